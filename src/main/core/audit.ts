@@ -1,0 +1,68 @@
+import type { Db } from './db/open'
+import { auditLog } from './db/schema'
+import type { Actor } from './context'
+
+export interface AuditAuthor {
+  profileId: number | null
+  displayName: string
+}
+
+export function authorOf(actor: Actor | null): AuditAuthor {
+  return actor ? { profileId: actor.profileId, displayName: actor.displayName } : { profileId: null, displayName: 'Cap Commune' }
+}
+
+type Row = Record<string, unknown>
+
+/** Fields that change on every write and say nothing to the reader of the trail. */
+const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'passwordHash'])
+
+function serialize(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value)
+}
+
+function withoutIgnored(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !IGNORED_FIELDS.has(key)))
+}
+
+/** Appends to the audit trail; call inside the transaction that makes the change. */
+export class AuditTrail {
+  constructor(
+    private readonly db: Db,
+    private readonly author: AuditAuthor,
+    private readonly at: string,
+  ) {}
+
+  private insert(entity: string, entityId: string | number, action: 'create' | 'update' | 'delete', field: string | null, before: unknown, after: unknown) {
+    this.db
+      .insert(auditLog)
+      .values({
+        at: this.at,
+        profileId: this.author.profileId,
+        profileName: this.author.displayName,
+        entity,
+        entityId: String(entityId),
+        action,
+        field,
+        before: serialize(before),
+        after: serialize(after),
+      })
+      .run()
+  }
+
+  created(entity: string, entityId: string | number, values: Row): void {
+    this.insert(entity, entityId, 'create', null, null, withoutIgnored(values))
+  }
+
+  /** One row per field whose value changed. */
+  updated(entity: string, entityId: string | number, before: Row, after: Row): void {
+    for (const [field, value] of Object.entries(withoutIgnored(after))) {
+      if (JSON.stringify(before[field] ?? null) !== JSON.stringify(value ?? null)) {
+        this.insert(entity, entityId, 'update', field, before[field], value)
+      }
+    }
+  }
+
+  deleted(entity: string, entityId: string | number, before: Row): void {
+    this.insert(entity, entityId, 'delete', null, withoutIgnored(before), null)
+  }
+}

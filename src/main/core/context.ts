@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3'
+import type { EventName, EventPayload } from '../../shared/contract'
+import type { AppDatabase } from './db/open'
+import type { CommuneDirectory } from './directory/directory'
+
+/** Who is using the app through one transport (a window, or the browser host). */
+export interface Session {
+  profileId: number | null
+}
+
+/** The signed-in profile, as handlers see it. */
+export interface Actor {
+  profileId: number
+  displayName: string
+  isAdmin: boolean
+}
+
+export interface CoreEnvironment {
+  db: AppDatabase
+  sqlite: Database.Database
+  dataDir: string
+  appVersion: string
+  /** The offline directory of communes, loaded on first use. */
+  directory(): CommuneDirectory
+  now(): Date
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+}
+
+export interface HandlerContext extends CoreEnvironment {
+  session: Session
+  /** null only for `public` methods called before anyone signs in. */
+  actor: Actor | null
+}

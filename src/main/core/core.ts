@@ -1,0 +1,68 @@
+import { EventEmitter } from 'node:events'
+import type { EventName, EventPayload } from '../../shared/contract'
+import type { Result } from '../../shared/errors'
+import type { CoreEnvironment, Session } from './context'
+import { openDatabase, type OpenedDatabase } from './db/open'
+import { loadCommuneDirectory, type CommuneDirectory } from './directory/directory'
+import { createDispatcher } from './dispatcher'
+import { handlers } from './handlers'
+import { profileToRestore } from './handlers/session'
+
+export interface CoreOptions {
+  dataDir: string
+  migrationsFolder: string
+  appVersion: string
+  nativeBinding?: string
+  validateOutput?: boolean
+  now?: () => Date
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface Core {
+  database: OpenedDatabase
+  /** Every call from every transport goes through here. */
+  invoke(method: unknown, input: unknown, session: Session): Promise<Result<unknown>>
+  /** A new session, opened on the last profile used when it has no password. */
+  newSession(): Session
+  onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void
+  close(): void
+}
+
+/** The Electron-free application: database, rules and the dispatcher. Both hosts (Electron, browser) wrap it. */
+export function createCore(options: CoreOptions): Core {
+  const database = openDatabase({
+    dataDir: options.dataDir,
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+  })
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''))
+  const events = new EventEmitter()
+  let directory: CommuneDirectory | null = null
+
+  const environment: CoreEnvironment = {
+    db: database.db,
+    sqlite: database.sqlite,
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    now: options.now ?? (() => new Date()),
+    directory: () => (directory ??= loadCommuneDirectory()),
+    emit: (event, payload) => events.emit('event', event, payload),
+  }
+  const dispatch = createDispatcher({
+    handlers,
+    environment,
+    validateOutput: options.validateOutput,
+    onInternalError: (method, error) => log(`Erreur interne dans ${method}`, error),
+  })
+
+  return {
+    database,
+    invoke: dispatch,
+    newSession: () => ({ profileId: profileToRestore(database.db) }),
+    onEvent(listener) {
+      events.on('event', listener)
+      return () => events.off('event', listener)
+    },
+    close: () => database.close(),
+  }
+}

@@ -1,0 +1,6 @@
+export { commune } from './commune'
+export { mandates } from './mandates'
+export { members } from './members'
+export { profiles } from './profiles'
+export { settings } from './settings'
+export { auditLog } from './audit-log'

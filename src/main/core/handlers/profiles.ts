@@ -1,0 +1,144 @@
+import { and, eq, ne } from 'drizzle-orm'
+import { AppError } from '../../../shared/errors'
+import type { Profile } from '../../../shared/contract'
+import type { AppDatabase, Db } from '../db/open'
+import { members, profiles } from '../db/schema'
+import { AuditTrail, authorOf } from '../audit'
+import type { HandlerContext } from '../context'
+import type { Handlers } from '../dispatcher'
+import { hashPassword, verifyPassword } from '../security/passwords'
+
+type ProfileRow = typeof profiles.$inferSelect
+
+export function toProfile(row: ProfileRow): Profile {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    memberId: row.memberId,
+    isAdmin: row.isAdmin,
+    hasPassword: row.passwordHash !== null,
+    lastSignInAt: row.lastSignInAt,
+  }
+}
+
+/** What the audit trail keeps of a profile: never the password hash. */
+function auditedProfile(row: ProfileRow) {
+  return { displayName: row.displayName, memberId: row.memberId, isAdmin: row.isAdmin, hasPassword: row.passwordHash !== null }
+}
+
+function trail(context: HandlerContext, db: Db = context.db) {
+  return new AuditTrail(db, authorOf(context.actor), context.now().toISOString())
+}
+
+function getProfileRow(db: Db, id: number): ProfileRow {
+  const row = db.select().from(profiles).where(eq(profiles.id, id)).get()
+  if (!row) throw new AppError('NOT_FOUND', "Ce profil n'existe plus : la liste a peut-être été modifiée entre-temps.")
+  return row
+}
+
+/** A member may be tied to one profile at most, and must exist. */
+function checkMemberLink(db: Db, memberId: number | null, exceptProfileId: number | null): void {
+  if (memberId === null) return
+  if (!db.select({ id: members.id }).from(members).where(eq(members.id, memberId)).get()) {
+    throw new AppError('NOT_FOUND', "La personne choisie ne fait plus partie de l'équipe.")
+  }
+  const taken = db
+    .select({ displayName: profiles.displayName })
+    .from(profiles)
+    .where(exceptProfileId === null ? eq(profiles.memberId, memberId) : and(eq(profiles.memberId, memberId), ne(profiles.id, exceptProfileId)))
+    .get()
+  if (taken) throw new AppError('CONFLICT', `Cette personne a déjà un profil (« ${taken.displayName} »).`)
+}
+
+function otherAdminCount(db: Db, exceptProfileId: number): number {
+  return db
+    .select({ id: profiles.id })
+    .from(profiles)
+    .where(and(eq(profiles.isAdmin, true), ne(profiles.id, exceptProfileId)))
+    .all().length
+}
+
+export const profileHandlers: Pick<
+  Handlers,
+  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.setPassword' | 'profiles.remove'
+> = {
+  'profiles.list': (_input, { db }) => db.select().from(profiles).orderBy(profiles.displayName).all().map(toProfile),
+
+  'profiles.create': (input, context) => {
+    const { db } = context
+    return db.transaction((tx) => {
+            checkMemberLink(tx, input.memberId, null)
+      const row = tx
+        .insert(profiles)
+        .values({
+          displayName: input.displayName,
+          memberId: input.memberId,
+          isAdmin: input.isAdmin,
+          passwordHash: input.password ? hashPassword(input.password) : null,
+          createdAt: context.now().toISOString(),
+        })
+        .returning()
+        .get()
+      trail(context, tx).created('profile', row.id, auditedProfile(row))
+      return toProfile(row)
+    })
+  },
+
+  'profiles.update': (input, context) => {
+    const { db } = context
+    return db.transaction((tx) => {
+            const before = getProfileRow(tx, input.id)
+      checkMemberLink(tx, input.memberId, input.id)
+      if (before.isAdmin && !input.isAdmin && otherAdminCount(tx, input.id) === 0) {
+        throw new AppError('CONFLICT', 'Il faut garder au moins un profil administrateur : nommez-en un autre avant de retirer ce droit.')
+      }
+      const after = tx
+        .update(profiles)
+        .set({ displayName: input.displayName, memberId: input.memberId, isAdmin: input.isAdmin })
+        .where(eq(profiles.id, input.id))
+        .returning()
+        .get()
+      trail(context, tx).updated('profile', input.id, auditedProfile(before), auditedProfile(after))
+      return toProfile(after)
+    })
+  },
+
+  'profiles.setPassword': (input, context) => {
+    const { db, actor } = context
+    if (!actor) throw new AppError('NOT_SIGNED_IN', 'Choisissez votre profil pour continuer.')
+    const isSelf = actor.profileId === input.id
+    if (!isSelf && !actor.isAdmin) {
+      throw new AppError('FORBIDDEN', "Seul un administrateur peut changer le mot de passe d'un autre profil.")
+    }
+    const before = getProfileRow(db, input.id)
+    if (isSelf && before.passwordHash && !actor.isAdmin) {
+      if (!input.currentPassword || !verifyPassword(input.currentPassword, before.passwordHash)) {
+        throw new AppError('WRONG_PASSWORD', 'Le mot de passe actuel est incorrect.')
+      }
+    }
+    db.transaction((tx) => {
+            const after = tx
+        .update(profiles)
+        .set({ passwordHash: input.newPassword ? hashPassword(input.newPassword) : null })
+        .where(eq(profiles.id, input.id))
+        .returning()
+        .get()
+      trail(context, tx).updated('profile', input.id, auditedProfile(before), auditedProfile(after))
+    })
+    return { ok: true as const }
+  },
+
+  'profiles.remove': ({ id }, context) => {
+    const { db, actor } = context
+    if (actor?.profileId === id) throw new AppError('CONFLICT', 'Vous ne pouvez pas supprimer le profil que vous utilisez en ce moment.')
+    db.transaction((tx) => {
+            const before = getProfileRow(tx, id)
+      if (before.isAdmin && otherAdminCount(tx, id) === 0) {
+        throw new AppError('CONFLICT', 'Il faut garder au moins un profil administrateur.')
+      }
+      tx.delete(profiles).where(eq(profiles.id, id)).run()
+      trail(context, tx).deleted('profile', id, auditedProfile(before))
+    })
+    return { ok: true as const }
+  },
+}

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm'
+import { AppError } from '../../../shared/errors'
+import { mandates, profiles } from '../db/schema'
+import { AuditTrail } from '../audit'
+import type { Handlers } from '../dispatcher'
+import { hashPassword } from '../security/passwords'
+import { findDirectoryCommune, insertCommune, readCommune } from './commune'
+import { insertMember, normalizeTeam } from './members'
+import { rememberLastProfile } from './session'
+
+export const setupHandlers: Pick<Handlers, 'setup.complete'> = {
+  /** The wizard's whole input in one transaction: the commune is set up completely or not at all. */
+  'setup.complete': (input, context) => {
+    const { db, session } = context
+    if (readCommune(db)) {
+      throw new AppError('ALREADY_SET_UP', 'Cap Commune est déjà configuré pour cette commune. Les modifications se font dans Paramètres.')
+    }
+    const entry = findDirectoryCommune(context, input.inseeCode)
+    const { memberIndex } = input.administrator
+    if (memberIndex !== null && memberIndex >= input.members.length) {
+      throw new AppError('INVALID_INPUT', "La personne choisie pour le profil administrateur n'est pas dans l'équipe.", [
+        { path: 'administrator.memberIndex', message: "Cette personne n'est pas dans l'équipe." },
+      ])
+    }
+    const team = normalizeTeam(input.members, (i) => `members.${i}`)
+    const at = context.now().toISOString()
+    const passwordHash = input.administrator.password ? hashPassword(input.administrator.password) : null
+
+    const profileId = db.transaction((tx) => {
+      // The administrator's profile is created first so that it signs every row of the setup.
+      const profile = tx
+        .insert(profiles)
+        .values({ displayName: input.administrator.displayName, isAdmin: true, passwordHash, createdAt: at, lastSignInAt: at })
+        .returning()
+        .get()
+      const audit = new AuditTrail(tx, { profileId: profile.id, displayName: profile.displayName }, at)
+      insertCommune(tx, entry, audit, at)
+      const mandate = tx.insert(mandates).values({ ...input.mandate, createdAt: at }).returning().get()
+      audit.created('mandate', mandate.id, mandate)
+      const memberIds = team.map((member) => insertMember(tx, member, audit, at).id)
+      const memberId = memberIndex === null ? null : memberIds[memberIndex]!
+      if (memberId !== null) {
+        tx.update(profiles).set({ memberId }).where(eq(profiles.id, profile.id)).run()
+      }
+      audit.created('profile', profile.id, { displayName: profile.displayName, memberId, isAdmin: true, hasPassword: passwordHash !== null })
+      rememberLastProfile(tx, profile.id)
+      return profile.id
+    })
+    session.profileId = profileId
+    return { ok: true as const }
+  },
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { MEMBER_ROLES } from '../roles'
+import { emailField, idField, optionalText, phoneField, requiredText } from './fields'
+
+export const memberRoleSchema = z.enum(MEMBER_ROLES, { error: "Le rôle choisi n'existe pas." })
+
+export const memberInputSchema = z.object({
+  firstName: requiredText('Le prénom', 80),
+  lastName: requiredText('Le nom', 80),
+  role: memberRoleSchema,
+  /** Order among adjoints (1er adjoint, 2e adjoint…); ignored for other roles. */
+  rank: z.number().int().min(1, { error: 'Le rang doit être au moins 1.' }).max(30).nullable().default(null),
+  delegation: optionalText('La délégation', 300),
+  email: emailField,
+  phone: phoneField,
+  interests: optionalText("Les thèmes d'intérêt", 500),
+})
+export type MemberInput = z.input<typeof memberInputSchema>
+
+export const memberSchema = z.object({
+  id: z.number().int(),
+  firstName: z.string(),
+  lastName: z.string(),
+  role: memberRoleSchema,
+  rank: z.number().int().nullable(),
+  delegation: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  interests: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Member = z.infer<typeof memberSchema>
+
+export const memberUpdateInput = memberInputSchema.extend({ id: idField })
+export const memberIdInput = z.object({ id: idField })
