@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import type { Profile } from '../../../shared/contract'
-import type { AppDatabase, Db } from '../db/open'
+import type { Db } from '../db/open'
 import { members, profiles } from '../db/schema'
 import { AuditTrail, authorOf } from '../audit'
 import type { HandlerContext } from '../context'

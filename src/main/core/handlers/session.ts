@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import type { Profile } from '../../../shared/contract'
-import type { AppDatabase, Db } from '../db/open'
+import type { Db } from '../db/open'
 import { profiles, settings } from '../db/schema'
 import type { Actor, Session } from '../context'
 import type { Handlers } from '../dispatcher'
