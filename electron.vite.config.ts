@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
+import { CONTENT_SECURITY_POLICY_META } from './src/shared/csp'
 
 /** The CSP meta tag goes in the built page only: the dev server needs inline scripts for hot reload. */
 function contentSecurityPolicy(): Plugin {
@@ -10,7 +10,7 @@ function contentSecurityPolicy(): Plugin {
     name: 'cap-commune-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`),
   }
 }
 

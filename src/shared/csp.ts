@@ -2,7 +2,7 @@
  * The renderer's Content-Security-Policy, sent by both hosts. Mantine injects its theme variables in a <style>
  * element, hence 'unsafe-inline' for styles only; scripts come from the app itself and nowhere else.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,4 +13,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ')
+]
+
+/** Sent as an HTTP header (browser host, app:// protocol). */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ')
+
+/** The same policy for the page's <meta> tag, where browsers ignore frame-ancestors. */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ')

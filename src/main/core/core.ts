@@ -22,6 +22,8 @@ export interface Core {
   database: OpenedDatabase
   /** Every call from every transport goes through here. */
   invoke(method: unknown, input: unknown, session: Session): Promise<Result<unknown>>
+  /** Loads the commune directory ahead of the first search (hosts call it once they are listening). */
+  warmUp(): void
   /** A new session, opened on the last profile used when it has no password. */
   newSession(): Session
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void
@@ -58,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     database,
     invoke: dispatch,
+    warmUp: () => void environment.directory(),
     newSession: () => ({ profileId: profileToRestore(database.db) }),
     onEvent(listener) {
       events.on('event', listener)

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   if (core.database.migration.backupPath) console.log(`Copie de sauvegarde avant mise à jour : ${core.database.migration.backupPath}`)
 
   const host = await startBrowserHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port, token: values.token })
+  setImmediate(() => core.warmUp())
   console.log(`Données : ${dataDir}`)
   console.log(`Cap Commune est prêt. Ouvrez cette adresse dans votre navigateur : ${host.url}`)
   // Tests and scripts read this line.

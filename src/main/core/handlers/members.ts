@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import type { Member } from '../../../shared/contract'
 import { MEMBER_ROLES, ROLES_WITH_DELEGATION, type MemberRole } from '../../../shared/roles'
+import { fillAdjointRanks } from '../../../shared/team-rules'
 import type { Db } from '../db/open'
 import { members } from '../db/schema'
 import { AuditTrail, authorOf } from '../audit'
@@ -74,15 +75,7 @@ export function normalizeTeam<T extends MemberFields>(team: T[], where: (index: 
       usedRanks.set(m.rank, i)
     }
   }
-  let next = 1
-  for (const m of normalized) {
-    if (m.role === 'adjoint' && m.rank === null) {
-      while (usedRanks.has(next)) next++
-      m.rank = next
-      usedRanks.set(next, -1)
-    }
-  }
-  return normalized
+  return fillAdjointRanks(normalized)
 }
 
 function listMembers(db: Db): Member[] {

@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { expect, test } from './support/fixtures'
+import { seedFauxVillecerf } from './support/seed'
+import { HomePage } from './pages/HomePage'
+import { SettingsPage } from './pages/SettingsPage'
+import { TeamPage } from './pages/TeamPage'
+
+interface AuditRow {
+  profile_name: string
+  entity: string
+  action: string
+  field: string | null
+  before: string | null
+  after: string | null
+}
+
+function auditTrail(dataDir: string): AuditRow[] {
+  const db = new Database(join(dataDir, 'cap-commune.sqlite'), { readonly: true })
+  try {
+    return db.prepare('SELECT profile_name, entity, action, field, before, after FROM audit_log ORDER BY id').all() as AuditRow[]
+  } finally {
+    db.close()
+  }
+}
+
+test('the administrator edits the team; every change is signed with the active profile', async ({ page, host, dataDir, snap }) => {
+  await seedFauxVillecerf(host)
+  await page.goto(host.url)
+  const home = new HomePage(page)
+  await expect(home.communeCard).toContainText('Faux-Villecerf')
+  await expect(home.person('Agnès Roux')).toContainText('Secrétaire de mairie')
+
+  await home.goTo('Équipe municipale')
+  const team = new TeamPage(page)
+  await team.add({ firstName: 'Luc', lastName: 'Bernard', role: 'Conseiller municipal' })
+  await expect(team.row('Luc Bernard')).toContainText('Conseiller municipal')
+  await team.edit('Paul Girard', { delegation: 'Voirie, travaux et cimetière' })
+  await expect(team.row('Paul Girard')).toContainText('Voirie, travaux et cimetière')
+  await expect(team.row('Paul Girard')).toContainText('1er adjoint')
+
+  // Deleting asks first; cancelling keeps the person.
+  await team.askRemoval('Luc Bernard')
+  await snap(page, 'team-01-confirm-removal')
+  await team.dialog.getByRole('button', { name: 'Annuler' }).click()
+  await expect(team.row('Luc Bernard')).toBeVisible()
+  await team.askRemoval('Luc Bernard')
+  await team.dialog.getByRole('button', { name: 'Supprimer' }).click()
+  await expect(team.row('Luc Bernard')).toHaveCount(0)
+  await snap(page, 'team-02-table')
+
+  // A second maire is refused with the reason.
+  await page.getByRole('button', { name: 'Ajouter une personne' }).click()
+  await team.dialog.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Jean')
+  await team.dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dupuis')
+  await team.dialog.getByRole('combobox', { name: 'Rôle' }).click()
+  await page.getByRole('option', { name: 'Maire', exact: true }).click()
+  await team.dialog.getByRole('button', { name: 'Ajouter une personne' }).click()
+  await expect(team.dialog.getByRole('alert')).toContainText("La commune ne peut avoir qu'un seul maire : Marie Lambert l'est déjà.")
+  await team.dialog.getByRole('button', { name: 'Annuler' }).click()
+  await expect(team.row('Jean Dupuis')).toHaveCount(0)
+
+  const trail = auditTrail(dataDir)
+  const delegationChange = trail.find((row) => row.entity === 'member' && row.field === 'delegation')
+  expect(delegationChange).toEqual({
+    profile_name: 'Marie Lambert',
+    entity: 'member',
+    action: 'update',
+    field: 'delegation',
+    before: JSON.stringify('Voirie'),
+    after: JSON.stringify('Voirie, travaux et cimetière'),
+  })
+  const removal = trail.find((row) => row.action === 'delete')
+  expect(removal?.profile_name).toBe('Marie Lambert')
+  expect(JSON.parse(removal!.before!)).toMatchObject({ firstName: 'Luc', lastName: 'Bernard', role: 'conseiller_municipal' })
+})
+
+test('profiles: an élu gets a password-protected profile, signs in and can only read the team', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  await page.goto(host.url)
+  const home = new HomePage(page)
+  await home.goTo('Paramètres')
+  const settings = new SettingsPage(page)
+  await settings.openTab('Profils')
+  await settings.createProfile({ displayName: 'Paul Girard', member: 'Paul Girard', password: 'voirie2026' })
+  await expect(settings.profilesTable.getByRole('row').filter({ hasText: 'Paul Girard' })).toContainText('Utilisateur')
+  await expect(settings.profilesTable.getByRole('row').filter({ hasText: 'Paul Girard' })).toContainText('Mot de passe')
+  await snap(page, 'settings-01-profiles')
+
+  // Switch to Paul: his password is asked for.
+  await page.getByRole('button', { name: 'Votre profil' }).click()
+  await page.getByRole('menuitem', { name: 'Changer de profil' }).click()
+  await expect(page.getByRole('heading', { name: 'Qui utilise Cap Commune ?' })).toBeVisible()
+  await snap(page, 'session-01-picker')
+  await page.getByRole('listitem').filter({ hasText: 'Paul Girard' }).click()
+  await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais')
+  await page.getByRole('button', { name: 'Ouvrir' }).click()
+  await expect(page.getByRole('alert')).toContainText('Mot de passe incorrect')
+  await snap(page, 'session-02-wrong-password')
+  await page.getByLabel('Mot de passe', { exact: true }).fill('voirie2026')
+  await page.getByRole('button', { name: 'Ouvrir' }).click()
+  await expect(page.getByRole('button', { name: 'Votre profil' })).toContainText('Paul Girard')
+
+  // Paul reads the team but cannot change it.
+  await home.goTo('Équipe municipale')
+  await expect(page.getByText('Seul un profil administrateur peut la modifier.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Ajouter une personne' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Modifier Marie Lambert' })).toHaveCount(0)
+  await snap(page, 'team-03-read-only')
+
+  // Changing his own password needs the current one.
+  await home.goTo('Paramètres')
+  await settings.openTab('Mon profil')
+  await page.getByLabel('Mot de passe actuel', { exact: true }).fill('faux-mot')
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('nouveau2026')
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill('nouveau2026')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByRole('alert')).toContainText('Le mot de passe actuel est incorrect.')
+  await page.getByLabel('Mot de passe actuel', { exact: true }).fill('voirie2026')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByText('Le mot de passe est enregistré.')).toBeVisible()
+
+  // After a restart the protected profile is not opened without its password.
+  await host.restart()
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { name: 'Qui utilise Cap Commune ?' })).toBeVisible()
+})
+
+test('Paramètres: the mandate is checked and saved; the commune shows its official data', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  await page.goto(`${host.url}`)
+  await new HomePage(page).goTo('Paramètres')
+  await expect(page.getByLabel('Fiche de la commune')).toContainText("CC de l'Orvin et de l'Ardusson")
+  await expect(page.getByLabel('Fiche de la commune')).toContainText('211001391')
+  await page.getByLabel('Année de fin du mandat').fill('2040')
+  await expect(page.getByText('Un mandat municipal dure six ans (sept au plus en cas de report des élections).')).toBeVisible()
+  await page.getByLabel('Année de fin du mandat').fill('2033')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByText('Le mandat est enregistré.')).toBeVisible()
+  await snap(page, 'settings-02-commune')
+  await new HomePage(page).goTo('Accueil')
+  await expect(page.getByLabel('Votre commune')).toContainText('Mandat 2026–2033')
+  await new HomePage(page).goTo('Paramètres')
+  await new SettingsPage(page).openTab('Données')
+  await expect(page.getByText('sauvegardes')).toBeVisible()
+  await snap(page, 'settings-03-data')
+})

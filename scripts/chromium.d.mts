@@ -1,0 +1,1 @@
+export declare function findChromium(options?: { install?: boolean }): Promise<string>

@@ -1,0 +1,31 @@
+import { Navigate, Route, Routes } from 'react-router'
+import { useApiQuery, useDataChangedRefresh } from '../api/hooks'
+import { CenteredMessage } from '../components/CenteredMessage'
+import { HomePage } from '../features/home/HomePage'
+import { ProfilePicker } from '../features/session/ProfilePicker'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { SetupWizard } from '../features/setup/SetupWizard'
+import { TeamPage } from '../features/team/TeamPage'
+import { i18n } from '../i18n'
+import { AppLayout } from './AppLayout'
+
+export function App() {
+  useDataChangedRefresh()
+  const status = useApiQuery('app.status', {})
+
+  if (status.isPending) return <CenteredMessage loading title={i18n.t('app.loading')} />
+  if (status.isError) return <CenteredMessage title={i18n.t('app.unavailable')} message={status.error.message} onRetry={() => status.refetch()} />
+  if (!status.data.setupDone) return <SetupWizard />
+  if (status.data.activeProfileId === null) return <ProfilePicker profiles={status.data.profiles} />
+
+  return (
+    <AppLayout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/equipe" element={<TeamPage />} />
+        <Route path="/parametres/:section?" element={<SettingsPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </AppLayout>
+  )
+}

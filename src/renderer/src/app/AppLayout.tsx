@@ -1,0 +1,94 @@
+import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton, Avatar } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconChevronDown, IconHome, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NavLink as RouterLink, useLocation } from 'react-router'
+import { useApiMutation, useApiQuery } from '../api/hooks'
+import classes from './AppLayout.module.css'
+
+/** Only sections that work are listed here. */
+const SECTIONS = [
+  { to: '/', labelKey: 'nav.home', icon: IconHome },
+  { to: '/equipe', labelKey: 'nav.team', icon: IconUsers },
+  { to: '/parametres', labelKey: 'nav.settings', icon: IconSettings },
+] as const
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('')
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const [opened, { toggle, close }] = useDisclosure()
+  const location = useLocation()
+  const commune = useApiQuery('commune.get', {})
+  const session = useApiQuery('session.get', {})
+  const signOut = useApiMutation('session.close')
+  const profile = session.data?.profile
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header className={classes.header}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Text fw={700} size="lg" c="marianne.8">
+              Cap Commune
+            </Text>
+            {commune.data && (
+              <Text c="dimmed" visibleFrom="xs" truncate>
+                · {commune.data.name}
+              </Text>
+            )}
+          </Group>
+          {profile && (
+            <Menu position="bottom-end" withArrow>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('session.menu')} className={classes.profileButton}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar size="sm" color="marianne" radius="xl">
+                      {initials(profile.displayName)}
+                    </Avatar>
+                    <Text size="sm" fw={500}>
+                      {profile.displayName}
+                    </Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{profile.isAdmin ? t('profiles.admin') : t('profiles.user')}</Menu.Label>
+                <Menu.Item component={RouterLink} to="/parametres/mon-profil" leftSection={<IconSettings size={16} />}>
+                  {t('session.myProfile')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate({})}>
+                  {t('session.switch')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        {SECTIONS.map(({ to, labelKey, icon: Icon }) => (
+          <NavLink
+            key={to}
+            component={RouterLink}
+            to={to}
+            label={t(labelKey)}
+            leftSection={<Icon size={18} />}
+            active={to === '/' ? location.pathname === '/' : location.pathname.startsWith(to)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main className={classes.main}>{children}</AppShell.Main>
+    </AppShell>
+  )
+}

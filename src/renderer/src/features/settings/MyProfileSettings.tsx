@@ -1,0 +1,64 @@
+import { Button, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { useTranslation } from 'react-i18next'
+import { call, errorMessage } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { PasswordForm } from './PasswordForm'
+
+export function MyProfileSettings() {
+  const { t } = useTranslation()
+  const session = useApiQuery('session.get', {})
+  const profile = session.data?.profile
+  if (!profile) return <Loader />
+  // An administrator may change their own password without the current one, like any other profile's.
+  const askCurrent = profile.hasPassword && !profile.isAdmin
+
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Stack>
+        <Title order={2} size="h3">
+          {profile.displayName}
+        </Title>
+        <Text c="dimmed">{profile.isAdmin ? t('profiles.adminExplain') : t('profiles.userExplain')}</Text>
+        <Title order={3} size="h4">
+          {profile.hasPassword ? t('profiles.changePassword') : t('profiles.addPassword')}
+        </Title>
+        <PasswordForm
+          askCurrent={askCurrent}
+          submitLabel={t('common.save')}
+          onSubmit={async ({ currentPassword, newPassword }) => {
+            await call('profiles.setPassword', { id: profile.id, currentPassword, newPassword })
+            await session.refetch()
+            notifications.show({ color: 'green', message: t('profiles.passwordSaved') })
+          }}
+        />
+        {profile.hasPassword && profile.isAdmin && (
+          <Button
+            variant="subtle"
+            color="red"
+            w="fit-content"
+            onClick={() =>
+              modals.openConfirmModal({
+                title: t('profiles.removePassword'),
+                children: <Text>{t('profiles.removePasswordConfirm')}</Text>,
+                labels: { confirm: t('profiles.removePassword'), cancel: t('common.cancel') },
+                confirmProps: { color: 'red' },
+                onConfirm: async () => {
+                  try {
+                    await call('profiles.setPassword', { id: profile.id, newPassword: null })
+                    await session.refetch()
+                  } catch (error) {
+                    notifications.show({ color: 'red', message: errorMessage(error) })
+                  }
+                },
+              })
+            }
+          >
+            {t('profiles.removePassword')}
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,43 @@
+import { Stack, Tabs, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useParams } from 'react-router'
+import { CommuneSettings } from './CommuneSettings'
+import { DataSettings } from './DataSettings'
+import { MyProfileSettings } from './MyProfileSettings'
+import { ProfilesSettings } from './ProfilesSettings'
+
+const SECTIONS = ['commune', 'profils', 'mon-profil', 'donnees'] as const
+type Section = (typeof SECTIONS)[number]
+
+export function SettingsPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const params = useParams()
+  const section: Section = SECTIONS.includes(params.section as Section) ? (params.section as Section) : 'commune'
+
+  return (
+    <Stack maw={1100}>
+      <Title order={1}>{t('settings.title')}</Title>
+      <Tabs value={section} onChange={(value) => navigate(`/parametres/${value}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="commune">{t('settings.tabs.commune')}</Tabs.Tab>
+          <Tabs.Tab value="profils">{t('settings.tabs.profiles')}</Tabs.Tab>
+          <Tabs.Tab value="mon-profil">{t('settings.tabs.myProfile')}</Tabs.Tab>
+          <Tabs.Tab value="donnees">{t('settings.tabs.data')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="commune">
+          <CommuneSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="profils">
+          <ProfilesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="mon-profil">
+          <MyProfileSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="donnees">
+          <DataSettings />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  )
+}

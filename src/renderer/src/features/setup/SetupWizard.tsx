@@ -1,0 +1,140 @@
+import { Box, Button, Container, Group, Paper, Stepper, Text, Title } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, errorMessage } from '../../api/client'
+import { FormError } from '../../components/FormError'
+import { AdministratorStep, administratorErrors, type AdministratorValues } from './AdministratorStep'
+import { CommuneStep } from './CommuneStep'
+import { clearDraft, loadDraft, saveDraft, type SetupDraft } from './draft'
+import { MandateStep, mandateErrors } from './MandateStep'
+import { SummaryStep } from './SummaryStep'
+import { TeamStep } from './TeamStep'
+import classes from './SetupWizard.module.css'
+
+const LAST_STEP = 4
+
+/** First launch: the commune, the mandate, the team and the first (administrator) profile, saved all at once. */
+export function SetupWizard() {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const [draft, setDraft] = useState<SetupDraft>(loadDraft)
+  const [step, setStep] = useState(0)
+  const [stepError, setStepError] = useState<string | null>(null)
+  const [pendingPerson, setPendingPerson] = useState(false)
+  const [password, setPassword] = useState<AdministratorValues['password']>({ password: '', confirmation: '' })
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => saveDraft(draft), [draft])
+
+  const update = (changes: Partial<SetupDraft>) => {
+    setStepError(null)
+    setDraft((current) => ({ ...current, ...changes }))
+  }
+
+  /** Why the current step cannot be left yet, or null. */
+  function blockingReason(): string | null {
+    if (step === 0 && !draft.commune) return t('setup.commune.required')
+    if (step === 1) return Object.values(mandateErrors(draft.mandate))[0] ?? null
+    if (step === 2 && pendingPerson) return t('setup.team.pendingPerson')
+    if (step === 3) return Object.values(administratorErrors(draft.administrator, password))[0] ?? null
+    return null
+  }
+
+  function next() {
+    const reason = blockingReason()
+    if (reason) {
+      setStepError(reason)
+      return
+    }
+    setStepError(null)
+    setStep((s) => Math.min(s + 1, LAST_STEP))
+  }
+
+  function back() {
+    setStepError(null)
+    setStep((s) => Math.max(s - 1, 0))
+  }
+
+  async function finish() {
+    if (!draft.commune) return
+    setSaving(true)
+    setStepError(null)
+    try {
+      await call('setup.complete', {
+        inseeCode: draft.commune.inseeCode,
+        mandate: { startYear: Number(draft.mandate.startYear), endYear: Number(draft.mandate.endYear) },
+        members: draft.members,
+        administrator: {
+          memberIndex: draft.administrator.memberIndex,
+          displayName: draft.administrator.displayName,
+          password: password.password || null,
+        },
+      })
+      clearDraft()
+      await queryClient.invalidateQueries()
+    } catch (error) {
+      setStepError(errorMessage(error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Box className={classes.page}>
+      <Container size="md" py="xl">
+        <Title order={1} mb={4}>
+          {t('setup.title')}
+        </Title>
+        <Text c="dimmed" mb="lg">
+          {t('setup.intro')}
+        </Text>
+        <Paper withBorder p="lg" radius="md" shadow="xs">
+          <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} size="sm" mb="lg">
+            <Stepper.Step label={t('setup.steps.commune')} />
+            <Stepper.Step label={t('setup.steps.mandate')} />
+            <Stepper.Step label={t('setup.steps.team')} />
+            <Stepper.Step label={t('setup.steps.profile')} />
+            <Stepper.Step label={t('setup.steps.summary')} />
+          </Stepper>
+
+          {step === 0 && <CommuneStep commune={draft.commune} onChange={(commune) => update({ commune })} />}
+          {step === 1 && <MandateStep mandate={draft.mandate} onChange={(mandate) => update({ mandate })} />}
+          {step === 2 && (
+            <TeamStep
+              members={draft.members}
+              onChange={(members) => update({ members, administrator: { ...draft.administrator, memberIndex: null } })}
+              onPendingChange={setPendingPerson}
+            />
+          )}
+          {step === 3 && (
+            <AdministratorStep
+              members={draft.members}
+              administrator={draft.administrator}
+              password={password}
+              onChange={(administrator) => update({ administrator })}
+              onPasswordChange={setPassword}
+            />
+          )}
+          {step === 4 && <SummaryStep draft={draft} hasPassword={password.password !== ''} />}
+
+          <Box mt="lg">
+            <FormError message={stepError} />
+          </Box>
+          <Group justify="space-between" mt="lg">
+            <Button variant="default" onClick={back} disabled={step === 0 || saving}>
+              {t('common.back')}
+            </Button>
+            {step < LAST_STEP ? (
+              <Button onClick={next}>{t('common.continue')}</Button>
+            ) : (
+              <Button onClick={finish} loading={saving}>
+                {t('setup.finish')}
+              </Button>
+            )}
+          </Group>
+        </Paper>
+      </Container>
+    </Box>
+  )
+}

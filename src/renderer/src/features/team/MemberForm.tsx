@@ -1,0 +1,120 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { memberInputSchema } from '../../../../shared/contract'
+import { ELECTED_ROLES, MEMBER_ROLES, ROLE_LABELS, ROLES_WITH_DELEGATION } from '../../../../shared/roles'
+import { errorMessage } from '../../api/client'
+import { serverFieldErrors, validateWith } from '../../lib/validation'
+import { FormError } from '../../components/FormError'
+import { toMemberInput, type MemberFormValues } from './member-form-values'
+
+const ROLE_OPTIONS = [
+  { group: 'Élus', items: MEMBER_ROLES.filter((r) => ELECTED_ROLES.includes(r)).map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
+  { group: 'Agents', items: MEMBER_ROLES.filter((r) => !ELECTED_ROLES.includes(r)).map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
+]
+
+interface MemberFormProps {
+  initialValues: MemberFormValues
+  submitLabel: string
+  /** Saves the person; a rejected promise keeps the form open with the message. */
+  onSubmit(values: MemberFormValues): Promise<void> | void
+  onCancel?: () => void
+  /** Empties the form after a successful save (adding several people in a row). */
+  resetAfterSubmit?: boolean
+  /** Told of every change, so a parent can warn about a person typed but not added. */
+  onValuesChange?: (values: MemberFormValues) => void
+}
+
+/** The form for one élu or agent, used by the setup wizard and the team page. */
+export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, resetAfterSubmit, onValuesChange }: MemberFormProps) {
+  const { t } = useTranslation()
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const form = useForm<MemberFormValues>({
+    mode: 'controlled',
+    initialValues,
+    onValuesChange,
+    validate: (values) => validateWith(memberInputSchema, toMemberInput(values)),
+  })
+  const role = form.values.role
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null)
+    setSaving(true)
+    try {
+      await onSubmit(values)
+      if (resetAfterSubmit) {
+        form.setValues(initialValues)
+        form.resetDirty(initialValues)
+        onValuesChange?.(initialValues)
+      }
+    } catch (error) {
+      form.setErrors(serverFieldErrors(error))
+      setFailure(errorMessage(error))
+    } finally {
+      setSaving(false)
+    }
+  })
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('member.firstName')} required data-autofocus {...form.getInputProps('firstName')} />
+          <TextInput label={t('member.lastName')} required {...form.getInputProps('lastName')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('member.role')}
+            required
+            data={ROLE_OPTIONS}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
+          {role === 'adjoint' && (
+            <NumberInput
+              label={t('member.rank')}
+              description={t('member.rankHelp')}
+              placeholder={t('member.rankAuto')}
+              min={1}
+              max={30}
+              allowDecimal={false}
+              {...form.getInputProps('rank')}
+            />
+          )}
+        </SimpleGrid>
+        {ROLES_WITH_DELEGATION.includes(role) && (
+          <TextInput
+            label={t('member.delegation')}
+            placeholder={t('member.delegationPlaceholder')}
+            {...form.getInputProps('delegation')}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('member.email')} type="email" placeholder="prenom.nom@mairie.fr" {...form.getInputProps('email')} />
+          <TextInput label={t('member.phone')} type="tel" placeholder="03 25 12 34 56" {...form.getInputProps('phone')} />
+        </SimpleGrid>
+        <Textarea
+          label={t('member.interests')}
+          description={t('member.interestsHelp')}
+          autosize
+          minRows={1}
+          maxRows={4}
+          {...form.getInputProps('interests')}
+        />
+        <FormError message={failure} />
+        <Group justify="flex-end">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,117 @@
+import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconDownload, IconInfoCircle, IconUserPlus } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Member } from '../../../../shared/contract'
+import { toFrenchCsv } from '../../../../shared/csv'
+import { call, errorMessage } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { platform } from '../../platform'
+import { useQueryClient } from '@tanstack/react-query'
+import { MemberForm } from './MemberForm'
+import { MemberTable, roleLabel } from './MemberTable'
+import { EMPTY_MEMBER, toFormValues, toMemberInput } from './member-form-values'
+
+function exportTeam(members: Member[], communeName: string): void {
+  const csv = toFrenchCsv(
+    ['Prénom', 'Nom', 'Rôle', 'Délégation', 'E-mail', 'Téléphone', "Thèmes d'intérêt"],
+    members.map((m) => [m.firstName, m.lastName, roleLabel(m), m.delegation, m.email, m.phone, m.interests]),
+  )
+  platform.saveFile(`equipe-${communeName.toLowerCase().replace(/[^a-z0-9]+/gi, '-')}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+}
+
+/** The élus and agents of the mairie; administrators edit, everyone reads. */
+export function TeamPage() {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const members = useApiQuery('members.list', {})
+  const session = useApiQuery('session.get', {})
+  const commune = useApiQuery('commune.get', {})
+  const [editing, setEditing] = useState<Member | 'new' | null>(null)
+  const isAdmin = session.data?.profile?.isAdmin ?? false
+
+  if (members.isPending) return <Loader />
+  if (members.isError) return <FormError message={members.error.message} />
+
+  const rows = members.data.map((m) => ({ ...m, key: m.id }))
+  const refresh = () => queryClient.invalidateQueries()
+
+  function confirmRemoval(member: Member) {
+    modals.openConfirmModal({
+      title: t('team.removeTitle'),
+      children: <Text>{t('team.removeConfirm', { name: `${member.firstName} ${member.lastName}` })}</Text>,
+      labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await call('members.remove', { id: member.id })
+          notifications.show({ color: 'green', message: t('team.removed', { name: `${member.firstName} ${member.lastName}` }) })
+        } catch (error) {
+          notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+        }
+        await refresh()
+      },
+    })
+  }
+
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between">
+        <Title order={1}>{t('team.title')}</Title>
+        <Group>
+          {members.data.length > 0 && (
+            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => exportTeam(members.data, commune.data?.name ?? 'commune')}>
+              {t('team.export')}
+            </Button>
+          )}
+          {isAdmin && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEditing('new')}>
+              {t('team.add')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {!isAdmin && (
+        <Alert role="note" icon={<IconInfoCircle size={18} />} variant="light" color="gray">
+          {t('team.readOnly')}
+        </Alert>
+      )}
+      <Paper withBorder p="md" radius="md">
+        {rows.length === 0 ? (
+          <Text c="dimmed">{t('team.empty')}</Text>
+        ) : (
+          <MemberTable
+            members={rows}
+            onEdit={isAdmin ? (row) => setEditing(row) : undefined}
+            onRemove={isAdmin ? (row) => confirmRemoval(row) : undefined}
+          />
+        )}
+      </Paper>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('team.addTitle') : t('team.editTitle')}
+        size="lg"
+      >
+        {editing !== null && (
+          <MemberForm
+            initialValues={editing === 'new' ? EMPTY_MEMBER : toFormValues(editing)}
+            submitLabel={editing === 'new' ? t('team.add') : t('common.save')}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (values) => {
+              const input = toMemberInput(values)
+              if (editing === 'new') await call('members.create', input)
+              else await call('members.update', { ...input, id: editing.id })
+              await refresh()
+              notifications.show({ color: 'green', message: t('team.saved', { name: `${input.firstName} ${input.lastName}` }) })
+              setEditing(null)
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  )
+}

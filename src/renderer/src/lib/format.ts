@@ -1,0 +1,28 @@
+/** French formatting for everything the app displays (fr-FR numbers, dates, euros). */
+const LOCALE = 'fr-FR'
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
+const euroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' })
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' })
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' })
+
+export function formatInteger(value: number): string {
+  return integerFormat.format(value)
+}
+
+export function formatEuros(value: number): string {
+  return euroFormat.format(value)
+}
+
+export function formatPopulation(population: number | null): string {
+  if (population === null) return 'Population inconnue'
+  return `${formatInteger(population)} habitant${population > 1 ? 's' : ''}`
+}
+
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso))
+}
+
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso))
+}

@@ -1,0 +1,37 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import './app/global.css'
+import { MantineProvider } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BrowserRouter } from 'react-router'
+import { App } from './app/App'
+import { i18n } from './i18n'
+import { theme } from './theme'
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Local data: no point refetching on focus; errors are shown, not retried silently.
+    queries: { refetchOnWindowFocus: false, retry: false, staleTime: 30_000 },
+  },
+})
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <ModalsProvider
+        labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}
+      >
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </ModalsProvider>
+    </MantineProvider>
+  </StrictMode>,
+)
