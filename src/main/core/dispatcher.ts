@@ -4,9 +4,6 @@ import { AppError, GENERIC_INTERNAL_MESSAGE, type FieldIssue, type Result } from
 import type { Actor, CoreEnvironment, HandlerContext, Session } from './context'
 import { findActor } from './handlers/session'
 
-// Messages that the contract's own schemas do not set (wrong types, unknown keys…) come out in French too.
-z.config(z.locales.fr())
-
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
   context: HandlerContext,

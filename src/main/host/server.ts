@@ -69,10 +69,11 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk as Buffer)
+    // Past the limit, keep reading without keeping: leaving the loop would reset the connection and the client
+    // would never see the 413. Only a caller holding the token gets here.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')
 }
 
 /**
@@ -94,7 +95,14 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
 
   function serveStatic(pathname: string, res: ServerResponse): void {
     const root = normalize(options.rendererDir)
-    let file = normalize(join(root, decodeURIComponent(pathname)))
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      sendJson(res, 400, failure('INVALID_INPUT', 'Adresse invalide.'))
+      return
+    }
+    let file = normalize(join(root, decoded))
     if (file !== root && !file.startsWith(root + sep)) {
       sendJson(res, 404, failure('NOT_FOUND', 'Page introuvable.'))
       return

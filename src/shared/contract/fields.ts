@@ -38,7 +38,10 @@ export const phoneField = z
   })
   .default('')
 
-export const idField = z.number({ error: "L'identifiant doit être un nombre." }).int().positive()
+export const idField = z
+  .number({ error: "L'identifiant doit être un nombre." })
+  .int({ error: "L'identifiant doit être un nombre entier." })
+  .positive({ error: "L'identifiant doit être un nombre positif." })
 
 export const yearField = z
   .number({ error: "L'année doit être un nombre." })

@@ -12,6 +12,10 @@ import {
 } from './profiles'
 import { appStatusSchema, setupCompleteInput } from './setup'
 
+// Messages that the contract's own schemas do not set (wrong types, unknown keys…) come out in French too,
+// in the main process and in the renderer alike.
+z.config(z.locales.fr())
+
 const none = z.object({}).strict().default({})
 const ok = z.object({ ok: z.literal(true) })
 

@@ -20,7 +20,8 @@ export interface MigrateOptions {
 }
 
 function timestampForFileName(date: Date): string {
-  return date.toISOString().replace(/\..+$/, '').replace(/:/g, '-')
+  // Milliseconds included: two updates within the same second must not collide.
+  return date.toISOString().replace('Z', '').replace(/[:.]/g, '-')
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {
@@ -64,6 +65,11 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions): Mig
 
   const record = sqlite.prepare(`INSERT INTO "${JOURNAL_TABLE}" (hash, created_at) VALUES (?, ?)`)
   const tags = pending.map((m) => String(m.folderMillis))
+  // SQLite's procedure for schema changes: foreign keys off around the transaction (a `PRAGMA foreign_keys` inside
+  // a migration does nothing in a transaction, and dropping a rebuilt parent table would null or delete the rows
+  // pointing to it), then a foreign key check before committing.
+  const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) === 1
+  sqlite.pragma('foreign_keys = OFF')
   try {
     sqlite.transaction(() => {
       for (const migration of pending) {
@@ -71,6 +77,10 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions): Mig
           if (statement.trim()) sqlite.exec(statement)
         }
         record.run(migration.hash, migration.folderMillis)
+      }
+      const broken = foreignKeys ? (sqlite.pragma('foreign_key_check') as { table: string }[]) : []
+      if (broken.length > 0) {
+        throw new Error(`références cassées dans ${[...new Set(broken.map((b) => b.table))].join(', ')}`)
       }
     })()
   } catch (cause) {
@@ -81,6 +91,8 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions): Mig
       'migration-failed',
       { cause },
     )
+  } finally {
+    if (foreignKeys) sqlite.pragma('foreign_keys = ON')
   }
   return { applied: tags, backupPath }
 }

@@ -32,11 +32,13 @@ export interface OpenedDatabase {
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   mkdirSync(options.dataDir, { recursive: true })
   const file = join(options.dataDir, DATABASE_FILE_NAME)
-  let sqlite: Database.Database
+  let sqlite: Database.Database | undefined
   try {
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     sqlite.pragma('journal_mode = WAL')
   } catch (cause) {
+    // Do not keep the refused file open (Windows would lock it while the message is shown).
+    sqlite?.close()
     throw new DatabaseOpenError(
       `Le fichier de données ${file} ne peut pas être ouvert : ce n'est pas une base Cap Commune valide ou il est endommagé. Il n'a pas été modifié.`,
       'not-a-database',

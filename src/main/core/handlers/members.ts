@@ -4,7 +4,7 @@ import type { Member } from '../../../shared/contract'
 import { MEMBER_ROLES, ROLES_WITH_DELEGATION, type MemberRole } from '../../../shared/roles'
 import { fillAdjointRanks } from '../../../shared/team-rules'
 import type { Db } from '../db/open'
-import { members } from '../db/schema'
+import { members, profiles } from '../db/schema'
 import { AuditTrail, authorOf } from '../audit'
 import type { HandlerContext } from '../context'
 import type { Handlers } from '../dispatcher'
@@ -135,8 +135,15 @@ export const memberHandlers: Pick<Handlers, 'members.list' | 'members.create' | 
     const at = context.now().toISOString()
     context.db.transaction((tx) => {
       const before = getMemberRow(tx, id)
+      const linkedProfile = tx.select().from(profiles).where(eq(profiles.memberId, id)).get()
+      const audit = trail(context, tx, at)
+      if (linkedProfile) {
+        // The foreign key would unlink it silently; the trail says so.
+        tx.update(profiles).set({ memberId: null }).where(eq(profiles.id, linkedProfile.id)).run()
+        audit.updated('profile', linkedProfile.id, { memberId: id }, { memberId: null })
+      }
       tx.delete(members).where(eq(members.id, id)).run()
-      trail(context, tx, at).deleted('member', id, before)
+      audit.deleted('member', id, before)
     })
     return { ok: true as const }
   },

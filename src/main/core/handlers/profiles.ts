@@ -123,7 +123,10 @@ export const profileHandlers: Pick<
         .where(eq(profiles.id, input.id))
         .returning()
         .get()
-      trail(context, tx).updated('profile', input.id, auditedProfile(before), auditedProfile(after))
+      // The hash never goes in the trail; what happened to the password does.
+      const hadPassword = before.passwordHash !== null
+      const change = after.passwordHash === null ? 'aucun' : hadPassword ? 'modifié' : 'défini'
+      trail(context, tx).updated('profile', input.id, { password: hadPassword ? 'défini' : 'aucun' }, { password: change })
     })
     return { ok: true as const }
   },

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: how fast Cap Commune answers what users do most.
+ *  (a) the commune search of the setup wizard, once per keystroke, over the ~35,000 current communes;
+ *  (b) a round trip through the contract (dispatcher: access check, zod validation of the input, event) for
+ *      `members.list` and `members.create`, against calling the handler function directly with the same input.
+ * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { contract } from '../src/shared/contract'
+import type { Actor, HandlerContext, Session } from '../src/main/core/context'
+import { loadCommuneDirectory } from '../src/main/core/directory/directory'
+import { handlers } from '../src/main/core/handlers'
+import { APP_ROOT, TempDirs, createSetUpTemplate, createTestCore, dataDirFrom } from '../src/main/core/testing'
+
+interface Row {
+  method: string
+  samples: number
+  medianUs: number
+  p95Us: number
+  /** Median over the baseline's median, when the row has one. */
+  ratio: number | null
+  baseline: string | null
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index]!
+}
+
+function summarize(method: string, samplesNs: number[], baseline: Row | null = null): Row {
+  const sorted = [...samplesNs].sort((a, b) => a - b).map((ns) => ns / 1000)
+  const medianUs = percentile(sorted, 50)
+  return {
+    method,
+    samples: sorted.length,
+    medianUs,
+    p95Us: percentile(sorted, 95),
+    ratio: baseline ? medianUs / baseline.medianUs : null,
+    baseline: baseline?.method ?? null,
+  }
+}
+
+function timeNs(run: () => unknown): number {
+  const start = process.hrtime.bigint()
+  run()
+  return Number(process.hrtime.bigint() - start)
+}
+
+async function timeAsyncNs(run: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  await run()
+  return Number(process.hrtime.bigint() - start)
+}
+
+// (a) ------------------------------------------------------------------------------------------------------------
+const TYPED = ['faux villecerf', 'saint etienne', '10290']
+const SEARCH_ROUNDS = 20
+
+function benchSearch(): { rows: Row[]; loadMs: number; size: number } {
+  const loadStart = performance.now()
+  const directory = loadCommuneDirectory()
+  const loadMs = performance.now() - loadStart
+  const keystrokes = TYPED.map((text) => ({ text, prefixes: [...text].map((_, i) => text.slice(0, i + 1)) }))
+  // Warm-up: one round, not measured.
+  for (const { prefixes } of keystrokes) for (const prefix of prefixes) directory.search(prefix, 20)
+
+  const perText = new Map<string, number[]>(TYPED.map((t) => [t, []]))
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    for (const { text, prefixes } of keystrokes) {
+      for (const prefix of prefixes) perText.get(text)!.push(timeNs(() => directory.search(prefix, 20)))
+    }
+  }
+  const rows = TYPED.map((text) => summarize(`search « ${text} » (par frappe)`, perText.get(text)!))
+  rows.push(summarize('search, toutes frappes', [...perText.values()].flat()))
+  return { rows, loadMs, size: directory.size }
+}
+
+// (b) ------------------------------------------------------------------------------------------------------------
+const WARM_UP = 200
+const ITERATIONS = 2000
+
+async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
+  const template = await createSetUpTemplate(tempDirs.make())
+  const rows: Row[] = []
+
+  for (const validateOutput of [false, true]) {
+    const { core, session, dataDir } = createTestCore(dataDirFrom(template, join(tempDirs.make(), 'data')), { validateOutput })
+    const suffix = validateOutput ? ' (+ validation du résultat)' : ''
+    const profile = core.database.sqlite.prepare('SELECT id, display_name AS displayName, is_admin AS isAdmin FROM profiles WHERE id = ?').get(session.profileId) as {
+      id: number
+      displayName: string
+      isAdmin: number
+    }
+    const actor: Actor = { profileId: profile.id, displayName: profile.displayName, isAdmin: profile.isAdmin === 1 }
+    const directSession: Session = { profileId: profile.id }
+    const context: HandlerContext = {
+      db: core.database.db,
+      sqlite: core.database.sqlite,
+      dataDir,
+      appVersion: '0.0.0-bench',
+      now: () => new Date(),
+      directory: () => {
+        throw new Error('annuaire non utilisé')
+      },
+      emit: () => undefined,
+      session: directSession,
+      actor,
+    }
+    const removeMember = core.database.sqlite.prepare('DELETE FROM members WHERE id = ?')
+
+    // members.list
+    const listInput = contract['members.list'].input.parse({})
+    const listDirect: number[] = []
+    const listInvoke: number[] = []
+    for (let i = 0; i < WARM_UP + ITERATIONS; i++) {
+      // Alternate so both see the same machine state.
+      const direct = timeNs(() => handlers['members.list'](listInput, context))
+      const viaContract = await timeAsyncNs(() => core.invoke('members.list', {}, session))
+      if (i >= WARM_UP) {
+        listDirect.push(direct)
+        listInvoke.push(viaContract)
+      }
+    }
+
+    // members.create: the created person is removed after each call (not timed), so the team keeps its size.
+    const raw = { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal', email: 'anne.lemoine@faux-villecerf.fr', phone: '06 12 34 56 78' }
+    const parsed = contract['members.create'].input.parse(raw)
+    const createDirect: number[] = []
+    const createInvoke: number[] = []
+    for (let i = 0; i < WARM_UP + ITERATIONS; i++) {
+      let createdId = 0
+      const direct = timeNs(() => {
+        createdId = (handlers['members.create'](parsed, context) as { id: number }).id
+      })
+      removeMember.run(createdId)
+      let result: Awaited<ReturnType<typeof core.invoke>> | null = null
+      const viaContract = await timeAsyncNs(async () => {
+        result = await core.invoke('members.create', raw, session)
+      })
+      const created = result as Awaited<ReturnType<typeof core.invoke>> | null
+      if (!created?.ok) throw new Error(`members.create a échoué : ${JSON.stringify(created)}`)
+      removeMember.run((created.value as { id: number }).id)
+      if (i >= WARM_UP) {
+        createDirect.push(direct)
+        createInvoke.push(viaContract)
+      }
+    }
+
+    if (!validateOutput) {
+      const listBase = summarize('members.list — handler direct', listDirect)
+      const createBase = summarize('members.create — handler direct', createDirect)
+      rows.push(listBase, summarize('members.list — core.invoke', listInvoke, listBase))
+      rows.push(createBase, summarize('members.create — core.invoke', createInvoke, createBase))
+    } else {
+      const listBase = summarize('members.list — handler direct', listDirect)
+      const createBase = summarize('members.create — handler direct', createDirect)
+      rows.push(summarize(`members.list — core.invoke${suffix}`, listInvoke, listBase))
+      rows.push(summarize(`members.create — core.invoke${suffix}`, createInvoke, createBase))
+    }
+    core.close()
+  }
+  return rows
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+function printTable(rows: Row[]): void {
+  const header = ['méthode', 'médiane µs', 'p95 µs', 'ratio / référence']
+  const lines = rows.map((r) => [r.method, r.medianUs.toFixed(1), r.p95Us.toFixed(1), r.ratio === null ? '—' : `× ${r.ratio.toFixed(2)}`])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  console.log(format(header))
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
+  for (const line of lines) console.log(format(line))
+}
+
+async function main(): Promise<void> {
+  const tempDirs = new TempDirs('cap-commune-bench-')
+  try {
+    console.log('Cap Commune — banc de mesure\n')
+    const search = benchSearch()
+    console.log(`Annuaire : ${search.size} communes, chargé en ${search.loadMs.toFixed(0)} ms ; ${SEARCH_ROUNDS} saisies de ${TYPED.map((t) => `« ${t} »`).join(', ')}\n`)
+    const contractRows = await benchContract(tempDirs)
+    const rows = [...search.rows, ...contractRows]
+    printTable(rows)
+
+    const results = {
+      date: new Date().toISOString(),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpu: cpus()[0]?.model ?? 'inconnu',
+      cpuCount: cpus().length,
+      memoryGb: Math.round(totalmem() / 1024 ** 3),
+      directory: { size: search.size, loadMs: search.loadMs, typed: TYPED, rounds: SEARCH_ROUNDS },
+      contract: { warmUp: WARM_UP, iterations: ITERATIONS },
+      rows,
+    }
+    const dir = join(APP_ROOT, 'bench', '.results')
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, `bench-${results.date.replace(/[:.]/g, '-')}.json`)
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+    writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+    console.log(`\nRésultats : ${file}`)
+  } finally {
+    tempDirs.cleanup()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,87 @@
+/**
+ * Data for the migration tests (src/main/core/db/migrate.test.ts).
+ *
+ * For EVERY migration in /migrations after the first, `MIGRATION_FIXTURES` holds an entry keyed by the migration's
+ * tag (the file name without `.sql`, e.g. `0001_meeting_minutes`). The test builds a database at the schema just
+ * before that migration, calls `seed`, migrates to the latest schema and calls `verify`: a migration that loses,
+ * truncates or detaches data fails there. The test fails as long as a migration has no entry.
+ *
+ * Seeds are plain SQL on purpose: the application's code only knows the latest schema. `seedInitialSchema` fills
+ * every table of 0000_initial and is a good start for the first entries:
+ *
+ *   '0001_example': {
+ *     seed: (sqlite) => seedInitialSchema(sqlite),
+ *     verify: (sqlite) => verifyInitialData(sqlite),
+ *   },
+ */
+import type Database from 'better-sqlite3'
+
+export interface MigrationFixture {
+  /** Writes data with the schema just before the migration. */
+  seed(sqlite: Database.Database): void
+  /** Throws (e.g. with `expect`) when something seeded is missing after migrating to the latest schema. */
+  verify(sqlite: Database.Database): void
+  /** Tables the migration drops or renames on purpose; `verify` checks where their rows went. */
+  removedTables?: string[]
+}
+
+export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {}
+
+const AT = '2026-03-20T18:00:00.000Z'
+
+/** One row or more in every table of 0000_initial, with the references between them. */
+export function seedInitialSchema(sqlite: Database.Database): void {
+  sqlite
+    .prepare(
+      `INSERT INTO commune (id, insee_code, name, siren, population, departement_code, departement_name, region_code, region_name,
+        postal_codes, epci_siren, epci_name, source, updated_at)
+       VALUES (1, '10145', 'Faux-Villecerf', '211001391', 215, '10', 'Aube', '44', 'Grand Est', '["10290"]', '241000488',
+        'CC de l''Orvin et de l''Ardusson', 'Découpage administratif', ?)`,
+    )
+    .run(AT)
+  sqlite.prepare('INSERT INTO mandates (id, start_year, end_year, created_at) VALUES (1, 2026, 2032, ?)').run(AT)
+  const member = sqlite.prepare(
+    `INSERT INTO members (id, first_name, last_name, role, rank, delegation, email, phone, interests, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  member.run(1, 'Claire', 'Martin', 'maire', null, '', 'maire@faux-villecerf.fr', '03 25 00 00 01', 'Budget ; école', AT, AT)
+  member.run(2, 'Paul', 'Bernard', 'adjoint', 1, 'Voirie et chemins', '', '', '', AT, AT)
+  member.run(3, 'Luc', 'Moreau', 'secretaire_mairie', null, '', 'mairie@faux-villecerf.fr', '', '', AT, AT)
+  sqlite
+    .prepare('INSERT INTO profiles (id, display_name, member_id, is_admin, password_hash, last_sign_in_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(1, 'Secrétariat', 3, 1, 'scrypt$32768$8$1$c2Vs$aGFzaA==', AT, AT)
+  sqlite.prepare('INSERT INTO profiles (id, display_name, member_id, is_admin, created_at) VALUES (2, ?, 1, 0, ?)').run('Claire', AT)
+  const audit = sqlite.prepare(
+    `INSERT INTO audit_log (at, profile_id, profile_name, entity, entity_id, action, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  audit.run(AT, 1, 'Secrétariat', 'member', '2', 'create', null, null, '{"lastName":"Bernard"}')
+  audit.run(AT, 1, 'Secrétariat', 'member', '2', 'update', 'delegation', '"Voirie"', '"Voirie et chemins"')
+  audit.run(AT, null, 'Cap Commune', 'commune', '1', 'create', null, null, '{"name":"Faux-Villecerf"}')
+  sqlite.prepare("INSERT INTO settings (key, value) VALUES ('session.lastProfileId', '1')").run()
+}
+
+interface Check {
+  sql: string
+  expected: unknown
+}
+
+/** What `seedInitialSchema` wrote, as queries on the latest schema; each returns one row. */
+export const INITIAL_DATA_CHECKS: Check[] = [
+  { sql: 'SELECT name, population, postal_codes AS postalCodes FROM commune WHERE id = 1', expected: { name: 'Faux-Villecerf', population: 215, postalCodes: '["10290"]' } },
+  { sql: 'SELECT start_year AS s, end_year AS e FROM mandates WHERE id = 1', expected: { s: 2026, e: 2032 } },
+  { sql: "SELECT group_concat(last_name, ',') AS names FROM (SELECT last_name FROM members ORDER BY id)", expected: { names: 'Martin,Bernard,Moreau' } },
+  { sql: 'SELECT rank, delegation FROM members WHERE id = 2', expected: { rank: 1, delegation: 'Voirie et chemins' } },
+  { sql: 'SELECT email, phone, interests FROM members WHERE id = 1', expected: { email: 'maire@faux-villecerf.fr', phone: '03 25 00 00 01', interests: 'Budget ; école' } },
+  { sql: 'SELECT member_id AS memberId, is_admin AS isAdmin, password_hash AS hash FROM profiles WHERE id = 1', expected: { memberId: 3, isAdmin: 1, hash: 'scrypt$32768$8$1$c2Vs$aGFzaA==' } },
+  { sql: 'SELECT member_id AS memberId FROM profiles WHERE id = 2', expected: { memberId: 1 } },
+  { sql: "SELECT count(*) AS n, sum(profile_id = 1) AS byAdmin FROM audit_log", expected: { n: 3, byAdmin: 2 } },
+  { sql: "SELECT before, after FROM audit_log WHERE field = 'delegation'", expected: { before: '"Voirie"', after: '"Voirie et chemins"' } },
+  { sql: "SELECT value FROM settings WHERE key = 'session.lastProfileId'", expected: { value: '1' } },
+]
+
+/** The differences between what `seedInitialSchema` wrote and what the database holds (empty when nothing is lost). */
+export function initialDataDifferences(sqlite: Database.Database): { sql: string; expected: unknown; actual: unknown }[] {
+  return INITIAL_DATA_CHECKS.map(({ sql, expected }) => ({ sql, expected, actual: sqlite.prepare(sql).get() })).filter(
+    ({ expected, actual }) => JSON.stringify(expected) !== JSON.stringify(actual),
+  )
+}

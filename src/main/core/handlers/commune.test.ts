@@ -1,0 +1,106 @@
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../core'
+import { TempDirs, auditRows, createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, type TestCore } from '../testing'
+
+const templates = new TempDirs('cap-commune-commune-template-')
+const temp = new TempDirs('cap-commune-commune-')
+const opened: Core[] = []
+let template: string
+
+beforeAll(async () => {
+  template = await createSetUpTemplate(templates.make())
+})
+afterAll(() => templates.cleanup())
+afterEach(() => {
+  for (const core of opened.splice(0)) core.close()
+  temp.cleanup()
+})
+
+function setUp(): TestCore {
+  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')))
+  opened.push(test.core)
+  return test
+}
+
+async function signInAsPlainProfile({ core, session }: TestCore): Promise<void> {
+  const elu = await ok(core, session, 'profiles.create', { displayName: 'Élu' })
+  await ok(core, session, 'session.open', { profileId: elu.id })
+}
+
+describe('mandate', () => {
+  it('mandate.get gives the mandate entered at setup', async () => {
+    const { core, session } = setUp()
+    expect(await ok(core, session, 'mandate.get')).toEqual({ startYear: 2026, endYear: 2032 })
+  })
+
+  it.each([
+    [2032, 2032, "L'année de fin du mandat doit être après l'année de début."],
+    [2032, 2026, "L'année de fin du mandat doit être après l'année de début."],
+    [2026, 2034, 'Un mandat municipal dure six ans (sept au plus en cas de report des élections).'],
+  ])('mandate.update refuses %i–%i, and keeps the mandate', async (startYear, endYear, message) => {
+    const { core, session } = setUp()
+    const error = await failure(core, session, 'mandate.update', { startYear, endYear })
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.issues).toContainEqual({ path: 'endYear', message })
+    expect(await ok(core, session, 'mandate.get')).toEqual({ startYear: 2026, endYear: 2032 })
+  })
+
+  it('mandate.update accepts seven years (elections postponed) and audits both years', async () => {
+    const { core, session } = setUp()
+    expect(await ok(core, session, 'mandate.update', { startYear: 2027, endYear: 2034 })).toEqual({ startYear: 2027, endYear: 2034 })
+    expect(await ok(core, session, 'mandate.get')).toEqual({ startYear: 2027, endYear: 2034 })
+    const trail = auditRows(core.database.sqlite, { entity: 'mandate' }).filter((r) => r.action === 'update')
+    expect(trail.map((r) => [r.field, r.before, r.after, r.profileName])).toEqual([
+      ['startYear', 2026, 2027, 'Secrétariat'],
+      ['endYear', 2032, 2034, 'Secrétariat'],
+    ])
+  })
+
+  it('mandate.update is for administrators only', async () => {
+    const test = setUp()
+    await signInAsPlainProfile(test)
+    expect((await failure(test.core, test.session, 'mandate.update', { startYear: 2026, endYear: 2031 })).code).toBe('FORBIDDEN')
+    expect(await ok(test.core, test.session, 'mandate.get')).toEqual({ startYear: 2026, endYear: 2032 })
+  })
+})
+
+describe('commune', () => {
+  it('commune.get is readable by any signed-in profile, not by an anonymous window', async () => {
+    const test = setUp()
+    await signInAsPlainProfile(test)
+    expect((await ok(test.core, test.session, 'commune.get')).name).toBe('Faux-Villecerf')
+    expect((await failure(test.core, { profileId: null }, 'commune.get', {})).code).toBe('NOT_SIGNED_IN')
+  })
+
+  it('commune.choose replaces the commune from the directory and audits each changed field', async () => {
+    const { core, session } = setUp()
+    const saintEtienne = await ok(core, session, 'commune.choose', { inseeCode: '42218' })
+    expect(saintEtienne).toMatchObject({ inseeCode: '42218', name: 'Saint-Étienne', departementName: 'Loire', regionName: 'Auvergne-Rhône-Alpes' })
+    expect(await ok(core, session, 'commune.get')).toEqual(saintEtienne)
+
+    const changed = auditRows(core.database.sqlite, { entity: 'commune' }).filter((r) => r.action === 'update')
+    const byField = Object.fromEntries(changed.map((r) => [r.field, [r.before, r.after]]))
+    expect(byField.name).toEqual(['Faux-Villecerf', 'Saint-Étienne'])
+    expect(byField.inseeCode).toEqual(['10145', '42218'])
+    expect(byField).not.toHaveProperty('source')
+    expect(changed.every((r) => r.profileName === 'Secrétariat')).toBe(true)
+  })
+
+  it('commune.choose refuses an unknown code and a non-administrator', async () => {
+    const test = setUp()
+    const { core, session } = test
+    expect((await failure(core, session, 'commune.choose', { inseeCode: '10999' })).code).toBe('NOT_FOUND')
+    expect((await failure(core, session, 'commune.choose', { inseeCode: 'abc' })).code).toBe('INVALID_INPUT')
+    await signInAsPlainProfile(test)
+    expect((await failure(core, session, 'commune.choose', { inseeCode: '42218' })).code).toBe('FORBIDDEN')
+    expect((await ok(core, session, 'commune.get')).name).toBe('Faux-Villecerf')
+  })
+
+  it('directory.searchCommunes works before anyone signs in (the setup wizard uses it)', async () => {
+    const { core } = setUp()
+    const found = await ok(core, { profileId: null }, 'directory.searchCommunes', { query: 'faux vill' })
+    expect(found[0]).toMatchObject({ inseeCode: '10145', name: 'Faux-Villecerf' })
+    expect(found.length).toBeLessThanOrEqual(20)
+  })
+})
