@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatEuros, formatPopulation } from './format'
+
+// French typography: a narrow no-break space groups thousands and a no-break space precedes €.
+const NNBSP = '\u202f'
+const NBSP = '\u00a0'
+
+describe('French formatting', () => {
+  it('writes populations with French digit grouping and agreement', () => {
+    expect(formatPopulation(215)).toBe('215 habitants')
+    expect(formatPopulation(1)).toBe('1 habitant')
+    expect(formatPopulation(12_345)).toBe(`12${NNBSP}345 habitants`)
+    expect(formatPopulation(null)).toBe('Population inconnue')
+  })
+
+  it('writes euros the French way', () => {
+    expect(formatEuros(1234.5)).toBe(`1${NNBSP}234,50${NBSP}€`)
+  })
+
+  it('writes dates in words, in French', () => {
+    expect(formatDate('2026-03-15T12:00:00Z')).toBe('15 mars 2026')
+  })
+})
