@@ -29,6 +29,12 @@ export interface OpenedDatabase {
   close(): void
 }
 
+/** The native addon itself failed to load (wrong ABI, missing file): not the user's file's fault. */
+function isBindingLoadFailure(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}` : String(error)
+  return /ERR_DLOPEN_FAILED|NODE_MODULE_VERSION|Could not locate the bindings file|invalid ELF header|cannot open shared object/.test(text)
+}
+
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   mkdirSync(options.dataDir, { recursive: true })
   const file = join(options.dataDir, DATABASE_FILE_NAME)
@@ -39,6 +45,13 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   } catch (cause) {
     // Do not keep the refused file open (Windows would lock it while the message is shown).
     sqlite?.close()
+    if (isBindingLoadFailure(cause)) {
+      throw new DatabaseOpenError(
+        "Cap Commune est mal installé : son moteur de base de données ne peut pas se charger. Vos données n'ont pas été touchées. Réinstallez Cap Commune.",
+        'unreadable',
+        { cause },
+      )
+    }
     throw new DatabaseOpenError(
       `Le fichier de données ${file} ne peut pas être ouvert : ce n'est pas une base Cap Commune valide ou il est endommagé. Il n'a pas été modifié.`,
       'not-a-database',

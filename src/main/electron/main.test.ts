@@ -1,0 +1,241 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { IPC_INVOKE_CHANNEL } from '../../shared/bridge'
+import { DATABASE_FILE_NAME } from '../core/db/open'
+
+/**
+ * main.ts runs against a stand-in for Electron (the real module only exists inside the Electron binary): these tests
+ * check the wiring — order of start-up, what reaches the window, the IPC and the protocol — with the real core.
+ */
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+type Handler = (...args: unknown[]) => unknown
+
+const fake = vi.hoisted(() => {
+  const state = {
+    log: [] as string[],
+    appHandlers: new Map<string, Handler>(),
+    ipcHandlers: new Map<string, Handler>(),
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    windows: [] as Array<{ options: Record<string, unknown>; loadedUrl?: string; webContents: Record<string, unknown> }>,
+    hasLock: true,
+    isPackaged: false,
+    appPath: '',
+    userData: '',
+    ready: Promise.resolve(),
+  }
+  class BrowserWindow {
+    static getAllWindows = () => state.windows
+    options: Record<string, unknown>
+    loadedUrl?: string
+    webContents = { isDestroyed: () => false, getURL: () => this.loadedUrl ?? '', send: vi.fn() }
+    constructor(options: Record<string, unknown>) {
+      this.options = options
+      state.log.push('new BrowserWindow')
+      state.windows.push(this)
+    }
+    once = vi.fn()
+    on = vi.fn()
+    show = vi.fn()
+    focus = vi.fn()
+    restore = vi.fn()
+    isMinimized = () => false
+    loadURL = vi.fn(async (url: string) => {
+      this.loadedUrl = url
+    })
+  }
+  const electron = {
+    app: {
+      get isPackaged() {
+        return state.isPackaged
+      },
+      setName: vi.fn(),
+      requestSingleInstanceLock: vi.fn(() => state.hasLock),
+      enableSandbox: vi.fn(() => state.log.push('enableSandbox')),
+      setAppUserModelId: vi.fn(),
+      getAppPath: () => state.appPath,
+      getPath: vi.fn(() => state.userData),
+      getVersion: () => '0.1.0',
+      on: vi.fn((event: string, handler: Handler) => state.appHandlers.set(event, handler)),
+      whenReady: vi.fn(() => state.ready.then(() => state.log.push('ready'))),
+      quit: vi.fn(() => state.log.push('quit')),
+      exit: vi.fn((code: number) => state.log.push(`exit ${code}`)),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => state.log.push('registerSchemesAsPrivileged')),
+      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, handler)),
+    },
+    session: { defaultSession: { availableSpellCheckerLanguages: ['en-US', 'fr'], setSpellCheckerLanguages: vi.fn() } },
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: Handler) => state.ipcHandlers.set(channel, handler)),
+      removeHandler: vi.fn(),
+    },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
+    BrowserWindow,
+  }
+  const updater = { checkForUpdatesAndNotify: vi.fn(async () => null) }
+  // Like electron-updater's, a getter that builds the platform's updater when first read.
+  const updaterPackage = {
+    get autoUpdater() {
+      state.log.push('autoUpdater read')
+      return updater
+    },
+  }
+  return { state, electron, updater, updaterPackage }
+})
+vi.mock('electron', () => fake.electron)
+vi.mock('electron-updater', () => ({ default: fake.updaterPackage }))
+
+let dataDir: string
+
+beforeEach(() => {
+  vi.resetModules()
+  vi.clearAllMocks()
+  dataDir = mkdtempSync(join(tmpdir(), 'cap-commune-main-'))
+  Object.assign(fake.state, {
+    log: [],
+    appHandlers: new Map(),
+    ipcHandlers: new Map(),
+    protocolHandlers: new Map(),
+    windows: [],
+    hasLock: true,
+    isPackaged: false,
+    appPath: repoRoot,
+    userData: dataDir,
+    ready: Promise.resolve(),
+  })
+  // The data folder comes from userData (no --data-dir, no CAP_COMMUNE_DATA_DIR); no dev server.
+  vi.stubEnv('CAP_COMMUNE_DATA_DIR', '')
+  vi.stubEnv('ELECTRON_RENDERER_URL', '')
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+  vi.spyOn(console, 'log').mockImplementation(() => {})
+})
+
+afterEach(() => {
+  // 'will-quit' closes the database.
+  fake.state.appHandlers.get('will-quit')?.()
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Imports main.ts (which starts the app) and waits for the 'ready' work to finish. */
+async function start(): Promise<void> {
+  await import('./main')
+  await vi.waitFor(() => expect(fake.state.log.some((entry) => entry === 'new BrowserWindow' || entry.startsWith('exit'))).toBe(true))
+}
+
+describe('main', () => {
+  it('registers the scheme and the sandbox before the app is ready', async () => {
+    await start()
+    const { log } = fake.state
+    expect(log.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0)
+    expect(log.indexOf('registerSchemesAsPrivileged')).toBeLessThan(log.indexOf('ready'))
+    expect(log).toContain('enableSandbox')
+    expect(log.indexOf('enableSandbox')).toBeLessThan(log.indexOf('ready'))
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ])
+    expect(fake.electron.app.setName).toHaveBeenCalledWith('Cap Commune')
+  })
+
+  it('opens a secure window on app://cap-commune/ with the CommonJS preload', async () => {
+    await start()
+    const [window] = fake.state.windows
+    const web = window!.options.webPreferences as Record<string, unknown>
+    expect(web).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(web.preload).toBe(join(repoRoot, 'out', 'preload', 'index.js'))
+    expect(window!.loadedUrl).toBe('app://cap-commune/')
+    expect(fake.electron.session.defaultSession.setSpellCheckerLanguages).toHaveBeenCalledWith(['fr'])
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled()
+  })
+
+  it('answers the renderer through the core, and refuses foreign frames', async () => {
+    await start()
+    const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!
+    const fromApp = (await invoke({ senderFrame: { url: 'app://cap-commune/index.html' } }, 'app.status', {})) as { ok: boolean }
+    expect(fromApp.ok).toBe(true)
+    const fromElsewhere = await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})
+    expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED_CLIENT' } })
+    expect(readFileSync(join(dataDir, DATABASE_FILE_NAME)).length).toBeGreaterThan(0)
+  })
+
+  it('serves the interface on the app scheme with the CSP', async () => {
+    await start()
+    const handler = fake.state.protocolHandlers.get('app')!
+    const response = await handler(new Request('app://cap-commune/..%2fpackage.json'))
+    expect(response.status).toBe(403)
+    expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
+  })
+
+  it('guards every web page the app creates', async () => {
+    await start()
+    const onCreated = fake.state.appHandlers.get('web-contents-created')!
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn(), session: { setPermissionRequestHandler: vi.fn() } }
+    onCreated({}, contents)
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled()
+    expect(contents.session.setPermissionRequestHandler).toHaveBeenCalled()
+    expect(contents.on.mock.calls.map(([event]) => event)).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']))
+  })
+
+  it('does not even load the updater when running from sources', async () => {
+    await start()
+    expect(fake.updater.checkForUpdatesAndNotify).not.toHaveBeenCalled()
+    expect(fake.state.log).not.toContain('autoUpdater read')
+  })
+
+  it('when installed, reads migrations from the resources folder and looks for updates', async () => {
+    // An installed app's resources folder holds migrations/ (and native/ when shipped): the repository has the former.
+    Object.defineProperty(process, 'resourcesPath', { value: repoRoot, configurable: true })
+    try {
+      fake.state.isPackaged = true
+      // The app's own files live in an archive with no migrations folder near it.
+      fake.state.appPath = join(dataDir, 'app.asar')
+      await start()
+      expect(fake.state.windows[0]?.options.webPreferences).toMatchObject({ preload: join(dataDir, 'app.asar', 'out', 'preload', 'index.js') })
+      const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!
+      expect(await invoke({ senderFrame: { url: 'app://cap-commune/' } }, 'app.status', {})).toMatchObject({ ok: true })
+      await vi.waitFor(() => expect(fake.updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(1))
+      const devTools = JSON.stringify(vi.mocked(fake.electron.Menu.buildFromTemplate).mock.calls[0])
+      expect(devTools).not.toContain('toggleDevTools')
+    } finally {
+      Reflect.deleteProperty(process, 'resourcesPath')
+    }
+  })
+
+  it('shows the French message and quits, leaving an unreadable data file untouched', async () => {
+    const file = join(dataDir, DATABASE_FILE_NAME)
+    const garbage = Buffer.from('Ceci n’est pas une base SQLite, mais un fichier à ne pas abîmer.'.repeat(100))
+    writeFileSync(file, garbage)
+    await start()
+    // The core's own French message, shown as it is (main.ts was loaded afresh: its DatabaseOpenError is another class object).
+    const openError = vi
+      .mocked(console.error)
+      .mock.calls.flat()
+      .find((value): value is Error => value instanceof Error && value.name === 'DatabaseOpenError')
+    expect(openError).toBeDefined()
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Cap Commune ne peut pas démarrer', openError!.message)
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
+    expect(fake.state.windows).toHaveLength(0)
+    expect(readFileSync(file).equals(garbage)).toBe(true)
+  })
+
+  it('leaves a second launch to the first instance, which comes back to the front', async () => {
+    fake.state.hasLock = false
+    await import('./main')
+    expect(fake.electron.app.quit).toHaveBeenCalled()
+    expect(fake.electron.app.whenReady).not.toHaveBeenCalled()
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled()
+
+    vi.resetModules()
+    fake.state.hasLock = true
+    await start()
+    fake.state.appHandlers.get('second-instance')!()
+    expect((fake.state.windows[0] as unknown as { focus: ReturnType<typeof vi.fn> }).focus).toHaveBeenCalled()
+  })
+})

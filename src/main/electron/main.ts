@@ -1,0 +1,146 @@
+import { join } from 'node:path'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import updaterPackage from 'electron-updater'
+import { createCore, type Core } from '../core/core'
+import { DatabaseOpenError } from '../core/db/errors'
+import { PRODUCT_NAME } from '../core/paths'
+import { APP_ENTRY_URL, devServerUrlFor } from './app-url'
+import { installNavigationGuards, isSafeExternalUrl } from './guards'
+import { registerIpc } from './ipc'
+import { resolveDataDir, resolveMigrationsFolder, resolveNativeBinding } from './launch'
+import { buildMenuTemplate } from './menu'
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol'
+import { checkForUpdatesInBackground } from './updates'
+import { SPELLCHECKER_LANGUAGES, createMainWindowOptions } from './window-options'
+
+/**
+ * electron-updater is CommonJS: its exports are reached through the default import. Its autoUpdater is a getter that
+ * builds the platform's updater on first access, so it is read only when an installed app checks for updates.
+ */
+function autoUpdater() {
+  const { autoUpdater } = updaterPackage
+  return autoUpdater
+}
+
+const APP_ID = 'fr.capcommune.app'
+
+/** The only way the app opens a link in the system browser. */
+function openExternal(url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) return Promise.reject(new Error(`Lien refusé : ${url}`))
+  return shell.openExternal(url)
+}
+
+function showStartupError(message: string): void {
+  dialog.showErrorBox(`${PRODUCT_NAME} ne peut pas démarrer`, message)
+}
+
+function main(): void {
+  app.setName(PRODUCT_NAME)
+  // A second launch (double-click on the icon) brings back the open window instead of opening the database twice.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+
+  const devServerUrl = devServerUrlFor(app.isPackaged)
+  const location = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }
+  const dataDir = resolveDataDir(process.argv.slice(1), process.env, app.getPath('userData'))
+  let mainWindow: BrowserWindow | null = null
+  let core: Core | null = null
+
+  // Every renderer sandboxed, whatever a window's options say; the app scheme registered before 'ready'.
+  app.enableSandbox()
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+
+  // Applied to every web page the app ever creates, windows or not.
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, openExternal, devServerUrl))
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  function createMainWindow(): void {
+    const window = new BrowserWindow(createMainWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.js')))
+    mainWindow = window
+    window.once('ready-to-show', () => window.show())
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null
+    })
+    window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => console.error("Chargement de l'interface impossible", error))
+  }
+
+  function showAbout(): void {
+    const options = {
+      type: 'info' as const,
+      title: `À propos de ${PRODUCT_NAME}`,
+      message: PRODUCT_NAME,
+      detail: `Version ${app.getVersion()}\nPiloter le mandat municipal.\n\nVos données : ${dataDir}`,
+      buttons: ['Fermer'],
+    }
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+  }
+
+  function openDataFolder(): void {
+    void shell.openPath(dataDir).then((failure) => {
+      if (failure) dialog.showErrorBox('Dossier des données', `Le dossier ${dataDir} ne peut pas être ouvert : ${failure}`)
+    })
+  }
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow()
+  })
+  app.on('will-quit', () => {
+    core?.close()
+    core = null
+  })
+
+  void app.whenReady().then(() => {
+    try {
+      core = createCore({
+        dataDir,
+        migrationsFolder: resolveMigrationsFolder(location),
+        appVersion: app.getVersion(),
+        nativeBinding: resolveNativeBinding(location, process.env),
+      })
+    } catch (error) {
+      // The database is left exactly as it was: the message says what happened and what to do.
+      console.error(error)
+      showStartupError(
+        error instanceof DatabaseOpenError
+          ? error.message
+          : `Une erreur inattendue empêche l'ouverture de vos données (${dataDir}). Elles n'ont pas été modifiées. Contactez l'assistance.`,
+      )
+      app.exit(1)
+      return
+    }
+    if (core.database.migration.backupPath) console.log(`Copie de sauvegarde avant mise à jour : ${core.database.migration.backupPath}`)
+
+    const available = session.defaultSession.availableSpellCheckerLanguages
+    session.defaultSession.setSpellCheckerLanguages(SPELLCHECKER_LANGUAGES.filter((language) => available.includes(language)))
+    registerAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'))
+    registerIpc({
+      ipcMain,
+      core,
+      session: core.newSession(),
+      devServerUrl,
+      eventRecipients: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    })
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, actions: { showAbout, openDataFolder } }),
+      ),
+    )
+    createMainWindow()
+    // The commune directory loads while the window opens, ready for the setup wizard's first keystroke.
+    setImmediate(() => core?.warmUp())
+    void checkForUpdatesInBackground(autoUpdater, app.isPackaged)
+  })
+}
+
+main()
