@@ -72,7 +72,14 @@ test('a new user sets up Faux-Villecerf and its council, and everything is still
 test('bad input in the wizard gets a clear French message and nothing is saved half-way', async ({ page, host, snap }) => {
   const wizard = new SetupWizardPage(page)
   await wizard.open(host.url)
-  await wizard.chooseCommune('10290', 'Faux-Villecerf')
+  // By postal code, then with the keyboard only: arrow to the commune, Enter to choose it.
+  await wizard.searchCommune('10290')
+  await expect(wizard.communeOptions().filter({ hasText: 'Faux-Villecerf' })).toBeVisible()
+  await wizard.searchCommune('FAUX VILLECERF')
+  await expect(wizard.communeOptions().first()).toContainText('Faux-Villecerf')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Commune choisie')).toContainText('Faux-Villecerf')
   await wizard.continue()
 
   // A mandate that ends before it starts.

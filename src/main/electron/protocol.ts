@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { CustomScheme, Protocol } from 'electron'
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { APP_HOST, APP_SCHEME } from './app-url'
+import { contentTypeOf, RENDERER_SECURITY_HEADERS } from '../host/renderer-files'
 
 /**
  * `standard` gives the scheme real origins and relative URLs, `secure` makes it a secure context (like https),
@@ -11,29 +11,6 @@ import { APP_HOST, APP_SCHEME } from './app-url'
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-}
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
 }
 
 export type RendererFileResolution =
@@ -76,7 +53,7 @@ export async function resolveRendererFile(rendererDir: string, requestUrl: strin
 }
 
 function textResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } })
+  return new Response(text, { status, headers: { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
 /** The protocol.handle callback: the renderer's files, with the app's Content-Security-Policy on every response. */
@@ -95,8 +72,8 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
       headers: {
-        ...SECURITY_HEADERS,
-        'Content-Type': CONTENT_TYPES[extname(resolution.path).toLowerCase()] ?? 'application/octet-stream',
+        ...RENDERER_SECURITY_HEADERS,
+        'Content-Type': contentTypeOf(resolution.path),
         'Cache-Control': 'no-cache',
       },
     })

@@ -1,36 +1,14 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
+import { join, normalize, sep } from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AppErrorShape, Result } from '../../shared/errors'
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { Core } from '../core/core'
+import { contentTypeOf, RENDERER_SECURITY_HEADERS } from './renderer-files'
 
 export const TOKEN_HEADER = 'x-cap-commune-token'
 const MAX_BODY_BYTES = 2 * 1024 * 1024
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-}
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-}
 
 export interface BrowserHostOptions {
   core: Core
@@ -50,7 +28,7 @@ export interface BrowserHost {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(text)
 }
 
@@ -116,8 +94,8 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     }
     const isAsset = pathname.startsWith('/assets/')
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      ...RENDERER_SECURITY_HEADERS,
+      'Content-Type': contentTypeOf(file),
       'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     })
     createReadStream(file).pipe(res)
@@ -140,7 +118,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
           sendJson(res, 401, failure('UNAUTHORIZED_CLIENT', 'Jeton de session manquant ou invalide : rouvrez Cap Commune depuis le lien affiché au démarrage.'))
           return
         }
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+        res.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
         res.write(': connecté\n\n')
         eventStreams.add(res)
         req.on('close', () => eventStreams.delete(res))

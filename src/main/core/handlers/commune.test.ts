@@ -1,27 +1,8 @@
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../core'
-import { TempDirs, auditRows, createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, type TestCore } from '../testing'
+import { describe, expect, it } from 'vitest'
+import { auditRows, failure, ok, type TestCore } from '../testing'
+import { setUpCorePerTest } from '../testing/per-test-core'
 
-const templates = new TempDirs('cap-commune-commune-template-')
-const temp = new TempDirs('cap-commune-commune-')
-const opened: Core[] = []
-let template: string
-
-beforeAll(async () => {
-  template = await createSetUpTemplate(templates.make())
-})
-afterAll(() => templates.cleanup())
-afterEach(() => {
-  for (const core of opened.splice(0)) core.close()
-  temp.cleanup()
-})
-
-function setUp(): TestCore {
-  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')))
-  opened.push(test.core)
-  return test
-}
+const setUp = setUpCorePerTest('commune')
 
 async function signInAsPlainProfile({ core, session }: TestCore): Promise<void> {
   const elu = await ok(core, session, 'profiles.create', { displayName: 'Élu' })

@@ -1,30 +1,10 @@
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../core'
-import { TempDirs, auditRows, createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, type TestCore } from '../testing'
+import { describe, expect, it } from 'vitest'
+import { auditRows, failure, ok, type TestCore } from '../testing'
+import { setUpCorePerTest } from '../testing/per-test-core'
 
 const NOW = '2026-05-04T10:00:00.000Z'
-const templates = new TempDirs('cap-commune-members-template-')
-const temp = new TempDirs('cap-commune-members-')
-const opened: Core[] = []
-let template: string
-
-beforeAll(async () => {
-  template = await createSetUpTemplate(templates.make())
-})
-afterAll(() => templates.cleanup())
-afterEach(() => {
-  for (const core of opened.splice(0)) core.close()
-  temp.cleanup()
-})
-
 /** Faux-Villecerf set up, the window signed in as its administrator « Secrétariat ». */
-function setUp(): TestCore {
-  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')), { now: () => new Date(NOW) })
-  opened.push(test.core)
-  expect(test.session.profileId).not.toBeNull()
-  return test
-}
+const setUp = setUpCorePerTest('members', { now: () => new Date(NOW) })
 
 /** A second administrator, signed in: the author of what follows. */
 async function signInAsClaire({ core, session }: TestCore): Promise<number> {

@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../core'
+import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '../security/passwords'
-import { TempDirs, auditRows, createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, type TestCore } from '../testing'
-
-const templates = new TempDirs('cap-commune-profiles-template-')
-const temp = new TempDirs('cap-commune-profiles-')
-const opened: Core[] = []
-let template: string
-
-beforeAll(async () => {
-  template = await createSetUpTemplate(templates.make())
-})
-afterAll(() => templates.cleanup())
-afterEach(() => {
-  for (const core of opened.splice(0)) core.close()
-  temp.cleanup()
-})
+import { auditRows, failure, ok, type TestCore } from '../testing'
+import { setUpCorePerTest } from '../testing/per-test-core'
 
 /** Faux-Villecerf set up, signed in as « Secrétariat », the only administrator, tied to Luc Moreau. */
-function setUp(): TestCore {
-  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')))
-  opened.push(test.core)
-  return test
-}
+const setUp = setUpCorePerTest('profiles')
 
 async function memberId({ core, session }: TestCore, lastName: string): Promise<number> {
   return (await ok(core, session, 'members.list')).find((m) => m.lastName === lastName)!.id
@@ -58,7 +40,6 @@ describe('passwords', () => {
 
     // Nowhere in the file either, once the app is closed.
     core.close()
-    opened.splice(opened.indexOf(core), 1)
     expect(readFileSync(join(dataDir, 'cap-commune.sqlite')).includes(Buffer.from(password))).toBe(false)
   })
 

@@ -29,13 +29,16 @@ function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: 
 
   return (
     <form
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault()
         if (Object.keys(errors).length > 0) return
-        save.mutate(
-          { startYear: Number(values.startYear), endYear: Number(values.endYear) },
-          { onSuccess: () => notifications.show({ color: 'green', message: t('settings.mandate.saved') }) },
-        )
+        // mutateAsync: the form is re-created once the saved years come back, the message must not depend on it.
+        try {
+          await save.mutateAsync({ startYear: Number(values.startYear), endYear: Number(values.endYear) })
+          notifications.show({ color: 'green', message: t('settings.mandate.saved') })
+        } catch {
+          // The error is shown under the form (save.error).
+        }
       }}
     >
       <Stack>

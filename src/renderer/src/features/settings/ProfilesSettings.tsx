@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core'
+import { Alert, Badge, Button, Group, Loader, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle, IconKey, IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react'
@@ -9,6 +9,7 @@ import { passwordField, requiredText, type Member, type Profile } from '../../..
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { RowAction } from '../../components/RowAction'
 import { formatDateTime } from '../../lib/format'
 import { PasswordForm } from './PasswordForm'
 
@@ -184,21 +185,9 @@ export function ProfilesSettings() {
                   {isAdmin && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" aria-label={`${t('common.edit')} ${profile.displayName}`} onClick={() => setEditing(profile)}>
-                            <IconPencil size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('profiles.setPassword')}>
-                          <ActionIcon variant="subtle" aria-label={`${t('profiles.setPassword')} ${profile.displayName}`} onClick={() => setPasswordFor(profile)}>
-                            <IconKey size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('common.remove')}>
-                          <ActionIcon variant="subtle" color="red" aria-label={`${t('common.remove')} ${profile.displayName}`} onClick={() => confirmRemoval(profile)}>
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RowAction label={t('common.edit')} target={profile.displayName} icon={<IconPencil size={18} />} onClick={() => setEditing(profile)} />
+                        <RowAction label={t('profiles.setPassword')} target={profile.displayName} icon={<IconKey size={18} />} onClick={() => setPasswordFor(profile)} />
+                        <RowAction label={t('common.remove')} target={profile.displayName} icon={<IconTrash size={18} />} danger onClick={() => confirmRemoval(profile)} />
                       </Group>
                     </Table.Td>
                   )}

@@ -1,7 +1,8 @@
-import { ActionIcon, Group, Table, Text, Tooltip } from '@mantine/core'
+import { Group, Table, Text } from '@mantine/core'
 import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MemberInput } from '../../../../shared/contract'
+import { RowAction } from '../../components/RowAction'
 import { adjointRankLabel, isElectedRole, ROLE_LABELS } from '../../../../shared/roles'
 
 export type MemberRow = MemberInput & { key: number }
@@ -52,19 +53,9 @@ export function MemberTable<T extends MemberRow>({ members, onEdit, onRemove }: 
                 {actions && (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      {onEdit && (
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" aria-label={`${t('common.edit')} ${name}`} onClick={() => onEdit(member)}>
-                            <IconPencil size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
+                      {onEdit && <RowAction label={t('common.edit')} target={name} icon={<IconPencil size={18} />} onClick={() => onEdit(member)} />}
                       {onRemove && (
-                        <Tooltip label={t('common.remove')}>
-                          <ActionIcon variant="subtle" color="red" aria-label={`${t('common.remove')} ${name}`} onClick={() => onRemove(member)}>
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RowAction label={t('common.remove')} target={name} icon={<IconTrash size={18} />} danger onClick={() => onRemove(member)} />
                       )}
                     </Group>
                   </Table.Td>
