@@ -42,6 +42,7 @@ test('a new user sets up Faux-Villecerf and its council, and everything is still
   await snap(page, 'setup-05-profile')
   await wizard.continue()
   await expect(page.getByText('Maire : Marie Lambert')).toBeVisible()
+  await expect(page.getByText('3 élus et aucun agent')).toBeVisible()
   await snap(page, 'setup-06-summary')
   await wizard.finish()
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './support/fixtures'
 import { seedFauxVillecerf } from './support/seed'
@@ -59,6 +60,17 @@ test('the administrator edits the team; every change is signed with the active p
   await expect(team.dialog.getByRole('alert')).toContainText("La commune ne peut avoir qu'un seul maire : Marie Lambert l'est déjà.")
   await team.dialog.getByRole('button', { name: 'Annuler' }).click()
   await expect(team.row('Jean Dupuis')).toHaveCount(0)
+
+  // The team exported for a French spreadsheet: UTF-8 with a BOM, ';' between fields.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter (tableur)' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('equipe-faux-villecerf.csv')
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv.startsWith('\uFEFF')).toBe(true)
+  const lines = csv.slice(1).split('\r\n')
+  expect(lines[0]).toBe("Prénom;Nom;Rôle;Délégation;E-mail;Téléphone;Thèmes d'intérêt")
+  expect(lines).toContain('Paul;Girard;1er adjoint;Voirie, travaux et cimetière;;;')
 
   const trail = auditTrail(dataDir)
   const delegationChange = trail.find((row) => row.entity === 'member' && row.field === 'delegation')

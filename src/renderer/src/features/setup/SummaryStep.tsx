@@ -21,7 +21,9 @@ export function SummaryStep({ draft, hasPassword }: { draft: SetupDraft; hasPass
         </List.Item>
         <List.Item>{t('setup.summary.mandate', { start: draft.mandate.startYear, end: draft.mandate.endYear })}</List.Item>
         <List.Item>{maire ? t('setup.summary.maire', { name: `${maire.firstName} ${maire.lastName}` }) : t('setup.summary.noMaire')}</List.Item>
-        <List.Item>{t('setup.summary.team', { count: elected, agents })}</List.Item>
+        <List.Item>
+          {t('setup.summary.elected', { count: elected })} {t('common.and')} {t('setup.summary.agents', { count: agents })}
+        </List.Item>
         <List.Item>
           {t('setup.summary.profile', { name: draft.administrator.displayName })}{' '}
           {hasPassword ? t('setup.summary.withPassword') : t('setup.summary.withoutPassword')}
