@@ -2,10 +2,13 @@
  * `npm run bench`: how fast Cap Commune answers what users do most.
  *  (a) the commune search of the setup wizard, once per keystroke, over the ~35,000 current communes;
  *  (b) a round trip through the contract (dispatcher: access check, zod validation of the input, event) for
- *      `members.list` and `members.create`, against calling the handler function directly with the same input.
+ *      `members.list` and `members.create`, against calling the handler function directly with the same input;
+ *  (c) recomputing every score of a campaign (all the criteria of the real référentiel when it is there, else the
+ *      test fixture) with five campaigns of history in the database, against the raw SQL read of its answers;
+ *  (d) `diagnostic.get` through core.invoke against calling its handler directly.
  * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { contract } from '../src/shared/contract'
@@ -13,6 +16,10 @@ import type { Actor, HandlerContext, Session } from '../src/main/core/context'
 import { loadCommuneDirectory } from '../src/main/core/directory/directory'
 import { handlers } from '../src/main/core/handlers'
 import { APP_ROOT, TempDirs, createSetUpTemplate, createTestCore, dataDirFrom } from '../src/main/core/testing'
+import { campaignScores } from '../src/main/core/diagnostic/read'
+import { defaultReferentielFile, loadReferentiel } from '../src/main/core/referentiel/load'
+import { FIXTURE_REFERENTIEL_FILE } from '../src/main/core/testing/referentiel'
+import type { AnswerStatus } from '../src/shared/contract'
 
 interface Row {
   method: string
@@ -105,6 +112,9 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
       directory: () => {
         throw new Error('annuaire non utilisé')
       },
+      referentiel: () => {
+        throw new Error('référentiel non utilisé')
+      },
       emit: () => undefined,
       session: directSession,
       actor,
@@ -165,6 +175,115 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
   return rows
 }
 
+// (c) and (d) ----------------------------------------------------------------------------------------------------
+const HISTORY = 5
+const SCORE_ITERATIONS = 500
+const STATUSES: AnswerStatus[] = ['fait', 'programme', 'pas_fait', 'non_concerne', 'non_renseigne', 'partiel']
+
+/** The real référentiel when its file exists (and is valid), else the small one the tests use. */
+function benchReferentielFile(): { file: string; kind: string } {
+  const real = defaultReferentielFile(APP_ROOT)
+  if (existsSync(real)) {
+    try {
+      loadReferentiel(real)
+      return { file: real, kind: 'réel' }
+    } catch (error) {
+      console.warn(`Référentiel réel invalide, jeu de test utilisé : ${(error as Error).message}`)
+    }
+  }
+  return { file: FIXTURE_REFERENTIEL_FILE, kind: 'jeu de test' }
+}
+
+async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; criteria: number; referentiel: string; answers: number }> {
+  const source = benchReferentielFile()
+  const template = await createSetUpTemplate(tempDirs.make())
+  const { core, session, dataDir } = createTestCore(dataDirFrom(template, join(tempDirs.make(), 'data')), { validateOutput: false, referentielFile: source.file })
+  const loaded = loadReferentiel(source.file)
+  const criteria = [...loaded.criteria.keys()]
+  const sqlite = core.database.sqlite
+
+  // Five campaigns of history, every criterion answered in each (statuses spread deterministically).
+  const insertAnswer = sqlite.prepare(
+    `INSERT INTO answers (campaign_id, criterion_id, status, split, comment, answered_by, answered_at) VALUES (?, ?, ?, ?, '', 'Banc', '2026-05-04T10:00:00.000Z')`,
+  )
+  let campaignId = 0
+  for (let c = 0; c < HISTORY; c++) {
+    const created = await core.invoke('campaigns.create', { name: `Campagne ${c + 1}` }, session)
+    if (!created.ok) throw new Error(`campaigns.create a échoué : ${JSON.stringify(created.error)}`)
+    campaignId = (created.value as { id: number }).id
+    sqlite.transaction(() => {
+      criteria.forEach((id, i) => {
+        const status = STATUSES[(i * 7 + c) % STATUSES.length]!
+        insertAnswer.run(campaignId, id, status, status === 'partiel' ? JSON.stringify({ done: 40, programmed: 35, notDone: 25 }) : null)
+      })
+    })()
+  }
+  for (let i = 0; i < 12; i++) {
+    const theme = [...loaded.themes.keys()][i % loaded.themes.size]!
+    sqlite.prepare(`INSERT INTO citizen_inputs (theme_id, summary, received_on, source, created_at, created_by) VALUES (?, 'Demande', '2026-04-01', 'local', '2026-04-01', 'Banc')`).run(theme)
+  }
+  const answerCount = (sqlite.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n
+
+  const profile = sqlite.prepare('SELECT id, display_name AS displayName, is_admin AS isAdmin FROM profiles WHERE id = ?').get(session.profileId) as {
+    id: number
+    displayName: string
+    isAdmin: number
+  }
+  const context: HandlerContext = {
+    db: core.database.db,
+    sqlite,
+    dataDir,
+    appVersion: '0.0.0-bench',
+    now: () => new Date(),
+    directory: () => {
+      throw new Error('annuaire non utilisé')
+    },
+    referentiel: () => loaded,
+    emit: () => undefined,
+    session: { profileId: profile.id },
+    actor: { profileId: profile.id, displayName: profile.displayName, isAdmin: profile.isAdmin === 1 },
+  }
+
+  const rawRead = sqlite.prepare('SELECT criterion_id, status, split FROM answers WHERE campaign_id = ?')
+  const raw: number[] = []
+  const scores: number[] = []
+  for (let i = 0; i < WARM_UP + SCORE_ITERATIONS; i++) {
+    const r = timeNs(() => rawRead.all(campaignId))
+    const s = timeNs(() => campaignScores(context, context.db, campaignId))
+    if (i >= WARM_UP) {
+      raw.push(r)
+      scores.push(s)
+    }
+  }
+
+  const getInput = contract['diagnostic.get'].input.parse({ campaignId })
+  const direct: number[] = []
+  const invoke: number[] = []
+  for (let i = 0; i < WARM_UP + SCORE_ITERATIONS; i++) {
+    const d = timeNs(() => handlers['diagnostic.get'](getInput, context))
+    const v = await timeAsyncNs(() => core.invoke('diagnostic.get', { campaignId }, session))
+    if (i >= WARM_UP) {
+      direct.push(d)
+      invoke.push(v)
+    }
+  }
+  core.close()
+
+  const rawRow = summarize('réponses d’une campagne — lecture SQL brute', raw)
+  const directRow = summarize('diagnostic.get — handler direct', direct)
+  return {
+    rows: [
+      rawRow,
+      summarize(`scores d’une campagne (${criteria.length} critères) — calcul complet`, scores, rawRow),
+      directRow,
+      summarize('diagnostic.get — core.invoke', invoke, directRow),
+    ],
+    criteria: criteria.length,
+    referentiel: `${source.kind} ${loaded.referentiel.version}`,
+    answers: answerCount,
+  }
+}
+
 // ----------------------------------------------------------------------------------------------------------------
 function printTable(rows: Row[]): void {
   const header = ['méthode', 'médiane µs', 'p95 µs', 'ratio / référence']
@@ -183,7 +302,11 @@ async function main(): Promise<void> {
     const search = benchSearch()
     console.log(`Annuaire : ${search.size} communes, chargé en ${search.loadMs.toFixed(0)} ms ; ${SEARCH_ROUNDS} saisies de ${TYPED.map((t) => `« ${t} »`).join(', ')}\n`)
     const contractRows = await benchContract(tempDirs)
-    const rows = [...search.rows, ...contractRows]
+    const diagnostic = await benchDiagnostic(tempDirs)
+    console.log(
+      `Diagnostic : référentiel ${diagnostic.referentiel}, ${diagnostic.criteria} critères, ${HISTORY} campagnes (${diagnostic.answers} réponses en base), ${SCORE_ITERATIONS} mesures\n`,
+    )
+    const rows = [...search.rows, ...contractRows, ...diagnostic.rows]
     printTable(rows)
 
     const results = {
@@ -195,6 +318,7 @@ async function main(): Promise<void> {
       memoryGb: Math.round(totalmem() / 1024 ** 3),
       directory: { size: search.size, loadMs: search.loadMs, typed: TYPED, rounds: SEARCH_ROUNDS },
       contract: { warmUp: WARM_UP, iterations: ITERATIONS },
+      diagnostic: { referentiel: diagnostic.referentiel, criteria: diagnostic.criteria, campaigns: HISTORY, answers: diagnostic.answers, iterations: SCORE_ITERATIONS },
       rows,
     }
     const dir = join(APP_ROOT, 'bench', '.results')

@@ -8,7 +8,7 @@ export class SettingsPage {
     return this.page.getByRole('dialog')
   }
 
-  async openTab(name: 'Commune et mandat' | 'Profils' | 'Mon profil' | 'Données'): Promise<void> {
+  async openTab(name: 'Commune et mandat' | 'Profil de la commune' | 'Profils' | 'Mon profil' | 'Données'): Promise<void> {
     await this.page.getByRole('tab', { name }).click()
   }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { EventName, EventPayload } from '../../shared/contract'
 import type { AppDatabase } from './db/open'
 import type { CommuneDirectory } from './directory/directory'
+import type { LoadedReferentiel } from './referentiel/load'
 
 /** Who is using the app through one transport (a window, or the browser host). */
 export interface Session {
@@ -22,6 +23,8 @@ export interface CoreEnvironment {
   appVersion: string
   /** The offline directory of communes, loaded on first use. */
   directory(): CommuneDirectory
+  /** The référentiel (domains, themes, criteria, deadlines), read and validated on first use. */
+  referentiel(): LoadedReferentiel
   now(): Date
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
 }

@@ -7,12 +7,16 @@ import { loadCommuneDirectory, type CommuneDirectory } from './directory/directo
 import { createDispatcher } from './dispatcher'
 import { handlers } from './handlers'
 import { profileToRestore } from './handlers/session'
+import { findAppRoot } from './paths'
+import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
 
 export interface CoreOptions {
   dataDir: string
   migrationsFolder: string
   appVersion: string
   nativeBinding?: string
+  /** The référentiel JSON; default `<appRoot>/resources/referentiel/referentiel.json` (the packaged app passes its own). */
+  referentielFile?: string
   validateOutput?: boolean
   now?: () => Date
   log?: (message: string, error?: unknown) => void
@@ -40,6 +44,8 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''))
   const events = new EventEmitter()
   let directory: CommuneDirectory | null = null
+  // Not cached when loading fails: the next call tries again (and says why again).
+  let referentiel: LoadedReferentiel | null = null
 
   const environment: CoreEnvironment = {
     db: database.db,
@@ -48,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     now: options.now ?? (() => new Date()),
     directory: () => (directory ??= loadCommuneDirectory()),
+    referentiel: () => (referentiel ??= loadReferentiel(options.referentielFile ?? resolveDefaultReferentielFile(findAppRoot))),
     emit: (event, payload) => events.emit('event', event, payload),
   }
   const dispatch = createDispatcher({

@@ -27,6 +27,9 @@ function environment(): CoreEnvironment {
     directory: () => {
       throw new Error('Annuaire non chargé dans ce test')
     },
+    referentiel: () => {
+      throw new Error('Référentiel non chargé dans ce test')
+    },
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push({ event, payload }),
   }
 }
@@ -77,7 +80,7 @@ describe('the contract and the handlers', () => {
 
   it('every method is named domain.verb and declares a known access level', () => {
     for (const [name, definition] of Object.entries(contract)) {
-      expect(name).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/)
+      expect(name).toMatch(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/)
       expect(['public', 'profile', 'admin']).toContain(definition.access)
     }
   })

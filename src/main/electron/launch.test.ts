@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { dataDirArgument, resolveDataDir, resolveMigrationsFolder, resolveNativeBinding } from './launch'
+import { dataDirArgument, resolveDataDir, resolveMigrationsFolder, resolveNativeBinding, resolveReferentielFile } from './launch'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -33,6 +33,17 @@ describe('resolveMigrationsFolder', () => {
   it("uses the repository's folder when running from sources", () => {
     expect(resolveMigrationsFolder({ isPackaged: false, resourcesPath: '/usr/lib/electron/resources', appPath: repoRoot })).toBe(
       join(repoRoot, 'migrations'),
+    )
+  })
+})
+
+describe('resolveReferentielFile', () => {
+  it('uses the resources folder when installed, the repository otherwise', () => {
+    expect(resolveReferentielFile({ isPackaged: true, resourcesPath: '/opt/Cap Commune/resources', appPath: '/nowhere' })).toBe(
+      join('/opt/Cap Commune/resources', 'referentiel', 'referentiel.json'),
+    )
+    expect(resolveReferentielFile({ isPackaged: false, resourcesPath: '/usr/lib/electron/resources', appPath: repoRoot })).toBe(
+      join(repoRoot, 'resources', 'referentiel', 'referentiel.json'),
     )
   })
 })

@@ -38,6 +38,13 @@ export function resolveMigrationsFolder(location: AppLocation): string {
   return location.isPackaged ? join(location.resourcesPath, 'migrations') : join(findAppRoot(location.appPath), 'migrations')
 }
 
+/** Packaged: the référentiel ships as an extra resource. From sources: the repository's resources folder. */
+export function resolveReferentielFile(location: AppLocation): string {
+  return location.isPackaged
+    ? join(location.resourcesPath, 'referentiel', 'referentiel.json')
+    : join(findAppRoot(location.appPath), 'resources', 'referentiel', 'referentiel.json')
+}
+
 /**
  * The better-sqlite3 addon for Electron's ABI, or undefined to use the one in node_modules (built for Node, which
  * only works when the app runs from sources with a matching rebuild).

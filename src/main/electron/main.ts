@@ -7,7 +7,7 @@ import { PRODUCT_NAME } from '../core/paths'
 import { APP_ENTRY_URL, devServerUrlFor } from './app-url'
 import { installNavigationGuards, isSafeExternalUrl } from './guards'
 import { registerIpc } from './ipc'
-import { resolveDataDir, resolveMigrationsFolder, resolveNativeBinding } from './launch'
+import { resolveDataDir, resolveMigrationsFolder, resolveNativeBinding, resolveReferentielFile } from './launch'
 import { buildMenuTemplate } from './menu'
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol'
 import { checkForUpdatesInBackground } from './updates'
@@ -105,6 +105,7 @@ function main(): void {
       core = createCore({
         dataDir,
         migrationsFolder: resolveMigrationsFolder(location),
+        referentielFile: resolveReferentielFile(location),
         appVersion: app.getVersion(),
         nativeBinding: resolveNativeBinding(location, process.env),
       })

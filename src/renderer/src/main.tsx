@@ -1,7 +1,10 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
+import '@mantine/dates/styles.css'
+import 'dayjs/locale/fr'
 import './app/global.css'
 import { MantineProvider } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
@@ -22,6 +25,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
       <ModalsProvider
         labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}
       >
@@ -32,6 +36,7 @@ createRoot(document.getElementById('root')!).render(
           </BrowserRouter>
         </QueryClientProvider>
       </ModalsProvider>
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 )

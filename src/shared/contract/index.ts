@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idField } from './fields'
 import { method } from './define'
 import { communeChooseInput, communeSchema, communeSearchInput, directoryCommuneSchema, mandateInputSchema, mandateSchema } from './commune'
 import { memberIdInput, memberInputSchema, memberSchema, memberUpdateInput } from './members'
@@ -11,6 +12,30 @@ import {
   sessionSchema,
 } from './profiles'
 import { appStatusSchema, setupCompleteInput } from './setup'
+import {
+  answerSaveInput,
+  answerSchema,
+  calendarEntrySchema,
+  calendarInput,
+  campaignCreateInput,
+  campaignSchema,
+  campaignUpdateInput,
+  citizenInputAddInput,
+  citizenInputSchema,
+  communeProfileSchema,
+  comparisonSchema,
+  diagnosticViewSchema,
+  evidenceAddInput,
+  evidenceFileSchema,
+  evidenceSchema,
+  peerComparisonSchema,
+  referentielViewSchema,
+  scoreSourceSchema,
+  snapshotSchema,
+  snapshotTakeInput,
+  themeAssignInput,
+  themeAssignmentSchema,
+} from './diagnostic'
 
 // Messages that the contract's own schemas do not set (wrong types, unknown keys…) come out in French too,
 // in the main process and in the renderer alike.
@@ -55,6 +80,36 @@ export const contract = {
   'profiles.update': method({ input: profileUpdateInput, output: profileSchema, access: 'admin', changes: ['profiles'] }),
   'profiles.setPassword': method({ input: profileSetPasswordInput, output: ok, access: 'profile', changes: ['profiles'] }),
   'profiles.remove': method({ input: memberIdInput, output: ok, access: 'admin', changes: ['profiles'] }),
+
+  'referentiel.get': method({ input: none, output: referentielViewSchema, access: 'profile' }),
+  'communeProfile.get': method({ input: none, output: communeProfileSchema, access: 'profile' }),
+  'communeProfile.update': method({ input: communeProfileSchema, output: communeProfileSchema, access: 'admin', changes: ['communeProfile'] }),
+
+  'themes.assignments': method({ input: none, output: z.array(themeAssignmentSchema), access: 'profile' }),
+  /** An élu marks their own themes; an administrator marks anyone's. */
+  'themes.assign': method({ input: themeAssignInput, output: ok, access: 'profile', changes: ['themes'] }),
+
+  'campaigns.list': method({ input: none, output: z.array(campaignSchema), access: 'profile' }),
+  'campaigns.create': method({ input: campaignCreateInput, output: campaignSchema, access: 'admin', changes: ['campaigns'] }),
+  'campaigns.update': method({ input: campaignUpdateInput, output: campaignSchema, access: 'admin', changes: ['campaigns'] }),
+
+  'answers.list': method({ input: z.object({ campaignId: idField }), output: z.array(answerSchema), access: 'profile' }),
+  'answers.save': method({ input: answerSaveInput, output: answerSchema, access: 'profile', changes: ['answers'] }),
+  'evidence.add': method({ input: evidenceAddInput, output: evidenceSchema, access: 'profile', changes: ['answers'] }),
+  'evidence.get': method({ input: z.object({ id: idField }), output: evidenceFileSchema, access: 'profile' }),
+  'evidence.remove': method({ input: z.object({ id: idField }), output: ok, access: 'profile', changes: ['answers'] }),
+
+  'diagnostic.get': method({ input: z.object({ campaignId: idField }), output: diagnosticViewSchema, access: 'profile' }),
+  'snapshots.list': method({ input: none, output: z.array(snapshotSchema), access: 'profile' }),
+  'snapshots.take': method({ input: snapshotTakeInput, output: snapshotSchema, access: 'profile', changes: ['snapshots'] }),
+  'diagnostic.compare': method({ input: z.object({ before: scoreSourceSchema, after: scoreSourceSchema }), output: comparisonSchema, access: 'profile' }),
+  'diagnostic.peers': method({ input: z.object({ campaignId: idField }), output: peerComparisonSchema, access: 'profile' }),
+
+  'citizenInputs.list': method({ input: none, output: z.array(citizenInputSchema), access: 'profile' }),
+  'citizenInputs.add': method({ input: citizenInputAddInput, output: citizenInputSchema, access: 'profile', changes: ['citizenInputs'] }),
+  'citizenInputs.remove': method({ input: z.object({ id: idField }), output: ok, access: 'profile', changes: ['citizenInputs'] }),
+
+  'calendar.upcoming': method({ input: calendarInput, output: z.array(calendarEntrySchema), access: 'profile' }),
 } as const
 
 export type Contract = typeof contract
@@ -82,5 +137,6 @@ export * from './commune'
 export * from './members'
 export * from './profiles'
 export * from './setup'
+export * from './diagnostic'
 export * from './fields'
 export type { Access, MethodDefinition } from './define'

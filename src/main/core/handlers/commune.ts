@@ -68,7 +68,7 @@ export function insertCommune(db: Db, entry: DirectoryCommune, audit: AuditTrail
 
 export function currentMandate(db: Db): Mandate | null {
   const row = db.select().from(mandates).orderBy(desc(mandates.startYear)).get()
-  return row ? { startYear: row.startYear, endYear: row.endYear } : null
+  return row ? { startYear: row.startYear, endYear: row.endYear, installedOn: row.installedOn } : null
 }
 
 export const communeHandlers: Pick<Handlers, 'commune.get' | 'commune.choose' | 'mandate.get' | 'mandate.update'> = {
@@ -102,9 +102,11 @@ export const communeHandlers: Pick<Handlers, 'commune.get' | 'commune.choose' | 
     return context.db.transaction((tx) => {
       const row = tx.select().from(mandates).orderBy(desc(mandates.startYear)).get()
       if (!row) throw new AppError('NOT_SET_UP', "Le mandat n'est pas encore renseigné : terminez l'assistant de démarrage.")
-      tx.update(mandates).set(input).where(eq(mandates.id, row.id)).run()
-      new AuditTrail(tx, authorOf(context.actor), at).updated('mandate', row.id, row, input)
-      return { startYear: input.startYear, endYear: input.endYear }
+      // installedOn absent (a caller that does not know the field): keep the date already recorded.
+      const values = { startYear: input.startYear, endYear: input.endYear, installedOn: input.installedOn === undefined ? row.installedOn : input.installedOn }
+      tx.update(mandates).set(values).where(eq(mandates.id, row.id)).run()
+      new AuditTrail(tx, authorOf(context.actor), at).updated('mandate', row.id, row, values)
+      return values
     })
   },
 }

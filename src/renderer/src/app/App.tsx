@@ -1,7 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router'
 import { useApiQuery, useDataChangedRefresh } from '../api/hooks'
 import { CenteredMessage } from '../components/CenteredMessage'
+import { CalendarPage } from '../features/calendar/CalendarPage'
+import { DiagnosticPage } from '../features/diagnostic/DiagnosticPage'
+import { ThemeAnswersPage } from '../features/diagnostic/ThemeAnswersPage'
 import { HomePage } from '../features/home/HomePage'
+import { ReferentielPage } from '../features/referentiel/ReferentielPage'
 import { ProfilePicker } from '../features/session/ProfilePicker'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SetupWizard } from '../features/setup/SetupWizard'
@@ -23,6 +27,11 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/equipe" element={<TeamPage />} />
+        <Route path="/referentiel" element={<ReferentielPage />} />
+        <Route path="/diagnostic" element={<DiagnosticPage />} />
+        <Route path="/diagnostic/:campaignId" element={<DiagnosticPage />} />
+        <Route path="/diagnostic/:campaignId/themes/:themeId" element={<ThemeAnswersPage />} />
+        <Route path="/calendrier" element={<CalendarPage />} />
         <Route path="/parametres/:section?" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

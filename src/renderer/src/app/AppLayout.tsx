@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton, Avatar } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconChevronDown, IconHome, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react'
+import { IconBooks, IconCalendarEvent, IconChartRadar, IconChevronDown, IconHome, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, useLocation } from 'react-router'
@@ -11,6 +11,9 @@ import classes from './AppLayout.module.css'
 const SECTIONS = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
   { to: '/equipe', labelKey: 'nav.team', icon: IconUsers },
+  { to: '/diagnostic', labelKey: 'nav.diagnostic', icon: IconChartRadar },
+  { to: '/referentiel', labelKey: 'nav.referentiel', icon: IconBooks },
+  { to: '/calendrier', labelKey: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/parametres', labelKey: 'nav.settings', icon: IconSettings },
 ] as const
 

@@ -7,6 +7,7 @@ import { isElectedRole } from '../../../../shared/roles'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatPopulation } from '../../lib/format'
+import { UpcomingDeadlines } from '../calendar/UpcomingDeadlines'
 import { roleLabel } from '../team/MemberTable'
 
 function PersonCard({ member }: { member: Member }) {
@@ -76,6 +77,8 @@ export function HomePage() {
           )}
         </Group>
       </Card>
+
+      <UpcomingDeadlines />
 
       <Stack gap="md" aria-label={t('home.council')}>
         <Group justify="space-between">

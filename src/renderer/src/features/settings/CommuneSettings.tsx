@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -17,13 +17,13 @@ function MandateSection({ canEdit }: { canEdit: boolean }) {
   if (mandate.isError) return <FormError message={mandate.error.message} />
   if (!mandate.data) return <Loader />
   // Keyed on the saved years so the form starts again from them after a save elsewhere.
-  return <MandateForm key={`${mandate.data.startYear}-${mandate.data.endYear}`} saved={mandate.data} canEdit={canEdit} />
+  return <MandateForm key={`${mandate.data.startYear}-${mandate.data.endYear}-${mandate.data.installedOn}`} saved={mandate.data} canEdit={canEdit} />
 }
 
-function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: number }; canEdit: boolean }) {
+function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: number; installedOn: string | null }; canEdit: boolean }) {
   const { t } = useTranslation()
   const save = useApiMutation('mandate.update')
-  const [values, setValues] = useState<{ startYear: number | ''; endYear: number | '' }>(saved)
+  const [values, setValues] = useState<{ startYear: number | ''; endYear: number | ''; installedOn: string | null }>(saved)
   const errors = validateWith(mandateInputSchema, values)
   const toYear = (value: string | number): number | '' => (value === '' ? '' : Number(value))
 
@@ -34,7 +34,7 @@ function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: 
         if (Object.keys(errors).length > 0) return
         // mutateAsync: the form is re-created once the saved years come back, the message must not depend on it.
         try {
-          await save.mutateAsync({ startYear: Number(values.startYear), endYear: Number(values.endYear) })
+          await save.mutateAsync({ startYear: Number(values.startYear), endYear: Number(values.endYear), installedOn: values.installedOn || null })
           notifications.show({ color: 'green', message: t('settings.mandate.saved') })
         } catch {
           // The error is shown under the form (save.error).
@@ -46,6 +46,16 @@ function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: 
           <NumberInput label={t('setup.mandate.startYear')} value={values.startYear} disabled={!canEdit} allowDecimal={false} thousandSeparator="" onChange={(v) => setValues({ ...values, startYear: toYear(v) })} error={errors.startYear} />
           <NumberInput label={t('setup.mandate.endYear')} value={values.endYear} disabled={!canEdit} allowDecimal={false} thousandSeparator="" onChange={(v) => setValues({ ...values, endYear: toYear(v) })} error={errors.endYear} />
         </Group>
+        <TextInput
+          type="date"
+          maw={240}
+          label={t('settings.mandate.installedOn')}
+          description={t('settings.mandate.installedOnHelp')}
+          value={values.installedOn ?? ''}
+          disabled={!canEdit}
+          onChange={(e) => setValues({ ...values, installedOn: e.currentTarget.value || null })}
+          error={errors.installedOn}
+        />
         <FormError message={save.error?.message ?? null} />
         {canEdit && (
           <Group>

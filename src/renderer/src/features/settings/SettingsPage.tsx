@@ -1,12 +1,13 @@
 import { Stack, Tabs, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
+import { CommuneProfileSettings } from './CommuneProfileSettings'
 import { CommuneSettings } from './CommuneSettings'
 import { DataSettings } from './DataSettings'
 import { MyProfileSettings } from './MyProfileSettings'
 import { ProfilesSettings } from './ProfilesSettings'
 
-const SECTIONS = ['commune', 'profils', 'mon-profil', 'donnees'] as const
+const SECTIONS = ['commune', 'profil-commune', 'profils', 'mon-profil', 'donnees'] as const
 type Section = (typeof SECTIONS)[number]
 
 export function SettingsPage() {
@@ -21,12 +22,16 @@ export function SettingsPage() {
       <Tabs value={section} onChange={(value) => navigate(`/parametres/${value}`)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="commune">{t('settings.tabs.commune')}</Tabs.Tab>
+          <Tabs.Tab value="profil-commune">{t('settings.tabs.communeProfile')}</Tabs.Tab>
           <Tabs.Tab value="profils">{t('settings.tabs.profiles')}</Tabs.Tab>
           <Tabs.Tab value="mon-profil">{t('settings.tabs.myProfile')}</Tabs.Tab>
           <Tabs.Tab value="donnees">{t('settings.tabs.data')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="commune">
           <CommuneSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="profil-commune">
+          <CommuneProfileSettings />
         </Tabs.Panel>
         <Tabs.Panel value="profils">
           <ProfilesSettings />

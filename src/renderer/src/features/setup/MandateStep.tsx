@@ -1,4 +1,4 @@
-import { Group, NumberInput, Stack, Text } from '@mantine/core'
+import { Group, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { mandateInputSchema } from '../../../../shared/contract'
 import { validateWith } from '../../lib/validation'
@@ -36,6 +36,15 @@ export function MandateStep({ mandate, onChange }: { mandate: MandateValues; onC
           error={errors.endYear}
         />
       </Group>
+      <TextInput
+        type="date"
+        maw={260}
+        label={t('setup.mandate.installedOn')}
+        description={t('setup.mandate.installedOnHelp')}
+        value={mandate.installedOn ?? ''}
+        onChange={(event) => onChange({ ...mandate, installedOn: event.currentTarget.value || null })}
+        error={errors.installedOn}
+      />
     </Stack>
   )
 }

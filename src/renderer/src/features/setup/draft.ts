@@ -4,7 +4,7 @@ import { DEFAULT_MANDATE } from '../../../../shared/contract'
 /** What the wizard has collected so far; kept in the browser storage so a reload loses nothing (never the password). */
 export interface SetupDraft {
   commune: DirectoryCommune | null
-  mandate: { startYear: number | ''; endYear: number | '' }
+  mandate: { startYear: number | ''; endYear: number | ''; installedOn: string | null }
   members: MemberInput[]
   administrator: { memberIndex: number | null; displayName: string }
 }

@@ -1,0 +1,97 @@
+/**
+ * The regulatory calendar: the dated deadlines of the référentiel that apply to this commune, between `from`
+ * (included) and `from + months` (excluded). Pure: dates are ISO strings (YYYY-MM-DD), computed in UTC.
+ *
+ * - yearly: every year on its date; in a year of general renewal of councils (the current mandate's start year and
+ *   its end year, when the next council is elected) the `renewalYear` date replaces it (budget: 30 April 2026, then
+ *   15 April);
+ * - quarterly: the last day of each quarter (31 March, 30 June, 30 September, 31 December);
+ * - afterInstallation: once, the council's installation date + N months; skipped (never guessed) while the
+ *   installation date is unknown.
+ * A day beyond the end of its month (31 June) falls on the month's last day. A deadline tied to a criterion that does
+ * not apply to the commune is left out, like one whose own rule does not match.
+ */
+import type { CalendarEntry } from '../../../shared/contract/diagnostic'
+import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
+import type { Deadline, Referentiel } from '../../../shared/referentiel/schema'
+
+export interface CalendarInput {
+  referentiel: Referentiel
+  context: ApplicabilityContext
+  mandate: { startYear: number; endYear: number; installedOn: string | null } | null
+  /** ISO date, included. */
+  from: string
+  months: number
+}
+
+interface YMD {
+  year: number
+  month: number
+  day: number
+}
+
+function parseDate(iso: string): YMD {
+  const [year, month, day] = iso.split('-').map(Number)
+  return { year: year!, month: month!, day: day! }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** The date, with a day past the month's end moved to its last day. */
+export function isoDate(year: number, month: number, day: number): string {
+  const d = Math.min(day, daysInMonth(year, month))
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** `iso` + `months` calendar months (31 August + 6 months = 28 or 29 February). */
+export function addMonths(iso: string, months: number): string {
+  const { year, month, day } = parseDate(iso)
+  const index = year * 12 + (month - 1) + months
+  return isoDate(Math.floor(index / 12), (index % 12) + 1, day)
+}
+
+function occurrences(deadline: Deadline, input: CalendarInput, from: string, until: string): string[] {
+  const recurrence = deadline.recurrence
+  const firstYear = parseDate(from).year
+  const lastYear = parseDate(until).year
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
+  switch (recurrence.type) {
+    case 'yearly': {
+      const renewalYears = input.mandate ? [input.mandate.startYear, input.mandate.endYear] : []
+      return years.map((year) => {
+        const date = recurrence.renewalYear && renewalYears.includes(year) ? recurrence.renewalYear : recurrence
+        return isoDate(year, date.month, date.day)
+      })
+    }
+    case 'quarterly':
+      return years.flatMap((year) => [3, 6, 9, 12].map((month) => isoDate(year, month, 31)))
+    case 'afterInstallation':
+      return input.mandate?.installedOn ? [addMonths(input.mandate.installedOn, recurrence.months)] : []
+  }
+}
+
+export function upcomingDeadlines(input: CalendarInput): CalendarEntry[] {
+  const until = addMonths(input.from, input.months)
+  const criteria = new Map(input.referentiel.domains.flatMap((d) => d.themes.flatMap((t) => t.criteria.map((c) => [c.id, c] as const))))
+  const entries: CalendarEntry[] = []
+  for (const deadline of input.referentiel.deadlines) {
+    if (!evaluateApplicability(deadline.appliesWhen, input.context).applies) continue
+    const criterion = deadline.criterionId === undefined ? undefined : criteria.get(deadline.criterionId)
+    if (criterion && !evaluateApplicability(criterion.appliesWhen, input.context).applies) continue
+    for (const dueOn of occurrences(deadline, input, input.from, until)) {
+      if (dueOn < input.from || dueOn >= until) continue
+      entries.push({
+        deadlineId: deadline.id,
+        title: deadline.title,
+        description: deadline.description,
+        dueOn,
+        criterionId: deadline.criterionId ?? null,
+        legalBasis: deadline.legalBasis,
+      })
+    }
+  }
+  return entries.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title, 'fr'))
+}

@@ -1,0 +1,89 @@
+/** The bytes of attached files: `<dataDir>/pieces-jointes/<sha256>`, one file per content. */
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { extname, join } from 'node:path'
+
+export const EVIDENCE_FOLDER = 'pieces-jointes'
+
+const MIME_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  txt: 'text/plain',
+  csv: 'text/csv',
+}
+
+/** From the extension only (the content is never executed or previewed by the core). */
+export function mimeTypeOf(fileName: string): string {
+  return MIME_TYPES[extname(fileName).slice(1).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/**
+ * The name shown to users: no folders, no control characters, none of the characters Windows refuses in file names
+ * (so it can be offered as is when the file is saved back), at most 200 characters. The bytes are stored under
+ * their hash, never under this name.
+ */
+export function displayFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? ''
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 200)
+  return cleaned === '' ? 'piece-jointe' : cleaned
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/** Strict base64 (no data: prefix, no spaces); null when it is not. */
+export function decodeBase64(text: string): Buffer | null {
+  if (text.length % 4 !== 0 || !BASE64.test(text)) return null
+  return Buffer.from(text, 'base64')
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+function folder(dataDir: string): string {
+  return join(dataDir, EVIDENCE_FOLDER)
+}
+
+export function evidencePath(dataDir: string, hash: string): string {
+  return join(folder(dataDir), hash)
+}
+
+/** Stores the bytes under their hash (written to a temporary file, then renamed); returns false when already there. */
+export function storeEvidence(dataDir: string, hash: string, bytes: Buffer): boolean {
+  const target = evidencePath(dataDir, hash)
+  if (existsSync(target)) return false
+  mkdirSync(folder(dataDir), { recursive: true })
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' })
+    renameSync(temp, target)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+  return true
+}
+
+export function readEvidence(dataDir: string, hash: string): Buffer | null {
+  try {
+    return readFileSync(evidencePath(dataDir, hash))
+  } catch {
+    return null
+  }
+}
+
+export function deleteEvidence(dataDir: string, hash: string): void {
+  rmSync(evidencePath(dataDir, hash), { force: true })
+}

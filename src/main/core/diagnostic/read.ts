@@ -1,0 +1,96 @@
+/** What the diagnostic handlers read from the database: the profile, the applicability context, campaigns and their scores. */
+import { desc, eq, sql } from 'drizzle-orm'
+import { AppError } from '../../../shared/errors'
+import { answerSplitSchema, type AnswerSplit, type Campaign, type ScoreTree } from '../../../shared/contract/diagnostic'
+import { applicabilityContext, communeProfileSchema, EMPTY_PROFILE, type ApplicabilityContext, type CommuneProfile } from '../../../shared/referentiel/profile'
+import type { CoreEnvironment } from '../context'
+import type { Db } from '../db/open'
+import { answers, campaigns, citizenInputs, commune, communeProfile } from '../db/schema'
+import { round1, computeScores, type ScoredAnswer } from './scoring'
+
+export type CampaignRow = typeof campaigns.$inferSelect
+
+export function readCommuneProfile(db: Db): CommuneProfile {
+  const row = db.select().from(communeProfile).where(eq(communeProfile.id, 1)).get()
+  if (!row) return EMPTY_PROFILE
+  // Validated on write; parsing again fills defaults added to the questionnaire since.
+  const parsed = communeProfileSchema.safeParse(JSON.parse(row.answers))
+  return parsed.success ? parsed.data : EMPTY_PROFILE
+}
+
+/** Population and région from the commune's row, and the profile questionnaire. */
+export function communeContext(db: Db): ApplicabilityContext {
+  const row = db.select({ population: commune.population, regionCode: commune.regionCode }).from(commune).where(eq(commune.id, 1)).get()
+  if (!row) throw new AppError('NOT_SET_UP', "La commune n'est pas encore renseignée : terminez l'assistant de démarrage.")
+  return applicabilityContext(row.population, row.regionCode, readCommuneProfile(db))
+}
+
+export function communePopulation(db: Db): number | null {
+  return db.select({ population: commune.population }).from(commune).where(eq(commune.id, 1)).get()?.population ?? null
+}
+
+export function getCampaignRow(db: Db, id: number): CampaignRow {
+  const row = db.select().from(campaigns).where(eq(campaigns.id, id)).get()
+  if (!row) throw new AppError('NOT_FOUND', "Cette campagne de diagnostic n'existe plus : la liste a peut-être été modifiée entre-temps.")
+  return row
+}
+
+/** Refuses changes to a closed campaign. */
+export function assertOpen(row: CampaignRow): void {
+  if (row.closedAt !== null) {
+    throw new AppError('CONFLICT', `La campagne est close : ses réponses ne peuvent plus être modifiées. Un administrateur peut rouvrir « ${row.name} » si besoin.`)
+  }
+}
+
+export function parseSplit(text: string | null): AnswerSplit | null {
+  if (text === null) return null
+  const parsed = answerSplitSchema.safeParse(JSON.parse(text))
+  return parsed.success ? parsed.data : null
+}
+
+export function campaignAnswers(db: Db, campaignId: number): Map<string, ScoredAnswer> {
+  const rows = db.select({ criterionId: answers.criterionId, status: answers.status, split: answers.split }).from(answers).where(eq(answers.campaignId, campaignId)).all()
+  return new Map(rows.map((r) => [r.criterionId, { status: r.status, split: parseSplit(r.split) }]))
+}
+
+export function citizenInputCounts(db: Db): Map<string, number> {
+  const rows = db
+    .select({ themeId: citizenInputs.themeId, n: sql<number>`count(*)` })
+    .from(citizenInputs)
+    .groupBy(citizenInputs.themeId)
+    .all()
+  return new Map(rows.map((r) => [r.themeId, r.n]))
+}
+
+/** The live scores of a campaign, with the current référentiel. */
+export function campaignScores(env: Pick<CoreEnvironment, 'referentiel'>, db: Db, campaignId: number): ScoreTree {
+  return computeScores({
+    referentiel: env.referentiel().referentiel,
+    context: communeContext(db),
+    answers: campaignAnswers(db, campaignId),
+    citizenInputs: citizenInputCounts(db),
+  })
+}
+
+export function toCampaign(row: CampaignRow, scores: ScoreTree): Campaign {
+  const { applicableCriteria, answeredCriteria } = scores.overall
+  return {
+    id: row.id,
+    name: row.name,
+    referentielVersion: row.referentielVersion,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    closedAt: row.closedAt,
+    answeredPercent: applicableCriteria === 0 ? 0 : round1((answeredCriteria * 100) / applicableCriteria),
+    score: scores.overall.done,
+  }
+}
+
+export function listCampaignRows(db: Db): CampaignRow[] {
+  return db.select().from(campaigns).orderBy(desc(campaigns.createdAt), desc(campaigns.id)).all()
+}
+
+/** The signed-in profile's name (handlers with `profile` access always have one). */
+export function actorName(context: { actor: { displayName: string } | null }): string {
+  return context.actor?.displayName ?? 'Cap Commune'
+}

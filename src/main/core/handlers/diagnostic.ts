@@ -1,0 +1,122 @@
+import { desc, eq } from 'drizzle-orm'
+import { scoreTreeSchema, type Comparison, type ScoreTree } from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import type { HandlerContext } from '../context'
+import { AuditTrail, authorOf } from '../audit'
+import { campaigns, peerBenchmarks, snapshots } from '../db/schema'
+import { populationBand, UNKNOWN_BAND_LABEL } from '../diagnostic/peers'
+import { actorName, campaignScores, communePopulation, getCampaignRow, toCampaign } from '../diagnostic/read'
+import { round1 } from '../diagnostic/scoring'
+import type { Handlers } from '../dispatcher'
+
+type Source = { campaignId: number } | { snapshotId: number }
+
+interface ResolvedSource {
+  label: string
+  at: string
+  scores: ScoreTree
+}
+
+function resolve(source: Source, context: HandlerContext): ResolvedSource {
+  if ('campaignId' in source) {
+    const row = getCampaignRow(context.db, source.campaignId)
+    return { label: row.name, at: context.now().toISOString(), scores: campaignScores(context, context.db, row.id) }
+  }
+  const row = context.db
+    .select({ label: snapshots.label, takenAt: snapshots.takenAt, scores: snapshots.scores, campaignName: campaigns.name })
+    .from(snapshots)
+    .innerJoin(campaigns, eq(campaigns.id, snapshots.campaignId))
+    .where(eq(snapshots.id, source.snapshotId))
+    .get()
+  if (!row) throw new AppError('NOT_FOUND', "Cet instantané n'existe plus : la liste a peut-être été modifiée entre-temps.")
+  return { label: `${row.campaignName} — ${row.label}`, at: row.takenAt, scores: scoreTreeSchema.parse(JSON.parse(row.scores)) }
+}
+
+function row(id: string, title: string, domainId: string, level: 'overall' | 'domain' | 'theme', before: number | null, after: number | null): Comparison['rows'][number] {
+  return { id, title, domainId, level, before, after, delta: before === null || after === null ? null : round1(after - before) }
+}
+
+/** Overall, then each domain followed by its themes; a side where the domain or theme does not apply (or did not exist) is null. */
+function compareTrees(before: ScoreTree, after: ScoreTree): Comparison['rows'] {
+  const score = (applies: boolean | undefined, done: number | undefined) => (applies ? done! : null)
+  const overallScore = (tree: ScoreTree) => (tree.overall.potential > 0 ? tree.overall.done : null)
+  const rows = [row('overall', 'Score global', '', 'overall', overallScore(before), overallScore(after))]
+  const domainIds = [...new Set([...after.domains.map((d) => d.domainId), ...before.domains.map((d) => d.domainId)])]
+  for (const domainId of domainIds) {
+    const b = before.domains.find((d) => d.domainId === domainId)
+    const a = after.domains.find((d) => d.domainId === domainId)
+    rows.push(row(domainId, (a ?? b)!.title, domainId, 'domain', score(b?.applies, b?.done), score(a?.applies, a?.done)))
+    const themeIds = [...new Set([...(a?.themes ?? []).map((t) => t.themeId), ...(b?.themes ?? []).map((t) => t.themeId)])]
+    for (const themeId of themeIds) {
+      const bt = b?.themes.find((t) => t.themeId === themeId)
+      const at = a?.themes.find((t) => t.themeId === themeId)
+      rows.push(row(themeId, (at ?? bt)!.title, domainId, 'theme', score(bt?.applies, bt?.done), score(at?.applies, at?.done)))
+    }
+  }
+  return rows
+}
+
+export const diagnosticHandlers: Pick<Handlers, 'diagnostic.get' | 'snapshots.list' | 'snapshots.take' | 'diagnostic.compare' | 'diagnostic.peers'> = {
+  'diagnostic.get': ({ campaignId }, context) => {
+    const campaign = getCampaignRow(context.db, campaignId)
+    const scores = campaignScores(context, context.db, campaignId)
+    return { campaign: toCampaign(campaign, scores), scores }
+  },
+
+  /** Newest first. */
+  'snapshots.list': (_input, { db }) =>
+    db
+      .select({
+        id: snapshots.id,
+        campaignId: snapshots.campaignId,
+        campaignName: campaigns.name,
+        label: snapshots.label,
+        takenAt: snapshots.takenAt,
+        takenBy: snapshots.takenBy,
+        scores: snapshots.scores,
+      })
+      .from(snapshots)
+      .innerJoin(campaigns, eq(campaigns.id, snapshots.campaignId))
+      .orderBy(desc(snapshots.takenAt), desc(snapshots.id))
+      .all()
+      .map(({ scores, ...rest }) => ({ ...rest, score: (JSON.parse(scores) as ScoreTree).overall.done })),
+
+  /** Freezes the campaign's current scores, to compare with later. */
+  'snapshots.take': ({ campaignId, label }, context) => {
+    const at = context.now().toISOString()
+    return context.db.transaction((tx) => {
+      const campaign = getCampaignRow(tx, campaignId)
+      const scores = campaignScores(context, tx, campaignId)
+      const created = tx
+        .insert(snapshots)
+        .values({ campaignId, label, takenAt: at, takenBy: actorName(context), referentielVersion: scores.referentielVersion, scores: JSON.stringify(scores) })
+        .returning()
+        .get()
+      const { scores: _frozen, ...audited } = created
+      new AuditTrail(tx, authorOf(context.actor), at).created('snapshot', created.id, { ...audited, score: scores.overall.done })
+      return { id: created.id, campaignId, campaignName: campaign.name, label, takenAt: at, takenBy: created.takenBy, score: scores.overall.done }
+    })
+  },
+
+  'diagnostic.compare': ({ before, after }, context) => {
+    const b = resolve(before, context)
+    const a = resolve(after, context)
+    return { before: { label: b.label, at: b.at }, after: { label: a.label, at: a.at }, rows: compareTrees(b.scores, a.scores) }
+  },
+
+  /** Medians of communes of the same population band, only once the relay has sent real ones: never invented. */
+  'diagnostic.peers': ({ campaignId }, { db }) => {
+    getCampaignRow(db, campaignId)
+    const band = populationBand(communePopulation(db))
+    if (!band) return { available: false, band: UNKNOWN_BAND_LABEL, communes: 0, domains: [] }
+    const rows = db.select().from(peerBenchmarks).where(eq(peerBenchmarks.band, band.key)).orderBy(peerBenchmarks.id).all()
+    if (rows.length === 0) return { available: false, band: band.label, communes: 0, domains: [] }
+    return {
+      available: true,
+      band: band.label,
+      // The smallest sample behind any of the medians: the figure to show next to them.
+      communes: Math.min(...rows.map((r) => r.communes)),
+      domains: rows.map((r) => ({ domainId: r.domainId, median: r.median })),
+    }
+  },
+}

@@ -1,0 +1,219 @@
+import { ActionIcon, Anchor, Badge, Button, FileButton, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { answerSaveInput, type Answer, type AnswerSplit, type AnswerStatus, type CriterionView } from '../../../../shared/contract'
+import { call, errorMessage } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { formatDateTime } from '../../lib/format'
+import { validateWith } from '../../lib/validation'
+import { platform } from '../../platform'
+import { KIND_COLORS, KIND_LABELS, legalReferenceLabel } from '../referentiel/labels'
+import { STATUS_LABELS, STATUS_ORDER } from './labels'
+
+function base64FromFile(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'))
+    reader.readAsDataURL(file)
+  })
+}
+
+function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} Ko` : `${sizeFormat.format(bytes / 1024 / 1024)} Mo`
+}
+
+interface AnswerEditorProps {
+  campaignId: number
+  criterion: CriterionView
+  answer: Answer | undefined
+  closed: boolean
+}
+
+/** One criterion: its question and sources, the answer, a comment and the supporting documents. */
+export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEditorProps) {
+  const { t } = useTranslation()
+  const save = useApiMutation('answers.save')
+  const queryClient = useQueryClient()
+  const [status, setStatus] = useState<AnswerStatus>(answer?.status ?? 'non_renseigne')
+  const [split, setSplit] = useState<AnswerSplit>(answer?.split ?? { done: 50, programmed: 0, notDone: 50 })
+  const [comment, setComment] = useState(answer?.comment ?? '')
+  const [uploading, setUploading] = useState(false)
+  const input = { campaignId, criterionId: criterion.id, status, split: status === 'partiel' ? split : null, comment }
+  const errors = validateWith(answerSaveInput, input)
+  const dirty =
+    status !== (answer?.status ?? 'non_renseigne') ||
+    comment !== (answer?.comment ?? '') ||
+    (status === 'partiel' && JSON.stringify(split) !== JSON.stringify(answer?.split ?? null))
+
+  if (!criterion.applicability.applies) {
+    return (
+      <Paper withBorder p="md" radius="md" bg="gray.0" aria-label={criterion.question}>
+        <Text fw={500} c="dimmed">
+          {criterion.question}
+        </Text>
+        <Text size="sm" c="dimmed" fs="italic">
+          {t('referentiel.notApplicable')} {criterion.applicability.reason}
+        </Text>
+      </Paper>
+    )
+  }
+
+  async function attach(file: File | null) {
+    if (!file) return
+    setUploading(true)
+    try {
+      await call('evidence.add', { campaignId, criterionId: criterion.id, fileName: file.name, contentBase64: await base64FromFile(file) })
+      notifications.show({ color: 'green', message: t('diagnostic.evidenceAdded', { name: file.name }) })
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+    } finally {
+      setUploading(false)
+      await queryClient.invalidateQueries()
+    }
+  }
+
+  async function download(id: number) {
+    try {
+      const file = await call('evidence.get', { id })
+      platform.saveFile(file.fileName, new Blob([bytesFromBase64(file.contentBase64)], { type: file.mimeType }))
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" aria-label={criterion.question}>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (Object.keys(errors).length > 0) return
+          try {
+            await save.mutateAsync(input)
+          } catch {
+            // Shown below.
+          }
+        }}
+      >
+        <Stack gap="sm">
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <Badge size="sm" color={KIND_COLORS[criterion.kind]} variant="light" tt="none" style={{ flexShrink: 0 }}>
+              {KIND_LABELS[criterion.kind]}
+            </Badge>
+            <Text fw={600}>{criterion.question}</Text>
+          </Group>
+          {criterion.help && (
+            <Text size="sm" c="dimmed">
+              {criterion.help}
+            </Text>
+          )}
+          {criterion.legalBasis.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('referentiel.legalBasis')} : {criterion.legalBasis.map(legalReferenceLabel).join(' ; ')}
+            </Text>
+          )}
+          <SegmentedControl
+            aria-label={t('diagnostic.answerFor', { question: criterion.question })}
+            data={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            value={status}
+            onChange={(value) => setStatus(value as AnswerStatus)}
+            disabled={closed}
+            fullWidth
+          />
+          {status === 'partiel' && (
+            <Group grow align="flex-start">
+              <NumberInput label={t('diagnostic.splitDone')} suffix=" %" min={0} max={100} allowDecimal={false} value={split.done} onChange={(v) => setSplit({ ...split, done: Number(v) || 0 })} disabled={closed} />
+              <NumberInput label={t('diagnostic.splitProgrammed')} suffix=" %" min={0} max={100} allowDecimal={false} value={split.programmed} onChange={(v) => setSplit({ ...split, programmed: Number(v) || 0 })} disabled={closed} />
+              <NumberInput label={t('diagnostic.splitNotDone')} suffix=" %" min={0} max={100} allowDecimal={false} value={split.notDone} onChange={(v) => setSplit({ ...split, notDone: Number(v) || 0 })} disabled={closed} />
+            </Group>
+          )}
+          {errors.split && (
+            <Text size="sm" c="red.8">
+              {errors.split}
+            </Text>
+          )}
+          <Textarea label={t('diagnostic.comment')} autosize minRows={1} maxRows={6} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={errors.comment} disabled={closed} />
+          <FormError message={save.error?.message ?? null} />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {answer ? t('diagnostic.answeredBy', { name: answer.answeredBy, date: formatDateTime(answer.answeredAt) }) : t('diagnostic.notYetAnswered')}
+            </Text>
+            <Group gap="xs">
+              <FileButton onChange={attach} disabled={closed || uploading}>
+                {(props) => (
+                  <Button {...props} variant="default" size="xs" leftSection={<IconPaperclip size={14} />} loading={uploading}>
+                    {t('diagnostic.attach')}
+                  </Button>
+                )}
+              </FileButton>
+              <Button type="submit" size="xs" disabled={closed || !dirty} loading={save.isPending}>
+                {dirty ? t('diagnostic.saveAnswer') : t('diagnostic.saved')}
+              </Button>
+            </Group>
+          </Group>
+          {answer && answer.evidence.length > 0 && (
+            <Stack gap={4} aria-label={t('diagnostic.evidence')}>
+              {answer.evidence.map((file) => (
+                <Group key={file.id} gap="xs">
+                  <IconPaperclip size={14} />
+                  <Anchor size="sm" component="button" type="button" onClick={() => download(file.id)}>
+                    {file.fileName}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {formatSize(file.size)} · {file.addedBy}
+                  </Text>
+                  <Tooltip label={t('diagnostic.downloadEvidence')}>
+                    <ActionIcon size="sm" variant="subtle" aria-label={`${t('diagnostic.downloadEvidence')} ${file.fileName}`} onClick={() => download(file.id)}>
+                      <IconDownload size={14} />
+                    </ActionIcon>
+                  </Tooltip>
+                  {!closed && (
+                    <Tooltip label={t('common.remove')}>
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('common.remove')} ${file.fileName}`}
+                        onClick={() =>
+                          modals.openConfirmModal({
+                            title: t('diagnostic.removeEvidenceTitle'),
+                            children: <Text>{t('diagnostic.removeEvidenceConfirm', { name: file.fileName })}</Text>,
+                            labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
+                            confirmProps: { color: 'red' },
+                            onConfirm: async () => {
+                              try {
+                                await call('evidence.remove', { id: file.id })
+                              } catch (error) {
+                                notifications.show({ color: 'red', message: errorMessage(error) })
+                              }
+                              await queryClient.invalidateQueries()
+                            },
+                          })
+                        }
+                      >
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  )
+}

@@ -1,0 +1,134 @@
+import { Anchor, Badge, Breadcrumbs, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { formatDate } from '../../lib/format'
+import { HOLDER_LABELS } from '../referentiel/labels'
+import { AnswerEditor } from './AnswerEditor'
+import { formatPercent, themeAnswersPath } from './labels'
+
+function todayIso(): string {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+/** Citizen requests about a theme: counted in the diagnostic; entered here until the relay brings them. */
+function CitizenRequests({ themeId }: { themeId: string }) {
+  const { t } = useTranslation()
+  const inputs = useApiQuery('citizenInputs.list', {})
+  const add = useApiMutation('citizenInputs.add')
+  const [summary, setSummary] = useState('')
+  const [receivedOn, setReceivedOn] = useState(todayIso())
+  const mine = (inputs.data ?? []).filter((i) => i.themeId === themeId)
+  return (
+    <Paper withBorder p="md" radius="md" aria-label={t('diagnostic.citizenRequests')}>
+      <Title order={2} size="h5" mb="xs">
+        {t('diagnostic.citizenRequestsCount', { count: mine.length })}
+      </Title>
+      {mine.slice(0, 5).map((input) => (
+        <Text key={input.id} size="sm">
+          {formatDate(input.receivedOn)} — {input.summary}
+        </Text>
+      ))}
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault()
+          try {
+            await add.mutateAsync({ themeId, summary, receivedOn })
+            setSummary('')
+            notifications.show({ color: 'green', message: t('diagnostic.citizenRequestAdded') })
+          } catch {
+            // Shown below.
+          }
+        }}
+      >
+        <Group align="flex-end" mt="xs">
+          <TextInput label={t('diagnostic.citizenRequestSummary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} style={{ flex: 1 }} />
+          <TextInput label={t('diagnostic.citizenRequestDate')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} w={170} />
+          <Button type="submit" variant="light" loading={add.isPending}>
+            {t('diagnostic.citizenRequestAdd')}
+          </Button>
+        </Group>
+        <FormError message={add.error?.message ?? null} />
+      </form>
+    </Paper>
+  )
+}
+
+/** Answering one theme of a campaign, criterion by criterion. */
+export function ThemeAnswersPage() {
+  const { t } = useTranslation()
+  const params = useParams()
+  const campaignId = Number(params.campaignId)
+  const themeId = params.themeId ?? ''
+  const referentiel = useApiQuery('referentiel.get', {})
+  const answers = useApiQuery('answers.list', { campaignId })
+  const diagnostic = useApiQuery('diagnostic.get', { campaignId })
+
+  const error = referentiel.error ?? answers.error ?? diagnostic.error
+  if (error) return <FormError message={error.message} />
+  if (!referentiel.data || !answers.data || !diagnostic.data) return <Loader />
+
+  const themes = referentiel.data.domains.flatMap((d) => d.themes.map((th) => ({ domain: d, theme: th })))
+  const index = themes.findIndex((x) => x.theme.id === themeId)
+  if (index === -1) return <FormError message={t('diagnostic.unknownTheme')} />
+  const { domain, theme } = themes[index]!
+  const previous = themes[index - 1]
+  const next = themes[index + 1]
+  const score = diagnostic.data.scores.domains.find((d) => d.domainId === domain.id)?.themes.find((th) => th.themeId === theme.id)
+  const closed = diagnostic.data.campaign.closedAt !== null
+
+  return (
+    <Stack maw={960}>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/diagnostic/${campaignId}`}>
+          {diagnostic.data.campaign.name}
+        </Anchor>
+        <Text>{domain.title}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>{theme.title}</Title>
+          <Text c="dimmed">{theme.description}</Text>
+          <Badge variant="light" color="gray" tt="none" w="fit-content">
+            {HOLDER_LABELS[theme.usualHolder]}
+          </Badge>
+        </Stack>
+        {score?.applies && (
+          <Stack gap={0} align="flex-end" aria-label={t('diagnostic.themeScore')}>
+            <Text size="sm" c="dimmed">
+              {t('diagnostic.themeScore')}
+            </Text>
+            <Text fz={32} fw={700} data-testid="theme-score">
+              {formatPercent(score.done)}
+            </Text>
+          </Stack>
+        )}
+      </Group>
+      {closed && <FormError message={t('diagnostic.closedCampaign')} />}
+      {theme.criteria.map((criterion) => {
+        const answer = answers.data.find((a) => a.criterionId === criterion.id)
+        return <AnswerEditor key={`${criterion.id}-${answer?.answeredAt ?? 'vide'}`} campaignId={campaignId} criterion={criterion} answer={answer} closed={closed} />
+      })}
+      <CitizenRequests themeId={theme.id} />
+      <Group justify="space-between">
+        {previous ? (
+          <Button component={Link} to={themeAnswersPath(campaignId, previous.theme.id)} variant="default" leftSection={<IconArrowLeft size={16} />}>
+            {previous.theme.title}
+          </Button>
+        ) : (
+          <span />
+        )}
+        {next && (
+          <Button component={Link} to={themeAnswersPath(campaignId, next.theme.id)} variant="default" rightSection={<IconArrowRight size={16} />}>
+            {next.theme.title}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  )
+}

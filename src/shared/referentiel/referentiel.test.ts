@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { referentielSchema, type ApplicabilityRule, type Criterion, type Referentiel } from './schema'
+
+const FILE = fileURLToPath(new URL('../../../resources/referentiel/referentiel.json', import.meta.url))
+const raw: unknown = JSON.parse(readFileSync(FILE, 'utf8'))
+const referentiel: Referentiel = referentielSchema.parse(raw)
+
+const themes = referentiel.domains.flatMap((d) => d.themes)
+const criteria: Criterion[] = themes.flatMap((t) => t.criteria)
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>()
+  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)))
+}
+
+/** Every piece of text a user reads. */
+function userTexts(): { where: string; text: string }[] {
+  const texts: { where: string; text: string }[] = []
+  for (const d of referentiel.domains) {
+    texts.push({ where: d.id, text: d.title }, { where: d.id, text: d.description })
+    for (const t of d.themes) {
+      texts.push({ where: t.id, text: t.title }, { where: t.id, text: t.description })
+      for (const ref of t.legalReferences) if (ref.summary) texts.push({ where: t.id, text: ref.summary })
+      for (const c of t.criteria) {
+        texts.push({ where: c.id, text: c.question }, { where: c.id, text: c.nextStep })
+        if (c.help) texts.push({ where: c.id, text: c.help })
+        for (const ref of c.legalBasis) if (ref.summary) texts.push({ where: c.id, text: ref.summary })
+      }
+    }
+  }
+  for (const dl of referentiel.deadlines) texts.push({ where: dl.id, text: dl.title }, { where: dl.id, text: dl.description })
+  return texts
+}
+
+function populationThresholds(rule: ApplicabilityRule | undefined): number[] {
+  if (!rule) return []
+  if ('population' in rule) return [rule.population.atLeast, rule.population.below].filter((n): n is number => n !== undefined)
+  if ('all' in rule) return rule.all.flatMap(populationThresholds)
+  if ('any' in rule) return rule.any.flatMap(populationThresholds)
+  return []
+}
+
+describe('référentiel livré (resources/referentiel/referentiel.json)', () => {
+  it('respecte le schéma, avec sa version et sa date de vérification', () => {
+    expect(referentielSchema.safeParse(raw).success).toBe(true)
+    expect(referentiel.version).toBe('2026.1')
+    expect(referentiel.checkedOn).toBe('2026-11-29')
+  })
+
+  it('compte exactement les 18 domaines attendus, dans l’ordre', () => {
+    expect(referentiel.domains.map((d) => d.title)).toEqual([
+      'Gouvernance et vie démocratique',
+      'Administration générale et état civil',
+      'Finances et budget',
+      'Ressources humaines',
+      'Urbanisme et aménagement',
+      'Voirie, réseaux et mobilité',
+      'Eau, assainissement et déchets',
+      'Environnement et transition énergétique',
+      'Patrimoine bâti et ERP',
+      'Sécurité et prévention des risques',
+      'Enfance, jeunesse et école',
+      'Action sociale et logement',
+      'Santé',
+      'Culture, sport et vie associative',
+      'Économie locale, commerce et tourisme',
+      'Communication et relation citoyenne',
+      'Numérique et données',
+      'Intercommunalité et partenariats',
+    ])
+    for (const d of referentiel.domains) expect(d.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  })
+
+  it('compte au moins 100 thèmes (5 à 7 par domaine) et au moins 150 critères, chaque thème en ayant au moins un', () => {
+    expect(themes.length).toBeGreaterThanOrEqual(100)
+    expect(criteria.length).toBeGreaterThanOrEqual(150)
+    for (const d of referentiel.domains) {
+      expect(d.themes.length, d.id).toBeGreaterThanOrEqual(5)
+      expect(d.themes.length, d.id).toBeLessThanOrEqual(7)
+    }
+    for (const t of themes) expect(t.criteria.length, t.id).toBeGreaterThanOrEqual(1)
+  })
+
+  it('n’a aucun identifiant en double (domaines, thèmes, critères, échéances)', () => {
+    expect(duplicates(referentiel.domains.map((d) => d.id))).toEqual([])
+    expect(duplicates(themes.map((t) => t.id))).toEqual([])
+    expect(duplicates(criteria.map((c) => c.id))).toEqual([])
+    expect(duplicates(referentiel.deadlines.map((d) => d.id))).toEqual([])
+  })
+
+  it('cite pour chaque obligation au moins une base légale avec un code et un article', () => {
+    const obligations = criteria.filter((c) => c.kind === 'obligation')
+    expect(obligations.length).toBeGreaterThanOrEqual(60)
+    for (const c of obligations) {
+      expect(c.legalBasis.length, c.id).toBeGreaterThanOrEqual(1)
+      for (const ref of c.legalBasis) {
+        expect(ref.code.trim(), c.id).not.toBe('')
+        expect(ref.article.trim(), c.id).not.toBe('')
+      }
+      expect(c.weight, c.id).toBeGreaterThanOrEqual(3)
+    }
+  })
+
+  it('relie chaque échéance à un critère existant et cite sa base légale', () => {
+    const ids = new Set(criteria.map((c) => c.id))
+    for (const dl of referentiel.deadlines) {
+      if (dl.criterionId !== undefined) expect(ids.has(dl.criterionId), `${dl.id} → ${dl.criterionId}`).toBe(true)
+      expect(dl.legalBasis.length, dl.id).toBeGreaterThanOrEqual(1)
+    }
+    const byId = new Map(referentiel.deadlines.map((d) => [d.id, d]))
+    expect(byId.get('vote-budget')?.recurrence).toEqual({
+      type: 'yearly',
+      month: 4,
+      day: 15,
+      renewalYear: { month: 4, day: 30 },
+    })
+    expect(byId.get('vote-compte')?.recurrence).toEqual({
+      type: 'yearly',
+      month: 6,
+      day: 30,
+    })
+    expect(byId.get('seance-trimestrielle')?.recurrence).toEqual({
+      type: 'quarterly',
+    })
+    expect(byId.get('reglement-interieur')?.recurrence).toEqual({
+      type: 'afterInstallation',
+      months: 6,
+    })
+    expect(byId.get('reglement-interieur')?.appliesWhen).toEqual({
+      population: { atLeast: 1000 },
+    })
+    expect(byId.get('debat-orientation-budgetaire')?.appliesWhen).toEqual({
+      population: { atLeast: 3500 },
+    })
+  })
+
+  it('pose chaque critère sous forme de question terminée par « ? » et propose une prochaine étape', () => {
+    for (const c of criteria) {
+      expect(c.question.trim().endsWith('?'), c.id).toBe(true)
+      expect(c.nextStep.length, c.id).toBeGreaterThanOrEqual(10)
+    }
+  })
+
+  it('ne laisse aucun mot anglais ou texte provisoire visible', () => {
+    const giveaways = [
+      /\bthe\b/i,
+      /\bTODO\b/,
+      /\bFIXME\b/,
+      /lorem/i,
+      /\bipsum\b/i,
+      /\bXXX\b/,
+      /\bwhen\b/i,
+      /\bshould\b/i,
+      /\bmust\b/i,
+      /\bundefined\b/,
+      /\bnull\b/,
+    ]
+    const offenders = userTexts().filter(({ text }) => giveaways.some((re) => re.test(text)))
+    expect(offenders).toEqual([])
+  })
+
+  it('n’utilise que des seuils de population connus', () => {
+    // Seuils tirés des textes cités : 1 000, 1 500, 2 000, 3 500 (et « plus de 3 500 »), 5 000 (« plus de 5 000 »),
+    // 10 000, 80 000.
+    const allowed = new Set([1000, 1500, 2000, 3500, 3501, 5001, 10000, 80000])
+    for (const c of criteria) for (const n of populationThresholds(c.appliesWhen)) expect(allowed.has(n), `${c.id} : ${n}`).toBe(true)
+  })
+
+  it('précise pour chaque thème transférable la compétence concernée', () => {
+    const competenceOf = new Map(themes.map((t) => [t.id, t.competence]))
+    expect(competenceOf.get('eau-potable')).toBe('eau')
+    expect(competenceOf.get('assainissement-collectif')).toBe('assainissement')
+    expect(competenceOf.get('dechets-menagers')).toBe('dechets')
+    expect(competenceOf.get('document-urbanisme')).toBe('urbanisme')
+    expect(competenceOf.get('entretien-voirie')).toBe('voirie')
+    expect(competenceOf.get('defense-incendie')).toBe('defense_incendie')
+  })
+})
