@@ -72,6 +72,13 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   const download = await downloading
   expect(download.suggestedFilename()).toBe('arrêté-pprn.pdf')
   expect(readFileSync((await download.path())!)).toEqual(document)
+  // A citizen's request about this theme, entered locally, is counted.
+  const requests = page.getByLabel('Demandes des citoyens', { exact: true })
+  await expect(requests).toContainText('Aucune demande de citoyen sur ce thème')
+  await requests.getByLabel('Demande reçue (résumé)').fill('Un habitant demande où se réfugier en cas de crue.')
+  await requests.getByRole('button', { name: 'Ajouter' }).click()
+  await expect(requests).toContainText('1 demande de citoyen sur ce thème')
+  await expect(requests).toContainText('Un habitant demande où se réfugier en cas de crue.')
   await snap(page, 'diagnostic-03-theme-answers')
 
   // Back to the synthesis: the score has moved, and the unmet obligation leads the weaknesses.

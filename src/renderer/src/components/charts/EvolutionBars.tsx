@@ -8,10 +8,14 @@ export function EvolutionBars({ labels, series }: { labels: string[]; series: { 
       <Bar
         data={{
           labels: labels.map((label) => wrapLabel(label, 28)),
-          datasets: series.map((s, i) => {
-            const style = SERIES_STYLES[i % SERIES_STYLES.length]!
-            return { label: s.label, data: s.values, backgroundColor: i === 0 ? '#bdbdbd' : style.color, borderColor: '#000', borderWidth: 0.5 }
-          }),
+          // Before in light grey, after in the strong colour: the order reads the same in black and white.
+          datasets: series.map((s, i) => ({
+            label: s.label,
+            data: s.values,
+            backgroundColor: i === 0 ? '#bdbdbd' : SERIES_STYLES[0]!.color,
+            borderColor: '#000',
+            borderWidth: 0.5,
+          })),
         }}
         options={{
           indexAxis: 'y',

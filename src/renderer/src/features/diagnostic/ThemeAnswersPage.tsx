@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { HOLDER_LABELS } from '../referentiel/labels'
 import { AnswerEditor } from './AnswerEditor'
@@ -48,7 +49,7 @@ function CitizenRequests({ themeId }: { themeId: string }) {
       >
         <Group align="flex-end" mt="xs">
           <TextInput label={t('diagnostic.citizenRequestSummary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} style={{ flex: 1 }} />
-          <TextInput label={t('diagnostic.citizenRequestDate')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} w={170} />
+          <FrenchDateInput label={t('diagnostic.citizenRequestDate')} value={receivedOn} onChange={(value) => setReceivedOn(value ?? todayIso())} w={170} clearable={false} />
           <Button type="submit" variant="light" loading={add.isPending}>
             {t('diagnostic.citizenRequestAdd')}
           </Button>

@@ -15,7 +15,7 @@ const theme = (id: string, title: string, question: string) => ({
   ],
 })
 const domains: DomainView[] = [
-  { id: 'enfance', title: 'Enfance, jeunesse et école', description: 'x', themes: [theme('ecole', 'École maternelle et élémentaire', 'Les locaux scolaires sont-ils entretenus ?'), theme('cantine', 'Restauration scolaire', 'Le menu végétarien hebdomadaire est-il proposé ?')] },
+  { id: 'enfance', title: 'Enfance et jeunesse', description: 'x', themes: [theme('ecole', 'École maternelle et élémentaire', 'Les locaux scolaires sont-ils entretenus ?'), theme('cantine', 'Restauration scolaire', 'Le menu végétarien hebdomadaire est-il proposé ?')] },
 ]
 
 describe('filterThemes', () => {

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { CommuneFacts } from '../../components/CommuneFacts'
 import { FormError } from '../../components/FormError'
+import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
 import { CommuneSearch } from '../setup/CommuneSearch'
@@ -46,14 +47,13 @@ function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: 
           <NumberInput label={t('setup.mandate.startYear')} value={values.startYear} disabled={!canEdit} allowDecimal={false} thousandSeparator="" onChange={(v) => setValues({ ...values, startYear: toYear(v) })} error={errors.startYear} />
           <NumberInput label={t('setup.mandate.endYear')} value={values.endYear} disabled={!canEdit} allowDecimal={false} thousandSeparator="" onChange={(v) => setValues({ ...values, endYear: toYear(v) })} error={errors.endYear} />
         </Group>
-        <TextInput
-          type="date"
+        <FrenchDateInput
           maw={240}
           label={t('settings.mandate.installedOn')}
           description={t('settings.mandate.installedOnHelp')}
-          value={values.installedOn ?? ''}
+          value={values.installedOn}
           disabled={!canEdit}
-          onChange={(e) => setValues({ ...values, installedOn: e.currentTarget.value || null })}
+          onChange={(installedOn) => setValues({ ...values, installedOn })}
           error={errors.installedOn}
         />
         <FormError message={save.error?.message ?? null} />

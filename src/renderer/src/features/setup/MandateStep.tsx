@@ -1,4 +1,5 @@
-import { Group, NumberInput, Stack, Text, TextInput } from '@mantine/core'
+import { Group, NumberInput, Stack, Text } from '@mantine/core'
+import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { useTranslation } from 'react-i18next'
 import { mandateInputSchema } from '../../../../shared/contract'
 import { validateWith } from '../../lib/validation'
@@ -36,13 +37,12 @@ export function MandateStep({ mandate, onChange }: { mandate: MandateValues; onC
           error={errors.endYear}
         />
       </Group>
-      <TextInput
-        type="date"
+      <FrenchDateInput
         maw={260}
         label={t('setup.mandate.installedOn')}
         description={t('setup.mandate.installedOnHelp')}
-        value={mandate.installedOn ?? ''}
-        onChange={(event) => onChange({ ...mandate, installedOn: event.currentTarget.value || null })}
+        value={mandate.installedOn ?? null}
+        onChange={(installedOn) => onChange({ ...mandate, installedOn })}
         error={errors.installedOn}
       />
     </Stack>
