@@ -132,4 +132,5 @@ test('the référentiel is searchable without accents and shows why a criterion 
   await snap(page, 'calendar-01')
   await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click()
   await expect(page.getByLabel('Prochaines échéances')).toBeVisible()
+  await snap(page, 'home-03-deadlines')
 })
