@@ -5,7 +5,8 @@
  *      `members.list` and `members.create`, against calling the handler function directly with the same input;
  *  (c) recomputing every score of a campaign (all the criteria of the real référentiel when it is there, else the
  *      test fixture) with five campaigns of history in the database, against the raw SQL read of its answers;
- *  (d) `diagnostic.get` through core.invoke against calling its handler directly.
+ *  (d) `diagnostic.get` through core.invoke against calling its handler directly;
+ *  (e) a large commune (bench/large.ts, data from bench/generate.ts): dashboard, search, projects, tasks, audit trail.
  * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -20,47 +21,8 @@ import { campaignScores } from '../src/main/core/diagnostic/read'
 import { defaultReferentielFile, loadReferentiel } from '../src/main/core/referentiel/load'
 import { FIXTURE_REFERENTIEL_FILE } from '../src/main/core/testing/referentiel'
 import type { AnswerStatus } from '../src/shared/contract'
-
-interface Row {
-  method: string
-  samples: number
-  medianUs: number
-  p95Us: number
-  /** Median over the baseline's median, when the row has one. */
-  ratio: number | null
-  baseline: string | null
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index]!
-}
-
-function summarize(method: string, samplesNs: number[], baseline: Row | null = null): Row {
-  const sorted = [...samplesNs].sort((a, b) => a - b).map((ns) => ns / 1000)
-  const medianUs = percentile(sorted, 50)
-  return {
-    method,
-    samples: sorted.length,
-    medianUs,
-    p95Us: percentile(sorted, 95),
-    ratio: baseline ? medianUs / baseline.medianUs : null,
-    baseline: baseline?.method ?? null,
-  }
-}
-
-function timeNs(run: () => unknown): number {
-  const start = process.hrtime.bigint()
-  run()
-  return Number(process.hrtime.bigint() - start)
-}
-
-async function timeAsyncNs(run: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await run()
-  return Number(process.hrtime.bigint() - start)
-}
+import { benchLargeCommune, LARGE_COMMUNE_TARGETS } from './large'
+import { summarize, timeAsyncNs, timeNs, type Row } from './measure'
 
 // (a) ------------------------------------------------------------------------------------------------------------
 const TYPED = ['faux villecerf', 'saint etienne', '10290']
@@ -306,7 +268,11 @@ async function main(): Promise<void> {
     console.log(
       `Diagnostic : référentiel ${diagnostic.referentiel}, ${diagnostic.criteria} critères, ${HISTORY} campagnes (${diagnostic.answers} réponses en base), ${SCORE_ITERATIONS} mesures\n`,
     )
-    const rows = [...search.rows, ...contractRows, ...diagnostic.rows]
+    const large = await benchLargeCommune(tempDirs)
+    console.log(
+      `Grande commune : ${large.info.projects} projets, ${large.info.tasks} tâches, ${large.info.comments} commentaires, ${large.info.auditRows} lignes de journal, ${large.info.members} personnes (générée en ${(large.info.generationMs / 1000).toFixed(1)} s) ; cibles ${JSON.stringify(LARGE_COMMUNE_TARGETS)}\n`,
+    )
+    const rows = [...search.rows, ...contractRows, ...diagnostic.rows, ...large.rows]
     printTable(rows)
 
     const results = {
@@ -318,6 +284,7 @@ async function main(): Promise<void> {
       memoryGb: Math.round(totalmem() / 1024 ** 3),
       directory: { size: search.size, loadMs: search.loadMs, typed: TYPED, rounds: SEARCH_ROUNDS },
       contract: { warmUp: WARM_UP, iterations: ITERATIONS },
+      largeCommune: { ...large.info, targetsMs: LARGE_COMMUNE_TARGETS },
       diagnostic: { referentiel: diagnostic.referentiel, criteria: diagnostic.criteria, campaigns: HISTORY, answers: diagnostic.answers, iterations: SCORE_ITERATIONS },
       rows,
     }

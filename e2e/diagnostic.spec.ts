@@ -130,7 +130,7 @@ test('the référentiel is searchable without accents and shows why a criterion 
   await expect(page.getByRole('heading', { name: 'Calendrier réglementaire' })).toBeVisible()
   await expect(page.getByLabel('Échéances à venir').getByText(/budget/i).first()).toBeVisible()
   await snap(page, 'calendar-01')
-  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click()
+  await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click()
   await expect(page.getByLabel('Prochaines échéances')).toBeVisible()
   await snap(page, 'home-03-deadlines')
 })

@@ -150,7 +150,7 @@ test('Paramètres: the mandate is checked and saved; the commune shows its offic
   await page.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByText('Le mandat est enregistré.')).toBeVisible()
   await snap(page, 'settings-02-commune')
-  await new HomePage(page).goTo('Accueil')
+  await new HomePage(page).goTo('Tableau de bord')
   await expect(page.getByLabel('Votre commune')).toContainText('Mandat 2026–2033')
   await new HomePage(page).goTo('Paramètres')
   await new SettingsPage(page).openTab('Données')

@@ -24,13 +24,24 @@ function withoutIgnored(row: Row): Row {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !IGNORED_FIELDS.has(key)))
 }
 
-/** Appends to the audit trail; call inside the transaction that makes the change. */
+/**
+ * Appends to the audit trail; call inside the transaction that makes the change.
+ * A trail scoped with `forProject` stamps every row with the project id (`audit_log.project_id`), so the history
+ * of a project gathers the project and all its children (participants, actions, tasks, comments, attachments…).
+ */
 export class AuditTrail {
   constructor(
     private readonly db: Db,
     private readonly author: AuditAuthor,
     private readonly at: string,
+    /** The project the rows are about, or null outside projects. */
+    readonly projectId: number | null = null,
   ) {}
+
+  /** The same author and time, every row stamped with `projectId`. */
+  forProject(projectId: number): AuditTrail {
+    return new AuditTrail(this.db, this.author, this.at, projectId)
+  }
 
   private insert(entity: string, entityId: string | number, action: 'create' | 'update' | 'delete', field: string | null, before: unknown, after: unknown) {
     this.db
@@ -45,6 +56,7 @@ export class AuditTrail {
         field,
         before: serialize(before),
         after: serialize(after),
+        projectId: this.projectId,
       })
       .run()
   }

@@ -36,6 +36,42 @@ import {
   themeAssignInput,
   themeAssignmentSchema,
 } from './diagnostic'
+import {
+  actionInputSchema,
+  actionSchema,
+  actionUpdateInput,
+  attachmentAddInput,
+  attachmentSchema,
+  auditListInput,
+  auditListSchema,
+  commentAddInput,
+  commentSchema,
+  dashboardSchema,
+  exportFileSchema,
+  exportInput,
+  fundingInputSchema,
+  fundingSchema,
+  fundingUpdateInput,
+  icsInput,
+  indicatorInputSchema,
+  indicatorSchema,
+  indicatorUpdateInput,
+  measurementAddInput,
+  measurementSchema,
+  participantAddInput,
+  participantSchema,
+  planningSchema,
+  projectDetailSchema,
+  projectInputSchema,
+  projectListInput,
+  projectListSchema,
+  searchInput,
+  searchResultSchema,
+  taskInputSchema,
+  taskSchema,
+  tasksForMemberInput,
+  taskUpdateInput,
+} from './projects'
 
 // Messages that the contract's own schemas do not set (wrong types, unknown keys…) come out in French too,
 // in the main process and in the renderer alike.
@@ -43,6 +79,8 @@ z.config(z.locales.fr())
 
 const none = z.object({}).strict().default({})
 const ok = z.object({ ok: z.literal(true) })
+const byId = z.object({ id: idField })
+const projectUpdateInput = projectInputSchema.and(z.object({ id: idField }))
 
 /**
  * The one contract between the renderer and the main process. Every call is `domain.verb`; the dispatcher
@@ -110,6 +148,43 @@ export const contract = {
   'citizenInputs.remove': method({ input: z.object({ id: idField }), output: ok, access: 'profile', changes: ['citizenInputs'] }),
 
   'calendar.upcoming': method({ input: calendarInput, output: z.array(calendarEntrySchema), access: 'profile' }),
+
+  'projects.list': method({ input: projectListInput, output: projectListSchema, access: 'profile' }),
+  'projects.get': method({ input: byId, output: projectDetailSchema, access: 'profile' }),
+  'projects.create': method({ input: projectInputSchema, output: projectDetailSchema, access: 'profile', changes: ['projects'] }),
+  'projects.update': method({ input: projectUpdateInput, output: projectDetailSchema, access: 'profile', changes: ['projects'] }),
+  'projects.remove': method({ input: byId, output: ok, access: 'admin', changes: ['projects'] }),
+  'participants.add': method({ input: participantAddInput, output: participantSchema, access: 'profile', changes: ['projects'] }),
+  'participants.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
+  'actions.create': method({ input: actionInputSchema, output: actionSchema, access: 'profile', changes: ['projects'] }),
+  'actions.update': method({ input: actionUpdateInput, output: actionSchema, access: 'profile', changes: ['projects'] }),
+  'actions.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
+  'tasks.create': method({ input: taskInputSchema, output: taskSchema, access: 'profile', changes: ['projects', 'tasks'] }),
+  'tasks.update': method({ input: taskUpdateInput, output: taskSchema, access: 'profile', changes: ['projects', 'tasks'] }),
+  'tasks.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects', 'tasks'] }),
+  /** "Mes tâches": a person's tasks across projects, overdue first, then by due date. */
+  'tasks.forMember': method({ input: tasksForMemberInput, output: z.array(taskSchema), access: 'profile' }),
+  'comments.add': method({ input: commentAddInput, output: commentSchema, access: 'profile', changes: ['projects'] }),
+  'attachments.add': method({ input: attachmentAddInput, output: attachmentSchema, access: 'profile', changes: ['projects'] }),
+  'attachments.get': method({ input: byId, output: exportFileSchema, access: 'profile' }),
+  'attachments.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
+  'fundings.create': method({ input: fundingInputSchema, output: fundingSchema, access: 'profile', changes: ['projects'] }),
+  'fundings.update': method({ input: fundingUpdateInput, output: fundingSchema, access: 'profile', changes: ['projects'] }),
+  'fundings.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
+  'indicators.create': method({ input: indicatorInputSchema, output: indicatorSchema, access: 'profile', changes: ['projects'] }),
+  'indicators.update': method({ input: indicatorUpdateInput, output: indicatorSchema, access: 'profile', changes: ['projects'] }),
+  'indicators.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
+  'measurements.add': method({ input: measurementAddInput, output: measurementSchema, access: 'profile', changes: ['projects'] }),
+  'measurements.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
+
+  'planning.get': method({ input: none, output: planningSchema, access: 'profile' }),
+  /** The calendar as an .ics file: everything, or one person's tasks and the legal deadlines. */
+  'planning.ics': method({ input: icsInput, output: exportFileSchema, access: 'profile' }),
+  'audit.list': method({ input: auditListInput, output: auditListSchema, access: 'profile' }),
+  'search.query': method({ input: searchInput, output: searchResultSchema, access: 'profile' }),
+  'dashboard.get': method({ input: none, output: dashboardSchema, access: 'profile' }),
+  'exports.projects': method({ input: exportInput, output: exportFileSchema, access: 'profile' }),
+  'exports.tasks': method({ input: exportInput, output: exportFileSchema, access: 'profile' }),
 } as const
 
 export type Contract = typeof contract
@@ -138,5 +213,6 @@ export * from './members'
 export * from './profiles'
 export * from './setup'
 export * from './diagnostic'
+export * from './projects'
 export * from './fields'
 export type { Access, MethodDefinition } from './define'

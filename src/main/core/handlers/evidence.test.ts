@@ -104,6 +104,20 @@ describe('evidence.add', () => {
   })
 })
 
+describe('files shared with project attachments', () => {
+  it('removing a piece of evidence keeps the bytes a project attachment still uses', async () => {
+    const test = setUp()
+    const { core, session, dataDir } = test
+    const campaignId = await campaignOf(test)
+    const project = await ok(core, session, 'projects.create', { title: 'Budget 2027' })
+    const attachment = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'budget.pdf', contentBase64: b64(PDF) })
+    const piece = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'budget-vote-delai', fileName: 'budget.pdf', contentBase64: b64(PDF) })
+    await ok(core, session, 'evidence.remove', { id: piece.id })
+    expect(stored(dataDir)).toEqual([sha(PDF)])
+    expect(Buffer.from((await ok(core, session, 'attachments.get', { id: attachment.id })).contentBase64, 'base64')).toEqual(PDF)
+  })
+})
+
 describe('evidence.get', () => {
   it('returns the bytes; says so in French when the file has disappeared from the data folder', async () => {
     const test = setUp()

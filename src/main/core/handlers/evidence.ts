@@ -8,6 +8,7 @@ import { decodeBase64, deleteEvidence, displayFileName, mimeTypeOf, readEvidence
 import { actorName, assertOpen, getCampaignRow } from '../diagnostic/read'
 import type { Handlers } from '../dispatcher'
 import { toEvidence } from './campaigns'
+import { fileHashInUse } from '../projects/files'
 
 type EvidenceRow = typeof evidence.$inferSelect
 
@@ -15,10 +16,6 @@ function getEvidenceRow(db: Db, id: number): EvidenceRow {
   const row = db.select().from(evidence).where(eq(evidence.id, id)).get()
   if (!row) throw new AppError('NOT_FOUND', "Cette pièce jointe n'existe plus : la liste a peut-être été modifiée entre-temps.")
   return row
-}
-
-function hashInUse(db: Db, hash: string): boolean {
-  return db.select({ id: evidence.id }).from(evidence).where(eq(evidence.sha256, hash)).get() !== undefined
 }
 
 function invalid(message: string): AppError {
@@ -64,7 +61,7 @@ export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 
       })
     } catch (error) {
       // Nothing was recorded: do not keep bytes that no row points to.
-      if (created && !hashInUse(context.db, hash)) deleteEvidence(context.dataDir, hash)
+      if (created && !fileHashInUse(context.db, hash)) deleteEvidence(context.dataDir, hash)
       throw error
     }
   },
@@ -88,7 +85,7 @@ export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 
       new AuditTrail(tx, authorOf(context.actor), at).deleted('evidence', id, row)
       return row.sha256
     })
-    if (!hashInUse(context.db, hash)) deleteEvidence(context.dataDir, hash)
+    if (!fileHashInUse(context.db, hash)) deleteEvidence(context.dataDir, hash)
     return { ok: true as const }
   },
 }

@@ -176,10 +176,13 @@ export function dataDirFrom(templateFile: string, dataDir: string): string {
   return dataDir
 }
 
-/** Row count of every user table (the migrations journal included). */
+/**
+ * Row count of every user table (the migrations journal included). Full-text indexes (FTS5 virtual tables and their
+ * shadow tables, migrations/0003_search.sql) are derived from the user tables and left out.
+ */
 export function tableCounts(sqlite: Database.Database): Record<string, number> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[]
   return Object.fromEntries(
     tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),

@@ -1,7 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router'
 import { useApiQuery, useDataChangedRefresh } from '../api/hooks'
 import { CenteredMessage } from '../components/CenteredMessage'
+import { AuditPage } from '../features/audit/AuditPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
+import { PlanningPage } from '../features/planning/PlanningPage'
+import { ProjectPage } from '../features/projects/ProjectPage'
+import { ProjectsPage } from '../features/projects/ProjectsPage'
+import { MyTasksPage } from '../features/tasks/MyTasksPage'
 import { DiagnosticPage } from '../features/diagnostic/DiagnosticPage'
 import { ThemeAnswersPage } from '../features/diagnostic/ThemeAnswersPage'
 import { HomePage } from '../features/home/HomePage'
@@ -32,6 +37,11 @@ export function App() {
         <Route path="/diagnostic/:campaignId" element={<DiagnosticPage />} />
         <Route path="/diagnostic/:campaignId/themes/:themeId" element={<ThemeAnswersPage />} />
         <Route path="/calendrier" element={<CalendarPage />} />
+        <Route path="/projets" element={<ProjectsPage />} />
+        <Route path="/projets/:projectId" element={<ProjectPage />} />
+        <Route path="/mes-taches" element={<MyTasksPage />} />
+        <Route path="/planning" element={<PlanningPage />} />
+        <Route path="/journal" element={<AuditPage />} />
         <Route path="/parametres/:section?" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -1,19 +1,38 @@
-import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton, Avatar } from '@mantine/core'
+import { AppShell, Avatar, Burger, Button, Group, Kbd, Menu, NavLink, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBooks, IconCalendarEvent, IconChartRadar, IconChevronDown, IconHome, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
+import {
+  IconBooks,
+  IconCalendarEvent,
+  IconChartRadar,
+  IconChecklist,
+  IconChevronDown,
+  IconFolders,
+  IconHistory,
+  IconHome,
+  IconLogout,
+  IconSearch,
+  IconSettings,
+  IconTimeline,
+  IconUsers,
+} from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, useLocation } from 'react-router'
 import { useApiMutation, useApiQuery } from '../api/hooks'
+import { SearchDialog, useSearchHotkey } from '../features/search/SearchDialog'
 import classes from './AppLayout.module.css'
 
 /** Only sections that work are listed here. */
 const SECTIONS = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
-  { to: '/equipe', labelKey: 'nav.team', icon: IconUsers },
+  { to: '/projets', labelKey: 'nav.projects', icon: IconFolders },
+  { to: '/mes-taches', labelKey: 'nav.myTasks', icon: IconChecklist },
+  { to: '/planning', labelKey: 'nav.planning', icon: IconTimeline },
   { to: '/diagnostic', labelKey: 'nav.diagnostic', icon: IconChartRadar },
   { to: '/referentiel', labelKey: 'nav.referentiel', icon: IconBooks },
   { to: '/calendrier', labelKey: 'nav.calendar', icon: IconCalendarEvent },
+  { to: '/equipe', labelKey: 'nav.team', icon: IconUsers },
+  { to: '/journal', labelKey: 'nav.audit', icon: IconHistory },
   { to: '/parametres', labelKey: 'nav.settings', icon: IconSettings },
 ] as const
 
@@ -34,6 +53,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const session = useApiQuery('session.get', {})
   const signOut = useApiMutation('session.close')
   const profile = session.data?.profile
+  const [searching, setSearching] = useState(false)
+  useSearchHotkey(() => setSearching(true))
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -50,33 +71,50 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </Text>
             )}
           </Group>
-          {profile && (
-            <Menu position="bottom-end" withArrow>
-              <Menu.Target>
-                <UnstyledButton aria-label={t('session.menu')} className={classes.profileButton}>
-                  <Group gap="xs" wrap="nowrap">
-                    <Avatar size="sm" color="marianne" radius="xl">
-                      {initials(profile.displayName)}
-                    </Avatar>
-                    <Text size="sm" fw={500}>
-                      {profile.displayName}
-                    </Text>
-                    <IconChevronDown size={14} />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{profile.isAdmin ? t('profiles.admin') : t('profiles.user')}</Menu.Label>
-                <Menu.Item component={RouterLink} to="/parametres/mon-profil" leftSection={<IconSettings size={16} />}>
-                  {t('session.myProfile')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate({})}>
-                  {t('session.switch')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
+          <Group gap="sm" wrap="nowrap">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconSearch size={14} />}
+              onClick={() => setSearching(true)}
+              aria-label={t('search.open')}
+            >
+              <Text size="xs" visibleFrom="sm">
+                {t('search.button')}
+              </Text>
+              <Kbd size="xs" ml={6} visibleFrom="sm">
+                Ctrl+K
+              </Kbd>
+            </Button>
+            {profile && (
+              <Menu position="bottom-end" withArrow>
+                <Menu.Target>
+                  <UnstyledButton aria-label={t('session.menu')} className={classes.profileButton}>
+                    <Group gap="xs" wrap="nowrap">
+                      <Avatar size="sm" color="marianne" radius="xl">
+                        {initials(profile.displayName)}
+                      </Avatar>
+                      <Text size="sm" fw={500}>
+                        {profile.displayName}
+                      </Text>
+                      <IconChevronDown size={14} />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{profile.isAdmin ? t('profiles.admin') : t('profiles.user')}</Menu.Label>
+                  <Menu.Item component={RouterLink} to="/parametres/mon-profil" leftSection={<IconSettings size={16} />}>
+                    {t('session.myProfile')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate({})}>
+                    {t('session.switch')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </Group>
         </Group>
+        <SearchDialog opened={searching} onClose={() => setSearching(false)} />
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         {SECTIONS.map(({ to, labelKey, icon: Icon }) => (

@@ -43,6 +43,60 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       sqlite.prepare('DELETE FROM theme_assignments WHERE member_id = 2').run()
     },
   },
+  // Project tables (created empty) and audit_log.project_id (added, null for the existing trail).
+  '0002_projects': {
+    seed: (sqlite) => {
+      seedInitialSchema(sqlite)
+      seedDiagnosticSchema(sqlite)
+    },
+    verify: (sqlite) => {
+      const lost = [...initialDataDifferences(sqlite), ...diagnosticDataDifferences(sqlite)]
+      if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
+      const { n } = sqlite.prepare('SELECT count(*) AS n FROM audit_log WHERE project_id IS NOT NULL').get() as { n: number }
+      if (n !== 0) throw new Error(`project_id devrait être null pour l'historique existant (${n} lignes).`)
+      for (const table of ['projects', 'project_themes', 'project_criteria', 'project_participants', 'project_actions', 'tasks', 'comments', 'attachments', 'fundings', 'indicators', 'measurements']) {
+        const { n } = sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }
+        if (n !== 0) throw new Error(`La table ${table} devrait être vide après la migration (${n} lignes).`)
+      }
+      // The new references work on the migrated data: a project's referent is a migrated member, unlinked on removal.
+      sqlite
+        .prepare("INSERT INTO projects (id, title, status, priority, referent_member_id, created_at, created_by, updated_at) VALUES (1, 'Cantine', 'idee', 'normale', 2, ?, 'Secrétariat', ?)")
+        .run(AT, AT)
+      sqlite.prepare("INSERT INTO tasks (project_id, title, status, assignee_member_id, created_at, updated_at) VALUES (1, 'Devis', 'a_faire', 2, ?, ?)").run(AT, AT)
+      sqlite.prepare('DELETE FROM theme_assignments WHERE member_id = 2').run()
+      sqlite.prepare('DELETE FROM members WHERE id = 2').run()
+      const after = sqlite.prepare('SELECT referent_member_id AS r, (SELECT assignee_member_id FROM tasks) AS a FROM projects').get()
+      if (JSON.stringify(after) !== '{"r":null,"a":null}') throw new Error(`Références non détachées : ${JSON.stringify(after)}`)
+    },
+  },
+  // Full-text search indexes (FTS5, external content) and their triggers; the rows already there are indexed.
+  '0003_search': {
+    seed: (sqlite) => {
+      seedInitialSchema(sqlite)
+      sqlite
+        .prepare("INSERT INTO projects (id, title, description, status, priority, created_at, created_by, updated_at) VALUES (1, 'École maternelle', 'Rénover le préau', 'idee', 'normale', ?, 'Secrétariat', ?)")
+        .run(AT, AT)
+      sqlite.prepare("INSERT INTO tasks (id, project_id, title, description, status, created_at, updated_at) VALUES (1, 1, 'Demander les devis', 'Trois entreprises', 'a_faire', ?, ?)").run(AT, AT)
+      sqlite.prepare("INSERT INTO comments (id, project_id, body, author_name, created_at) VALUES (1, 1, 'Le conseil d’école est d’accord', 'Claire', ?)").run(AT)
+    },
+    verify: (sqlite) => {
+      const lost = initialDataDifferences(sqlite)
+      if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
+      const hits = (sql: string) => (sqlite.prepare(sql).all() as { rowid: number }[]).map((r) => r.rowid)
+      const found = {
+        projects: hits(`SELECT rowid FROM projects_fts WHERE projects_fts MATCH '"ecole"*'`),
+        tasks: hits(`SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH '"devis"*'`),
+        comments: hits(`SELECT rowid FROM comments_fts WHERE comments_fts MATCH '"accord"*'`),
+        members: hits(`SELECT rowid FROM members_fts WHERE members_fts MATCH '"voirie"*'`),
+      }
+      if (JSON.stringify(found) !== '{"projects":[1],"tasks":[1],"comments":[1],"members":[2]}') throw new Error(`Index de recherche incomplet : ${JSON.stringify(found)}`)
+      // The triggers follow later writes.
+      sqlite.prepare("UPDATE projects SET title = 'Cantine scolaire' WHERE id = 1").run()
+      if (hits(`SELECT rowid FROM projects_fts WHERE projects_fts MATCH '"ecole"*'`).length !== 0) throw new Error('Ancien titre encore indexé.')
+      if (hits(`SELECT rowid FROM projects_fts WHERE projects_fts MATCH '"cantine"*'`).length !== 1) throw new Error('Nouveau titre non indexé.')
+      sqlite.prepare("INSERT INTO projects_fts (projects_fts) VALUES ('integrity-check')").run()
+    },
+  },
 }
 
 const AT = '2026-03-20T18:00:00.000Z'
@@ -100,6 +154,44 @@ export const INITIAL_DATA_CHECKS: Check[] = [
 /** The differences between what `seedInitialSchema` wrote and what the database holds (empty when nothing is lost). */
 export function initialDataDifferences(sqlite: Database.Database): { sql: string; expected: unknown; actual: unknown }[] {
   return INITIAL_DATA_CHECKS.map(({ sql, expected }) => ({ sql, expected, actual: sqlite.prepare(sql).get() })).filter(
+    ({ expected, actual }) => JSON.stringify(expected) !== JSON.stringify(actual),
+  )
+}
+
+/** One row in every table of 0001_diagnostic (to run after `seedInitialSchema`). */
+export function seedDiagnosticSchema(sqlite: Database.Database): void {
+  sqlite.prepare("INSERT INTO mandates (id, start_year, end_year, installed_on, created_at) VALUES (2, 2032, 2038, '2032-03-28', ?)").run(AT)
+  sqlite.prepare("INSERT INTO commune_profile (id, answers, updated_at) VALUES (1, '{\"ecole\":true}', ?)").run(AT)
+  sqlite.prepare("INSERT INTO theme_assignments (id, member_id, theme_id, link) VALUES (1, 2, 'voirie', 'delegation')").run()
+  sqlite.prepare("INSERT INTO campaigns (id, name, referentiel_version, created_at, created_by, closed_at) VALUES (1, 'Diagnostic 2026', '2026.1', ?, 'Secrétariat', NULL)").run(AT)
+  sqlite
+    .prepare("INSERT INTO answers (id, campaign_id, criterion_id, status, split, comment, answered_by, answered_at) VALUES (1, 1, 'risques-dicrim', 'oui', NULL, 'Voté en 2024', 'Claire', ?)")
+    .run(AT)
+  sqlite
+    .prepare("INSERT INTO evidence (id, campaign_id, criterion_id, file_name, mime_type, size, sha256, added_at, added_by) VALUES (1, 1, 'risques-dicrim', 'dicrim.pdf', 'application/pdf', 1234, ?, ?, 'Claire')")
+    .run('a'.repeat(64), AT)
+  sqlite
+    .prepare("INSERT INTO snapshots (id, campaign_id, label, taken_at, taken_by, referentiel_version, scores) VALUES (1, 1, 'Avant', ?, 'Claire', '2026.1', '{\"global\":42.5}')")
+    .run(AT)
+  sqlite.prepare("INSERT INTO citizen_inputs (id, theme_id, summary, received_on, source, created_at, created_by) VALUES (1, 'ecole', 'Cantine bruyante', '2026-03-01', 'courrier', ?, 'Luc')").run(AT)
+  sqlite.prepare("INSERT INTO peer_benchmarks (id, band, domain_id, median, communes, received_at) VALUES (1, 'moins-500', 'services', 61.5, 120, ?)").run(AT)
+}
+
+const DIAGNOSTIC_DATA_CHECKS: Check[] = [
+  { sql: 'SELECT installed_on AS i FROM mandates WHERE id = 2', expected: { i: '2032-03-28' } },
+  { sql: 'SELECT answers FROM commune_profile WHERE id = 1', expected: { answers: '{"ecole":true}' } },
+  { sql: 'SELECT member_id AS m, theme_id AS t FROM theme_assignments WHERE id = 1', expected: { m: 2, t: 'voirie' } },
+  { sql: 'SELECT name, closed_at AS c FROM campaigns WHERE id = 1', expected: { name: 'Diagnostic 2026', c: null } },
+  { sql: 'SELECT status, comment FROM answers WHERE id = 1', expected: { status: 'oui', comment: 'Voté en 2024' } },
+  { sql: 'SELECT file_name AS f, size, sha256 FROM evidence WHERE id = 1', expected: { f: 'dicrim.pdf', size: 1234, sha256: 'a'.repeat(64) } },
+  { sql: 'SELECT scores FROM snapshots WHERE id = 1', expected: { scores: '{"global":42.5}' } },
+  { sql: 'SELECT summary FROM citizen_inputs WHERE id = 1', expected: { summary: 'Cantine bruyante' } },
+  { sql: 'SELECT median, communes FROM peer_benchmarks WHERE id = 1', expected: { median: 61.5, communes: 120 } },
+]
+
+/** The differences between what `seedDiagnosticSchema` wrote and what the database holds. */
+export function diagnosticDataDifferences(sqlite: Database.Database): { sql: string; expected: unknown; actual: unknown }[] {
+  return DIAGNOSTIC_DATA_CHECKS.map(({ sql, expected }) => ({ sql, expected, actual: sqlite.prepare(sql).get() })).filter(
     ({ expected, actual }) => JSON.stringify(expected) !== JSON.stringify(actual),
   )
 }

@@ -19,6 +19,15 @@ export const auditLog = sqliteTable(
     field: text('field'),
     before: text('before'),
     after: text('after'),
+    /**
+     * The project a row is about (the project itself or one of its participants, actions, tasks, comments…), to show
+     * a project's whole history. Not a foreign key: the trail outlives the project.
+     */
+    projectId: integer('project_id'),
   },
-  (table) => [index('audit_log_entity').on(table.entity, table.entityId), index('audit_log_at').on(table.at)],
+  (table) => [
+    index('audit_log_entity').on(table.entity, table.entityId),
+    index('audit_log_at').on(table.at),
+    index('audit_log_project').on(table.projectId, table.at),
+  ],
 )

@@ -11,31 +11,9 @@ import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
-import { platform } from '../../platform'
+import { base64FromFile, formatSize, saveReceivedFile } from '../../lib/files'
 import { KIND_COLORS, KIND_LABELS, legalReferenceLabel } from '../referentiel/labels'
 import { STATUS_LABELS, STATUS_ORDER } from './labels'
-
-function base64FromFile(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'))
-    reader.readAsDataURL(file)
-  })
-}
-
-function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}
-
-const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} octet${bytes > 1 ? 's' : ''}`
-  return bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} Ko` : `${sizeFormat.format(bytes / 1024 / 1024)} Mo`
-}
 
 interface AnswerEditorProps {
   campaignId: number
@@ -89,8 +67,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
 
   async function download(id: number) {
     try {
-      const file = await call('evidence.get', { id })
-      platform.saveFile(file.fileName, new Blob([bytesFromBase64(file.contentBase64)], { type: file.mimeType }))
+      saveReceivedFile(await call('evidence.get', { id }))
     } catch (error) {
       notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
     }

@@ -1,6 +1,10 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
+import { call } from '../../api/client'
+import { projectPath } from '../projects/labels'
+import { emptyProject, ProjectForm } from '../projects/ProjectForm'
 import type { Finding } from '../../../../shared/contract'
 import { formatPercent, themeAnswersPath } from './labels'
 
@@ -10,8 +14,24 @@ interface FindingsProps {
   weaknesses: Finding[]
 }
 
+/** The project a weakness suggests: its next step as the title, linked to its theme and criterion. */
+export function projectFromFinding(finding: Finding) {
+  const firstSentence = finding.nextStep.split(/(?<=[.;:])\s/)[0]!.replace(/[.;:]$/, '')
+  const title = firstSentence.length > 120 ? `${firstSentence.slice(0, firstSentence.lastIndexOf(' ', 117))}…` : firstSentence
+  return emptyProject({
+    title,
+    description: `${finding.title}\n${finding.detail}\n\nÀ faire : ${finding.nextStep}`,
+    domainId: finding.domainId,
+    themeIds: [finding.themeId],
+    criterionIds: finding.criterionId ? [finding.criterionId] : [],
+    priority: finding.kind === 'obligation' ? 'haute' : 'normale',
+  })
+}
+
 function FindingItem({ finding, campaignId, tone }: { finding: Finding; campaignId: number; tone: 'strength' | 'weakness' }) {
   const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [creating, setCreating] = useState(false)
   return (
     <Paper withBorder p="sm" radius="md" aria-label={finding.title}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -38,8 +58,27 @@ function FindingItem({ finding, campaignId, tone }: { finding: Finding; campaign
           <Anchor component={Link} to={themeAnswersPath(campaignId, finding.themeId)} size="sm">
             {t('diagnostic.openTheme')}
           </Anchor>
+          {tone === 'weakness' && (
+            <Button size="compact-xs" variant="light" onClick={() => setCreating(true)}>
+              {t('diagnostic.createProject')}
+            </Button>
+          )}
         </Stack>
       </Group>
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('diagnostic.createProject')} size="xl">
+        {creating && (
+          <ProjectForm
+            initial={projectFromFinding(finding)}
+            submitLabel={t('projects.create')}
+            onCancel={() => setCreating(false)}
+            onSubmit={async (values) => {
+              const project = await call('projects.create', values)
+              setCreating(false)
+              navigate(projectPath(project.id))
+            }}
+          />
+        )}
+      </Modal>
     </Paper>
   )
 }

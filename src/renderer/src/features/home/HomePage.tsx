@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatPopulation } from '../../lib/format'
 import { UpcomingDeadlines } from '../calendar/UpcomingDeadlines'
+import { Dashboard } from './Dashboard'
 import { roleLabel } from '../team/MemberTable'
 
 function PersonCard({ member }: { member: Member }) {
@@ -60,7 +61,7 @@ export function HomePage() {
   const c = commune.data
 
   return (
-    <Stack gap="lg" maw={1100}>
+    <Stack gap="lg" maw={1200}>
       <Card withBorder padding="lg" radius="md" aria-label={t('home.communeCard')}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
@@ -79,6 +80,7 @@ export function HomePage() {
       </Card>
 
       <UpcomingDeadlines />
+      <Dashboard />
 
       <Stack gap="md" aria-label={t('home.council')}>
         <Group justify="space-between">

@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs'
+import { readFileSync } from 'node:fs'
+import { expect, invoke, test } from './support/fixtures'
+import { seedFauxVillecerf } from './support/seed'
+import { DiagnosticPage } from './pages/DiagnosticPage'
+import { HomePage } from './pages/HomePage'
+import { ProjectPage } from './pages/ProjectPage'
+
+/** Today plus a number of days, written JJ/MM/AAAA. */
+function frenchDate(daysFromToday: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + daysFromToday)
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`
+}
+
+test('a project born from a diagnostic weakness is planned, shared, followed on the dashboard, traced and exported', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  // Paul Girard, 1er adjoint, gets his own profile (no password).
+  const members = (await invoke(host, 'members.list', {})).value as { id: number; firstName: string; lastName: string }[]
+  const paul = members.find((m) => m.lastName === 'Girard')!
+  const paulProfile = (await invoke(host, 'profiles.create', { displayName: 'Paul Girard', memberId: paul.id })).value as { id: number }
+  expect((await invoke(host, 'campaigns.create', { name: 'Diagnostic 2026' })).ok).toBe(true)
+
+  await page.goto(host.url)
+  await page.getByRole('navigation').getByRole('link', { name: 'Diagnostic' }).click()
+  const diagnostic = new DiagnosticPage(page)
+  const weakness = diagnostic.weaknesses.locator('[aria-label]').first()
+  await expect(weakness).toContainText('Obligation non remplie')
+  await weakness.getByRole('button', { name: 'Créer un projet' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByRole('textbox', { name: 'Titre', exact: true })).not.toHaveValue('')
+  await dialog.getByRole('textbox', { name: 'Titre', exact: true }).fill('Calendrier des séances du conseil 2027')
+  await snap(page, 'projects-01-from-weakness')
+  await dialog.getByRole('button', { name: 'Créer le projet' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Calendrier des séances du conseil 2027' })).toBeVisible()
+
+  // Plan: one action, two tasks for two élus.
+  const project = new ProjectPage(page)
+  await project.addAction('Préparer le calendrier', frenchDate(30))
+  await project.addTask('Préparer le calendrier', { title: 'Proposer les dates des séances', assignee: 'Marie Lambert', due: frenchDate(10), checklist: ['Vérifier les vacances scolaires'] })
+  await project.addTask('Préparer le calendrier', { title: 'Réserver la salle du conseil', assignee: 'Paul Girard', due: frenchDate(-3) })
+  await expect(project.task('Réserver la salle du conseil')).toContainText('en retard depuis le')
+  await project.setTaskStatus('Proposer les dates des séances', 'Faite')
+  await expect(page.getByText('50 %').first()).toBeVisible()
+  await snap(page, 'projects-02-tasks')
+
+  // Money: a DETR request.
+  await project.openTab('Budget et financements')
+  await page.getByRole('button', { name: 'Ajouter un financement' }).click()
+  await page.getByRole('dialog').getByLabel('Montant demandé').fill('12345,50')
+  await page.getByRole('dialog').getByRole('button', { name: 'Ajouter un financement' }).click()
+  await expect(page.getByRole('table', { name: 'Financements' })).toContainText('12 345,50 €')
+  await snap(page, 'projects-03-budget')
+
+  // The audit trail names who changed what.
+  await project.openTab('Historique')
+  const history = page.getByRole('table', { name: 'Journal des modifications' })
+  const statusChange = history.getByRole('row').filter({ hasText: 'Statut' }).first()
+  await expect(statusChange).toContainText('Marie Lambert')
+  await expect(statusChange).toContainText('À faire')
+  await expect(statusChange).toContainText('Faite')
+  await snap(page, 'projects-04-history')
+
+  // The dashboard shows the project in progress and the late task.
+  await new HomePage(page).goTo('Tableau de bord')
+  await expect(page.getByLabel('Tâches en retard', { exact: true }).last()).toContainText('Réserver la salle du conseil')
+  await snap(page, 'projects-05-dashboard')
+
+  // Paul signs in: his tasks, late first.
+  await page.getByRole('button', { name: 'Votre profil' }).click()
+  await page.getByRole('menuitem', { name: 'Changer de profil' }).click()
+  await page.getByRole('listitem').filter({ hasText: 'Paul Girard' }).click()
+  await expect(page.getByRole('button', { name: 'Votre profil' })).toContainText('Paul Girard')
+  await new HomePage(page).goTo('Mes tâches')
+  const late = page.getByLabel('En retard (1)')
+  await expect(late).toContainText('Réserver la salle du conseil')
+  await expect(page.getByText('Proposer les dates des séances')).toHaveCount(0)
+  await snap(page, 'projects-06-my-tasks')
+  expect(paulProfile.id).toBeGreaterThan(0)
+
+  // Export to Excel and read it back.
+  await new HomePage(page).goTo('Projets')
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter (Excel)' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^projets-\d{4}-\d\d-\d\d\.xlsx$/)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
+  const sheet = workbook.worksheets[0]!
+  const rows: string[] = []
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join(' | ')))
+  expect(rows.join('\n')).toContain('Calendrier des séances du conseil 2027')
+  const line = rows.find((r) => r.startsWith('Calendrier des séances du conseil 2027'))!
+  expect(line).toContain('| Idée | Haute | Gouvernance et vie démocratique |')
+  // Financeurs, progress (%), open tasks, late tasks.
+  expect(line).toContain('| DETR | 50 | 1 | 1 |')
+})
+
+test('Ctrl+K finds a project without accents and opens it', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  expect((await invoke(host, 'projects.create', { title: 'Rénovation de l’école maternelle', status: 'en_cours' })).ok).toBe(true)
+  await page.goto(host.url)
+  await expect(page.getByRole('button', { name: 'Votre profil' })).toBeVisible()
+  await page.keyboard.press('Control+k')
+  await page.getByRole('dialog').getByLabel('Rechercher').fill('ecole')
+  await expect(page.getByRole('option').first()).toContainText('Rénovation de l’école maternelle')
+  await snap(page, 'search-01')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Rénovation de l’école maternelle' })).toBeVisible()
+})

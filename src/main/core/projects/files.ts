@@ -1,0 +1,18 @@
+/** Project attachments share the content-addressed store of the diagnostic's evidence (diagnostic/files.ts). */
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/open'
+import { attachments, evidence } from '../db/schema'
+import { deleteEvidence } from '../diagnostic/files'
+
+/** True while an attachment or a piece of evidence points to these bytes. */
+export function fileHashInUse(db: Db, hash: string): boolean {
+  return (
+    db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, hash)).get() !== undefined ||
+    db.select({ id: evidence.id }).from(evidence).where(eq(evidence.sha256, hash)).get() !== undefined
+  )
+}
+
+/** Deletes the stored bytes of each hash that nothing points to any more (call after the transaction commits). */
+export function deleteUnusedFiles(db: Db, dataDir: string, hashes: Iterable<string>): void {
+  for (const hash of new Set(hashes)) if (!fileHashInUse(db, hash)) deleteEvidence(dataDir, hash)
+}

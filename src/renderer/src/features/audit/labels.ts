@@ -1,0 +1,86 @@
+import { FUNDER_LABELS, FUNDING_STATUS_LABELS, PRIORITY_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS } from '../../../../shared/contract'
+import { ROLE_LABELS } from '../../../../shared/roles'
+
+/** French names of what the audit trail records. Unknown names are shown as they are. */
+export const ENTITY_LABELS: Record<string, string> = {
+  commune: 'Commune',
+  mandate: 'Mandat',
+  member: 'Personne',
+  profile: 'Profil',
+  communeProfile: 'Profil de la commune',
+  commune_profile: 'Profil de la commune',
+  themeAssignment: 'Délégation de thème',
+  theme_assignment: 'Délégation de thème',
+  campaign: 'Campagne',
+  answer: 'Réponse',
+  evidence: 'Pièce justificative',
+  snapshot: 'Instantané',
+  citizenInput: 'Demande de citoyen',
+  citizen_input: 'Demande de citoyen',
+  project: 'Projet',
+  participant: 'Participant',
+  action: 'Action',
+  task: 'Tâche',
+  comment: 'Commentaire',
+  attachment: 'Document',
+  funding: 'Financement',
+  indicator: 'Indicateur',
+  measurement: 'Mesure',
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  title: 'Titre',
+  description: 'Description',
+  status: 'Statut',
+  priority: 'Priorité',
+  referentMemberId: 'Élu référent',
+  assigneeMemberId: 'Responsable',
+  startOn: 'Début',
+  endOn: 'Fin',
+  dueOn: 'Échéance',
+  budgetPlannedCents: 'Budget prévu',
+  budgetCommittedCents: 'Montant engagé',
+  budgetSpentCents: 'Montant réalisé',
+  requestedCents: 'Montant demandé',
+  obtainedCents: 'Montant obtenu',
+  firstName: 'Prénom',
+  lastName: 'Nom',
+  role: 'Rôle',
+  rank: 'Rang',
+  delegation: 'Délégation',
+  email: 'E-mail',
+  phone: 'Téléphone',
+  interests: 'Thèmes d’intérêt',
+  displayName: 'Nom du profil',
+  isAdmin: 'Administrateur',
+  password: 'Mot de passe',
+  memberId: 'Personne',
+  checklist: 'Liste de contrôle',
+  comment: 'Commentaire',
+  label: 'Libellé',
+  value: 'Valeur',
+  startYear: 'Début du mandat',
+  endYear: 'Fin du mandat',
+  installedOn: 'Installation du conseil',
+}
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+
+/** Stored codes shown with their French label, per entity. */
+const VALUE_LABELS: Record<string, Record<string, Record<string, string>>> = {
+  project: { status: PROJECT_STATUS_LABELS, priority: PRIORITY_LABELS },
+  task: { status: TASK_STATUS_LABELS },
+  funding: { status: FUNDING_STATUS_LABELS, funder: FUNDER_LABELS },
+  member: { role: ROLE_LABELS },
+}
+
+export function formatAuditValue(entity: string, field: string | null, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  const label = field ? VALUE_LABELS[entity]?.[field]?.[String(value)] : undefined
+  if (label) return label
+  if (typeof value === 'boolean') return value ? 'Oui' : 'Non'
+  if (typeof value === 'number' && field?.endsWith('Cents')) return euros.format(value / 100)
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
+  const text = JSON.stringify(value)
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text
+}

@@ -1,0 +1,234 @@
+import '../../components/charts/setup'
+import { Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { PROJECT_STATUS_LABELS, type ProjectSummary } from '../../../../shared/contract'
+import { useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { formatDate } from '../../lib/format'
+import { formatCents } from '../../lib/money'
+import { formatPercent } from '../diagnostic/labels'
+import { projectPath, STATUS_COLORS } from '../projects/labels'
+
+function Tile({ title, to, children, label }: { title: string; to: string; children: React.ReactNode; label?: string }) {
+  return (
+    <Paper withBorder p="md" radius="md" aria-label={label ?? title}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5">
+          {title}
+        </Title>
+        <Anchor component={Link} to={to} size="sm">
+          Voir le détail
+        </Anchor>
+      </Group>
+      {children}
+    </Paper>
+  )
+}
+
+function ProjectList({ projects, empty }: { projects: ProjectSummary[]; empty: string }) {
+  if (projects.length === 0) return <Text size="sm" c="dimmed">{empty}</Text>
+  return (
+    <Stack gap={6}>
+      {projects.map((p) => (
+        <Group key={p.id} justify="space-between" wrap="nowrap">
+          <Anchor component={Link} to={projectPath(p.id)} size="sm" lineClamp={1}>
+            {p.title}
+          </Anchor>
+          <Group gap={6} wrap="nowrap">
+            {p.progress !== null && <Progress value={p.progress} w={60} aria-hidden />}
+            <Badge size="sm" variant="light" color={STATUS_COLORS[p.status]} tt="none">
+              {PROJECT_STATUS_LABELS[p.status]}
+            </Badge>
+          </Group>
+        </Group>
+      ))}
+    </Stack>
+  )
+}
+
+const TREND_LABELS = { better: 'en amélioration', worse: 'en dégradation', stable: 'stable', unknown: 'à suivre' } as const
+const TREND_COLORS = { better: 'green', worse: 'red', stable: 'gray', unknown: 'gray' } as const
+const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
+
+/** The commune at a glance: priorities, late tasks, money, impact, the diagnostic. Every tile leads to its detail. */
+export function Dashboard() {
+  const { t } = useTranslation()
+  const dashboard = useApiQuery('dashboard.get', {})
+  if (dashboard.isError) return <FormError message={dashboard.error.message} />
+  if (!dashboard.data) return <Loader />
+  const d = dashboard.data
+  const budget = d.budget
+
+  return (
+    <Stack gap="md" aria-label={t('dashboard.title')}>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {[
+          [t('dashboard.inProgress'), d.counts.inProgress, '/projets'],
+          [t('dashboard.upcoming'), d.counts.upcoming, '/projets'],
+          [t('dashboard.finished'), d.counts.finished, '/projets'],
+          [t('dashboard.overdue'), d.overdueCount, '/mes-taches'],
+        ].map(([label, value, to]) => (
+          <Paper key={label as string} withBorder p="md" radius="md" component={Link} to={to as string} style={{ textDecoration: 'none', color: 'inherit' }} aria-label={label as string}>
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text fz={30} fw={700} c={label === t('dashboard.overdue') && (value as number) > 0 ? 'red.8' : undefined}>
+              {value}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      {d.counts.total === 0 && (
+        <Paper withBorder p="md" radius="md">
+          <Text>
+            {t('dashboard.noProject')}{' '}
+            <Anchor component={Link} to="/projets">
+              {t('dashboard.createFirst')}
+            </Anchor>
+          </Text>
+        </Paper>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Tile title={t('dashboard.inProgress')} to="/projets">
+          <ProjectList projects={d.inProgress} empty={t('dashboard.none')} />
+        </Tile>
+        <Tile title={t('dashboard.upcoming')} to="/projets">
+          <ProjectList projects={d.upcoming} empty={t('dashboard.none')} />
+        </Tile>
+        <Tile title={t('dashboard.finished')} to="/projets">
+          <ProjectList projects={d.finished} empty={t('dashboard.none')} />
+        </Tile>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Tile title={t('dashboard.budget')} to="/projets">
+          <SimpleGrid cols={3} mb="sm">
+            {[
+              [t('projects.fields.planned'), budget.plannedCents],
+              [t('projects.fields.committed'), budget.committedCents],
+              [t('projects.fields.spent'), budget.spentCents],
+            ].map(([label, cents]) => (
+              <Stack key={label as string} gap={0}>
+                <Text size="xs" c="dimmed">
+                  {label}
+                </Text>
+                <Text fw={700}>{formatCents(cents as number)}</Text>
+              </Stack>
+            ))}
+          </SimpleGrid>
+          {budget.byDomain.length > 0 && (
+            <Table aria-label={t('dashboard.budgetByDomain')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.domain')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.plannedShort')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.spentShort')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {budget.byDomain.slice(0, 8).map((row) => (
+                  <Table.Tr key={row.domainId ?? 'aucun'}>
+                    <Table.Td>{row.title}</Table.Td>
+                    <Table.Td ta="right">{formatCents(row.plannedCents)}</Table.Td>
+                    <Table.Td ta="right">{formatCents(row.spentCents)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('dashboard.fundings', { requested: formatCents(d.fundings.requestedCents), obtained: formatCents(d.fundings.obtainedCents) })}
+          </Text>
+        </Tile>
+        <Tile title={t('dashboard.overdueTasks')} to="/mes-taches">
+          {d.overdueTasks.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.noOverdue')}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              {d.overdueTasks.map((task) => (
+                <Group key={task.id} justify="space-between" wrap="nowrap">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Anchor component={Link} to={`/projets/${task.projectId}?tache=${task.id}`} size="sm" lineClamp={1}>
+                      {task.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {task.assigneeName ?? t('tasks.unassigned')} · {task.projectTitle}
+                    </Text>
+                  </Stack>
+                  <Text size="xs" c="red.8" style={{ whiteSpace: 'nowrap' }}>
+                    {task.dueOn ? formatDate(task.dueOn) : ''}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Tile>
+        <Tile title={t('dashboard.indicators')} to="/projets">
+          {d.indicators.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.noIndicator')}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              {d.indicators.slice(0, 6).map((indicator) => (
+                <Group key={indicator.id} justify="space-between" wrap="nowrap">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Anchor component={Link} to={projectPath(indicator.projectId)} size="sm" lineClamp={1}>
+                      {indicator.label}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {indicator.projectTitle}
+                    </Text>
+                  </Stack>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={600}>
+                      {indicator.latest === null ? '—' : `${numberFormat.format(indicator.latest)} ${indicator.unit}`}
+                    </Text>
+                    <Badge size="sm" variant="light" color={TREND_COLORS[indicator.trend]} tt="none">
+                      {TREND_LABELS[indicator.trend]}
+                    </Badge>
+                  </Group>
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Tile>
+        <Tile title={t('dashboard.diagnostic')} to="/diagnostic">
+          {d.diagnostic === null ? (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.noDiagnostic')}
+            </Text>
+          ) : (
+            <Stack gap={4}>
+              <Group gap="lg">
+                <Stack gap={0}>
+                  <Text size="xs" c="dimmed">
+                    {d.diagnostic.campaignName}
+                  </Text>
+                  <Text fz={26} fw={700}>
+                    {formatPercent(d.diagnostic.score)}
+                  </Text>
+                </Stack>
+                <Stack gap={0}>
+                  <Text size="xs" c="dimmed">
+                    {t('diagnostic.blockingTitle')}
+                  </Text>
+                  <Text fz={26} fw={700} c={d.diagnostic.blocking > 0 ? 'red.8' : 'green.8'}>
+                    {d.diagnostic.blocking}
+                  </Text>
+                </Stack>
+              </Group>
+              {d.diagnostic.history.map((h) => (
+                <Text key={`${h.label}-${h.at}`} size="xs" c="dimmed">
+                  {h.label} ({formatDate(h.at)}) : {formatPercent(h.score)}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Tile>
+      </SimpleGrid>
+    </Stack>
+  )
+}

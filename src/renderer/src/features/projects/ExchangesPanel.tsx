@@ -1,0 +1,137 @@
+import { ActionIcon, Anchor, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconPaperclip, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ProjectDetail } from '../../../../shared/contract'
+import { call, errorMessage } from '../../api/client'
+import { FormError } from '../../components/FormError'
+import { base64FromFile, formatSize, saveReceivedFile } from '../../lib/files'
+import { formatDateTime } from '../../lib/format'
+
+/** Comments on the project and its documents (stored once, whatever the number of copies attached). */
+export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
+  const { t } = useTranslation()
+  const [body, setBody] = useState('')
+  const [failure, setFailure] = useState<string | null>(null)
+  const [uploading, setUploading] = useState(false)
+  const comments = project.comments.filter((c) => c.taskId === null)
+  const taskTitle = (taskId: number | null) => project.tasks.find((x) => x.id === taskId)?.title
+
+  return (
+    <Stack>
+      <Paper withBorder p="md" radius="md" aria-label={t('exchanges.comments')}>
+        <Title order={3} size="h5" mb="sm">
+          {t('exchanges.comments')}
+        </Title>
+        {comments.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('exchanges.noComment')}
+          </Text>
+        )}
+        <Stack gap="sm">
+          {comments.map((c) => (
+            <Stack key={c.id} gap={0}>
+              <Text size="xs" c="dimmed">
+                {c.authorName} · {formatDateTime(c.createdAt)}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {c.body}
+              </Text>
+            </Stack>
+          ))}
+        </Stack>
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault()
+            setFailure(null)
+            try {
+              await call('comments.add', { projectId: project.id, body })
+              setBody('')
+              await onChanged()
+            } catch (error) {
+              setFailure(errorMessage(error))
+            }
+          }}
+        >
+          <Group align="flex-end" mt="sm">
+            <Textarea label={t('exchanges.newComment')} autosize minRows={2} value={body} onChange={(e) => setBody(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button type="submit" disabled={!body.trim()}>
+              {t('exchanges.send')}
+            </Button>
+          </Group>
+          <FormError message={failure} />
+        </form>
+      </Paper>
+      <Paper withBorder p="md" radius="md" aria-label={t('exchanges.documents')}>
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h5">
+            {t('exchanges.documents')}
+          </Title>
+          <FileButton
+            onChange={async (file) => {
+              if (!file) return
+              setUploading(true)
+              try {
+                await call('attachments.add', { projectId: project.id, fileName: file.name, contentBase64: await base64FromFile(file) })
+                await onChanged()
+              } catch (error) {
+                notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+              } finally {
+                setUploading(false)
+              }
+            }}
+          >
+            {(props) => (
+              <Button {...props} size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={uploading}>
+                {t('exchanges.attach')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        {project.attachments.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('exchanges.noDocument')}
+          </Text>
+        )}
+        {project.attachments.map((a) => (
+          <Group key={a.id} gap="xs">
+            <IconPaperclip size={14} />
+            <Anchor component="button" type="button" size="sm" onClick={async () => saveReceivedFile(await call('attachments.get', { id: a.id }))}>
+              {a.fileName}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {formatSize(a.size)} · {a.addedBy} · {formatDateTime(a.addedAt)}
+              {a.taskId ? ` · ${taskTitle(a.taskId) ?? ''}` : ''}
+            </Text>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="red"
+              aria-label={`${t('common.remove')} ${a.fileName}`}
+              onClick={() =>
+                modals.openConfirmModal({
+                  title: t('exchanges.removeTitle'),
+                  children: <Text>{t('exchanges.removeConfirm', { name: a.fileName })}</Text>,
+                  labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
+                  confirmProps: { color: 'red' },
+                  onConfirm: async () => {
+                    try {
+                      await call('attachments.remove', { id: a.id })
+                    } catch (error) {
+                      notifications.show({ color: 'red', message: errorMessage(error) })
+                    }
+                    await onChanged()
+                  },
+                })
+              }
+            >
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Group>
+        ))}
+      </Paper>
+    </Stack>
+  )
+}

@@ -1,0 +1,166 @@
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  PRIORITIES,
+  PRIORITY_LABELS,
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
+  projectInputSchema,
+  type ProjectDetail,
+  type ProjectInput,
+} from '../../../../shared/contract'
+import { errorMessage } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { EuroInput } from '../../components/EuroInput'
+import { FormError } from '../../components/FormError'
+import { FrenchDateInput } from '../../components/FrenchDateInput'
+import { serverFieldErrors, validateWith } from '../../lib/validation'
+
+type Values = Required<Omit<ProjectInput, 'status' | 'priority'>> & Pick<ProjectDetail, 'status' | 'priority'>
+
+export function emptyProject(prefill: Partial<Values> = {}): Values {
+  return {
+    title: '',
+    description: '',
+    domainId: null,
+    themeIds: [],
+    criterionIds: [],
+    status: 'idee',
+    priority: 'normale',
+    referentMemberId: null,
+    startOn: null,
+    endOn: null,
+    budgetPlannedCents: 0,
+    budgetCommittedCents: 0,
+    budgetSpentCents: 0,
+    ...prefill,
+  }
+}
+
+export function projectValues(project: ProjectDetail): Values {
+  return {
+    title: project.title,
+    description: project.description,
+    domainId: project.domainId,
+    themeIds: project.themeIds,
+    criterionIds: project.criterionIds,
+    status: project.status,
+    priority: project.priority,
+    referentMemberId: project.referentMemberId,
+    startOn: project.startOn,
+    endOn: project.endOn,
+    budgetPlannedCents: project.budgetPlannedCents,
+    budgetCommittedCents: project.budgetCommittedCents,
+    budgetSpentCents: project.budgetSpentCents,
+  }
+}
+
+interface ProjectFormProps {
+  initial: Values
+  submitLabel: string
+  onSubmit(values: Values): Promise<void>
+  onCancel(): void
+}
+
+/** Everything that describes a project: what, why (domain, themes, diagnostic criteria), who, when, how much. */
+export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: ProjectFormProps) {
+  const { t } = useTranslation()
+  const referentiel = useApiQuery('referentiel.get', {})
+  const members = useApiQuery('members.list', {})
+  const [values, setValues] = useState<Values>(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }))
+
+  const domains = referentiel.data?.domains ?? []
+  const domain = domains.find((d) => d.id === values.domainId)
+  const themes = domain ? domain.themes : domains.flatMap((d) => d.themes)
+  const chosenThemes = themes.filter((th) => values.themeIds.includes(th.id))
+  const criteria = (chosenThemes.length ? chosenThemes : []).flatMap((th) => th.criteria.filter((c) => c.applicability.applies))
+
+  return (
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault()
+        setFailure(null)
+        const found = validateWith(projectInputSchema, values)
+        setErrors(found)
+        if (Object.keys(found).length > 0) return
+        setSaving(true)
+        try {
+          await onSubmit(values)
+        } catch (error) {
+          setErrors(serverFieldErrors(error))
+          setFailure(errorMessage(error))
+        } finally {
+          setSaving(false)
+        }
+      }}
+    >
+      <Stack>
+        <TextInput label={t('projects.fields.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-autofocus />
+        <Textarea label={t('projects.fields.description')} autosize minRows={2} maxRows={8} value={values.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('projects.fields.domain')}
+            data={domains.map((d) => ({ value: d.id, label: d.title }))}
+            value={values.domainId}
+            onChange={(value) => setValues((v) => ({ ...v, domainId: value, themeIds: [], criterionIds: [] }))}
+            clearable
+            searchable
+          />
+          <MultiSelect
+            label={t('projects.fields.themes')}
+            data={themes.map((th) => ({ value: th.id, label: th.title }))}
+            value={values.themeIds}
+            onChange={(value) => setValues((v) => ({ ...v, themeIds: value, criterionIds: v.criterionIds.filter((id) => themes.filter((th) => value.includes(th.id)).some((th) => th.criteria.some((c) => c.id === id))) }))}
+            searchable
+          />
+        </SimpleGrid>
+        {criteria.length > 0 && (
+          <MultiSelect
+            label={t('projects.fields.criteria')}
+            description={t('projects.fields.criteriaHelp')}
+            data={criteria.map((c) => ({ value: c.id, label: c.question }))}
+            value={values.criterionIds}
+            onChange={(value) => set('criterionIds', value)}
+            searchable
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select label={t('projects.fields.status')} data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))} value={values.status} onChange={(v) => v && set('status', v as Values['status'])} allowDeselect={false} />
+          <Select label={t('projects.fields.priority')} data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={values.priority} onChange={(v) => v && set('priority', v as Values['priority'])} allowDeselect={false} />
+          <Select
+            label={t('projects.fields.referent')}
+            data={(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
+            value={values.referentMemberId === null ? null : String(values.referentMemberId)}
+            onChange={(v) => set('referentMemberId', v ? Number(v) : null)}
+            clearable
+            searchable
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <FrenchDateInput label={t('projects.fields.startOn')} value={values.startOn} onChange={(v) => set('startOn', v)} error={errors.startOn} />
+          <FrenchDateInput label={t('projects.fields.endOn')} value={values.endOn} onChange={(v) => set('endOn', v)} error={errors.endOn} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <EuroInput label={t('projects.fields.planned')} value={values.budgetPlannedCents} onChange={(v) => set('budgetPlannedCents', v ?? 0)} error={errors.budgetPlannedCents} />
+          <EuroInput label={t('projects.fields.committed')} value={values.budgetCommittedCents} onChange={(v) => set('budgetCommittedCents', v ?? 0)} error={errors.budgetCommittedCents} />
+          <EuroInput label={t('projects.fields.spent')} value={values.budgetSpentCents} onChange={(v) => set('budgetSpentCents', v ?? 0)} error={errors.budgetSpentCents} />
+        </SimpleGrid>
+        <FormError message={failure} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

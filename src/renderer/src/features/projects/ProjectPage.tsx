@@ -1,0 +1,215 @@
+import { Anchor, Badge, Breadcrumbs, Button, Group, Loader, Modal, Paper, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconPencil, IconTrash } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '../../../../shared/contract'
+import { call, errorMessage } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { formatDate } from '../../lib/format'
+import { AuditTable } from '../audit/AuditTable'
+import { ActionsPanel } from './ActionsPanel'
+import { BudgetPanel } from './BudgetPanel'
+import { ExchangesPanel } from './ExchangesPanel'
+import { IndicatorsPanel } from './IndicatorsPanel'
+import { PRIORITY_COLORS, STATUS_COLORS } from './labels'
+import { ParticipantsPanel } from './ParticipantsPanel'
+import { ProjectForm, projectValues } from './ProjectForm'
+
+/** One project: its plan, its money, its impact, who takes part, what was said, and every change made. */
+export function ProjectPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const params = useParams()
+  const [searchParams] = useSearchParams()
+  const id = Number(params.projectId)
+  const project = useApiQuery('projects.get', { id })
+  const referentiel = useApiQuery('referentiel.get', {})
+  const session = useApiQuery('session.get', {})
+  const [editing, setEditing] = useState(false)
+  const [auditPage, setAuditPage] = useState(1)
+  const openTaskId = searchParams.get('tache') ? Number(searchParams.get('tache')) : null
+
+  if (project.isError) return <FormError message={project.error.message} />
+  if (!project.data) return <Loader />
+  const p = project.data
+  const refresh = async () => {
+    await queryClient.invalidateQueries()
+  }
+  const domain = referentiel.data?.domains.find((d) => d.id === p.domainId)
+  const themes = referentiel.data?.domains.flatMap((d) => d.themes).filter((th) => p.themeIds.includes(th.id)) ?? []
+  const criteria = referentiel.data?.domains.flatMap((d) => d.themes.flatMap((th) => th.criteria)).filter((c) => p.criterionIds.includes(c.id)) ?? []
+
+  return (
+    <Stack maw={1100}>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/projets">
+          {t('projects.title')}
+        </Anchor>
+        <Text lineClamp={1}>{p.title}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6} style={{ minWidth: 0 }}>
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            {p.title}
+          </Title>
+          <Group gap="xs">
+            <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none">
+              {PROJECT_STATUS_LABELS[p.status]}
+            </Badge>
+            <Badge color={PRIORITY_COLORS[p.priority]} variant="dot" tt="none">
+              {t('projects.priority', { priority: PRIORITY_LABELS[p.priority] })}
+            </Badge>
+            {domain && (
+              <Badge variant="outline" color="gray" tt="none">
+                {domain.title}
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+          {session.data?.profile?.isAdmin && (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() =>
+                modals.openConfirmModal({
+                  title: t('projects.removeTitle'),
+                  children: <Text>{t('projects.removeConfirm', { title: p.title })}</Text>,
+                  labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
+                  confirmProps: { color: 'red' },
+                  onConfirm: async () => {
+                    try {
+                      await call('projects.remove', { id: p.id })
+                      navigate('/projets')
+                      await refresh()
+                    } catch (error) {
+                      notifications.show({ color: 'red', message: errorMessage(error) })
+                    }
+                  },
+                })
+              }
+            >
+              {t('common.remove')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t('projects.fields.referent')}
+            </Text>
+            <Text>{p.referentName ?? '—'}</Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t('projects.dates')}
+            </Text>
+            <Text>
+              {p.startOn ? formatDate(p.startOn) : '…'} → {p.endOn ? formatDate(p.endOn) : '…'}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t('projects.progress')}
+            </Text>
+            {p.progress === null ? (
+              <Text c="dimmed">{t('projects.noTasks')}</Text>
+            ) : (
+              <Group gap={6}>
+                <Progress value={p.progress} w={100} aria-hidden />
+                <Text>{Math.round(p.progress)} %</Text>
+              </Group>
+            )}
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t('projects.tasksLeft')}
+            </Text>
+            <Text c={p.overdueTasks > 0 ? 'red.8' : undefined}>
+              {t('projects.openTasks', { count: p.openTasks })}
+              {p.overdueTasks > 0 ? ` · ${t('projects.overdue', { count: p.overdueTasks })}` : ''}
+            </Text>
+          </Stack>
+        </SimpleGrid>
+        {p.description && (
+          <Text mt="md" style={{ whiteSpace: 'pre-wrap' }}>
+            {p.description}
+          </Text>
+        )}
+        {(themes.length > 0 || criteria.length > 0) && (
+          <Stack gap={4} mt="md">
+            {themes.length > 0 && (
+              <Text size="sm">
+                <Text span fw={600}>
+                  {t('projects.fields.themes')} :
+                </Text>{' '}
+                {themes.map((th) => th.title).join(', ')}
+              </Text>
+            )}
+            {criteria.map((c) => (
+              <Text key={c.id} size="sm" c="dimmed">
+                ↳ {c.question}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+      <Tabs defaultValue="actions" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="actions">{t('projects.tabs.actions')}</Tabs.Tab>
+          <Tabs.Tab value="budget">{t('projects.tabs.budget')}</Tabs.Tab>
+          <Tabs.Tab value="indicateurs">{t('projects.tabs.indicators')}</Tabs.Tab>
+          <Tabs.Tab value="participants">{t('projects.tabs.participants')}</Tabs.Tab>
+          <Tabs.Tab value="echanges">{t('projects.tabs.exchanges')}</Tabs.Tab>
+          <Tabs.Tab value="historique">{t('projects.tabs.history')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="actions">
+          <ActionsPanel project={p} onChanged={refresh} openTaskId={openTaskId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="budget">
+          <BudgetPanel project={p} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="indicateurs">
+          <IndicatorsPanel project={p} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="participants">
+          <ParticipantsPanel project={p} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="echanges">
+          <ExchangesPanel project={p} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="historique">
+          <Paper withBorder p="md" radius="md">
+            <AuditTable filters={{ entity: null, projectId: p.id, profileName: null, from: null, to: null }} page={auditPage} onPage={setAuditPage} />
+          </Paper>
+        </Tabs.Panel>
+      </Tabs>
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t('projects.editTitle')} size="xl">
+        {editing && (
+          <ProjectForm
+            initial={projectValues(p)}
+            submitLabel={t('common.save')}
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
+              await call('projects.update', { ...values, id: p.id })
+              await refresh()
+              setEditing(false)
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  )
+}

@@ -1,0 +1,28 @@
+import { platform } from '../platform'
+
+export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/** Saves a file received from the main process (base64) through the platform (download or save dialog). */
+export function saveReceivedFile(file: { fileName: string; mimeType: string; contentBase64: string }): void {
+  platform.saveFile(file.fileName, new Blob([bytesFromBase64(file.contentBase64)], { type: file.mimeType }))
+}
+
+export function base64FromFile(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'))
+    reader.readAsDataURL(file)
+  })
+}
+
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} octet${bytes > 1 ? 's' : ''}`
+  return bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} Ko` : `${sizeFormat.format(bytes / 1024 / 1024)} Mo`
+}
