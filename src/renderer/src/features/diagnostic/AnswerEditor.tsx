@@ -1,5 +1,18 @@
-import { ActionIcon, Anchor, Badge, Button, FileButton, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core'
-import { modals } from '@mantine/modals'
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -14,6 +27,7 @@ import { validateWith } from '../../lib/validation'
 import { base64FromFile, formatSize, saveReceivedFile } from '../../lib/files'
 import { KIND_COLORS, KIND_LABELS, legalReferenceLabel } from '../referentiel/labels'
 import { STATUS_LABELS, STATUS_ORDER } from './labels'
+import { confirmRemoval } from '../../components/confirmRemoval'
 
 interface AnswerEditorProps {
   campaignId: number
@@ -113,9 +127,36 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
           />
           {status === 'partiel' && (
             <Group grow align="flex-start">
-              <NumberInput label={t('diagnostic.splitDone')} suffix=" %" min={0} max={100} allowDecimal={false} value={split.done} onChange={(v) => setSplit({ ...split, done: Number(v) || 0 })} disabled={closed} />
-              <NumberInput label={t('diagnostic.splitProgrammed')} suffix=" %" min={0} max={100} allowDecimal={false} value={split.programmed} onChange={(v) => setSplit({ ...split, programmed: Number(v) || 0 })} disabled={closed} />
-              <NumberInput label={t('diagnostic.splitNotDone')} suffix=" %" min={0} max={100} allowDecimal={false} value={split.notDone} onChange={(v) => setSplit({ ...split, notDone: Number(v) || 0 })} disabled={closed} />
+              <NumberInput
+                label={t('diagnostic.splitDone')}
+                suffix=" %"
+                min={0}
+                max={100}
+                allowDecimal={false}
+                value={split.done}
+                onChange={(v) => setSplit({ ...split, done: Number(v) || 0 })}
+                disabled={closed}
+              />
+              <NumberInput
+                label={t('diagnostic.splitProgrammed')}
+                suffix=" %"
+                min={0}
+                max={100}
+                allowDecimal={false}
+                value={split.programmed}
+                onChange={(v) => setSplit({ ...split, programmed: Number(v) || 0 })}
+                disabled={closed}
+              />
+              <NumberInput
+                label={t('diagnostic.splitNotDone')}
+                suffix=" %"
+                min={0}
+                max={100}
+                allowDecimal={false}
+                value={split.notDone}
+                onChange={(v) => setSplit({ ...split, notDone: Number(v) || 0 })}
+                disabled={closed}
+              />
             </Group>
           )}
           {errors.split && (
@@ -123,11 +164,22 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
               {errors.split}
             </Text>
           )}
-          <Textarea label={t('diagnostic.comment')} autosize minRows={1} maxRows={6} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={errors.comment} disabled={closed} />
+          <Textarea
+            label={t('diagnostic.comment')}
+            autosize
+            minRows={1}
+            maxRows={6}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={errors.comment}
+            disabled={closed}
+          />
           <FormError message={save.error?.message ?? null} />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
-              {answer ? t('diagnostic.answeredBy', { name: answer.answeredBy, date: formatDateTime(answer.answeredAt) }) : t('diagnostic.notYetAnswered')}
+              {answer
+                ? t('diagnostic.answeredBy', { name: answer.answeredBy, date: formatDateTime(answer.answeredAt) })
+                : t('diagnostic.notYetAnswered')}
             </Text>
             <Group gap="xs">
               <FileButton onChange={attach} disabled={closed || uploading}>
@@ -154,7 +206,12 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
                     {formatSize(file.size)} · {file.addedBy}
                   </Text>
                   <Tooltip label={t('diagnostic.downloadEvidence')}>
-                    <ActionIcon size="sm" variant="subtle" aria-label={`${t('diagnostic.downloadEvidence')} ${file.fileName}`} onClick={() => download(file.id)}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      aria-label={`${t('diagnostic.downloadEvidence')} ${file.fileName}`}
+                      onClick={() => download(file.id)}
+                    >
                       <IconDownload size={14} />
                     </ActionIcon>
                   </Tooltip>
@@ -166,19 +223,11 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
                         color="red"
                         aria-label={`${t('common.remove')} ${file.fileName}`}
                         onClick={() =>
-                          modals.openConfirmModal({
+                          confirmRemoval({
                             title: t('diagnostic.removeEvidenceTitle'),
-                            children: <Text>{t('diagnostic.removeEvidenceConfirm', { name: file.fileName })}</Text>,
-                            labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-                            confirmProps: { color: 'red' },
-                            onConfirm: async () => {
-                              try {
-                                await call('evidence.remove', { id: file.id })
-                              } catch (error) {
-                                notifications.show({ color: 'red', message: errorMessage(error) })
-                              }
-                              await queryClient.invalidateQueries()
-                            },
+                            message: t('diagnostic.removeEvidenceConfirm', { name: file.fileName }),
+                            remove: () => call('evidence.remove', { id: file.id }),
+                            after: () => queryClient.invalidateQueries(),
                           })
                         }
                       >

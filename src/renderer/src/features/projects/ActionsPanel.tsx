@@ -1,5 +1,4 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
-import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -11,10 +10,21 @@ import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { TASK_STATUS_COLORS } from './labels'
 import { TaskDialog } from './TaskDialog'
+import { confirmRemoval } from '../../components/confirmRemoval'
 
 const ACTION_STATUS_LABELS = { a_faire: 'À faire', en_cours: 'En cours', fait: 'Fait' } as const
 
-function ActionDialog({ project, action, onClose, onSaved }: { project: ProjectDetail; action: ProjectAction | null; onClose(): void; onSaved(): Promise<void> }) {
+function ActionDialog({
+  project,
+  action,
+  onClose,
+  onSaved,
+}: {
+  project: ProjectDetail
+  action: ProjectAction | null
+  onClose(): void
+  onSaved(): Promise<void>
+}) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(action?.title ?? '')
   const [startOn, setStartOn] = useState<string | null>(action?.startOn ?? null)
@@ -43,7 +53,13 @@ function ActionDialog({ project, action, onClose, onSaved }: { project: ProjectD
             <FrenchDateInput label={t('actions.startOn')} value={startOn} onChange={setStartOn} />
             <FrenchDateInput label={t('actions.dueOn')} value={dueOn} onChange={setDueOn} />
           </Group>
-          <Select label={t('actions.status')} data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))} value={status} onChange={(v) => v && setStatus(v as ProjectAction['status'])} allowDeselect={false} />
+          <Select
+            label={t('actions.status')}
+            data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            value={status}
+            onChange={(v) => v && setStatus(v as ProjectAction['status'])}
+            allowDeselect={false}
+          />
           <FormError message={failure} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -157,7 +173,12 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
               </Group>
               {action && (
                 <Group gap={4}>
-                  <Button size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setEditingTask({ task: null, actionId: action.id })}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    leftSection={<IconPlus size={14} />}
+                    onClick={() => setEditingTask({ task: null, actionId: action.id })}
+                  >
                     {t('tasks.add')}
                   </Button>
                   <ActionIcon variant="subtle" aria-label={`${t('common.edit')} ${action.title}`} onClick={() => setEditingAction(action)}>
@@ -168,19 +189,11 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
                     color="red"
                     aria-label={`${t('common.remove')} ${action.title}`}
                     onClick={() =>
-                      modals.openConfirmModal({
+                      confirmRemoval({
                         title: t('actions.removeTitle'),
-                        children: <Text>{t('actions.removeConfirm', { title: action.title })}</Text>,
-                        labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-                        confirmProps: { color: 'red' },
-                        onConfirm: async () => {
-                          try {
-                            await call('actions.remove', { id: action.id })
-                          } catch (error) {
-                            notifications.show({ color: 'red', message: errorMessage(error) })
-                          }
-                          await onChanged()
-                        },
+                        message: t('actions.removeConfirm', { title: action.title }),
+                        remove: () => call('actions.remove', { id: action.id }),
+                        after: () => onChanged(),
                       })
                     }
                   >
@@ -194,11 +207,25 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
                 {t('tasks.none')}
               </Text>
             ) : (
-              tasks.map((task) => <TaskRow key={task.id} task={task} onOpen={() => setEditingTask({ task, actionId: task.actionId })} onStatus={(s) => setStatus(task, s)} />)
+              tasks.map((task) => (
+                <TaskRow
+                  key={task.id}
+                  task={task}
+                  onOpen={() => setEditingTask({ task, actionId: task.actionId })}
+                  onStatus={(s) => setStatus(task, s)}
+                />
+              ))
             )}
           </Paper>
         ))}
-      {editingAction !== null && <ActionDialog project={project} action={editingAction === 'new' ? null : editingAction} onClose={() => setEditingAction(null)} onSaved={onChanged} />}
+      {editingAction !== null && (
+        <ActionDialog
+          project={project}
+          action={editingAction === 'new' ? null : editingAction}
+          onClose={() => setEditingAction(null)}
+          onSaved={onChanged}
+        />
+      )}
       {editingTask !== null && (
         <TaskDialog
           project={project}

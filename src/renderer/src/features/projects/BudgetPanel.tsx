@@ -1,6 +1,4 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
-import { notifications } from '@mantine/notifications'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,10 +9,21 @@ import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { formatCents } from '../../lib/money'
+import { confirmRemoval } from '../../components/confirmRemoval'
 
 type Funding = ProjectDetail['fundings'][number]
 
-function FundingDialog({ projectId, funding, onClose, onSaved }: { projectId: number; funding: Funding | null; onClose(): void; onSaved(): Promise<void> }) {
+function FundingDialog({
+  projectId,
+  funding,
+  onClose,
+  onSaved,
+}: {
+  projectId: number
+  funding: Funding | null
+  onClose(): void
+  onSaved(): Promise<void>
+}) {
   const { t } = useTranslation()
   const [funder, setFunder] = useState<Funding['funder']>(funding?.funder ?? 'detr')
   const [label, setLabel] = useState(funding?.label ?? '')
@@ -42,11 +51,28 @@ function FundingDialog({ projectId, funding, onClose, onSaved }: { projectId: nu
       >
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('fundings.funder')} data={FUNDERS.map((f) => ({ value: f, label: FUNDER_LABELS[f] }))} value={funder} onChange={(v) => v && setFunder(v as Funding['funder'])} allowDeselect={false} />
-            <TextInput label={t('fundings.label')} placeholder={t('fundings.labelPlaceholder')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+            <Select
+              label={t('fundings.funder')}
+              data={FUNDERS.map((f) => ({ value: f, label: FUNDER_LABELS[f] }))}
+              value={funder}
+              onChange={(v) => v && setFunder(v as Funding['funder'])}
+              allowDeselect={false}
+            />
+            <TextInput
+              label={t('fundings.label')}
+              placeholder={t('fundings.labelPlaceholder')}
+              value={label}
+              onChange={(e) => setLabel(e.currentTarget.value)}
+            />
             <EuroInput label={t('fundings.requested')} value={requested} onChange={setRequested} />
             <EuroInput label={t('fundings.obtained')} value={obtained} onChange={setObtained} allowEmpty />
-            <Select label={t('fundings.status')} data={FUNDING_STATUSES.map((s) => ({ value: s, label: FUNDING_STATUS_LABELS[s] }))} value={status} onChange={(v) => v && setStatus(v as Funding['status'])} allowDeselect={false} />
+            <Select
+              label={t('fundings.status')}
+              data={FUNDING_STATUSES.map((s) => ({ value: s, label: FUNDING_STATUS_LABELS[s] }))}
+              value={status}
+              onChange={(v) => v && setStatus(v as Funding['status'])}
+              allowDeselect={false}
+            />
             <FrenchDateInput label={t('fundings.requestedOn')} value={requestedOn} onChange={setRequestedOn} />
             <FrenchDateInput label={t('fundings.decidedOn')} value={decidedOn} onChange={setDecidedOn} />
           </SimpleGrid>
@@ -126,7 +152,11 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" tt="none" color={f.status === 'accordee' || f.status === 'versee' ? 'green' : f.status === 'refusee' ? 'red' : 'gray'}>
+                    <Badge
+                      variant="light"
+                      tt="none"
+                      color={f.status === 'accordee' || f.status === 'versee' ? 'green' : f.status === 'refusee' ? 'red' : 'gray'}
+                    >
                       {FUNDING_STATUS_LABELS[f.status]}
                     </Badge>
                   </Table.Td>
@@ -148,19 +178,11 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
                         color="red"
                         aria-label={`${t('common.remove')} ${FUNDER_LABELS[f.funder]}`}
                         onClick={() =>
-                          modals.openConfirmModal({
+                          confirmRemoval({
                             title: t('fundings.removeTitle'),
-                            children: <Text>{t('fundings.removeConfirm')}</Text>,
-                            labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-                            confirmProps: { color: 'red' },
-                            onConfirm: async () => {
-                              try {
-                                await call('fundings.remove', { id: f.id })
-                              } catch (error) {
-                                notifications.show({ color: 'red', message: errorMessage(error) })
-                              }
-                              await onChanged()
-                            },
+                            message: t('fundings.removeConfirm'),
+                            remove: () => call('fundings.remove', { id: f.id }),
+                            after: () => onChanged(),
                           })
                         }
                       >
@@ -184,7 +206,9 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
           </Table>
         )}
       </Paper>
-      {editing !== null && <FundingDialog projectId={project.id} funding={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={onChanged} />}
+      {editing !== null && (
+        <FundingDialog projectId={project.id} funding={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={onChanged} />
+      )}
     </Stack>
   )
 }

@@ -1,5 +1,4 @@
 import { ActionIcon, Anchor, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconPaperclip, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -9,6 +8,7 @@ import { call, errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
 import { base64FromFile, formatSize, saveReceivedFile } from '../../lib/files'
 import { formatDateTime } from '../../lib/format'
+import { confirmRemoval } from '../../components/confirmRemoval'
 
 /** Comments on the project and its documents (stored once, whatever the number of copies attached). */
 export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
@@ -56,7 +56,14 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
           }}
         >
           <Group align="flex-end" mt="sm">
-            <Textarea label={t('exchanges.newComment')} autosize minRows={2} value={body} onChange={(e) => setBody(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Textarea
+              label={t('exchanges.newComment')}
+              autosize
+              minRows={2}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button type="submit" disabled={!body.trim()}>
               {t('exchanges.send')}
             </Button>
@@ -111,19 +118,11 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
               color="red"
               aria-label={`${t('common.remove')} ${a.fileName}`}
               onClick={() =>
-                modals.openConfirmModal({
+                confirmRemoval({
                   title: t('exchanges.removeTitle'),
-                  children: <Text>{t('exchanges.removeConfirm', { name: a.fileName })}</Text>,
-                  labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-                  confirmProps: { color: 'red' },
-                  onConfirm: async () => {
-                    try {
-                      await call('attachments.remove', { id: a.id })
-                    } catch (error) {
-                      notifications.show({ color: 'red', message: errorMessage(error) })
-                    }
-                    await onChanged()
-                  },
+                  message: t('exchanges.removeConfirm', { name: a.fileName }),
+                  remove: () => call('attachments.remove', { id: a.id }),
+                  after: () => onChanged(),
                 })
               }
             >

@@ -1,7 +1,5 @@
 import '../../components/charts/setup'
 import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
-import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +9,7 @@ import { IndicatorLine } from '../../components/charts/IndicatorLine'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
+import { confirmRemoval } from '../../components/confirmRemoval'
 
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
 
@@ -33,7 +32,9 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
             {indicator.label}
           </Title>
           <Text size="sm" c="dimmed">
-            {indicator.targetValue === null ? t('indicators.noTarget') : t('indicators.target', { value: `${numberFormat.format(indicator.targetValue)}${unit}` })}
+            {indicator.targetValue === null
+              ? t('indicators.noTarget')
+              : t('indicators.target', { value: `${numberFormat.format(indicator.targetValue)}${unit}` })}
             {indicator.lowerIsBetter ? ` · ${t('indicators.lowerIsBetter')}` : ''}
           </Text>
         </Stack>
@@ -42,26 +43,20 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
           color="red"
           aria-label={`${t('common.remove')} ${indicator.label}`}
           onClick={() =>
-            modals.openConfirmModal({
+            confirmRemoval({
               title: t('indicators.removeTitle'),
-              children: <Text>{t('indicators.removeConfirm', { label: indicator.label })}</Text>,
-              labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-              confirmProps: { color: 'red' },
-              onConfirm: async () => {
-                try {
-                  await call('indicators.remove', { id: indicator.id })
-                } catch (error) {
-                  notifications.show({ color: 'red', message: errorMessage(error) })
-                }
-                await onChanged()
-              },
+              message: t('indicators.removeConfirm', { label: indicator.label }),
+              remove: () => call('indicators.remove', { id: indicator.id }),
+              after: () => onChanged(),
             })
           }
         >
           <IconTrash size={16} />
         </ActionIcon>
       </Group>
-      {indicator.measurements.length >= 2 && <IndicatorLine label={indicator.label} unit={indicator.unit} points={indicator.measurements} target={indicator.targetValue} />}
+      {indicator.measurements.length >= 2 && (
+        <IndicatorLine label={indicator.label} unit={indicator.unit} points={indicator.measurements} target={indicator.targetValue} />
+      )}
       {indicator.measurements.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('indicators.noMeasure')}
@@ -100,7 +95,15 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
       >
         <Group align="flex-end" mt="sm">
           <FrenchDateInput label={t('indicators.measuredOn')} value={measuredOn} onChange={setMeasuredOn} w={170} clearable={false} />
-          <NumberInput label={t('indicators.value')} value={value} onChange={(v) => setValue(v === '' ? '' : Number(v))} decimalSeparator="," thousandSeparator=" " suffix={unit} w={180} />
+          <NumberInput
+            label={t('indicators.value')}
+            value={value}
+            onChange={(v) => setValue(v === '' ? '' : Number(v))}
+            decimalSeparator=","
+            thousandSeparator=" "
+            suffix={unit}
+            w={180}
+          />
           <Button type="submit" variant="light">
             {t('indicators.addMeasure')}
           </Button>
@@ -148,10 +151,23 @@ export function IndicatorsPanel({ project, onChanged }: { project: ProjectDetail
           }}
         >
           <Stack>
-            <TextInput label={t('indicators.label')} placeholder={t('indicators.labelPlaceholder')} required value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
+            <TextInput
+              label={t('indicators.label')}
+              placeholder={t('indicators.labelPlaceholder')}
+              required
+              value={label}
+              onChange={(e) => setLabel(e.currentTarget.value)}
+              data-autofocus
+            />
             <Group grow>
               <TextInput label={t('indicators.unit')} placeholder="kWh/an" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
-              <NumberInput label={t('indicators.targetLabel')} value={target} onChange={(v) => setTarget(v === '' ? '' : Number(v))} decimalSeparator="," thousandSeparator=" " />
+              <NumberInput
+                label={t('indicators.targetLabel')}
+                value={target}
+                onChange={(v) => setTarget(v === '' ? '' : Number(v))}
+                decimalSeparator=","
+                thousandSeparator=" "
+              />
             </Group>
             <Switch label={t('indicators.lowerIsBetter')} checked={lowerIsBetter} onChange={(e) => setLowerIsBetter(e.currentTarget.checked)} />
             <FormError message={failure} />

@@ -59,7 +59,12 @@ export function ParticipantsPanel({ project, onChanged }: { project: ProjectDeta
             event.preventDefault()
             setFailure(null)
             try {
-              await call('participants.add', { projectId: project.id, memberId: kind === 'team' && memberId ? Number(memberId) : null, name: kind === 'outside' ? name : '', role })
+              await call('participants.add', {
+                projectId: project.id,
+                memberId: kind === 'team' && memberId ? Number(memberId) : null,
+                name: kind === 'outside' ? name : '',
+                role,
+              })
               setMemberId(null)
               setName('')
               setRole('')
@@ -83,16 +88,30 @@ export function ParticipantsPanel({ project, onChanged }: { project: ProjectDeta
               {kind === 'team' ? (
                 <Select
                   label={t('participants.person')}
-                  data={(members.data ?? []).filter((m) => !already.has(m.id)).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
+                  data={(members.data ?? [])
+                    .filter((m) => !already.has(m.id))
+                    .map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
                   value={memberId}
                   onChange={setMemberId}
                   searchable
                   w={260}
                 />
               ) : (
-                <TextInput label={t('participants.name')} placeholder={t('participants.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
+                <TextInput
+                  label={t('participants.name')}
+                  placeholder={t('participants.namePlaceholder')}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                  w={260}
+                />
               )}
-              <TextInput label={t('participants.role')} placeholder={t('participants.rolePlaceholder')} value={role} onChange={(e) => setRole(e.currentTarget.value)} style={{ flex: 1 }} />
+              <TextInput
+                label={t('participants.role')}
+                placeholder={t('participants.rolePlaceholder')}
+                value={role}
+                onChange={(e) => setRole(e.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
               <Button type="submit">{t('participants.add')}</Button>
             </Group>
             <FormError message={failure} />

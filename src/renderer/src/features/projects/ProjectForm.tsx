@@ -101,8 +101,23 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
       }}
     >
       <Stack>
-        <TextInput label={t('projects.fields.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-autofocus />
-        <Textarea label={t('projects.fields.description')} autosize minRows={2} maxRows={8} value={values.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} />
+        <TextInput
+          label={t('projects.fields.title')}
+          required
+          value={values.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+          data-autofocus
+        />
+        <Textarea
+          label={t('projects.fields.description')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+          error={errors.description}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('projects.fields.domain')}
@@ -116,7 +131,15 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
             label={t('projects.fields.themes')}
             data={themes.map((th) => ({ value: th.id, label: th.title }))}
             value={values.themeIds}
-            onChange={(value) => setValues((v) => ({ ...v, themeIds: value, criterionIds: v.criterionIds.filter((id) => themes.filter((th) => value.includes(th.id)).some((th) => th.criteria.some((c) => c.id === id))) }))}
+            onChange={(value) =>
+              setValues((v) => ({
+                ...v,
+                themeIds: value,
+                criterionIds: v.criterionIds.filter((id) =>
+                  themes.filter((th) => value.includes(th.id)).some((th) => th.criteria.some((c) => c.id === id)),
+                ),
+              }))
+            }
             searchable
           />
         </SimpleGrid>
@@ -131,8 +154,20 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
           />
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select label={t('projects.fields.status')} data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))} value={values.status} onChange={(v) => v && set('status', v as Values['status'])} allowDeselect={false} />
-          <Select label={t('projects.fields.priority')} data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={values.priority} onChange={(v) => v && set('priority', v as Values['priority'])} allowDeselect={false} />
+          <Select
+            label={t('projects.fields.status')}
+            data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))}
+            value={values.status}
+            onChange={(v) => v && set('status', v as Values['status'])}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('projects.fields.priority')}
+            data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+            value={values.priority}
+            onChange={(v) => v && set('priority', v as Values['priority'])}
+            allowDeselect={false}
+          />
           <Select
             label={t('projects.fields.referent')}
             data={(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
@@ -147,9 +182,24 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
           <FrenchDateInput label={t('projects.fields.endOn')} value={values.endOn} onChange={(v) => set('endOn', v)} error={errors.endOn} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <EuroInput label={t('projects.fields.planned')} value={values.budgetPlannedCents} onChange={(v) => set('budgetPlannedCents', v ?? 0)} error={errors.budgetPlannedCents} />
-          <EuroInput label={t('projects.fields.committed')} value={values.budgetCommittedCents} onChange={(v) => set('budgetCommittedCents', v ?? 0)} error={errors.budgetCommittedCents} />
-          <EuroInput label={t('projects.fields.spent')} value={values.budgetSpentCents} onChange={(v) => set('budgetSpentCents', v ?? 0)} error={errors.budgetSpentCents} />
+          <EuroInput
+            label={t('projects.fields.planned')}
+            value={values.budgetPlannedCents}
+            onChange={(v) => set('budgetPlannedCents', v ?? 0)}
+            error={errors.budgetPlannedCents}
+          />
+          <EuroInput
+            label={t('projects.fields.committed')}
+            value={values.budgetCommittedCents}
+            onChange={(v) => set('budgetCommittedCents', v ?? 0)}
+            error={errors.budgetCommittedCents}
+          />
+          <EuroInput
+            label={t('projects.fields.spent')}
+            value={values.budgetSpentCents}
+            onChange={(v) => set('budgetSpentCents', v ?? 0)}
+            error={errors.budgetSpentCents}
+          />
         </SimpleGrid>
         <FormError message={failure} />
         <Group justify="flex-end">

@@ -1,4 +1,20 @@
-import { Badge, Button, Group, Loader, Modal, MultiSelect, Pagination, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  Pagination,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
 import { keepPreviousData } from '@tanstack/react-query'
@@ -36,7 +52,11 @@ export function ProjectsPage() {
   const [page, setPage] = useState(1)
   const [creating, setCreating] = useState(false)
   const deferredQuery = useDeferredValue(query)
-  const list = useApiQuery('projects.list', { status: statuses, query: deferredQuery, sort, page, pageSize: PAGE_SIZE }, { placeholderData: keepPreviousData })
+  const list = useApiQuery(
+    'projects.list',
+    { status: statuses, query: deferredQuery, sort, page, pageSize: PAGE_SIZE },
+    { placeholderData: keepPreviousData },
+  )
 
   return (
     <Stack maw={1200}>
@@ -55,17 +75,36 @@ export function ProjectsPage() {
         </Group>
       </Group>
       <Group align="flex-end">
-        <TextInput label={t('projects.search')} leftSection={<IconSearch size={16} />} value={query} onChange={(e) => { setQuery(e.currentTarget.value); setPage(1) }} style={{ flex: 1 }} />
+        <TextInput
+          label={t('projects.search')}
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value)
+            setPage(1)
+          }}
+          style={{ flex: 1 }}
+        />
         <MultiSelect
           label={t('projects.fields.status')}
           data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))}
           value={statuses}
-          onChange={(value) => { setStatuses(value as ProjectStatus[]); setPage(1) }}
+          onChange={(value) => {
+            setStatuses(value as ProjectStatus[])
+            setPage(1)
+          }}
           placeholder={t('projects.allStatuses')}
           clearable
           w={280}
         />
-        <Select label={t('projects.sort')} data={SORTS.map((s) => ({ value: s, label: t(`projects.sorts.${s}`) }))} value={sort} onChange={(v) => v && setSort(v as (typeof SORTS)[number])} allowDeselect={false} w={200} />
+        <Select
+          label={t('projects.sort')}
+          data={SORTS.map((s) => ({ value: s, label: t(`projects.sorts.${s}`) }))}
+          value={sort}
+          onChange={(v) => v && setSort(v as (typeof SORTS)[number])}
+          allowDeselect={false}
+          w={200}
+        />
       </Group>
       {list.isError && <FormError message={list.error.message} />}
       {!list.data ? (

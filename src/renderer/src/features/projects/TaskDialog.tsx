@@ -79,8 +79,22 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
         }}
       >
         <Stack>
-          <TextInput label={t('tasks.fields.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} data-autofocus />
-          <Textarea label={t('tasks.fields.description')} autosize minRows={1} maxRows={5} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput
+            label={t('tasks.fields.title')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
+            data-autofocus
+          />
+          <Textarea
+            label={t('tasks.fields.description')}
+            autosize
+            minRows={1}
+            maxRows={5}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('tasks.fields.assignee')}
@@ -91,7 +105,13 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
               searchable
             />
             <FrenchDateInput label={t('tasks.fields.dueOn')} value={dueOn} onChange={setDueOn} error={errors.dueOn} />
-            <Select label={t('tasks.fields.status')} data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} value={status} onChange={(v) => v && setStatus(v as TaskStatus)} allowDeselect={false} />
+            <Select
+              label={t('tasks.fields.status')}
+              data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
+              value={status}
+              onChange={(v) => v && setStatus(v as TaskStatus)}
+              allowDeselect={false}
+            />
             <Select
               label={t('tasks.fields.action')}
               data={project.actions.map((a) => ({ value: String(a.id), label: a.title }))}
@@ -116,7 +136,13 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
                   }}
                   style={{ flex: 1 }}
                 />
-                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`${t('common.remove')} ${item.label}`} onClick={() => setChecklist((list) => list.filter((_, i) => i !== index))}>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`${t('common.remove')} ${item.label}`}
+                  onClick={() => setChecklist((list) => list.filter((_, i) => i !== index))}
+                >
                   <IconTrash size={14} />
                 </ActionIcon>
               </Group>
@@ -179,7 +205,15 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
             </Stack>
           ))}
           <Group align="flex-end" gap="xs">
-            <Textarea aria-label={t('tasks.commentAdd')} placeholder={t('tasks.commentPlaceholder')} autosize minRows={1} value={comment} onChange={(e) => setComment(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Textarea
+              aria-label={t('tasks.commentAdd')}
+              placeholder={t('tasks.commentPlaceholder')}
+              autosize
+              minRows={1}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button
               variant="light"
               disabled={!comment.trim()}

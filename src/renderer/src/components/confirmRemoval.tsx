@@ -1,0 +1,32 @@
+import { Text } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { errorMessage } from '../api/client'
+import { i18n } from '../i18n'
+
+interface ConfirmRemovalOptions {
+  title: string
+  message: string
+  /** The removal itself; a failure is shown in French and nothing else happens. */
+  remove(): Promise<unknown>
+  /** Runs after the attempt, failed or not (usually: refresh what is shown). */
+  after?: () => Promise<unknown>
+}
+
+/** Asks before anything is deleted: a red "Supprimer" and a "Annuler". */
+export function confirmRemoval({ title, message, remove, after }: ConfirmRemovalOptions): void {
+  modals.openConfirmModal({
+    title,
+    children: <Text>{message}</Text>,
+    labels: { confirm: i18n.t('common.remove'), cancel: i18n.t('common.cancel') },
+    confirmProps: { color: 'red' },
+    onConfirm: async () => {
+      try {
+        await remove()
+      } catch (error) {
+        notifications.show({ color: 'red', title: i18n.t('common.failed'), message: errorMessage(error) })
+      }
+      await after?.()
+    },
+  })
+}
