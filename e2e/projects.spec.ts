@@ -30,6 +30,7 @@ test('a project born from a diagnostic weakness is planned, shared, followed on 
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByRole('textbox', { name: 'Titre', exact: true })).not.toHaveValue('')
   await dialog.getByRole('textbox', { name: 'Titre', exact: true }).fill('Calendrier des séances du conseil 2027')
+  await dialog.getByLabel('Budget prévu').fill('1500,5')
   await snap(page, 'projects-01-from-weakness')
   await dialog.getByRole('button', { name: 'Créer le projet' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Calendrier des séances du conseil 2027' })).toBeVisible()
@@ -64,6 +65,8 @@ test('a project born from a diagnostic weakness is planned, shared, followed on 
   // The dashboard shows the project in progress and the late task.
   await new HomePage(page).goTo('Tableau de bord')
   await expect(page.getByLabel('Tâches en retard', { exact: true }).last()).toContainText('Réserver la salle du conseil')
+  await expect(page.getByLabel('Budget du mandat')).toContainText('1\u202f500,50\u00a0€')
+  await expect(page.getByRole('img', { name: 'Budget par domaine : prévu, engagé, réalisé' })).toBeVisible()
   await snap(page, 'projects-05-dashboard')
 
   // Paul signs in: his tasks, late first.

@@ -459,6 +459,8 @@ export const fr = {
     noIndicator: 'Aucun indicateur suivi : ajoutez-en dans l’onglet « Indicateurs » d’un projet.',
     diagnostic: 'Diagnostic',
     noDiagnostic: 'Aucun diagnostic pour l’instant.',
+    score: 'Score global',
+    today: 'Aujourd’hui',
   },
   projects: {
     title: 'Projets du mandat',

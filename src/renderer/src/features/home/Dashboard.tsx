@@ -1,5 +1,5 @@
 import '../../components/charts/setup'
-import { Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PROJECT_STATUS_LABELS, type ProjectSummary } from '../../../../shared/contract'
@@ -7,6 +7,8 @@ import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'
 import { formatCents } from '../../lib/money'
+import { BudgetBars } from '../../components/charts/BudgetBars'
+import { EvolutionBars } from '../../components/charts/EvolutionBars'
 import { formatPercent } from '../diagnostic/labels'
 import { projectPath, STATUS_COLORS } from '../projects/labels'
 
@@ -116,25 +118,8 @@ export function Dashboard() {
               </Stack>
             ))}
           </SimpleGrid>
-          {budget.byDomain.length > 0 && (
-            <Table aria-label={t('dashboard.budgetByDomain')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('dashboard.domain')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.plannedShort')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.spentShort')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {budget.byDomain.slice(0, 8).map((row) => (
-                  <Table.Tr key={row.domainId ?? 'aucun'}>
-                    <Table.Td>{row.title}</Table.Td>
-                    <Table.Td ta="right">{formatCents(row.plannedCents)}</Table.Td>
-                    <Table.Td ta="right">{formatCents(row.spentCents)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+          {budget.byDomain.some((row) => row.plannedCents + row.committedCents + row.spentCents > 0) && (
+            <BudgetBars rows={budget.byDomain.slice(0, 8).map((row) => ({ ...row, label: row.title }))} />
           )}
           <Text size="xs" c="dimmed" mt="xs">
             {t('dashboard.fundings', { requested: formatCents(d.fundings.requestedCents), obtained: formatCents(d.fundings.obtainedCents) })}
@@ -220,11 +205,12 @@ export function Dashboard() {
                   </Text>
                 </Stack>
               </Group>
-              {d.diagnostic.history.map((h) => (
-                <Text key={`${h.label}-${h.at}`} size="xs" c="dimmed">
-                  {h.label} ({formatDate(h.at)}) : {formatPercent(h.score)}
-                </Text>
-              ))}
+              {d.diagnostic.history.length > 0 && (
+                <EvolutionBars
+                  labels={[t('dashboard.score')]}
+                  series={[...d.diagnostic.history.slice(-2).map((h) => ({ label: `${h.label} (${formatDate(h.at)})`, values: [h.score] })), { label: t('dashboard.today'), values: [d.diagnostic.score] }]}
+                />
+              )}
             </Stack>
           )}
         </Tile>
