@@ -7,15 +7,11 @@ import { Link, useParams } from 'react-router'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
-import { formatDate } from '../../lib/format'
+import { formatDate, todayIso } from '../../lib/format'
 import { HOLDER_LABELS } from '../referentiel/labels'
 import { AnswerEditor } from './AnswerEditor'
 import { formatPercent, themeAnswersPath } from './labels'
 
-function todayIso(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 /** Citizen requests about a theme: counted in the diagnostic; entered here until the relay brings them. */
 function CitizenRequests({ themeId }: { themeId: string }) {

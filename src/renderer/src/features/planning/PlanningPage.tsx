@@ -9,13 +9,9 @@ import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { saveReceivedFile } from '../../lib/files'
-import { formatDate } from '../../lib/format'
+import { formatDate, todayIso } from '../../lib/format'
 import { Timeline } from './Timeline'
 
-function todayIso(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 interface DayItem {
   key: string

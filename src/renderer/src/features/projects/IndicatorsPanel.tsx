@@ -8,15 +8,11 @@ import { call, errorMessage } from '../../api/client'
 import { IndicatorLine } from '../../components/charts/IndicatorLine'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
-import { formatDate } from '../../lib/format'
+import { formatDate, todayIso } from '../../lib/format'
 import { confirmRemoval } from '../../components/confirmRemoval'
 
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
 
-function todayIso(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChanged(): Promise<void> }) {
   const { t } = useTranslation()
