@@ -9,4 +9,10 @@ describe('formatAuditValue', () => {
     expect(formatAuditValue('profile', 'isAdmin', true)).toBe('Oui')
     expect(formatAuditValue('task', 'title', null)).toBe('—')
   })
+
+  it('sums up a whole record with its main fields in words', () => {
+    expect(formatAuditValue('task', null, { id: 3, projectId: 1, title: 'Relancer le SDE', description: '', status: 'a_faire', dueOn: '2026-12-05' })).toBe(
+      'Titre : Relancer le SDE · Statut : À faire · Échéance : 2026-12-05',
+    )
+  })
 })

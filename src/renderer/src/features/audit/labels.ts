@@ -81,6 +81,14 @@ export function formatAuditValue(entity: string, field: string | null, value: un
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non'
   if (typeof value === 'number' && field?.endsWith('Cents')) return euros.format(value / 100)
   if (typeof value === 'string' || typeof value === 'number') return String(value)
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    // A whole record (creation, deletion): its main fields, in words.
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([key, v]) => FIELD_LABELS[key] && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+      .slice(0, 4)
+      .map(([key, v]) => `${FIELD_LABELS[key]} : ${formatAuditValue(entity, key, v)}`)
+    if (parts.length > 0) return parts.join(' · ')
+  }
   const text = JSON.stringify(value)
   return text.length > 160 ? `${text.slice(0, 157)}…` : text
 }
