@@ -56,7 +56,7 @@ test('a project born from a diagnostic weakness is planned, shared, followed on 
   // The audit trail names who changed what.
   await project.openTab('Historique')
   const history = page.getByRole('table', { name: 'Journal des modifications' })
-  const statusChange = history.getByRole('row').filter({ hasText: 'Statut' }).first()
+  const statusChange = history.getByRole('row').filter({ hasText: 'Modification · Tâche' }).filter({ hasText: 'Statut' }).first()
   await expect(statusChange).toContainText('Marie Lambert')
   await expect(statusChange).toContainText('À faire')
   await expect(statusChange).toContainText('Faite')
