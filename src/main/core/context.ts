@@ -26,6 +26,11 @@ export interface CoreEnvironment {
   /** The référentiel (domains, themes, criteria, deadlines), read and validated on first use. */
   referentiel(): LoadedReferentiel
   now(): Date
+  /**
+   * Opens a file with the computer's own viewer (Electron: shell.openPath); resolves to '' on success, else the
+   * system's reason. Absent in the browser host, which offers files as downloads instead.
+   */
+  openFile?: (filePath: string) => Promise<string>
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
 }
 

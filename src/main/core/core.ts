@@ -19,6 +19,8 @@ export interface CoreOptions {
   referentielFile?: string
   validateOutput?: boolean
   now?: () => Date
+  /** The system viewer, for `attachments.open` and `evidence.open`: '' when the file opened, else why not. */
+  openFile?: (filePath: string) => Promise<string>
   log?: (message: string, error?: unknown) => void
 }
 
@@ -53,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     now: options.now ?? (() => new Date()),
+    openFile: options.openFile,
     directory: () => (directory ??= loadCommuneDirectory()),
     referentiel: () => (referentiel ??= loadReferentiel(options.referentielFile ?? resolveDefaultReferentielFile(findAppRoot))),
     emit: (event, payload) => events.emit('event', event, payload),

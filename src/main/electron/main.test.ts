@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { IPC_INVOKE_CHANNEL } from '../../shared/bridge'
 import { DATABASE_FILE_NAME } from '../core/db/open'
+import { fauxVillecerfSetup } from '../core/testing'
 
 /**
  * main.ts runs against a stand-in for Electron (the real module only exists inside the Electron binary): these tests
@@ -163,6 +164,33 @@ describe('main', () => {
     const fromElsewhere = await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})
     expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED_CLIENT' } })
     expect(readFileSync(join(dataDir, DATABASE_FILE_NAME)).length).toBeGreaterThan(0)
+  })
+
+  it('opens a document with the system viewer: shell.openPath on a copy with its own name', async () => {
+    await start()
+    const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!
+    const call = async (method: string, input: unknown) => {
+      const result = (await invoke({ senderFrame: { url: 'app://cap-commune/' } }, method, input)) as {
+        ok: boolean
+        value?: unknown
+        error?: unknown
+      }
+      if (!result.ok) throw new Error(`${method} : ${JSON.stringify(result.error)}`)
+      return result.value as { id: number }
+    }
+    await call('setup.complete', fauxVillecerfSetup())
+    const project = await call('projects.create', { title: 'Rénovation de la cantine' })
+    const pdf = Buffer.from('%PDF-1.4\n% plan de la cantine\n')
+    const document = await call('attachments.add', { projectId: project.id, fileName: 'Plan cantine.pdf', contentBase64: pdf.toString('base64') })
+    expect(await call('attachments.open', { id: document.id })).toEqual({ opened: true })
+    expect(fake.electron.shell.openPath).toHaveBeenCalledTimes(1)
+    const [opened] = vi.mocked(fake.electron.shell.openPath).mock.calls[0] as unknown as [string]
+    try {
+      expect(basename(opened)).toBe('Plan cantine.pdf')
+      expect(readFileSync(opened)).toEqual(pdf)
+    } finally {
+      rmSync(dirname(opened), { recursive: true, force: true })
+    }
   })
 
   it('serves the interface on the app scheme with the CSP', async () => {

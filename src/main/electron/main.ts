@@ -108,6 +108,8 @@ function main(): void {
         referentielFile: resolveReferentielFile(location),
         appVersion: app.getVersion(),
         nativeBinding: resolveNativeBinding(location, process.env),
+        // Documents and evidence open in the computer's own viewer ('' when opened, else the system's reason).
+        openFile: (filePath) => shell.openPath(filePath),
       })
     } catch (error) {
       // The database is left exactly as it was: the message says what happened and what to do.

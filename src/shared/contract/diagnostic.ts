@@ -141,6 +141,11 @@ export const evidenceAddInput = z.object({
     .max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4, { error: 'Le fichier dépasse 20 Mo : joignez un fichier plus léger.' }),
 })
 export const evidenceFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() })
+/**
+ * `attachments.open`, `evidence.open`: whether the computer's own viewer opened the file. false where the host cannot
+ * (the browser) or for a type that is not a document (a program is never run): the renderer then downloads it.
+ */
+export const fileOpenedSchema = z.object({ opened: z.boolean() })
 
 /* ─── Scores ───────────────────────────────────────────────────────────────────────── */
 

@@ -28,6 +28,7 @@ import {
   evidenceAddInput,
   evidenceFileSchema,
   evidenceSchema,
+  fileOpenedSchema,
   peerComparisonSchema,
   referentielViewSchema,
   scoreSourceSchema,
@@ -135,6 +136,8 @@ export const contract = {
   'answers.save': method({ input: answerSaveInput, output: answerSchema, access: 'profile', changes: ['answers'] }),
   'evidence.add': method({ input: evidenceAddInput, output: evidenceSchema, access: 'profile', changes: ['answers'] }),
   'evidence.get': method({ input: z.object({ id: idField }), output: evidenceFileSchema, access: 'profile' }),
+  /** Opens the file with the computer's viewer (Electron); `opened: false` asks the renderer to download it instead. */
+  'evidence.open': method({ input: z.object({ id: idField }), output: fileOpenedSchema, access: 'profile' }),
   'evidence.remove': method({ input: z.object({ id: idField }), output: ok, access: 'profile', changes: ['answers'] }),
 
   'diagnostic.get': method({ input: z.object({ campaignId: idField }), output: diagnosticViewSchema, access: 'profile' }),
@@ -167,6 +170,8 @@ export const contract = {
   'comments.add': method({ input: commentAddInput, output: commentSchema, access: 'profile', changes: ['projects'] }),
   'attachments.add': method({ input: attachmentAddInput, output: attachmentSchema, access: 'profile', changes: ['projects'] }),
   'attachments.get': method({ input: byId, output: exportFileSchema, access: 'profile' }),
+  /** Opens the document with the computer's viewer (Electron); `opened: false` asks the renderer to download it instead. */
+  'attachments.open': method({ input: byId, output: fileOpenedSchema, access: 'profile' }),
   'attachments.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects'] }),
   'fundings.create': method({ input: fundingInputSchema, output: fundingSchema, access: 'profile', changes: ['projects'] }),
   'fundings.update': method({ input: fundingUpdateInput, output: fundingSchema, access: 'profile', changes: ['projects'] }),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_EVIDENCE_BYTES } from '../../../shared/contract'
 import { count, createProject, NOW, PROJECT_CORE_OPTIONS, projectAudit } from '../projects/test-helpers'
 import { failure, ok, type TestCore } from '../testing'
@@ -9,6 +10,20 @@ import { setUpCorePerTest } from '../testing/per-test-core'
 import { signInAsElu } from '../testing/referentiel'
 
 const setUp = setUpCorePerTest('attachments', PROJECT_CORE_OPTIONS)
+/** The Electron app's viewer, faked: records the paths it is asked to open, answers what `viewerAnswer` says. */
+const opened: string[] = []
+let viewerAnswer = ''
+const setUpWithViewer = setUpCorePerTest('attachments-viewer', {
+  ...PROJECT_CORE_OPTIONS,
+  openFile: async (filePath) => {
+    opened.push(filePath)
+    return viewerAnswer
+  },
+})
+afterEach(() => {
+  for (const path of opened.splice(0)) rmSync(dirname(path), { recursive: true, force: true })
+  viewerAnswer = ''
+})
 
 const PDF = Buffer.from('%PDF-1.4\n% plan de la cantine\n')
 const b64 = (bytes: Buffer) => bytes.toString('base64')
@@ -100,5 +115,74 @@ describe('attachments', () => {
     const a = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'plan.pdf', contentBase64: b64(PDF) })
     rmSync(join(test.dataDir, 'pieces-jointes', sha(PDF)))
     expect((await failure(core, session, 'attachments.get', { id: a.id })).message).toMatch(/« plan.pdf » est introuvable/)
+  })
+})
+
+describe('attachments.open', () => {
+  it('opens a copy under its own name, byte for byte, in a folder of its own under the temporary folder', async () => {
+    const test = setUpWithViewer()
+    const { core, session } = test
+    const project = await createProject(test)
+    const a = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'Plan cantine.pdf', contentBase64: b64(PDF) })
+    const b = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'Plan cantine.pdf', contentBase64: b64(PDF) })
+    expect(await ok(core, session, 'attachments.open', { id: a.id })).toEqual({ opened: true })
+    expect(await ok(core, session, 'attachments.open', { id: b.id })).toEqual({ opened: true })
+    expect(opened).toHaveLength(2)
+    for (const path of opened) {
+      expect(basename(path)).toBe('Plan cantine.pdf')
+      expect(dirname(dirname(path))).toBe(join(tmpdir(), 'cap-commune-ouverture'))
+      expect(readFileSync(path)).toEqual(PDF)
+      // Read-only: what the viewer changes is not silently kept in a temporary copy.
+      expect(statSync(path).mode & 0o222).toBe(0)
+    }
+    // Same name twice: two folders, no clash; the store is untouched.
+    expect(dirname(opened[0]!)).not.toBe(dirname(opened[1]!))
+    expect(stored(test)).toEqual([sha(PDF)])
+  })
+
+  it('gives the copy a name Windows accepts', async () => {
+    const test = setUpWithViewer()
+    const { core, session } = test
+    const project = await createProject(test)
+    // A name from before displayFileName, written straight into the database.
+    const a = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'devis.pdf', contentBase64: b64(PDF) })
+    core.database.sqlite.prepare('UPDATE attachments SET file_name = ? WHERE id = ?').run('Devis: "école" v2?.pdf. ', a.id)
+    await ok(core, session, 'attachments.open', { id: a.id })
+    expect(basename(opened[0]!)).toBe('Devis école v2.pdf')
+  })
+
+  it('without a viewer (browser host), or for a program, answers opened: false so the renderer downloads it', async () => {
+    const plain = setUp()
+    const project = await createProject(plain)
+    const a = await ok(plain.core, plain.session, 'attachments.add', { projectId: project.id, fileName: 'plan.pdf', contentBase64: b64(PDF) })
+    expect(await ok(plain.core, plain.session, 'attachments.open', { id: a.id })).toEqual({ opened: false })
+
+    const test = setUpWithViewer()
+    const other = await createProject(test)
+    const program = await ok(test.core, test.session, 'attachments.add', { projectId: other.id, fileName: 'facture.exe', contentBase64: b64(PDF) })
+    expect(await ok(test.core, test.session, 'attachments.open', { id: program.id })).toEqual({ opened: false })
+    expect(opened).toEqual([])
+  })
+
+  it('says in French when the document is unknown, its bytes are gone, or the computer cannot open it', async () => {
+    const test = setUpWithViewer()
+    const { core, session } = test
+    expect(await failure(core, session, 'attachments.open', { id: 999 })).toEqual({
+      code: 'NOT_FOUND',
+      message: "Ce document n'existe plus : la liste a peut-être été modifiée entre-temps.",
+    })
+    const project = await createProject(test)
+    const a = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'plan.pdf', contentBase64: b64(PDF) })
+    viewerAnswer = 'No application is associated with the specified file'
+    expect(await failure(core, session, 'attachments.open', { id: a.id })).toEqual({
+      code: 'CONFLICT',
+      message:
+        "« plan.pdf » n'a pas pu être ouvert sur cet ordinateur (No application is associated with the specified file). Utilisez « Télécharger » pour l'enregistrer, puis ouvrez-le depuis votre dossier.",
+    })
+    rmSync(join(test.dataDir, 'pieces-jointes', sha(PDF)))
+    expect((await failure(core, session, 'attachments.open', { id: a.id })).message).toBe(
+      'Le fichier « plan.pdf » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.',
+    )
+    expect(await failure(core, session, 'attachments.open', { id: 'x' })).toMatchObject({ code: 'INVALID_INPUT' })
   })
 })

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
 import { attachments } from '../db/schema'
 import { decodeBase64, displayFileName, mimeTypeOf, readEvidence, sha256, storeEvidence } from '../diagnostic/files'
+import { openStoredFile } from '../diagnostic/open-file'
 import type { Handlers } from '../dispatcher'
 import { deleteUnusedFiles } from '../projects/files'
 import { getProjectRow, toAttachment, touchProject } from '../projects/queries'
@@ -22,7 +23,7 @@ function invalid(message: string): AppError {
   return new AppError('INVALID_INPUT', message, [{ path: 'contentBase64', message }])
 }
 
-export const attachmentHandlers: Pick<Handlers, 'attachments.add' | 'attachments.get' | 'attachments.remove'> = {
+export const attachmentHandlers: Pick<Handlers, 'attachments.add' | 'attachments.get' | 'attachments.open' | 'attachments.remove'> = {
   /** Stores the bytes once per content in `pieces-jointes/` (shared with the diagnostic's evidence). */
   'attachments.add': ({ projectId, taskId, fileName, contentBase64 }, context) => {
     const bytes = decodeBase64(contentBase64)
@@ -76,6 +77,9 @@ export const attachmentHandlers: Pick<Handlers, 'attachments.add' | 'attachments
     }
     return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: bytes.toString('base64') }
   },
+
+  /** A copy in the temporary folder, opened with the computer's viewer; `opened: false` where the host has none. */
+  'attachments.open': ({ id }, context) => openStoredFile(context, getAttachmentRow(context.db, id)),
 
   /** Removes the document; its bytes go when no other document or piece of evidence has the same content. */
   'attachments.remove': ({ id }, context) => {

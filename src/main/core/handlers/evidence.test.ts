@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { basename, dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_EVIDENCE_BYTES } from '../../../shared/contract'
 import { displayFileName, mimeTypeOf } from '../diagnostic/files'
 import { auditRows, failure, ok, type TestCore } from '../testing'
@@ -10,6 +10,19 @@ import { FIXTURE_REFERENTIEL_FILE, signInAsElu } from '../testing/referentiel'
 
 const NOW = '2026-05-04T10:00:00.000Z'
 const setUp = setUpCorePerTest('evidence', { now: () => new Date(NOW), referentielFile: FIXTURE_REFERENTIEL_FILE })
+/** The Electron app's viewer, faked: records the paths it is asked to open. */
+const opened: string[] = []
+const setUpWithViewer = setUpCorePerTest('evidence-viewer', {
+  now: () => new Date(NOW),
+  referentielFile: FIXTURE_REFERENTIEL_FILE,
+  openFile: async (filePath) => {
+    opened.push(filePath)
+    return ''
+  },
+})
+afterEach(() => {
+  for (const path of opened.splice(0)) rmSync(dirname(path), { recursive: true, force: true })
+})
 
 const PDF = Buffer.from('%PDF-1.4\n% délibération du budget\n')
 const b64 = (bytes: Buffer) => bytes.toString('base64')
@@ -135,6 +148,36 @@ describe('evidence.get', () => {
       message: 'Le fichier « tableau.xlsx » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.',
     })
     expect((await failure(core, session, 'evidence.get', { id: 999 })).code).toBe('NOT_FOUND')
+  })
+})
+
+describe('evidence.open', () => {
+  it('opens a copy with the original name and the same bytes; unknown evidence is refused in French', async () => {
+    const test = setUpWithViewer()
+    const { core, session } = test
+    const campaignId = await campaignOf(test)
+    const added = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'risques-alerte',
+      fileName: 'Arrêté préfectoral.pdf',
+      contentBase64: b64(PDF),
+    })
+    expect(await ok(core, session, 'evidence.open', { id: added.id })).toEqual({ opened: true })
+    expect(opened).toHaveLength(1)
+    expect(basename(opened[0]!)).toBe('Arrêté préfectoral.pdf')
+    expect(readFileSync(opened[0]!)).toEqual(PDF)
+    expect(await failure(core, session, 'evidence.open', { id: 999 })).toEqual({
+      code: 'NOT_FOUND',
+      message: "Cette pièce jointe n'existe plus : la liste a peut-être été modifiée entre-temps.",
+    })
+  })
+
+  it('without a viewer (browser host), answers opened: false so the renderer downloads it', async () => {
+    const test = setUp()
+    const { core, session } = test
+    const campaignId = await campaignOf(test)
+    const added = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'dicrim.pdf', contentBase64: b64(PDF) })
+    expect(await ok(core, session, 'evidence.open', { id: added.id })).toEqual({ opened: false })
   })
 })
 

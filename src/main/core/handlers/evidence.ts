@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import { answers, evidence } from '../db/schema'
 import { decodeBase64, deleteEvidence, displayFileName, mimeTypeOf, readEvidence, sha256, storeEvidence } from '../diagnostic/files'
 import { actorName, assertOpen, getCampaignRow } from '../diagnostic/read'
+import { openStoredFile } from '../diagnostic/open-file'
 import type { Handlers } from '../dispatcher'
 import { toEvidence } from './campaigns'
 import { fileHashInUse } from '../projects/files'
@@ -22,7 +23,7 @@ function invalid(message: string): AppError {
   return new AppError('INVALID_INPUT', message, [{ path: 'contentBase64', message }])
 }
 
-export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 'evidence.remove'> = {
+export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 'evidence.open' | 'evidence.remove'> = {
   /** Attaches a file to an answer (an answer « non renseigné » is created if the criterion has none yet). */
   'evidence.add': ({ campaignId, criterionId, fileName, contentBase64 }, context) => {
     if (!context.referentiel().criteria.has(criterionId)) {
@@ -74,6 +75,9 @@ export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 
     }
     return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: bytes.toString('base64') }
   },
+
+  /** A copy in the temporary folder, opened with the computer's viewer; `opened: false` where the host has none. */
+  'evidence.open': ({ id }, context) => openStoredFile(context, getEvidenceRow(context.db, id)),
 
   /** Removes the attachment; its bytes go when no other attachment has the same content. */
   'evidence.remove': ({ id }, context) => {

@@ -7,9 +7,28 @@ export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
+export interface ReceivedFile {
+  fileName: string
+  mimeType: string
+  contentBase64: string
+}
+
 /** Saves a file received from the main process (base64) through the platform (download or save dialog). */
-export function saveReceivedFile(file: { fileName: string; mimeType: string; contentBase64: string }): void {
+export function saveReceivedFile(file: ReceivedFile): void {
   platform.saveFile(file.fileName, new Blob([bytesFromBase64(file.contentBase64)], { type: file.mimeType }))
+}
+
+/**
+ * « Ouvrir »: the main process opens the stored file with the computer's own viewer (Electron); where it cannot (the
+ * browser host, or a file that is not a document) the file is downloaded instead.
+ */
+export async function openOrDownload(
+  open: () => Promise<{ opened: boolean }>,
+  get: () => Promise<ReceivedFile>,
+  save: (file: ReceivedFile) => void = saveReceivedFile,
+): Promise<void> {
+  if ((await open()).opened) return
+  save(await get())
 }
 
 export function base64FromFile(file: File): Promise<string> {

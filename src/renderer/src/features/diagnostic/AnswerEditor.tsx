@@ -24,7 +24,7 @@ import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
-import { base64FromFile, formatSize, saveReceivedFile } from '../../lib/files'
+import { base64FromFile, formatSize, openOrDownload, saveReceivedFile } from '../../lib/files'
 import { KIND_COLORS, KIND_LABELS, legalReferenceLabel } from '../referentiel/labels'
 import { STATUS_LABELS, STATUS_ORDER } from './labels'
 import { confirmRemoval } from '../../components/confirmRemoval'
@@ -79,13 +79,22 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
     }
   }
 
-  async function download(id: number) {
+  /** Shows a refusal (file gone, no application for it) instead of failing silently. */
+  async function withNotice(run: () => Promise<void>) {
     try {
-      saveReceivedFile(await call('evidence.get', { id }))
+      await run()
     } catch (error) {
       notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
     }
   }
+  const open = (id: number) =>
+    withNotice(() =>
+      openOrDownload(
+        () => call('evidence.open', { id }),
+        () => call('evidence.get', { id }),
+      ),
+    )
+  const download = (id: number) => withNotice(async () => saveReceivedFile(await call('evidence.get', { id })))
 
   return (
     <Paper withBorder p="md" radius="md" aria-label={criterion.question}>
@@ -199,9 +208,11 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
               {answer.evidence.map((file) => (
                 <Group key={file.id} gap="xs">
                   <IconPaperclip size={14} />
-                  <Anchor size="sm" component="button" type="button" onClick={() => download(file.id)}>
-                    {file.fileName}
-                  </Anchor>
+                  <Tooltip label={t('diagnostic.openEvidence')}>
+                    <Anchor size="sm" component="button" type="button" onClick={() => open(file.id)}>
+                      {file.fileName}
+                    </Anchor>
+                  </Tooltip>
                   <Text size="xs" c="dimmed">
                     {formatSize(file.size)} · {file.addedBy}
                   </Text>

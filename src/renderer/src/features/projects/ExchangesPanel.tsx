@@ -1,12 +1,12 @@
-import { ActionIcon, Anchor, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
+import { ActionIcon, Anchor, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPaperclip, IconTrash } from '@tabler/icons-react'
+import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProjectDetail } from '../../../../shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
-import { base64FromFile, formatSize, saveReceivedFile } from '../../lib/files'
+import { base64FromFile, formatSize, openOrDownload, saveReceivedFile } from '../../lib/files'
 import { formatDateTime } from '../../lib/format'
 import { confirmRemoval } from '../../components/confirmRemoval'
 
@@ -18,6 +18,23 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
   const [uploading, setUploading] = useState(false)
   const comments = project.comments.filter((c) => c.taskId === null)
   const taskTitle = (taskId: number | null) => project.tasks.find((x) => x.id === taskId)?.title
+
+  /** Shows a refusal (file gone, no application for it) instead of failing silently. */
+  async function withNotice(run: () => Promise<void>) {
+    try {
+      await run()
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+    }
+  }
+  const open = (id: number) =>
+    withNotice(() =>
+      openOrDownload(
+        () => call('attachments.open', { id }),
+        () => call('attachments.get', { id }),
+      ),
+    )
+  const download = (id: number) => withNotice(async () => saveReceivedFile(await call('attachments.get', { id })))
 
   return (
     <Stack>
@@ -105,13 +122,20 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
         {project.attachments.map((a) => (
           <Group key={a.id} gap="xs">
             <IconPaperclip size={14} />
-            <Anchor component="button" type="button" size="sm" onClick={async () => saveReceivedFile(await call('attachments.get', { id: a.id }))}>
-              {a.fileName}
-            </Anchor>
+            <Tooltip label={t('exchanges.open')}>
+              <Anchor component="button" type="button" size="sm" onClick={() => open(a.id)}>
+                {a.fileName}
+              </Anchor>
+            </Tooltip>
             <Text size="xs" c="dimmed">
               {formatSize(a.size)} · {a.addedBy} · {formatDateTime(a.addedAt)}
               {a.taskId ? ` · ${taskTitle(a.taskId) ?? ''}` : ''}
             </Text>
+            <Tooltip label={t('exchanges.download')}>
+              <ActionIcon size="sm" variant="subtle" aria-label={`${t('exchanges.download')} ${a.fileName}`} onClick={() => download(a.id)}>
+                <IconDownload size={14} />
+              </ActionIcon>
+            </Tooltip>
             <ActionIcon
               size="sm"
               variant="subtle"
