@@ -62,6 +62,14 @@ export const themeAssignInput = z.object({
 
 export const ANSWER_STATUSES = ['fait', 'programme', 'pas_fait', 'non_concerne', 'non_renseigne', 'partiel'] as const
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number]
+export const ANSWER_STATUS_LABELS: Record<AnswerStatus, string> = {
+  fait: 'Fait',
+  programme: 'Programmé',
+  pas_fait: 'Pas fait',
+  partiel: 'En partie',
+  non_concerne: 'Non concerné',
+  non_renseigne: 'Non renseigné',
+}
 
 /** For a "partiel" answer: the shares of fait / programmé / pas fait, in percent, totalling 100. */
 export const answerSplitSchema = z
@@ -237,10 +245,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>
 export const snapshotTakeInput = z.object({ campaignId: idField, label: requiredText("Le nom de l'instantané", 80) })
 
 /** A campaign (its live scores) or a frozen snapshot. */
-export const scoreSourceSchema = z.union([
-  z.object({ campaignId: idField }).strict(),
-  z.object({ snapshotId: idField }).strict(),
-])
+export const scoreSourceSchema = z.union([z.object({ campaignId: idField }).strict(), z.object({ snapshotId: idField }).strict()])
 
 export const comparisonRowSchema = z.object({
   id: z.string(),
@@ -300,7 +305,11 @@ export const calendarEntrySchema = z.object({
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>
 
 export const calendarInput = z.object({
-  from: z.string().regex(/^\d{4}-\d\d-\d\d$/, { error: 'La date doit être au format AAAA-MM-JJ.' }).nullable().default(null),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\d$/, { error: 'La date doit être au format AAAA-MM-JJ.' })
+    .nullable()
+    .default(null),
   months: z.number().int().min(1).max(72).default(12),
 })
 

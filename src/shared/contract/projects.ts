@@ -120,9 +120,13 @@ export const participantAddInput = z
     name: optionalText('Le nom', 120),
     role: optionalText('Le rôle', 120),
   })
-  .refine((p) => p.memberId !== null || p.name.trim() !== '', { error: 'Choisissez une personne de l’équipe ou indiquez le nom du participant.', path: ['name'] })
+  .refine((p) => p.memberId !== null || p.name.trim() !== '', {
+    error: 'Choisissez une personne de l’équipe ou indiquez le nom du participant.',
+    path: ['name'],
+  })
 
 export const ACTION_STATUSES = ['a_faire', 'en_cours', 'fait'] as const
+export const ACTION_STATUS_LABELS: Record<(typeof ACTION_STATUSES)[number], string> = { a_faire: 'À faire', en_cours: 'En cours', fait: 'Fait' }
 export const actionSchema = z.object({
   id: z.number().int(),
   projectId: z.number().int(),
@@ -143,7 +147,10 @@ export const actionInputSchema = z.object({
 })
 export const actionUpdateInput = actionInputSchema.omit({ projectId: true }).extend({ id: idField })
 
-export const checklistItemSchema = z.object({ label: z.string().trim().min(1, { error: 'Un élément de la liste est vide.' }).max(300), done: z.boolean() })
+export const checklistItemSchema = z.object({
+  label: z.string().trim().min(1, { error: 'Un élément de la liste est vide.' }).max(300),
+  done: z.boolean(),
+})
 
 export const taskSchema = z.object({
   id: z.number().int(),
@@ -198,7 +205,10 @@ export const attachmentAddInput = z.object({
   projectId: idField,
   taskId: idField.nullable().default(null),
   fileName: requiredText('Le nom du fichier', 200),
-  contentBase64: z.string().min(1, { error: 'Le fichier est vide.' }).max(28_000_000, { error: 'Le fichier dépasse 20 Mo : joignez un fichier plus léger.' }),
+  contentBase64: z
+    .string()
+    .min(1, { error: 'Le fichier est vide.' })
+    .max(28_000_000, { error: 'Le fichier dépasse 20 Mo : joignez un fichier plus léger.' }),
 })
 
 export const fundingSchema = z.object({
@@ -268,11 +278,36 @@ export type ProjectDetail = z.infer<typeof projectDetailSchema>
 
 /* ─── My tasks, planning ───────────────────────────────────────────────────────────── */
 
+/** « Mes tâches » shows this many tasks at first, and as many more on each « Afficher plus ». */
+export const MEMBER_TASKS_PAGE = 50
+export const MEMBER_TASKS_MAX = 5000
 export const tasksForMemberInput = z.object({
   /** null: the signed-in profile's own person. */
   memberId: idField.nullable().default(null),
   includeDone: z.boolean().default(false),
+  /** The first `limit` tasks in the order of the page: overdue, then by due date (none last), then project title. */
+  limit: z
+    .number({ error: 'Le nombre de tâches à afficher doit être un nombre entier.' })
+    .int({ error: 'Le nombre de tâches à afficher doit être un nombre entier.' })
+    .min(1, { error: 'Le nombre de tâches à afficher doit être au moins 1.' })
+    .max(MEMBER_TASKS_MAX, { error: `Le nombre de tâches à afficher ne peut pas dépasser ${MEMBER_TASKS_MAX}.` })
+    .default(MEMBER_TASKS_PAGE),
 })
+/** The most urgent tasks of one person, and how many there are in all and in each group of the page. */
+export const memberTasksSchema = z.object({
+  items: z.array(taskSchema),
+  /** Every task of the person (open ones, or all with `includeDone`), whatever the limit. */
+  total: z.number().int(),
+  counts: z.object({
+    /** Not done, due before today. */
+    overdue: z.number().int(),
+    /** With a due date, not overdue (done ones included with `includeDone`). */
+    upcoming: z.number().int(),
+    /** Without a due date. */
+    undated: z.number().int(),
+  }),
+})
+export type MemberTasks = z.infer<typeof memberTasksSchema>
 
 export const planningSchema = z.object({
   mandate: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
@@ -283,10 +318,27 @@ export const planningSchema = z.object({
       status: z.enum(PROJECT_STATUSES),
       startOn: z.string().nullable(),
       endOn: z.string().nullable(),
-      actions: z.array(z.object({ id: z.number().int(), title: z.string(), startOn: z.string().nullable(), dueOn: z.string().nullable(), status: z.enum(ACTION_STATUSES) })),
+      actions: z.array(
+        z.object({
+          id: z.number().int(),
+          title: z.string(),
+          startOn: z.string().nullable(),
+          dueOn: z.string().nullable(),
+          status: z.enum(ACTION_STATUSES),
+        }),
+      ),
     }),
   ),
-  tasks: z.array(z.object({ id: z.number().int(), projectId: z.number().int(), title: z.string(), dueOn: z.string(), status: z.enum(TASK_STATUSES), assigneeName: z.string().nullable() })),
+  tasks: z.array(
+    z.object({
+      id: z.number().int(),
+      projectId: z.number().int(),
+      title: z.string(),
+      dueOn: z.string(),
+      status: z.enum(TASK_STATUSES),
+      assigneeName: z.string().nullable(),
+    }),
+  ),
 })
 
 /* ─── Audit trail ──────────────────────────────────────────────────────────────────── */
@@ -329,7 +381,10 @@ export const searchHitSchema = z.object({
   /** Where the hit leads in the app. */
   path: z.string(),
 })
-export const searchInput = z.object({ query: z.string().max(200, { error: 'La recherche ne doit pas dépasser 200 caractères.' }), limit: z.number().int().min(1).max(50).default(8) })
+export const searchInput = z.object({
+  query: z.string().max(200, { error: 'La recherche ne doit pas dépasser 200 caractères.' }),
+  limit: z.number().int().min(1).max(50).default(8),
+})
 export const searchResultSchema = z.object({ groups: z.array(z.object({ kind: z.enum(SEARCH_KINDS), hits: z.array(searchHitSchema) })) })
 
 /* ─── Dashboard ────────────────────────────────────────────────────────────────────── */
@@ -345,11 +400,24 @@ export const dashboardSchema = z.object({
     plannedCents: z.number().int(),
     committedCents: z.number().int(),
     spentCents: z.number().int(),
-    byDomain: z.array(z.object({ domainId: z.string().nullable(), title: z.string(), plannedCents: z.number().int(), committedCents: z.number().int(), spentCents: z.number().int() })),
+    byDomain: z.array(
+      z.object({
+        domainId: z.string().nullable(),
+        title: z.string(),
+        plannedCents: z.number().int(),
+        committedCents: z.number().int(),
+        spentCents: z.number().int(),
+      }),
+    ),
   }),
   fundings: z.object({ requestedCents: z.number().int(), obtainedCents: z.number().int() }),
   indicators: z.array(
-    indicatorSchema.extend({ projectTitle: z.string(), latest: z.number().nullable(), previous: z.number().nullable(), trend: z.enum(['better', 'worse', 'stable', 'unknown']) }),
+    indicatorSchema.extend({
+      projectTitle: z.string(),
+      latest: z.number().nullable(),
+      previous: z.number().nullable(),
+      trend: z.enum(['better', 'worse', 'stable', 'unknown']),
+    }),
   ),
   diagnostic: z
     .object({

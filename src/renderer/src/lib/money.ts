@@ -1,4 +1,4 @@
-import { formatEuros } from './format'
+export { formatCents } from './format'
 
 /** Amounts travel in cents (integers); people type and read euros. */
 export function centsToEuros(cents: number): number {
@@ -8,8 +8,4 @@ export function centsToEuros(cents: number): number {
 export function eurosToCents(euros: number | string): number {
   const value = typeof euros === 'string' ? Number(euros.replace(/\s/g, '').replace(',', '.')) : euros
   return Number.isFinite(value) ? Math.round(value * 100) : 0
-}
-
-export function formatCents(cents: number): string {
-  return formatEuros(cents / 100)
 }

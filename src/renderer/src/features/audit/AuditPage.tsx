@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { AuditTable, type AuditFilters } from './AuditTable'
-import { ENTITY_LABELS } from './labels'
+import { ENTITY_LABELS } from '../../../../shared/audit-labels'
 
 const ENTITY_OPTIONS = ['project', 'action', 'task', 'comment', 'attachment', 'funding', 'indicator', 'measurement', 'member', 'profile', 'commune', 'mandate', 'campaign', 'answer']
 

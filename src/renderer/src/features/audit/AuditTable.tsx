@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
-import { ENTITY_LABELS, FIELD_LABELS, formatAuditValue } from './labels'
+import { ENTITY_LABELS, FIELD_LABELS, formatAuditValue } from '../../../../shared/audit-labels'
 
 export interface AuditFilters {
   entity: string | null

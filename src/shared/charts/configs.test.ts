@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wrapLabel } from './setup'
+import { wrapLabel } from './configs'
 
 describe('wrapLabel', () => {
   it('cuts long labels at spaces and keeps short ones whole', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAuditValue } from './labels'
+import { formatAuditValue } from './audit-labels'
 
 describe('formatAuditValue', () => {
   it('shows codes with their French label, amounts in euros, booleans in words', () => {
@@ -11,8 +11,8 @@ describe('formatAuditValue', () => {
   })
 
   it('sums up a whole record with its main fields in words', () => {
-    expect(formatAuditValue('task', null, { id: 3, projectId: 1, title: 'Relancer le SDE', description: '', status: 'a_faire', dueOn: '2026-12-05' })).toBe(
-      'Titre : Relancer le SDE · Statut : À faire · Échéance : 2026-12-05',
-    )
+    expect(
+      formatAuditValue('task', null, { id: 3, projectId: 1, title: 'Relancer le SDE', description: '', status: 'a_faire', dueOn: '2026-12-05' }),
+    ).toBe('Titre : Relancer le SDE · Statut : À faire · Échéance : 2026-12-05')
   })
 })

@@ -1,5 +1,5 @@
-import { FUNDER_LABELS, FUNDING_STATUS_LABELS, PRIORITY_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS } from '../../../../shared/contract'
-import { ROLE_LABELS } from '../../../../shared/roles'
+import { FUNDER_LABELS, FUNDING_STATUS_LABELS, PRIORITY_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS } from './contract'
+import { ROLE_LABELS } from './roles'
 
 /** French names of what the audit trail records. Unknown names are shown as they are. */
 export const ENTITY_LABELS: Record<string, string> = {

@@ -1,0 +1,44 @@
+/** French formatting for everything the app displays (fr-FR numbers, dates, euros). */
+const LOCALE = 'fr-FR'
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
+const euroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' })
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' })
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' })
+
+export function formatInteger(value: number): string {
+  return integerFormat.format(value)
+}
+
+export function formatEuros(value: number): string {
+  return euroFormat.format(value)
+}
+
+export function formatPopulation(population: number | null): string {
+  if (population === null) return 'Population inconnue'
+  return `${formatInteger(population)} habitant${population > 1 ? 's' : ''}`
+}
+
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso))
+}
+
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso))
+}
+
+/** Today's local date as YYYY-MM-DD, the form dates travel in. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+const percentFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+
+/** A share in percent with one decimal at most: « 42,5 % ». */
+export function formatPercent(value: number): string {
+  return `${percentFormat.format(value)} %`
+}
+
+export function formatCents(cents: number): string {
+  return formatEuros(cents / 100)
+}
