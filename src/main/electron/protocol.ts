@@ -63,7 +63,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     const resolution = await resolveRendererFile(rendererDir, request.url)
     if (resolution.kind === 'forbidden') return textResponse(403, 'Accès refusé.')
     if (resolution.kind === 'missing') return textResponse(404, 'Fichier introuvable.')
-    let body: Uint8Array
+    let body: Uint8Array<ArrayBuffer>
     try {
       body = new Uint8Array(await readFile(resolution.path))
     } catch {

@@ -3,14 +3,7 @@ import { idField } from './fields'
 import { method } from './define'
 import { communeChooseInput, communeSchema, communeSearchInput, directoryCommuneSchema, mandateInputSchema, mandateSchema } from './commune'
 import { memberIdInput, memberInputSchema, memberSchema, memberUpdateInput } from './members'
-import {
-  profileCreateInput,
-  profileSchema,
-  profileSetPasswordInput,
-  profileUpdateInput,
-  sessionOpenInput,
-  sessionSchema,
-} from './profiles'
+import { profileCreateInput, profileSchema, profileSetPasswordInput, profileUpdateInput, sessionOpenInput, sessionSchema } from './profiles'
 import { appStatusSchema, setupCompleteInput } from './setup'
 import {
   answerSaveInput,
@@ -59,6 +52,7 @@ import {
   indicatorUpdateInput,
   measurementAddInput,
   measurementSchema,
+  memberTasksSchema,
   participantAddInput,
   participantSchema,
   planningSchema,
@@ -73,6 +67,7 @@ import {
   tasksForMemberInput,
   taskUpdateInput,
 } from './projects'
+import { logoSchema, logoSetInput, reportFileSchema, reportGenerateInput } from './reports'
 
 // Messages that the contract's own schemas do not set (wrong types, unknown keys…) come out in French too,
 // in the main process and in the renderer alike.
@@ -143,7 +138,11 @@ export const contract = {
   'diagnostic.get': method({ input: z.object({ campaignId: idField }), output: diagnosticViewSchema, access: 'profile' }),
   'snapshots.list': method({ input: none, output: z.array(snapshotSchema), access: 'profile' }),
   'snapshots.take': method({ input: snapshotTakeInput, output: snapshotSchema, access: 'profile', changes: ['snapshots'] }),
-  'diagnostic.compare': method({ input: z.object({ before: scoreSourceSchema, after: scoreSourceSchema }), output: comparisonSchema, access: 'profile' }),
+  'diagnostic.compare': method({
+    input: z.object({ before: scoreSourceSchema, after: scoreSourceSchema }),
+    output: comparisonSchema,
+    access: 'profile',
+  }),
   'diagnostic.peers': method({ input: z.object({ campaignId: idField }), output: peerComparisonSchema, access: 'profile' }),
 
   'citizenInputs.list': method({ input: none, output: z.array(citizenInputSchema), access: 'profile' }),
@@ -165,8 +164,8 @@ export const contract = {
   'tasks.create': method({ input: taskInputSchema, output: taskSchema, access: 'profile', changes: ['projects', 'tasks'] }),
   'tasks.update': method({ input: taskUpdateInput, output: taskSchema, access: 'profile', changes: ['projects', 'tasks'] }),
   'tasks.remove': method({ input: byId, output: ok, access: 'profile', changes: ['projects', 'tasks'] }),
-  /** "Mes tâches": a person's tasks across projects, overdue first, then by due date. */
-  'tasks.forMember': method({ input: tasksForMemberInput, output: z.array(taskSchema), access: 'profile' }),
+  /** "Mes tâches": a person's most urgent tasks across projects (overdue first, then by due date), with the counts. */
+  'tasks.forMember': method({ input: tasksForMemberInput, output: memberTasksSchema, access: 'profile' }),
   'comments.add': method({ input: commentAddInput, output: commentSchema, access: 'profile', changes: ['projects'] }),
   'attachments.add': method({ input: attachmentAddInput, output: attachmentSchema, access: 'profile', changes: ['projects'] }),
   'attachments.get': method({ input: byId, output: exportFileSchema, access: 'profile' }),
@@ -190,6 +189,12 @@ export const contract = {
   'dashboard.get': method({ input: none, output: dashboardSchema, access: 'profile' }),
   'exports.projects': method({ input: exportInput, output: exportFileSchema, access: 'profile' }),
   'exports.tasks': method({ input: exportInput, output: exportFileSchema, access: 'profile' }),
+
+  /** A PDF report; long ones send `progress` events (task `report:<jobId>`) while they are built. */
+  'reports.generate': method({ input: reportGenerateInput, output: reportFileSchema, access: 'profile' }),
+  'logo.get': method({ input: none, output: logoSchema, access: 'profile' }),
+  'logo.set': method({ input: logoSetInput, output: logoSchema, access: 'admin', changes: ['logo'] }),
+  'logo.remove': method({ input: none, output: ok, access: 'admin', changes: ['logo'] }),
 } as const
 
 export type Contract = typeof contract
@@ -219,5 +224,6 @@ export * from './profiles'
 export * from './setup'
 export * from './diagnostic'
 export * from './projects'
+export * from './reports'
 export * from './fields'
 export type { Access, MethodDefinition } from './define'

@@ -26,6 +26,7 @@ import { participantHandlers } from './participants'
 import { planningHandlers } from './planning'
 import { projectHandlers } from './projects'
 import { taskHandlers } from './tasks'
+import { reportHandlers } from './reports'
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -55,4 +56,5 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...exportHandlers,
   ...icsHandlers,
+  ...reportHandlers,
 }

@@ -1,0 +1,90 @@
+/**
+ * The app's charts drawn in the main process for the PDF reports: chart.js renders into a Skia SVG canvas
+ * (@napi-rs/canvas), text kept as text in Roboto, so the chart stays vector — crisp at any print size — and looks the same
+ * on every PC. The configurations are the very ones the screens use (src/shared/charts).
+ */
+import { createCanvas, GlobalFonts, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas'
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
+  type ChartConfiguration,
+} from 'chart.js'
+import { FONT_FILES } from './pdf'
+
+let registered = false
+function register(): void {
+  if (registered) return
+  Chart.register(
+    BarController,
+    LineController,
+    RadarController,
+    RadialLinearScale,
+    CategoryScale,
+    LinearScale,
+    PointElement,
+    LineElement,
+    BarElement,
+    Filler,
+    Legend,
+  )
+  GlobalFonts.registerFromPath(FONT_FILES.normal, 'Roboto')
+  Chart.defaults.font.family = 'Roboto'
+  Chart.defaults.font.size = 12
+  Chart.defaults.color = '#25262b'
+  Chart.defaults.locale = 'fr-FR'
+  registered = true
+}
+
+/** Roboto has no narrow no-break space (fr-FR thousands separator): draw a no-break space instead. */
+function withPrintableText(context: SKRSContext2D): SKRSContext2D {
+  const fillText = context.fillText.bind(context)
+  const measureText = context.measureText.bind(context)
+  context.fillText = (text: string, x: number, y: number, maxWidth?: number) => fillText(text.replace(/\u202f/g, '\u00a0'), x, y, maxWidth)
+  context.measureText = (text: string) => measureText(text.replace(/\u202f/g, '\u00a0'))
+  return context
+}
+
+export interface ChartSvg {
+  svg: string
+  /** The printed size, in PDF points. */
+  width: number
+  height: number
+}
+
+/** Canvas pixels per printed point: with 12 px text, chart labels print at about 8.5 pt. */
+const PIXELS_PER_POINT = 1.4
+
+/** Draws one chart for a printed size in points and returns its SVG markup. */
+export function chartSvg(config: ChartConfiguration<never, never, never> | ChartConfiguration, width: number, height: number): ChartSvg {
+  register()
+  const canvas = createCanvas(Math.round(width * PIXELS_PER_POINT), Math.round(height * PIXELS_PER_POINT), SvgExportFlag.NoPrettyXML)
+  const context = withPrintableText(canvas.getContext('2d'))
+  const base = config as ChartConfiguration
+  const chart = new Chart(
+    context as unknown as CanvasRenderingContext2D,
+    {
+      ...base,
+      options: {
+        ...base.options,
+        responsive: false,
+        animation: false,
+        devicePixelRatio: 1,
+        plugins: { ...base.options?.plugins, tooltip: { enabled: false } },
+      },
+    } as ChartConfiguration,
+  )
+  chart.draw()
+  const svg = canvas.getContent().toString('utf8')
+  chart.destroy()
+  return { svg, width, height }
+}

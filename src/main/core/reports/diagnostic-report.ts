@@ -1,0 +1,264 @@
+/**
+ * The diagnostic report: summary figures, radar and bars, blocking obligations, strengths and weaknesses, the
+ * comparison with an earlier campaign or snapshot, then every domain and theme with the answers and comments.
+ */
+import type { Content } from 'pdfmake/interfaces'
+import { scoreBarsConfig, scoreRadarConfig, evolutionBarsConfig } from '../../../shared/charts/configs'
+import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type ScoreTree } from '../../../shared/contract'
+import type { LegalReference } from '../../../shared/referentiel/schema'
+import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
+import { communeContext } from '../diagnostic/read'
+import { chartSvg } from './charts'
+import type { ReportContext } from './context'
+import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, h3, paragraph, table } from './layout'
+
+type ScoreSource = { campaignId: number } | { snapshotId: number }
+
+export interface DiagnosticOptions {
+  campaignId: number
+  compareWith: ScoreSource | null
+  /** The council pack prints the summary only, not every criterion. */
+  details: boolean
+}
+
+export function legalText(references: LegalReference[]): string {
+  return references.map((r) => `${r.code}, art. ${r.article}`).join(' ; ')
+}
+
+/** Previous campaign, else the latest snapshot of another campaign, else nothing. */
+async function defaultComparison(context: ReportContext, campaignId: number): Promise<ScoreSource | null> {
+  const campaigns = await context.read('campaigns.list', {})
+  const index = campaigns.findIndex((c) => c.id === campaignId)
+  const previous = index >= 0 ? campaigns.slice(index + 1)[0] : undefined
+  if (previous) return { campaignId: previous.id }
+  const snapshot = (await context.read('snapshots.list', {})).find((s) => s.campaignId !== campaignId)
+  return snapshot ? { snapshotId: snapshot.id } : null
+}
+
+function summary(scores: ScoreTree): Content[] {
+  const o = scores.overall
+  return [
+    figures([
+      { value: formatPercent(o.done), label: 'Score global (fait)' },
+      { value: formatPercent(o.programmed), label: 'Programmé' },
+      { value: formatPercent(o.notDone), label: 'Pas fait' },
+      { value: formatPercent(o.notAnswered), label: 'Non renseigné' },
+    ]),
+    paragraph(
+      `${o.answeredCriteria} critère${o.answeredCriteria > 1 ? 's' : ''} renseigné${o.answeredCriteria > 1 ? 's' : ''} sur ${o.applicableCriteria} applicable${o.applicableCriteria > 1 ? 's' : ''} à la commune. ` +
+        `${scores.blocking.length === 0 ? 'Aucune obligation légale non remplie.' : `${scores.blocking.length} obligation${scores.blocking.length > 1 ? 's' : ''} légale${scores.blocking.length > 1 ? 's' : ''} non remplie${scores.blocking.length > 1 ? 's' : ''} (points bloquants).`}`,
+    ),
+    {
+      text: 'Les parts sont calculées sur le poids des critères qui s’appliquent à la commune ; un critère « non concerné » ne compte pas. Les obligations non remplies sont signalées à part, quel que soit le score.',
+      style: 'small',
+      margin: [0, 0, 0, 8],
+    },
+  ]
+}
+
+function charts(scores: ScoreTree): Content[] {
+  const domains = scores.domains.filter((d) => d.applies)
+  if (domains.length === 0) return [emptyNote('Aucun domaine ne s’applique encore : complétez le profil de la commune pour obtenir les graphiques.')]
+  const radar = chartSvg(
+    scoreRadarConfig(
+      domains.map((d) => d.title),
+      [{ label: 'Fait', values: domains.map((d) => d.done) }],
+    ),
+    440,
+    380,
+  )
+  const bars = chartSvg(scoreBarsConfig(domains.map((d) => ({ label: d.title, ...d }))), 760, domains.length * 24 + 64)
+  return [chart('Score par domaine (part faite)', radar), chart('Répartition des réponses par domaine', bars)]
+}
+
+function findings(scores: ScoreTree): Content[] {
+  const content: Content[] = [h2('Obligations légales non remplies')]
+  if (scores.blocking.length === 0) content.push(emptyNote('Aucune : toutes les obligations applicables sont remplies ou programmées.'))
+  else
+    content.push(
+      table(
+        [
+          { header: 'Thème', width: 95, cell: (b) => b.themeTitle },
+          { header: 'Obligation', width: '*', cell: (b) => b.question },
+          { header: 'Réponse', width: 55, cell: (b) => ANSWER_STATUS_LABELS[b.status] },
+          { header: 'Base légale', width: 95, cell: (b) => ({ text: legalText(b.legalBasis), fontSize: 7.5 }) },
+          { header: 'Prochaine étape', width: 120, cell: (b) => b.nextStep },
+        ],
+        scores.blocking,
+      ),
+    )
+  content.push(h2('Points faibles'))
+  if (scores.weaknesses.length === 0) content.push(emptyNote('Aucun point faible relevé pour l’instant.'))
+  else
+    content.push(
+      table(
+        [
+          {
+            header: 'Point',
+            width: 150,
+            cell: (w) => ({ text: [{ text: w.title, bold: true }, w.kind === 'obligation' ? { text: '\nObligation légale', style: 'small' } : ''] }),
+          },
+          { header: 'Constat', width: '*', cell: (w) => w.detail },
+          { header: 'Score du thème', width: 55, align: 'right', cell: (w) => formatPercent(w.score) },
+          { header: 'Prochaine étape', width: 140, cell: (w) => w.nextStep },
+        ],
+        scores.weaknesses,
+      ),
+    )
+  content.push(h2('Points forts'))
+  if (scores.strengths.length === 0)
+    content.push(emptyNote('Aucun point fort relevé pour l’instant : un thème l’est à partir de 75 % de critères faits.'))
+  else
+    content.push(
+      table(
+        [
+          { header: 'Thème', width: 170, cell: (s) => ({ text: s.title, bold: true }) },
+          { header: 'Constat', width: '*', cell: (s) => s.detail },
+          { header: 'Score', width: 55, align: 'right', cell: (s) => formatPercent(s.score) },
+        ],
+        scores.strengths,
+      ),
+    )
+  return content
+}
+
+function deltaText(delta: number | null): string {
+  if (delta === null) return '—'
+  if (delta === 0) return '='
+  return `${delta > 0 ? '+' : '−'}${formatPercent(Math.abs(delta)).replace(' %', '')} pt${Math.abs(delta) >= 2 ? 's' : ''}`
+}
+
+function comparison(result: Comparison | null): Content[] {
+  if (!result)
+    return [emptyNote('Pas encore de campagne antérieure ni d’instantané à comparer : la comparaison apparaîtra après la prochaine campagne.')]
+  const score = (v: number | null) => (v === null ? 'Non concerné' : formatPercent(v))
+  const rows = result.rows.filter((r) => r.level !== 'theme')
+  const domains = result.rows.filter((r) => r.level === 'domain' && (r.before !== null || r.after !== null))
+  const content: Content[] = [
+    paragraph(`Avant : ${result.before.label} (${formatDate(result.before.at)}). Après : ${result.after.label} (${formatDate(result.after.at)}).`),
+    table(
+      [
+        { header: 'Domaine', width: '*', cell: (r) => (r.level === 'overall' ? { text: 'Score global', bold: true } : r.title) },
+        { header: 'Avant', width: 70, align: 'right', cell: (r) => score(r.before) },
+        { header: 'Après', width: 70, align: 'right', cell: (r) => score(r.after) },
+        { header: 'Évolution', width: 70, align: 'right', cell: (r) => deltaText(r.delta) },
+      ],
+      rows,
+    ),
+  ]
+  if (domains.length > 0) {
+    const svg = chartSvg(
+      evolutionBarsConfig(
+        domains.map((d) => d.title),
+        [
+          { label: result.before.label, values: domains.map((d) => d.before) },
+          { label: result.after.label, values: domains.map((d) => d.after) },
+        ],
+      ),
+      CONTENT_WIDTH,
+      domains.length * 28 + 64,
+    )
+    content.push(chart('Évolution par domaine', svg))
+  }
+  return content
+}
+
+function answerText(answer: Answer | undefined): string {
+  if (!answer) return ANSWER_STATUS_LABELS.non_renseigne
+  if (answer.status === 'partiel' && answer.split)
+    return `En partie (fait ${answer.split.done} %, programmé ${answer.split.programmed} %, pas fait ${answer.split.notDone} %)`
+  return ANSWER_STATUS_LABELS[answer.status]
+}
+
+async function details(context: ReportContext, campaignId: number, scores: ScoreTree): Promise<Content[]> {
+  const answers = new Map((await context.read('answers.list', { campaignId })).map((a) => [a.criterionId, a]))
+  const applicability = communeContext(context.handler.db)
+  const referentiel = context.handler.referentiel().referentiel
+  const content: Content[] = []
+  for (const domain of referentiel.domains) {
+    const domainScore = scores.domains.find((d) => d.domainId === domain.id)
+    content.push(h2(domain.title))
+    if (!domainScore?.applies) {
+      content.push(emptyNote('Ce domaine ne concerne pas la commune d’après son profil.'))
+      continue
+    }
+    content.push(
+      paragraph(
+        `Fait ${formatPercent(domainScore.done)} · programmé ${formatPercent(domainScore.programmed)} · pas fait ${formatPercent(domainScore.notDone)} · non renseigné ${formatPercent(domainScore.notAnswered)}`,
+      ),
+    )
+    for (const theme of domain.themes) {
+      const themeScore = domainScore.themes.find((t) => t.themeId === theme.id)
+      content.push({
+        ...(h3(`${theme.title}${themeScore?.applies ? ` — ${formatPercent(themeScore.done)} fait` : ' — non concerné'}`) as object),
+        headlineLevel: 3,
+      } as Content)
+      content.push(
+        table(
+          [
+            {
+              header: 'Critère',
+              width: '*',
+              cell: (c) => ({
+                text: [c.question, c.kind === 'obligation' ? { text: `\nObligation — ${legalText(c.legalBasis)}`, style: 'small' } : ''],
+              }),
+            },
+            {
+              header: 'Réponse',
+              width: 95,
+              cell: (c) => {
+                const rule = evaluateApplicability(c.appliesWhen, applicability)
+                if (!rule.applies) return { text: [ANSWER_STATUS_LABELS.non_concerne, { text: `\n${rule.reason}`, style: 'small' }] }
+                return answerText(answers.get(c.id))
+              },
+            },
+            {
+              header: 'Commentaire',
+              width: 150,
+              cell: (c) => {
+                const answer = answers.get(c.id)
+                if (!answer) return ''
+                const by = answer.answeredBy ? `\n${answer.answeredBy}, ${formatDateTime(answer.answeredAt)}` : ''
+                const evidence = answer.evidence.length > 0 ? `\nPièces : ${answer.evidence.map((e) => e.fileName).join(', ')}` : ''
+                return { text: [answer.comment, { text: `${by}${evidence}`, style: 'small' }] }
+              },
+            },
+          ],
+          theme.criteria,
+          { fontSize: 8 },
+        ),
+      )
+    }
+  }
+  return content
+}
+
+/** The diagnostic sections; `details` adds every domain, theme and answer. */
+export async function diagnosticSections(context: ReportContext, options: DiagnosticOptions, firstOnNewPage = true): Promise<Content[]> {
+  const view = await context.read('diagnostic.get', { campaignId: options.campaignId })
+  const compareWith = options.compareWith ?? (await defaultComparison(context, options.campaignId))
+  const compared = compareWith ? await context.read('diagnostic.compare', { before: compareWith, after: { campaignId: options.campaignId } }) : null
+  await context.step('Dessin des graphiques du diagnostic…')
+  const content: Content[] = [
+    h1('Synthèse du diagnostic', { newPage: firstOnNewPage }),
+    paragraph(
+      `Campagne « ${view.campaign.name} », ouverte le ${formatDate(view.campaign.createdAt)}${view.campaign.closedAt ? `, close le ${formatDate(view.campaign.closedAt)}` : ''} — référentiel ${view.scores.referentielVersion}.`,
+    ),
+    ...summary(view.scores),
+    ...charts(view.scores),
+    h1('Points bloquants, points faibles et points forts', { newPage: true }),
+    ...findings(view.scores),
+    h1('Comparaison'),
+    ...comparison(compared),
+  ]
+  if (options.details) {
+    await context.step('Mise en page du détail par domaine…')
+    content.push(h1('Détail par domaine et par thème', { newPage: true }), ...(await details(context, options.campaignId, view.scores)))
+  }
+  return content
+}
+
+export async function campaignName(context: ReportContext, campaignId: number): Promise<string> {
+  return (await context.read('diagnostic.get', { campaignId })).campaign.name
+}

@@ -1,0 +1,130 @@
+/** From a report request to a PDF file: reads the data, lays the pages out, tells the window how far it is. */
+import type { Content } from 'pdfmake/interfaces'
+import type { ReportFile, ReportRequest } from '../../../shared/contract'
+import { formatDate } from '../../../shared/format'
+import type { HandlerContext } from '../context'
+import { createReportContext, type ProgressSink, type ReportContext } from './context'
+import { dashboardSections, deadlines } from './dashboard-report'
+import { campaignName, diagnosticSections } from './diagnostic-report'
+import { h1, reportDocument, type ReportFrame } from './layout'
+import { renderPdf } from './pdf'
+import { projectSections, projectTitle } from './project-report'
+
+interface Built {
+  frame: ReportFrame
+  body: Content[]
+  /** Long reports get a cover page and a table of contents; a project sheet opens with a title block. */
+  tableOfContents: boolean
+  fileStem: string
+}
+
+const longDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+
+/** A file name that every system accepts: no accents, spaces or punctuation. */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'oe')
+      .replace(/Œ/g, 'OE')
+      .replace(/æ/g, 'ae')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'rapport'
+  )
+}
+
+async function latestCampaignId(context: ReportContext): Promise<number | null> {
+  return (await context.read('campaigns.list', {}))[0]?.id ?? null
+}
+
+async function build(context: ReportContext, request: ReportRequest, today: string): Promise<Built> {
+  switch (request.kind) {
+    case 'diagnostic': {
+      const name = await campaignName(context, request.campaignId)
+      const body = await diagnosticSections(context, { campaignId: request.campaignId, compareWith: request.compareWith, details: true })
+      return {
+        frame: context.frame('Rapport de diagnostic', `Campagne « ${name} »`),
+        body,
+        tableOfContents: true,
+        fileStem: `diagnostic-${fileSlug(name)}`,
+      }
+    }
+    case 'dashboard': {
+      const body = await dashboardSections(context, { portfolio: true })
+      return {
+        frame: context.frame('Tableau de bord de la commune', `Situation au ${formatDate(today)}`),
+        body,
+        tableOfContents: true,
+        fileStem: 'tableau-de-bord',
+      }
+    }
+    case 'project': {
+      const title = await projectTitle(context, request.projectId)
+      const body = await projectSections(context, request.projectId, { includeHistory: request.includeHistory, newPage: false })
+      return { frame: context.frame('Fiche projet', title), body, tableOfContents: false, fileStem: `projet-${fileSlug(title)}` }
+    }
+    case 'council': {
+      const meeting = longDate.format(new Date(`${request.meetingDate}T12:00:00`))
+      const body: Content[] = []
+      for (const section of request.sections) {
+        if (section === 'dashboard') body.push(...(await dashboardSections(context, { portfolio: false })))
+        if (section === 'diagnostic') {
+          const campaignId = request.campaignId ?? (await latestCampaignId(context))
+          if (campaignId === null)
+            body.push(h1('Synthèse du diagnostic', { newPage: true }), { text: 'Aucune campagne de diagnostic n’a encore été menée.', style: 'note' })
+          else body.push(...(await diagnosticSections(context, { campaignId, compareWith: null, details: false })))
+        }
+        if (section === 'projects') {
+          if (request.projectIds.length === 0)
+            body.push(h1('Fiches projet', { newPage: true }), { text: 'Aucun projet n’a été choisi pour ce dossier.', style: 'note' })
+          for (const [index, projectId] of request.projectIds.entries()) {
+            await context.step(`Fiche projet ${index + 1} sur ${request.projectIds.length}…`)
+            body.push(...(await projectSections(context, projectId, { includeHistory: false, newPage: true })))
+          }
+        }
+        if (section === 'deadlines')
+          body.push(
+            h1('Échéances légales à venir', { newPage: true }),
+            ...deadlines(await context.read('calendar.upcoming', { from: request.meetingDate, months: 12 })),
+          )
+      }
+      const subtitle = `Séance du ${meeting}${request.subtitle ? ` — ${request.subtitle}` : ''}`
+      return {
+        frame: context.frame('Dossier de séance du conseil municipal', subtitle),
+        body,
+        tableOfContents: true,
+        fileStem: `dossier-seance-${request.meetingDate}`,
+      }
+    }
+  }
+}
+
+function stepsOf(request: ReportRequest): number {
+  // Reading, each drawing/layout step announced by the builders, composing the pages, writing the file.
+  if (request.kind === 'diagnostic') return 5
+  if (request.kind === 'dashboard') return 5
+  if (request.kind === 'project') return 3
+  return 3 + request.sections.length * 2 + (request.sections.includes('projects') ? request.projectIds.length : 0)
+}
+
+export async function generateReport(handler: HandlerContext, request: ReportRequest, progress: ProgressSink): Promise<ReportFile> {
+  const context = await createReportContext(handler, stepsOf(request), progress)
+  const now = handler.now()
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+  await context.step('Lecture des données…')
+  const built = await build(context, request, today)
+  await context.step('Mise en page…')
+  const pdf = await renderPdf(reportDocument(built.frame, built.body, { tableOfContents: built.tableOfContents, cover: built.tableOfContents }))
+  progress(1, 1, 'Rapport prêt.')
+  return {
+    fileName: `${built.fileStem}-${today}.pdf`,
+    mimeType: 'application/pdf',
+    contentBase64: pdf.bytes.toString('base64'),
+    title: `${built.frame.title} — ${built.frame.subtitle}`,
+    pageCount: pdf.pageCount,
+  }
+}

@@ -1,0 +1,253 @@
+/** The sheet of one project: facts, actions and their tasks, budget and funding, indicators, and its history. */
+import type { Content } from 'pdfmake/interfaces'
+import { indicatorLineConfig } from '../../../shared/charts/configs'
+import { ENTITY_LABELS, FIELD_LABELS, formatAuditValue } from '../../../shared/audit-labels'
+import {
+  ACTION_STATUS_LABELS,
+  FUNDER_LABELS,
+  FUNDING_STATUS_LABELS,
+  PRIORITY_LABELS,
+  PROJECT_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+  type AuditEntry,
+  type ProjectDetail,
+  type Task,
+} from '../../../shared/contract'
+import { formatCents, formatDate, formatDateTime, formatPercent } from '../../../shared/format'
+import { chartSvg } from './charts'
+import type { ReportContext } from './context'
+import { domainTitles } from './dashboard-report'
+import { CONTENT_WIDTH, emptyNote, facts, figures, h1, h2, paragraph, table } from './layout'
+
+/** The history printed in a sheet: the most recent changes; the full trail stays in the app's journal. */
+export const MAX_HISTORY_ROWS = 400
+const HISTORY_PAGE = 200
+
+const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—')
+
+function projectFacts(project: ProjectDetail, context: ReportContext): Content {
+  const domains = domainTitles(context)
+  const themes = project.themeIds.map((id) => context.handler.referentiel().themes.get(id)?.theme.title ?? id)
+  const period = project.startOn || project.endOn ? `${dateOrDash(project.startOn)} → ${dateOrDash(project.endOn)}` : 'Dates non fixées'
+  return facts([
+    ['Statut', PROJECT_STATUS_LABELS[project.status]],
+    ['Priorité', PRIORITY_LABELS[project.priority]],
+    ['Domaine', project.domainId ? (domains.get(project.domainId) ?? project.domainId) : 'Non précisé'],
+    ...(themes.length > 0 ? [['Thèmes', themes.join(', ')] as [string, string]] : []),
+    ['Élu référent', project.referentName ?? 'Non désigné'],
+    ['Période', period],
+    ['Avancement', project.progress === null ? 'Aucune tâche' : `${formatPercent(project.progress)} des tâches faites`],
+    ['Créé', `le ${formatDate(project.createdAt)} par ${project.createdBy}`],
+  ])
+}
+
+function checklistText(task: Task): string {
+  if (task.checklist.length === 0) return ''
+  return `\nListe : ${task.checklist.filter((i) => i.done).length} / ${task.checklist.length} fait${task.checklist.length > 1 ? 's' : ''}`
+}
+
+function tasksTable(tasks: Task[]): Content {
+  return table(
+    [
+      { header: 'Tâche', width: '*', cell: (t) => ({ text: [t.title, { text: checklistText(t), style: 'small' }] }) },
+      { header: 'Responsable', width: 95, cell: (t) => t.assigneeName ?? 'Personne' },
+      { header: 'Échéance', width: 62, cell: (t) => ({ text: dateOrDash(t.dueOn), bold: t.overdue, color: t.overdue ? '#b3261e' : undefined }) },
+      { header: 'Statut', width: 55, cell: (t) => (t.overdue ? `${TASK_STATUS_LABELS[t.status]} (en retard)` : TASK_STATUS_LABELS[t.status]) },
+    ],
+    tasks,
+  )
+}
+
+function actionsAndTasks(project: ProjectDetail): Content[] {
+  if (project.actions.length === 0 && project.tasks.length === 0) return [emptyNote('Ni action ni tâche pour l’instant.')]
+  const content: Content[] = []
+  for (const action of project.actions) {
+    const tasks = project.tasks.filter((t) => t.actionId === action.id)
+    const when = action.dueOn ? ` — échéance ${formatDate(action.dueOn)}` : ''
+    content.push({
+      text: [
+        { text: action.title, bold: true },
+        { text: ` (${ACTION_STATUS_LABELS[action.status]}${when})`, style: 'muted' },
+      ],
+      margin: [0, 6, 0, 2],
+    })
+    if (action.description) content.push({ text: action.description, style: 'small', margin: [0, 0, 0, 2] })
+    content.push(tasks.length === 0 ? emptyNote('Aucune tâche dans cette action.') : tasksTable(tasks))
+  }
+  const loose = project.tasks.filter((t) => t.actionId === null)
+  if (loose.length > 0)
+    content.push({ text: project.actions.length > 0 ? 'Autres tâches' : 'Tâches', bold: true, margin: [0, 6, 0, 2] }, tasksTable(loose))
+  return content
+}
+
+function budgetAndFunding(project: ProjectDetail): Content[] {
+  const content: Content[] = [
+    figures([
+      { value: formatCents(project.budgetPlannedCents), label: 'Budget prévu' },
+      { value: formatCents(project.budgetCommittedCents), label: 'Engagé' },
+      { value: formatCents(project.budgetSpentCents), label: 'Réalisé' },
+    ]),
+  ]
+  if (project.fundings.length === 0) return [...content, emptyNote('Aucune subvention demandée pour ce projet.')]
+  const obtained = (f: ProjectDetail['fundings'][number]) =>
+    f.status === 'accordee' || f.status === 'versee' ? (f.obtainedCents ?? f.requestedCents) : 0
+  const t = table(
+    [
+      {
+        header: 'Financeur',
+        width: '*',
+        cell: (f) => ({ text: [FUNDER_LABELS[f.funder], f.label ? { text: `\n${f.label}`, style: 'small' } : ''] }),
+      },
+      { header: 'Statut', width: 60, cell: (f) => FUNDING_STATUS_LABELS[f.status] },
+      { header: 'Demandé le', width: 62, cell: (f) => dateOrDash(f.requestedOn) },
+      { header: 'Décision', width: 62, cell: (f) => dateOrDash(f.decidedOn) },
+      { header: 'Demandé', width: 70, align: 'right', cell: (f) => formatCents(f.requestedCents) },
+      { header: 'Obtenu', width: 70, align: 'right', cell: (f) => (obtained(f) ? formatCents(obtained(f)) : '—') },
+    ],
+    project.fundings,
+  )
+  t.table.body.push([
+    { text: 'Total', bold: true, colSpan: 4, style: 'cell' },
+    '',
+    '',
+    '',
+    {
+      text: formatCents(project.fundings.filter((f) => f.status !== 'envisagee').reduce((s, f) => s + f.requestedCents, 0)),
+      bold: true,
+      alignment: 'right',
+      style: 'cell',
+    },
+    { text: formatCents(project.fundings.reduce((s, f) => s + obtained(f), 0)), bold: true, alignment: 'right', style: 'cell' },
+  ])
+  content.push(t, {
+    text: 'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le total obtenu, les subventions accordées ou versées.',
+    style: 'small',
+  })
+  return content
+}
+
+const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
+
+function indicators(project: ProjectDetail): Content[] {
+  if (project.indicators.length === 0) return [emptyNote('Aucun indicateur d’impact pour ce projet.')]
+  const content: Content[] = []
+  for (const indicator of project.indicators) {
+    const target =
+      indicator.targetValue === null
+        ? 'sans cible'
+        : `cible ${numberFormat.format(indicator.targetValue)}${indicator.unit ? ` ${indicator.unit}` : ''}`
+    content.push({
+      text: [
+        { text: indicator.label, bold: true },
+        { text: ` — ${target}${indicator.lowerIsBetter ? ' (plus bas, c’est mieux)' : ''}`, style: 'muted' },
+      ],
+      margin: [0, 6, 0, 2],
+    })
+    if (indicator.measurements.length === 0) {
+      content.push(emptyNote('Aucune mesure enregistrée.'))
+      continue
+    }
+    const svg = chartSvg(
+      indicatorLineConfig({ label: indicator.label, unit: indicator.unit, points: indicator.measurements, target: indicator.targetValue }),
+      CONTENT_WIDTH * 0.62,
+      180,
+    )
+    content.push({
+      columns: [
+        { svg: svg.svg, width: svg.width },
+        table(
+          [
+            { header: 'Date', width: 60, cell: (m) => formatDate(m.measuredOn) },
+            {
+              header: 'Valeur',
+              width: '*',
+              align: 'right',
+              cell: (m) => `${numberFormat.format(m.value)}${indicator.unit ? ` ${indicator.unit}` : ''}`,
+            },
+          ],
+          indicator.measurements.slice(-8),
+        ),
+      ],
+      columnGap: 12,
+      unbreakable: true,
+    } as Content)
+  }
+  return content
+}
+
+function historyLine(entry: AuditEntry): string {
+  const what = ENTITY_LABELS[entry.entity] ?? entry.entity
+  const label = entry.label ? ` « ${entry.label} »` : ''
+  if (entry.action === 'create') return `${what}${label} créé(e)`
+  if (entry.action === 'delete') return `${what}${label} supprimé(e)`
+  const field = entry.field ? (FIELD_LABELS[entry.field] ?? entry.field) : 'modification'
+  return `${what}${label} — ${field} : ${formatAuditValue(entry.entity, entry.field, entry.before)} → ${formatAuditValue(entry.entity, entry.field, entry.after)}`
+}
+
+async function history(context: ReportContext, projectId: number): Promise<Content[]> {
+  const entries: AuditEntry[] = []
+  let total = 0
+  for (let page = 1; entries.length < MAX_HISTORY_ROWS; page++) {
+    const result = await context.read('audit.list', { projectId, page, pageSize: HISTORY_PAGE })
+    total = result.total
+    entries.push(...result.items)
+    if (entries.length >= total || result.items.length === 0) break
+  }
+  if (entries.length === 0) return [emptyNote('Aucune modification enregistrée.')]
+  const shown = entries.slice(0, MAX_HISTORY_ROWS)
+  return [
+    table(
+      [
+        { header: 'Date', width: 82, cell: (e) => formatDateTime(e.at) },
+        { header: 'Par', width: 80, cell: (e) => e.profileName },
+        { header: 'Changement', width: '*', cell: (e) => historyLine(e) },
+      ],
+      shown,
+      { fontSize: 7.5 },
+    ),
+    ...(total > shown.length
+      ? [
+          {
+            text: `Les ${shown.length} modifications les plus récentes sur ${total} ; l’historique complet se consulte dans le journal des modifications de Cap Commune.`,
+            style: 'small',
+          } as Content,
+        ]
+      : []),
+  ]
+}
+
+export interface ProjectSheetOptions {
+  includeHistory: boolean
+  /** In a council pack, each sheet starts on a new page. */
+  newPage: boolean
+}
+
+export async function projectSections(context: ReportContext, projectId: number, options: ProjectSheetOptions): Promise<Content[]> {
+  const project = await context.read('projects.get', { id: projectId })
+  const content: Content[] = [h1(project.title, { newPage: options.newPage }), projectFacts(project, context)]
+  if (project.description) content.push(h2('Description', { toc: false }), paragraph(project.description))
+  if (project.participants.length > 0)
+    content.push(
+      h2('Participants', { toc: false }),
+      table(
+        [
+          { header: 'Nom', width: 160, cell: (p) => p.name },
+          {
+            header: 'Rôle dans le projet',
+            width: '*',
+            cell: (p) => p.role || (p.memberId === null ? 'Participant extérieur' : 'Membre de l’équipe'),
+          },
+        ],
+        project.participants,
+      ),
+    )
+  content.push(h2('Actions et tâches', { toc: false }), ...actionsAndTasks(project))
+  content.push(h2('Budget et financements', { toc: false }), ...budgetAndFunding(project))
+  content.push(h2('Indicateurs d’impact', { toc: false }), ...indicators(project))
+  if (options.includeHistory) content.push(h2('Historique des modifications', { toc: false }), ...(await history(context, projectId)))
+  return content
+}
+
+export async function projectTitle(context: ReportContext, projectId: number): Promise<string> {
+  return (await context.read('projects.get', { id: projectId })).title
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { scoreSourceSchema } from './diagnostic'
+import { idField, optionalText, requiredText } from './fields'
+import { isoDateField } from './projects'
+
+/* ─── PDF reports ──────────────────────────────────────────────────────────────────── */
+
+export const REPORT_KINDS = ['diagnostic', 'dashboard', 'project', 'council'] as const
+export type ReportKind = (typeof REPORT_KINDS)[number]
+
+/** The parts of a dossier de séance, in the order they are printed. */
+export const COUNCIL_SECTIONS = ['dashboard', 'diagnostic', 'projects', 'deadlines'] as const
+export type CouncilSection = (typeof COUNCIL_SECTIONS)[number]
+
+/** A council pack gathers at most this many project sheets (beyond, print the dashboard's portfolio table). */
+export const MAX_COUNCIL_PROJECTS = 60
+
+export const reportRequestSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('diagnostic'),
+      campaignId: idField,
+      /** What to compare with; null: the previous campaign, else the latest snapshot of another campaign, else nothing. */
+      compareWith: scoreSourceSchema.nullable().default(null),
+    }),
+    z.object({ kind: z.literal('dashboard') }),
+    z.object({ kind: z.literal('project'), projectId: idField, includeHistory: z.boolean().default(true) }),
+    z.object({
+      kind: z.literal('council'),
+      meetingDate: isoDateField,
+      /** Printed under the title, e.g. « Séance ordinaire ». */
+      subtitle: optionalText('Le sous-titre', 120),
+      sections: z
+        .array(z.enum(COUNCIL_SECTIONS, { error: "Cette partie du dossier n'existe pas." }))
+        .min(1, { error: 'Choisissez au moins une partie à inclure dans le dossier.' }),
+      projectIds: z
+        .array(idField)
+        .max(MAX_COUNCIL_PROJECTS, { error: `Un dossier de séance peut contenir au plus ${MAX_COUNCIL_PROJECTS} fiches projet.` }),
+      /** The campaign of the diagnostic part; null: the latest one. */
+      campaignId: idField.nullable().default(null),
+    }),
+  ],
+  { error: "Ce type de rapport n'existe pas." },
+)
+export type ReportRequest = z.output<typeof reportRequestSchema>
+export type ReportRequestInput = z.input<typeof reportRequestSchema>
+
+export const reportGenerateInput = z.object({
+  request: reportRequestSchema,
+  /** Chosen by the caller: the `progress` events of this report carry `report:<jobId>` as their task. */
+  jobId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "L'identifiant de suivi du rapport est invalide." })
+    .default('rapport'),
+})
+
+export const reportFileSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.literal('application/pdf'),
+  contentBase64: z.string(),
+  title: z.string(),
+  pageCount: z.number().int().min(1),
+})
+export type ReportFile = z.infer<typeof reportFileSchema>
+
+/* ─── The commune's logo (or coat of arms), printed on reports ─────────────────────── */
+
+export const MAX_LOGO_BYTES = 5 * 1024 * 1024
+export const logoSchema = z
+  .object({
+    /** Always PNG: the image is decoded, shrunk if needed and re-encoded when it is chosen. */
+    mimeType: z.literal('image/png'),
+    contentBase64: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    fileName: z.string(),
+  })
+  .nullable()
+export type Logo = z.infer<typeof logoSchema>
+
+export const logoSetInput = z.object({
+  fileName: requiredText('Le nom du fichier', 200),
+  contentBase64: z
+    .string()
+    .min(1, { error: 'Le fichier est vide.' })
+    .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 4, { error: "L'image dépasse 5 Mo : choisissez une image plus légère." }),
+})
