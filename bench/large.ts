@@ -1,8 +1,9 @@
 /**
  * (e) A large commune (bench/generate.ts: 2,000 projects, 50,000 tasks, 20,000 comments, 200,000 audit rows):
  * the screens that read across projects, through core.invoke, each against a raw SQL read of the same data in the
- * same run — dashboard.get, search.query (20 different queries, p95), a page of projects.list, one person's
- * tasks.forMember, a page of audit.list. Targets are printed, never asserted.
+ * same run — dashboard.get, search.query (20 different queries, p95), a page of projects.list, « Mes tâches » of one
+ * person (tasks.forMember: a page of 50, of 500, with the done tasks, and all at once), a page of audit.list.
+ * Targets are printed, never asserted.
  */
 import type Database from 'better-sqlite3'
 import { ftsQuery } from '../src/main/core/search/fts'
@@ -117,7 +118,9 @@ export async function benchLargeCommune(
       ])),
     )
 
-    // tasks.forMember: the open tasks of one person (~2,000 of the 50,000).
+    // tasks.forMember: « Mes tâches » of the busiest person (~2,000 of the 50,000 tasks, ~1,300 open): the first page
+    // of 50 with the counts, against the raw read of the same page and counts; then after « Afficher plus » nine
+    // times (500), with the done tasks, and every open task at once (what the page used to read).
     const member = (
       sqlite
         .prepare(
@@ -125,10 +128,39 @@ export async function benchLargeCommune(
         )
         .get() as { id: number }
     ).id
-    const rawMine = sqlite.prepare("SELECT * FROM tasks WHERE assignee_member_id = ? AND status <> 'faite' ORDER BY due_on")
+    const rawMine = sqlite.prepare("SELECT * FROM tasks WHERE assignee_member_id = ? AND status <> 'faite' ORDER BY due_on LIMIT ?")
+    const rawMineAll = sqlite.prepare('SELECT * FROM tasks WHERE assignee_member_id = ? ORDER BY due_on LIMIT ?')
+    const rawMineCount = sqlite.prepare(
+      "SELECT count(*) AS n, sum(due_on < ?) AS overdue, sum(due_on IS NULL) AS undated FROM tasks WHERE assignee_member_id = ? AND status <> 'faite'",
+    )
+    const rawMineCountAll = sqlite.prepare('SELECT count(*) AS n, sum(due_on IS NULL) AS undated FROM tasks WHERE assignee_member_id = ?')
     rows.push(
-      ...(await measure('tasks.forMember — core.invoke (cible < 20 ms)', 'tâches d’une personne — SQL brut', [
-        { raw: () => rawMine.all(member), invoke: () => invoke('tasks.forMember', { memberId: member }) },
+      ...(await measure(
+        'tasks.forMember (les 50 plus urgentes + totaux) — core.invoke (cible < 20 ms)',
+        'tâches d’une personne, 50 + totaux — SQL brut',
+        [{ raw: () => [rawMine.all(member, 50), rawMineCount.get(today, member)], invoke: () => invoke('tasks.forMember', { memberId: member }) }],
+      )),
+      ...(await measure('tasks.forMember (500, après « Afficher plus » ×9) — core.invoke', 'tâches d’une personne, 500 + totaux — SQL brut', [
+        {
+          raw: () => [rawMine.all(member, 500), rawMineCount.get(today, member)],
+          invoke: () => invoke('tasks.forMember', { memberId: member, limit: 500 }),
+        },
+      ])),
+      ...(await measure(
+        'tasks.forMember (50, tâches faites comprises) — core.invoke',
+        'tâches d’une personne, faites comprises, 50 + totaux — SQL brut',
+        [
+          {
+            raw: () => [rawMineAll.all(member, 50), rawMineCountAll.get(member)],
+            invoke: () => invoke('tasks.forMember', { memberId: member, includeDone: true }),
+          },
+        ],
+      )),
+      ...(await measure('tasks.forMember (toutes les tâches ouvertes) — core.invoke', 'toutes les tâches ouvertes d’une personne — SQL brut', [
+        {
+          raw: () => [rawMine.all(member, 5000), rawMineCount.get(today, member)],
+          invoke: () => invoke('tasks.forMember', { memberId: member, limit: 5000 }),
+        },
       ])),
     )
 

@@ -4,6 +4,7 @@ import { expect, invoke, test } from './support/fixtures'
 import { seedFauxVillecerf } from './support/seed'
 import { DiagnosticPage } from './pages/DiagnosticPage'
 import { HomePage } from './pages/HomePage'
+import { MyTasksPage } from './pages/MyTasksPage'
 import { ProjectPage } from './pages/ProjectPage'
 
 /** Today plus a number of days, written JJ/MM/AAAA. */
@@ -38,7 +39,12 @@ test('a project born from a diagnostic weakness is planned, shared, followed on 
   // Plan: one action, two tasks for two élus.
   const project = new ProjectPage(page)
   await project.addAction('Préparer le calendrier', frenchDate(30))
-  await project.addTask('Préparer le calendrier', { title: 'Proposer les dates des séances', assignee: 'Marie Lambert', due: frenchDate(10), checklist: ['Vérifier les vacances scolaires'] })
+  await project.addTask('Préparer le calendrier', {
+    title: 'Proposer les dates des séances',
+    assignee: 'Marie Lambert',
+    due: frenchDate(10),
+    checklist: ['Vérifier les vacances scolaires'],
+  })
   await project.addTask('Préparer le calendrier', { title: 'Réserver la salle du conseil', assignee: 'Paul Girard', due: frenchDate(-3) })
   await expect(project.task('Réserver la salle du conseil')).toContainText('en retard depuis le')
   await project.setTaskStatus('Proposer les dates des séances', 'Faite')
@@ -75,7 +81,7 @@ test('a project born from a diagnostic weakness is planned, shared, followed on 
   await page.getByRole('listitem').filter({ hasText: 'Paul Girard' }).click()
   await expect(page.getByRole('button', { name: 'Votre profil' })).toContainText('Paul Girard')
   await new HomePage(page).goTo('Mes tâches')
-  const late = page.getByLabel('En retard (1)')
+  const late = new MyTasksPage(page).group('En retard (1)')
   await expect(late).toContainText('Réserver la salle du conseil')
   await expect(page.getByText('Proposer les dates des séances')).toHaveCount(0)
   await snap(page, 'projects-06-my-tasks')
@@ -91,12 +97,82 @@ test('a project born from a diagnostic weakness is planned, shared, followed on 
   await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
   const sheet = workbook.worksheets[0]!
   const rows: string[] = []
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join(' | ')))
+  sheet.eachRow((row) =>
+    rows.push(
+      (row.values as unknown[])
+        .filter((v) => v !== undefined && v !== null)
+        .map(String)
+        .join(' | '),
+    ),
+  )
   expect(rows.join('\n')).toContain('Calendrier des séances du conseil 2027')
   const line = rows.find((r) => r.startsWith('Calendrier des séances du conseil 2027'))!
   expect(line).toContain('| Idée | Haute | Gouvernance et vie démocratique |')
   // Financeurs, progress (%), open tasks, late tasks.
   expect(line).toContain('| DETR | 50 | 1 | 1 |')
+})
+
+test('Mes tâches shows the 50 most urgent tasks first, and the others on « Afficher plus »', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  const members = (await invoke(host, 'members.list', {})).value as { id: number; lastName: string }[]
+  const marie = members.find((m) => m.lastName === 'Lambert')!
+  const project = (await invoke(host, 'projects.create', { title: 'Entretien des chemins communaux', status: 'en_cours' })).value as { id: number }
+  const isoDate = (days: number) => {
+    const d = new Date()
+    d.setDate(d.getDate() + days)
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  }
+  // 5 late, 50 to come, 5 without a due date: 60 tasks for Marie Lambert, who is signed in.
+  const plan = [
+    ...Array.from({ length: 5 }, (_, i) => ({ title: `Relancer l’entreprise ${i + 1}`, dueOn: isoDate(-10 + i) })),
+    ...Array.from({ length: 50 }, (_, i) => ({ title: `Chemin n° ${String(i + 1).padStart(2, '0')} : élaguer`, dueOn: isoDate(i + 1) })),
+    ...Array.from({ length: 5 }, (_, i) => ({ title: `Idée ${i + 1}`, dueOn: null })),
+  ]
+  for (const task of plan) {
+    expect((await invoke(host, 'tasks.create', { projectId: project.id, assigneeMemberId: marie.id, ...task })).ok).toBe(true)
+  }
+
+  await page.goto(host.url)
+  await new HomePage(page).goTo('Mes tâches')
+  const myTasks = new MyTasksPage(page)
+  await expect(myTasks.group('En retard (5)')).toContainText('Relancer l’entreprise 1')
+  await expect(myTasks.group('À venir (50)')).toContainText('Chemin n° 01 : élaguer')
+  await expect(myTasks.tasks).toHaveCount(50)
+  await expect(myTasks.group('Sans échéance (5)')).toHaveCount(0)
+  await expect(myTasks.more).toContainText('50 tâches affichées sur 60, les plus urgentes d’abord.')
+  await snap(page, 'my-tasks-01-first-page')
+
+  await myTasks.showMore()
+  await expect(myTasks.tasks).toHaveCount(60)
+  await expect(myTasks.group('Sans échéance (5)')).toContainText('Idée 5')
+  await expect(myTasks.more).toHaveCount(0)
+  await snap(page, 'my-tasks-02-all')
+})
+
+test('a project document opens from the project — in the browser, as a download, byte for byte', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  expect((await invoke(host, 'projects.create', { title: 'Cœur de village', status: 'en_cours' })).ok).toBe(true)
+  await page.goto(host.url)
+  await new HomePage(page).goTo('Projets')
+  await page.getByRole('link', { name: 'Cœur de village' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Cœur de village' })).toBeVisible()
+  const projectPage = new ProjectPage(page)
+  await projectPage.openTab('Échanges et documents')
+  const documents = page.getByLabel('Documents', { exact: true })
+  const pdf = Buffer.from('%PDF-1.4\n% Esquisse de la place\n')
+  await documents.locator('input[type=file]').setInputFiles({ name: 'Esquisse place.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await expect(documents.getByRole('button', { name: 'Esquisse place.pdf', exact: true })).toBeVisible()
+  await snap(page, 'projects-07-documents')
+  // The Electron app opens it in the computer's viewer; the browser host has none, so it is downloaded.
+  const downloading = page.waitForEvent('download')
+  await documents.getByRole('button', { name: 'Esquisse place.pdf', exact: true }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('Esquisse place.pdf')
+  expect(readFileSync((await download.path())!)).toEqual(pdf)
+  // « Télécharger » gives the same file.
+  const again = page.waitForEvent('download')
+  await documents.getByRole('button', { name: 'Télécharger Esquisse place.pdf' }).click()
+  expect(readFileSync((await (await again).path())!)).toEqual(pdf)
 })
 
 test('Ctrl+K finds a project without accents and opens it', async ({ page, host, snap }) => {

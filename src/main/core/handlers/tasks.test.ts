@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MEMBER_TASK_GROUPS, memberTaskGroupSql } from '../projects/member-tasks'
 import { count, createProject, memberId, NOW, PROJECT_CORE_OPTIONS, projectAudit } from '../projects/test-helpers'
 import { createTestCore, failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
@@ -160,7 +161,7 @@ describe('tasks.forMember', () => {
     await add(zoo.id, 'de Paul', '2026-04-01', { assigneeMemberId: paul })
 
     const mine = await ok(core, session, 'tasks.forMember', {})
-    expect(mine.map((t) => [t.title, t.overdue])).toEqual([
+    expect(mine.items.map((t) => [t.title, t.overdue])).toEqual([
       ['retard ancien', true],
       ['retard récent A', true],
       ['retard récent Z', true],
@@ -169,9 +170,90 @@ describe('tasks.forMember', () => {
       ['sans date A', false],
       ['sans date Z', false],
     ])
+    expect(mine.items[0]).toMatchObject({ projectTitle: 'Zone de loisirs', assigneeName: 'Luc Moreau', status: 'a_faire', checklist: [] })
+    expect(mine).toMatchObject({ total: 7, counts: { overdue: 3, upcoming: 2, undated: 2 } })
+    // Done tasks, when asked for, are never « en retard »: they take their place by due date.
     const withDone = await ok(core, session, 'tasks.forMember', { includeDone: true })
-    expect(withDone.map((t) => t.title)).toContain('faite en retard')
-    expect((await ok(core, session, 'tasks.forMember', { memberId: paul })).map((t) => t.title)).toEqual(['de Paul'])
+    expect(withDone.items.map((t) => t.title)).toEqual([
+      'retard ancien',
+      'retard récent A',
+      'retard récent Z',
+      'faite en retard',
+      "aujourd'hui",
+      'future',
+      'sans date A',
+      'sans date Z',
+    ])
+    expect(withDone).toMatchObject({ total: 8, counts: { overdue: 3, upcoming: 3, undated: 2 } })
+    expect((await ok(core, session, 'tasks.forMember', { memberId: paul })).items.map((t) => t.title)).toEqual(['de Paul'])
+  })
+
+  it('gives the most urgent first, a page at a time: any limit is the start of the same list, and the counts stay whole', async () => {
+    const test = setUp()
+    const { core, session } = test
+    const luc = await memberId(test, 'Moreau')
+    // Titles that only a French order sorts right (« École » between « Eau » and « Étang »), several tasks a day.
+    const projects = await Promise.all(['Zinc', 'École', 'Eau', 'Étang', 'abri'].map((title) => createProject(test, { title })))
+    const dates = ['2026-03-02', '2026-05-03', '2026-05-04', '2026-05-20', null]
+    const statuses = ['a_faire', 'en_cours', 'bloquee', 'faite'] as const
+    for (let i = 0; i < 60; i++) {
+      await ok(core, session, 'tasks.create', {
+        projectId: projects[(i * 7) % projects.length]!.id,
+        title: `Tâche ${String(i).padStart(2, '0')}`,
+        assigneeMemberId: luc,
+        dueOn: dates[(i * 3) % dates.length]!,
+        status: statuses[i % statuses.length]!,
+      })
+    }
+    for (const includeDone of [false, true]) {
+      const all = await ok(core, session, 'tasks.forMember', { includeDone, limit: 1000 })
+      expect(all.items).toHaveLength(includeDone ? 60 : 45)
+      expect(all.total).toBe(all.items.length)
+      // The groups, in order, as the counts say.
+      const group = (t: (typeof all.items)[number]) => (t.overdue ? 0 : t.dueOn !== null ? 1 : 2)
+      expect(all.items.map(group)).toEqual([...all.items.map(group)].sort())
+      expect(all.counts).toEqual({
+        overdue: all.items.filter((t) => group(t) === 0).length,
+        upcoming: all.items.filter((t) => group(t) === 1).length,
+        undated: all.items.filter((t) => group(t) === 2).length,
+      })
+      // Within a due date, by project title in French order, then by creation.
+      const sameDay = all.items.filter((t) => t.dueOn === '2026-05-20' && t.status !== 'faite')
+      const order = ['abri', 'Eau', 'École', 'Étang', 'Zinc']
+      const ranks = sameDay.map((t) => order.indexOf(t.projectTitle))
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+      for (const limit of [1, 2, 9, 10, 11, 12, 20, 30, 44, 45, 46, 59]) {
+        const page = await ok(core, session, 'tasks.forMember', { includeDone, limit })
+        expect(page.items.map((t) => t.id)).toEqual(all.items.slice(0, limit).map((t) => t.id))
+        expect({ total: page.total, counts: page.counts }).toEqual({ total: all.total, counts: all.counts })
+      }
+    }
+    // 50 by default.
+    expect((await ok(core, session, 'tasks.forMember', { includeDone: true })).items).toHaveLength(50)
+  })
+
+  it('reads open tasks from the partial index in due-date order (no sort of all of them)', () => {
+    const { core } = setUp()
+    const plan = (sql: string) =>
+      (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ memberId: 1, today: '2026-05-04', limit: 50 }) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ')
+    for (const group of MEMBER_TASK_GROUPS) {
+      const detail = plan(memberTaskGroupSql(group, false))
+      expect(detail).toContain('USING INDEX tasks_assignee_open_due (assignee_member_id=?')
+      expect(detail).not.toContain('USE TEMP B-TREE FOR ORDER BY')
+    }
+  })
+
+  it('refuses a number of tasks to show that is not a whole number from 1 to 5000, in French', async () => {
+    const { core, session } = setUp()
+    for (const limit of [0, 5001, 1.5]) {
+      const error = await failure(core, session, 'tasks.forMember', { limit })
+      expect(error).toMatchObject({
+        code: 'INVALID_INPUT',
+        issues: [{ path: 'limit', message: expect.stringMatching(/^Le nombre de tâches à afficher/) }],
+      })
+    }
   })
 
   it('asks for a person when the profile is tied to nobody (CONFLICT), and refuses an unknown person', async () => {

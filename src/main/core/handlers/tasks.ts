@@ -6,7 +6,8 @@ import type { Db } from '../db/open'
 import { attachments, comments, profiles, projectActions, tasks } from '../db/schema'
 import type { Handlers } from '../dispatcher'
 import { assertRealDates } from '../projects/dates'
-import { assertMemberExists, getProjectRow, isDone, parseChecklist, taskById, taskList, touchProject, type TaskRow } from '../projects/queries'
+import { memberTasks } from '../projects/member-tasks'
+import { assertMemberExists, getProjectRow, isDone, parseChecklist, taskById, touchProject, type TaskRow } from '../projects/queries'
 import { projectTrail, todayOf } from '../projects/trail'
 
 type TaskFields = Omit<ParsedInput<'tasks.create'>, 'projectId'>
@@ -123,9 +124,9 @@ export const taskHandlers: Pick<Handlers, 'tasks.create' | 'tasks.update' | 'tas
     return { ok: true as const }
   },
 
-  /** Overdue first, then by due date (tasks without one last), then by project title. */
-  'tasks.forMember': ({ memberId, includeDone }, context) => {
+  /** The first `limit` tasks: overdue first, then by due date (tasks without one last), then by project title. */
+  'tasks.forMember': ({ memberId, includeDone, limit }, context) => {
     const member = memberOf(context.db, context, memberId)
-    return taskList(context.db, { assigneeMemberId: member, includeDone, order: 'urgency' }, todayOf(context))
+    return memberTasks(context.sqlite, { memberId: member, includeDone, limit, today: todayOf(context) })
   },
 }

@@ -108,9 +108,14 @@ const FOLDED: [string, string][] = [
  * not after « Voirie » as with COLLATE NOCASE). `column` is a fixed SQL name, never user input.
  */
 export function frenchSortKey(column: string): SQL {
+  return sql.raw(frenchSortKeySql(column))
+}
+
+/** The same, as SQL text (for statements prepared once, as plain strings). */
+export function frenchSortKeySql(column: string): string {
   const folded = FOLDED.reduce((expr, [from, to]) => `replace(${expr}, '${from}', '${to}')`, column)
   // Plain ASCII (as many bytes as characters) skips the 35 replacements.
-  return sql.raw(`lower(CASE WHEN length(${column}) = length(CAST(${column} AS BLOB)) THEN ${column} ELSE ${folded} END)`)
+  return `lower(CASE WHEN length(${column}) = length(CAST(${column} AS BLOB)) THEN ${column} ELSE ${folded} END)`
 }
 
 const TITLE = frenchSortKey('p.title')
@@ -250,16 +255,30 @@ export interface TaskFilter {
   overdueOnly?: boolean
   withDueDate?: boolean
   /**
-   * `urgency` (« Mes tâches », dashboard): overdue first, then by due date (none last), then project title;
+   * `urgency`: overdue first, then by due date (none last), then project title (« Mes tâches » reads the same order a
+   * page at a time, projects/member-tasks.ts);
    * `dueDate` (a project's page): by due date (none last).
    */
   order?: 'urgency' | 'dueDate'
   limit?: number
 }
 
-interface TaskSqlRow extends Omit<Task, 'checklist' | 'overdue'> {
+export interface TaskSqlRow extends Omit<Task, 'checklist' | 'overdue'> {
   checklist: string
   overdue: number
+}
+
+/** A Task's columns over `TASK_FROM`, all but `overdue` (which depends on today). */
+export const TASK_COLUMNS = `t.id, t.project_id AS projectId, p.title AS projectTitle, t.action_id AS actionId, t.title, t.description,
+      t.assignee_member_id AS assigneeMemberId,
+      CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName,
+      t.due_on AS dueOn, t.status, t.checklist, t.created_at AS createdAt, t.completed_at AS completedAt`
+export const TASK_FROM = `FROM tasks t
+    JOIN projects p ON p.id = t.project_id
+    LEFT JOIN members m ON m.id = t.assignee_member_id`
+
+export function toTask({ checklist, overdue, ...row }: TaskSqlRow): Task {
+  return { ...row, checklist: parseChecklist(checklist), overdue: overdue === 1 }
 }
 
 const checklistSchema = checklistItemSchema.array()
@@ -289,19 +308,13 @@ export function taskList(db: Db, filter: TaskFilter, today: string): Task[] {
   const order = filter.order === 'urgency' ? sql`overdue DESC, t.due_on IS NULL, t.due_on, ${TITLE}, t.id` : sql`t.due_on IS NULL, t.due_on, t.id`
   const limit = filter.limit === undefined ? sql`` : sql`LIMIT ${filter.limit}`
   const rows = db.all<TaskSqlRow>(sql`
-    SELECT t.id, t.project_id AS projectId, p.title AS projectTitle, t.action_id AS actionId, t.title, t.description,
-      t.assignee_member_id AS assigneeMemberId,
-      CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName,
-      t.due_on AS dueOn, t.status, t.checklist, t.created_at AS createdAt, t.completed_at AS completedAt,
-      ${overdueSql(today)} AS overdue
-    FROM tasks t
-    JOIN projects p ON p.id = t.project_id
-    LEFT JOIN members m ON m.id = t.assignee_member_id
+    SELECT ${sql.raw(TASK_COLUMNS)}, ${overdueSql(today)} AS overdue
+    ${sql.raw(TASK_FROM)}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${order}
     ${limit}
   `)
-  return rows.map((r) => ({ ...r, checklist: parseChecklist(r.checklist), overdue: r.overdue === 1 }))
+  return rows.map(toTask)
 }
 
 /** One task as the contract returns it. */

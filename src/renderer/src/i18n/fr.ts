@@ -542,6 +542,8 @@ export const fr = {
       upcoming: 'À venir ({{count}})',
       undated: 'Sans échéance ({{count}})',
     },
+    shown: '{{shown}} tâches affichées sur {{total}}, les plus urgentes d’abord.',
+    showMore: 'Afficher plus',
     new: 'Nouvelle tâche',
     edit: 'Modifier la tâche',
     create: 'Créer la tâche',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { TaskStatus } from '../../../../shared/contract/projects'
 import { members } from './members'
@@ -27,6 +28,10 @@ export const tasks = sqliteTable(
   },
   (table) => [
     index('tasks_assignee').on(table.assigneeMemberId, table.status, table.dueOn),
+    // « Mes tâches »: a person's open tasks in due-date order, so a page of the most urgent stops early.
+    index('tasks_assignee_open_due')
+      .on(table.assigneeMemberId, table.dueOn)
+      .where(sql`${table.status} <> 'faite'`),
     // Covers the per-project counts of projects.list (progress, open, overdue).
     index('tasks_project').on(table.projectId, table.status, table.dueOn),
     index('tasks_action').on(table.actionId),

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
+import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { TASK_STATUS_LABELS, type Task } from '../../../../shared/contract'
+import { MEMBER_TASKS_MAX, MEMBER_TASKS_PAGE, TASK_STATUS_LABELS, type Task } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'
@@ -37,21 +38,35 @@ function TaskLine({ task }: { task: Task }) {
   )
 }
 
-/** "Mes tâches": the signed-in person's tasks across projects, overdue and upcoming first. */
+const count = new Intl.NumberFormat('fr-FR')
+
+/**
+ * "Mes tâches": the signed-in person's tasks across projects, overdue and upcoming first — the 50 most urgent, then
+ * 50 more at each « Afficher plus » (a person may hold a thousand tasks over a mandate).
+ */
 export function MyTasksPage() {
   const { t } = useTranslation()
   const session = useApiQuery('session.get', {})
   const members = useApiQuery('members.list', {})
   const [memberId, setMemberId] = useState<number | null>(null)
   const [includeDone, setIncludeDone] = useState(false)
+  const [limit, setLimit] = useState(MEMBER_TASKS_PAGE)
   const myMemberId = session.data?.profile?.memberId ?? null
   const shownMember = memberId ?? myMemberId
-  const tasks = useApiQuery('tasks.forMember', { memberId: shownMember, includeDone }, { enabled: shownMember !== null })
+  const tasks = useApiQuery(
+    'tasks.forMember',
+    { memberId: shownMember, includeDone, limit },
+    // « Afficher plus » keeps the tasks on screen while the longer list arrives.
+    { enabled: shownMember !== null, placeholderData: keepPreviousData },
+  )
 
   if (!session.data || !members.data) return <Loader />
-  const overdue = (tasks.data ?? []).filter((x) => x.overdue)
-  const upcoming = (tasks.data ?? []).filter((x) => !x.overdue && x.dueOn !== null)
-  const undated = (tasks.data ?? []).filter((x) => !x.overdue && x.dueOn === null)
+  const items = tasks.data?.items ?? []
+  const overdue = items.filter((x) => x.overdue)
+  const upcoming = items.filter((x) => !x.overdue && x.dueOn !== null)
+  const undated = items.filter((x) => !x.overdue && x.dueOn === null)
+  const counts = tasks.data?.counts ?? { overdue: 0, upcoming: 0, undated: 0 }
+  const total = tasks.data?.total ?? 0
 
   return (
     <Stack maw={960}>
@@ -62,11 +77,22 @@ export function MyTasksPage() {
             label={t('tasks.person')}
             data={members.data.map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
             value={shownMember === null ? null : String(shownMember)}
-            onChange={(v) => setMemberId(v ? Number(v) : null)}
+            onChange={(v) => {
+              setMemberId(v ? Number(v) : null)
+              setLimit(MEMBER_TASKS_PAGE)
+            }}
             searchable
             w={240}
           />
-          <Switch label={t('tasks.includeDone')} checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} mb={8} />
+          <Switch
+            label={t('tasks.includeDone')}
+            checked={includeDone}
+            onChange={(e) => {
+              setIncludeDone(e.currentTarget.checked)
+              setLimit(MEMBER_TASKS_PAGE)
+            }}
+            mb={8}
+          />
         </Group>
       </Group>
       {shownMember === null ? (
@@ -77,16 +103,16 @@ export function MyTasksPage() {
         <FormError message={tasks.error.message} />
       ) : !tasks.data ? (
         <Loader />
-      ) : tasks.data.length === 0 ? (
+      ) : total === 0 ? (
         <Paper withBorder p="xl" radius="md">
           <Text>{t('tasks.nothing')}</Text>
         </Paper>
       ) : (
         <>
           {[
-            [t('tasks.groups.overdue', { count: overdue.length }), overdue],
-            [t('tasks.groups.upcoming', { count: upcoming.length }), upcoming],
-            [t('tasks.groups.undated', { count: undated.length }), undated],
+            [t('tasks.groups.overdue', { count: counts.overdue }), overdue],
+            [t('tasks.groups.upcoming', { count: counts.upcoming }), upcoming],
+            [t('tasks.groups.undated', { count: counts.undated }), undated],
           ].map(([title, list]) =>
             (list as Task[]).length === 0 ? null : (
               <Stack key={title as string} gap="xs" aria-label={title as string}>
@@ -98,6 +124,21 @@ export function MyTasksPage() {
                 ))}
               </Stack>
             ),
+          )}
+          {items.length < total && (
+            <Group justify="space-between" aria-label={t('tasks.showMore')}>
+              <Text size="sm" c="dimmed">
+                {t('tasks.shown', { shown: count.format(items.length), total: count.format(total) })}
+              </Text>
+              <Button
+                variant="default"
+                loading={tasks.isFetching}
+                disabled={limit >= MEMBER_TASKS_MAX}
+                onClick={() => setLimit(Math.min(limit + MEMBER_TASKS_PAGE, MEMBER_TASKS_MAX))}
+              >
+                {t('tasks.showMore')}
+              </Button>
+            </Group>
           )}
         </>
       )}

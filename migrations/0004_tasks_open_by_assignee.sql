@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_assignee_open_due` ON `tasks` (`assignee_member_id`,`due_on`) WHERE "tasks"."status" <> 'faite';

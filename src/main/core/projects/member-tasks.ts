@@ -1,0 +1,86 @@
+/**
+ * « Mes tâches »: the first `limit` tasks of one person in the page's order — overdue, then by due date, then those
+ * without one; ties by project title (French order), then id — and how many tasks each group holds in all.
+ *
+ * A person can hold more than a thousand open tasks in a large commune: sorting them all (the French title key is
+ * computed per row) to show 50 cost ~20 ms. Here each group is read in due-date order from an index — the partial
+ * index `tasks_assignee_open_due` for open tasks, `tasks_assignee` for done ones — so SQLite stops as soon as the
+ * page is full, and a group the page does not reach is not read at all. The counts come from the same indexes.
+ */
+import type Database from 'better-sqlite3'
+import type { MemberTasks, Task } from '../../../shared/contract/projects'
+import { prepared } from '../exports/queries'
+import { frenchSortKeySql, TASK_COLUMNS, TASK_FROM, toTask, type TaskSqlRow } from './queries'
+
+type GroupKey = keyof MemberTasks['counts']
+
+interface Group {
+  key: GroupKey
+  /** Which open tasks belong to the group. */
+  open: string
+  /** Which done tasks belong to it when they are shown (`includeDone`); null: none. */
+  done: string | null
+}
+
+/** In the page's order. An open task is overdue exactly when it is due before today. Exported for the tests. */
+export const MEMBER_TASK_GROUPS: readonly Group[] = [
+  { key: 'overdue', open: 't.due_on < @today', done: null },
+  { key: 'upcoming', open: 't.due_on >= @today', done: 't.due_on IS NOT NULL' },
+  { key: 'undated', open: 't.due_on IS NULL', done: 't.due_on IS NULL' },
+]
+
+const OVERDUE = "(t.status <> 'faite' AND t.due_on IS NOT NULL AND t.due_on < @today)"
+const TITLE_KEY = frenchSortKeySql('p.title')
+
+/** One part of a group, in due-date order from its index; the title key is computed only for the rows read. */
+function partSql(done: boolean, condition: string): string {
+  return `SELECT ${TASK_COLUMNS}, ${OVERDUE} AS overdue, ${TITLE_KEY} AS sortKey
+    ${TASK_FROM}
+    WHERE t.assignee_member_id = @memberId AND t.status ${done ? '=' : '<>'} 'faite' AND ${condition}
+    ORDER BY t.due_on, sortKey, t.id
+    LIMIT @limit`
+}
+
+/** Exported for the tests (query plans). */
+export function memberTaskGroupSql(group: Group, includeDone: boolean): string {
+  const open = partSql(false, group.open)
+  if (!includeDone || group.done === null) return open
+  // Two index-ordered reads of at most @limit rows each, merged.
+  return `SELECT * FROM (${open})
+    UNION ALL SELECT * FROM (${partSql(true, group.done)})
+    ORDER BY dueOn, sortKey, id
+    LIMIT @limit`
+}
+
+const COUNT_OPEN = `SELECT count(*) AS total, coalesce(sum(t.due_on < @today), 0) AS overdue, coalesce(sum(t.due_on IS NULL), 0) AS undated
+  FROM tasks t WHERE t.assignee_member_id = @memberId AND t.status <> 'faite'`
+const COUNT_ALL = `SELECT count(*) AS total, coalesce(sum(${OVERDUE}), 0) AS overdue, coalesce(sum(t.due_on IS NULL), 0) AS undated
+  FROM tasks t WHERE t.assignee_member_id = @memberId`
+
+export interface MemberTasksQuery {
+  memberId: number
+  includeDone: boolean
+  limit: number
+  /** YYYY-MM-DD, the mairie's calendar day: what is overdue. */
+  today: string
+}
+
+export function memberTasks(sqlite: Database.Database, { memberId, includeDone, limit, today }: MemberTasksQuery): MemberTasks {
+  const { total, overdue, undated } = prepared(sqlite, includeDone ? COUNT_ALL : COUNT_OPEN).get({ memberId, today }) as {
+    total: number
+    overdue: number
+    undated: number
+  }
+  const counts: MemberTasks['counts'] = { overdue, upcoming: total - overdue - undated, undated }
+  const items: Task[] = []
+  for (const group of MEMBER_TASK_GROUPS) {
+    const remaining = limit - items.length
+    if (remaining <= 0) break
+    if (counts[group.key] === 0) continue
+    const rows = prepared(sqlite, memberTaskGroupSql(group, includeDone)).all({ memberId, today, limit: remaining }) as (TaskSqlRow & {
+      sortKey: string
+    })[]
+    for (const { sortKey: _sortKey, ...row } of rows) items.push(toTask(row))
+  }
+  return { items, total, counts }
+}
