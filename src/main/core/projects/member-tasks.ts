@@ -9,8 +9,8 @@
  */
 import type Database from 'better-sqlite3'
 import type { MemberTasks, Task } from '../../../shared/contract/projects'
-import { prepared } from '../exports/queries'
-import { frenchSortKeySql, TASK_COLUMNS, TASK_FROM, toTask, type TaskSqlRow } from './queries'
+import { prepared, TASK_COLUMNS, TASK_FROM, toTask, type TaskRow } from '../exports/queries'
+import { frenchSortKeySql } from './queries'
 
 type GroupKey = keyof MemberTasks['counts']
 
@@ -22,6 +22,9 @@ interface Group {
   done: string | null
 }
 
+/** Not done, due before today (as TASK_COLUMNS computes `overdue`). */
+const OVERDUE = "(t.status <> 'faite' AND t.due_on IS NOT NULL AND t.due_on < @today)"
+
 /** In the page's order. An open task is overdue exactly when it is due before today. Exported for the tests. */
 export const MEMBER_TASK_GROUPS: readonly Group[] = [
   { key: 'overdue', open: 't.due_on < @today', done: null },
@@ -29,13 +32,12 @@ export const MEMBER_TASK_GROUPS: readonly Group[] = [
   { key: 'undated', open: 't.due_on IS NULL', done: 't.due_on IS NULL' },
 ]
 
-const OVERDUE = "(t.status <> 'faite' AND t.due_on IS NOT NULL AND t.due_on < @today)"
 const TITLE_KEY = frenchSortKeySql('p.title')
 
 /** One part of a group, in due-date order from its index; the title key is computed only for the rows read. */
 function partSql(done: boolean, condition: string): string {
-  return `SELECT ${TASK_COLUMNS}, ${OVERDUE} AS overdue, ${TITLE_KEY} AS sortKey
-    ${TASK_FROM}
+  return `SELECT ${TASK_COLUMNS}, ${TITLE_KEY} AS sortKey
+    FROM ${TASK_FROM}
     WHERE t.assignee_member_id = @memberId AND t.status ${done ? '=' : '<>'} 'faite' AND ${condition}
     ORDER BY t.due_on, sortKey, t.id
     LIMIT @limit`
@@ -77,7 +79,7 @@ export function memberTasks(sqlite: Database.Database, { memberId, includeDone, 
     const remaining = limit - items.length
     if (remaining <= 0) break
     if (counts[group.key] === 0) continue
-    const rows = prepared(sqlite, memberTaskGroupSql(group, includeDone)).all({ memberId, today, limit: remaining }) as (TaskSqlRow & {
+    const rows = prepared(sqlite, memberTaskGroupSql(group, includeDone)).all({ memberId, today, limit: remaining }) as (TaskRow & {
       sortKey: string
     })[]
     for (const { sortKey: _sortKey, ...row } of rows) items.push(toTask(row))

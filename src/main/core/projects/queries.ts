@@ -263,22 +263,9 @@ export interface TaskFilter {
   limit?: number
 }
 
-export interface TaskSqlRow extends Omit<Task, 'checklist' | 'overdue'> {
+interface TaskSqlRow extends Omit<Task, 'checklist' | 'overdue'> {
   checklist: string
   overdue: number
-}
-
-/** A Task's columns over `TASK_FROM`, all but `overdue` (which depends on today). */
-export const TASK_COLUMNS = `t.id, t.project_id AS projectId, p.title AS projectTitle, t.action_id AS actionId, t.title, t.description,
-      t.assignee_member_id AS assigneeMemberId,
-      CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName,
-      t.due_on AS dueOn, t.status, t.checklist, t.created_at AS createdAt, t.completed_at AS completedAt`
-export const TASK_FROM = `FROM tasks t
-    JOIN projects p ON p.id = t.project_id
-    LEFT JOIN members m ON m.id = t.assignee_member_id`
-
-export function toTask({ checklist, overdue, ...row }: TaskSqlRow): Task {
-  return { ...row, checklist: parseChecklist(checklist), overdue: overdue === 1 }
 }
 
 const checklistSchema = checklistItemSchema.array()
@@ -308,13 +295,19 @@ export function taskList(db: Db, filter: TaskFilter, today: string): Task[] {
   const order = filter.order === 'urgency' ? sql`overdue DESC, t.due_on IS NULL, t.due_on, ${TITLE}, t.id` : sql`t.due_on IS NULL, t.due_on, t.id`
   const limit = filter.limit === undefined ? sql`` : sql`LIMIT ${filter.limit}`
   const rows = db.all<TaskSqlRow>(sql`
-    SELECT ${sql.raw(TASK_COLUMNS)}, ${overdueSql(today)} AS overdue
-    ${sql.raw(TASK_FROM)}
+    SELECT t.id, t.project_id AS projectId, p.title AS projectTitle, t.action_id AS actionId, t.title, t.description,
+      t.assignee_member_id AS assigneeMemberId,
+      CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName,
+      t.due_on AS dueOn, t.status, t.checklist, t.created_at AS createdAt, t.completed_at AS completedAt,
+      ${overdueSql(today)} AS overdue
+    FROM tasks t
+    JOIN projects p ON p.id = t.project_id
+    LEFT JOIN members m ON m.id = t.assignee_member_id
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${order}
     ${limit}
   `)
-  return rows.map(toTask)
+  return rows.map((r) => ({ ...r, checklist: parseChecklist(r.checklist), overdue: r.overdue === 1 }))
 }
 
 /** One task as the contract returns it. */
