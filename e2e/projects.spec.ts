@@ -186,4 +186,11 @@ test('Ctrl+K finds a project without accents and opens it', async ({ page, host,
   await snap(page, 'search-01')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Rénovation de l’école maternelle' })).toBeVisible()
+
+  // « coeur » typed without the ligature finds « Cœur de village ».
+  expect((await invoke(host, 'projects.create', { title: 'Cœur de village', status: 'idee' })).ok).toBe(true)
+  await page.keyboard.press('Control+k')
+  await page.getByRole('dialog').getByLabel('Rechercher').fill('coeur')
+  await expect(page.getByRole('option').first()).toContainText('Cœur de village')
+  await snap(page, 'search-02-ligature')
 })

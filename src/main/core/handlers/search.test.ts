@@ -177,6 +177,48 @@ describe('search.query', () => {
     )
   })
 
+  it('ligatures: « coeur » finds « Cœur », « oeuvre » and « œuvre » find « ŒUVRE », « ae » finds « æ »; accents still fold', async () => {
+    const { core, session } = setUp()
+    // What the commune wrote (the référentiel's themes and criteria are searched in memory, tested elsewhere).
+    const hits = async (query: string) =>
+      (await ok(core, session, 'search.query', { query })).groups
+        .filter((g) => g.kind !== 'theme' && g.kind !== 'criterion')
+        .flatMap((g) => g.hits.map((h) => `${g.kind}:${h.title}`))
+    const heart = await ok(core, session, 'projects.create', { title: 'Cœur de village', description: 'Une ŒUVRE pour la place de l’École' })
+    await ok(core, session, 'tasks.create', { projectId: heart.id, title: 'Manœuvre des engins' })
+    await ok(core, session, 'comments.add', { projectId: heart.id, body: 'Candidats classés ex æquo par le jury.' })
+    await ok(core, session, 'members.create', { firstName: 'Lætitia', lastName: 'Cœurdevey', role: 'conseiller_municipal' })
+
+    expect(await hits('coeur')).toEqual(['project:Cœur de village', 'person:Lætitia Cœurdevey'])
+    expect(await hits('cœur')).toEqual(['project:Cœur de village', 'person:Lætitia Cœurdevey'])
+    expect(await hits('COEUR DE')).toEqual(['project:Cœur de village'])
+    expect(await hits('oeuvre')).toEqual(['project:Cœur de village'])
+    expect(await hits('œuvre')).toEqual(['project:Cœur de village'])
+    expect(await hits('manoeuv')).toEqual(['task:Manœuvre des engins'])
+    expect(await hits('aequo')).toEqual(['comment:Cœur de village'])
+    expect(await hits('laetitia')).toEqual(['person:Lætitia Cœurdevey'])
+    expect(await hits('Læ')).toEqual(['person:Lætitia Cœurdevey'])
+    // « ecole » still finds « École » (here in the description; Sophie Durand's delegation too).
+    expect(await hits('ecole')).toEqual(['project:Cœur de village', 'person:Sophie Durand'])
+    // The excerpt shows the text as it was written.
+    const project = (await ok(core, session, 'search.query', { query: 'oeuvre' })).groups.find((g) => g.kind === 'project')!.hits[0]!
+    expect(project.excerpt).toContain('ŒUVRE')
+
+    // The triggers fold what is written later, and remove what they indexed.
+    await ok(core, session, 'projects.update', { id: heart.id, title: 'Sœur Anne', description: '', status: 'idee', priority: 'normale' })
+    expect(await hits('coeur')).toEqual(['person:Lætitia Cœurdevey'])
+    expect(await hits('soeur')).toEqual(['project:Sœur Anne'])
+    await ok(core, session, 'projects.remove', { id: heart.id })
+    expect(await hits('soeur manoeuvre aequo')).toEqual([])
+    const sqlite = core.database.sqlite
+    const stale = ['projects_fts', 'tasks_fts', 'comments_fts'].flatMap((fts) =>
+      (
+        sqlite.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH '"soeur"* OR "manoeuvre"* OR "aequo"* OR "oeuvre"*'`).all() as { rowid: number }[]
+      ).map((r) => `${fts}:${r.rowid}`),
+    )
+    expect(stale).toEqual([])
+  })
+
   it('the contract’s own writers keep the index right: create, update, remove', async () => {
     const { core, session } = setUp()
     const titles = async (query: string) =>

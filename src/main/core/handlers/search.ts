@@ -1,6 +1,7 @@
 /**
  * Ctrl+K: one query over what the commune wrote (projects, tasks, comments, people — SQLite FTS5 tables kept in sync
- * by triggers, migrations/0003_search.sql) and over the référentiel's themes and criteria (in memory).
+ * by triggers, migrations/0003_search.sql; since 0005_search_ligatures they index œ and æ spelled out, "oe" and "ae",
+ * as the typed query is folded) and over the référentiel's themes and criteria (in memory).
  * What the user typed never reaches MATCH as is: src/main/core/search/fts.ts folds it and quotes every word.
  */
 import { SEARCH_KINDS } from '../../../shared/contract'
