@@ -67,7 +67,9 @@ const PIXELS_PER_POINT = 1.4
 /** Draws one chart for a printed size in points and returns its SVG markup. */
 export function chartSvg(config: ChartConfiguration<never, never, never> | ChartConfiguration, width: number, height: number): ChartSvg {
   register()
-  const canvas = createCanvas(Math.round(width * PIXELS_PER_POINT), Math.round(height * PIXELS_PER_POINT), SvgExportFlag.NoPrettyXML)
+  const pixelWidth = Math.round(width * PIXELS_PER_POINT)
+  const pixelHeight = Math.round(height * PIXELS_PER_POINT)
+  const canvas = createCanvas(pixelWidth, pixelHeight, SvgExportFlag.NoPrettyXML)
   const context = withPrintableText(canvas.getContext('2d'))
   const base = config as ChartConfiguration
   const chart = new Chart(
@@ -84,7 +86,11 @@ export function chartSvg(config: ChartConfiguration<never, never, never> | Chart
     } as ChartConfiguration,
   )
   chart.draw()
-  const svg = canvas.getContent().toString('utf8')
+  // Sized in points with a viewBox in pixels, so that the PDF scales the drawing instead of cropping it.
+  const svg = canvas
+    .getContent()
+    .toString('utf8')
+    .replace(`width="${pixelWidth}" height="${pixelHeight}"`, `width="${width}" height="${height}" viewBox="0 0 ${pixelWidth} ${pixelHeight}"`)
   chart.destroy()
   return { svg, width, height }
 }

@@ -129,7 +129,8 @@ function budget(dashboard: Dashboard): Content[] {
       `Subventions demandées : ${formatCents(fundings.requestedCents)} ; obtenues : ${formatCents(fundings.obtainedCents)}. Les projets abandonnés ne sont pas comptés.`,
     ),
   ]
-  if (b.byDomain.length === 0) return [...content, emptyNote('Aucun budget saisi pour l’instant : indiquez le budget prévu dans chaque projet.')]
+  if (b.plannedCents + b.committedCents + b.spentCents === 0)
+    return [...content, emptyNote('Aucun budget saisi pour l’instant : indiquez le budget prévu dans chaque projet.')]
   const rows = b.byDomain
   const t = table(
     [

@@ -23,7 +23,8 @@ export interface DiagnosticOptions {
 }
 
 export function legalText(references: LegalReference[]): string {
-  return references.map((r) => `${r.code}, art. ${r.article}`).join(' ; ')
+  // Some articles are written « art. 37 » already (European regulations), most « L2121-7 ».
+  return references.map((r) => `${r.code}, ${/^art/i.test(r.article) ? r.article : `art. ${r.article}`}`).join(' ; ')
 }
 
 /** Previous campaign, else the latest snapshot of another campaign, else nothing. */
@@ -68,7 +69,7 @@ function charts(scores: ScoreTree): Content[] {
     440,
     380,
   )
-  const bars = chartSvg(scoreBarsConfig(domains.map((d) => ({ label: d.title, ...d }))), 760, domains.length * 24 + 64)
+  const bars = chartSvg(scoreBarsConfig(domains.map((d) => ({ label: d.title, ...d }))), CONTENT_WIDTH, domains.length * 24 + 64)
   return [chart('Score par domaine (part faite)', radar), chart('Répartition des réponses par domaine', bars)]
 }
 

@@ -181,7 +181,8 @@ function historyLine(entry: AuditEntry): string {
   if (entry.action === 'create') return `${what}${label} créé(e)`
   if (entry.action === 'delete') return `${what}${label} supprimé(e)`
   const field = entry.field ? (FIELD_LABELS[entry.field] ?? entry.field) : 'modification'
-  return `${what}${label} — ${field} : ${formatAuditValue(entry.entity, entry.field, entry.before)} → ${formatAuditValue(entry.entity, entry.field, entry.after)}`
+  // « de … à … » rather than an arrow, which the embedded font does not draw.
+  return `${what}${label} — ${field} : de ${formatAuditValue(entry.entity, entry.field, entry.before)} à ${formatAuditValue(entry.entity, entry.field, entry.after)}`
 }
 
 async function history(context: ReportContext, projectId: number): Promise<Content[]> {

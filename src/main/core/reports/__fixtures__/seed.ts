@@ -54,7 +54,8 @@ export async function seedReportCommune(core: Core, session: Session): Promise<S
 
   const school = await ok(core, session, 'projects.create', {
     title: SCHOOL_TITLE,
-    description: 'Isolation, menuiseries et cour « oasis » : moins de chaleur l’été, moins de chauffage l’hiver.',
+    description:
+      'Isolation de la façade, menuiseries et cour « oasis » : moins de chaleur l’été, moins de chauffage l’hiver. Maître d’œuvre : cabinet Cœur d’Aube.',
     domainId: referentiel.domains[0]!.id,
     status: 'en_cours',
     priority: 'prioritaire',

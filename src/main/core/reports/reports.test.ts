@@ -1,0 +1,297 @@
+/**
+ * Every report generated from a real SQLite commune and read back with pdfjs-dist: the text, the accents, the
+ * figures against the database, « Page X / Y » on every page, nothing printed beyond the page, and sensible pages
+ * for a commune with nothing entered yet.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodInput } from '../../../shared/contract'
+import { formatCents, formatPercent } from '../../../shared/format'
+import { createSetUpCore, createTestCore, failure, ok, TempDirs, type TestCore } from '../testing'
+import { plainText, readPdf, spaced, type ReadPdf } from '../testing/pdf'
+import { signInAsElu } from '../testing/referentiel'
+import { LIGHTING_TITLE, SCHOOL_TITLE, seedReportCommune, type SeededCommune } from './__fixtures__/seed'
+
+type Request = MethodInput<'reports.generate'>['request']
+
+const NOW = () => new Date('2026-11-29T10:00:00.000Z')
+const dirs = new TempDirs('cap-commune-reports-')
+afterAll(() => dirs.cleanup())
+
+async function generate(test: TestCore, request: Request, jobId = 'essai') {
+  const file = await ok(test.core, test.session, 'reports.generate', { request, jobId })
+  const bytes = Buffer.from(file.contentBase64, 'base64')
+  return { file, bytes, pdf: await readPdf(bytes) }
+}
+
+/** Nothing a reader should ever see in a report. */
+function expectNoLeaks(text: string): void {
+  for (const leak of ['undefined', 'NaN', 'null', '[object Object]', 'Infinity']) expect(text).not.toContain(leak)
+}
+
+/** Every page says where it is, and no text runs past the right edge of the page. */
+function expectWellLaidOut(pdf: ReadPdf): void {
+  for (const [index, page] of pdf.pages.entries()) {
+    expect(spaced(page)).toContain(`Page ${index + 1} / ${pdf.pageCount}`)
+    for (const item of pdf.items[index]!) {
+      expect(item.x, `« ${item.text} » page ${index + 1}`).toBeGreaterThanOrEqual(0)
+      expect(item.x + item.width, `« ${item.text} » page ${index + 1}`).toBeLessThanOrEqual(pdf.pageWidth - 20)
+    }
+  }
+}
+
+describe('reports of a commune with data', () => {
+  let test: TestCore
+  let seeded: SeededCommune
+
+  beforeAll(async () => {
+    const setUp = await createSetUpCore(dirs.make())
+    setUp.core.close()
+    // The same file again, with a fixed clock: the dates printed are known.
+    test = createTestCore(setUp.dataDir, { now: NOW })
+    seeded = await seedReportCommune(test.core, test.session)
+  }, 60_000)
+  afterAll(() => test.core.close())
+
+  it('the diagnostic report: cover, contents, overall score and blocking points as the app computes them, every criterion', async () => {
+    const { file, bytes, pdf } = await generate(test, { kind: 'diagnostic', campaignId: seeded.campaignId, compareWith: null })
+    const view = await ok(test.core, test.session, 'diagnostic.get', { campaignId: seeded.campaignId })
+    const text = plainText(pdf)
+
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(file.fileName).toBe('diagnostic-bilan-de-mi-mandat-2026-11-29.pdf')
+    expect(file.pageCount).toBe(pdf.pageCount)
+    expect(pdf.title).toBe('Rapport de diagnostic — Commune de Faux-Villecerf')
+    expect(pdf.pages[0]).toContain('Commune de Faux-Villecerf')
+    expect(spaced(pdf.pages[0]!)).toContain('Campagne « Bilan de mi-mandat »')
+    expect(spaced(pdf.pages[1]!)).toContain('Sommaire')
+    expect(text).toContain(spaced(formatPercent(view.scores.overall.done)))
+    expect(text).toContain(`${view.scores.blocking.length} obligations légales non remplies`)
+    expect(text).toContain('Points faibles')
+    // Compared with the campaign before it, by default.
+    expect(text).toContain('Avant : Diagnostic d’entrée 2026')
+    // Every criterion of every domain that applies is printed with its question.
+    for (const blocking of view.scores.blocking) expect(text).toContain(spaced(blocking.question))
+    expect(text).toContain('Délibération adoptée ; cœur du sujet vu avec l’ATD « Aube ».')
+    expectNoLeaks(text)
+    expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('the dashboard report: totals equal the database sums, abandoned projects left out as on screen', async () => {
+    const { pdf } = await generate(test, { kind: 'dashboard' })
+    const text = plainText(pdf)
+    const sums = test.core.database.sqlite
+      .prepare(
+        "SELECT sum(budget_planned_cents) AS planned, sum(budget_committed_cents) AS committed, sum(budget_spent_cents) AS spent FROM projects WHERE status <> 'abandonne'",
+      )
+      .get() as { planned: number; committed: number; spent: number }
+    expect(sums.planned).toBe(seeded.plannedCents)
+    for (const cents of [sums.planned, sums.committed, sums.spent]) expect(text).toContain(spaced(formatCents(cents)))
+    expect(text).toContain('Total hors projets abandonnés (2 projets)')
+    expect(text).toContain('Rénovation de l’école « Les Œillets » et de sa cour')
+    expect(text).toContain(LIGHTING_TITLE)
+    // The obtained funding: the DETR granted amount.
+    expect(text).toContain(spaced(`obtenues : ${formatCents(5_550_000)}`))
+    // The budget chart is drawn with the legend and euro ticks in French.
+    expect(text).toMatch(/Prévu\s+Engagé\s+Réalisé/)
+    expect(text).toMatch(/200 000 €/)
+    // The indicator with its latest value, the legal deadlines.
+    expect(text).toContain('21 350,5 kWh/an')
+    expect(text).toContain('Échéances légales à venir')
+    expectNoLeaks(text)
+    expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('the project sheet: facts, tasks, funding totals and the history of changes, accents intact', async () => {
+    const { file, pdf } = await generate(test, { kind: 'project', projectId: seeded.schoolId, includeHistory: true })
+    const text = plainText(pdf)
+    expect(file.fileName).toBe('projet-renovation-de-l-ecole-les-oeillets-et-de-sa-cour-2026-11-29.pdf')
+    expect(text).toContain(SCHOOL_TITLE)
+    for (const accent of ['é', 'è', 'ç', 'œ', 'Œ', '«', '»', '€']) expect(text).toContain(accent)
+    expect(text).toContain('Isolation de la façade')
+    expect(text).toContain('Informer les parents d’élèves')
+    expect(text).toContain('Sophie Durand')
+    // Requested: the DETR and the region requests (both sent); obtained: the DETR grant.
+    expect(text).toContain(spaced(formatCents(7_400_000 + 2_000_000)))
+    expect(text).toContain(spaced(formatCents(5_550_000)))
+    expect(text).toContain('Historique des modifications')
+    expect(text).toContain(`Montant engagé : de ${spaced(formatCents(9_250_050))} à ${spaced(formatCents(9_300_000))}`)
+    expectNoLeaks(text)
+    expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('the council pack: the meeting date, the chosen sections and projects, in that order, with a table of contents', async () => {
+    const { file, pdf } = await generate(test, {
+      kind: 'council',
+      meetingDate: '2026-12-10',
+      subtitle: 'Séance ordinaire',
+      sections: ['dashboard', 'projects', 'deadlines'],
+      projectIds: [seeded.lightingId, seeded.schoolId],
+      campaignId: null,
+    })
+    const text = plainText(pdf)
+    expect(file.fileName).toBe('dossier-seance-2026-12-10-2026-11-29.pdf')
+    expect(spaced(pdf.pages[0]!)).toContain('Séance du jeudi 10 décembre 2026 — Séance ordinaire')
+    expect(pdf.pages[1]).toContain('Sommaire')
+    const order = ['Priorités du mandat', LIGHTING_TITLE, 'Rénovation de l’école', 'Échéances légales à venir'].map((title) =>
+      text.lastIndexOf(title),
+    )
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(text).not.toContain('Synthèse du diagnostic')
+    expectNoLeaks(text)
+    expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('tells the window how far a long report is, with French steps, up to « Rapport prêt. »', async () => {
+    const events: { task: string; done: number; total: number; label: string }[] = []
+    const stop = test.core.onEvent((event, payload) => {
+      if (event === 'progress') events.push(payload as (typeof events)[number])
+    })
+    await generate(
+      test,
+      { kind: 'council', meetingDate: '2026-12-10', sections: ['diagnostic', 'projects'], projectIds: [seeded.schoolId], campaignId: null },
+      'seance-42',
+    )
+    stop()
+    expect(events.length).toBeGreaterThanOrEqual(4)
+    expect(events.every((e) => e.task === 'report:seance-42')).toBe(true)
+    expect(events.map((e) => e.done / e.total)).toEqual([...events.map((e) => e.done / e.total)].sort((a, b) => a - b))
+    expect(events.map((e) => e.label)).toContain('Fiche projet 1 sur 1…')
+    expect(events.at(-1)).toMatchObject({ done: 1, total: 1, label: 'Rapport prêt.' })
+  }, 60_000)
+})
+
+describe('reports of a commune with nothing entered', () => {
+  it('every report still reads well: no « undefined », no « NaN », a sentence where there is nothing to show', async () => {
+    const test = await createSetUpCore(dirs.make())
+    const campaign = await ok(test.core, test.session, 'campaigns.create', { name: 'Premier diagnostic', copyFrom: null })
+    const project = await ok(test.core, test.session, 'projects.create', { title: 'Idée sans rien' })
+
+    const diagnostic = plainText((await generate(test, { kind: 'diagnostic', campaignId: campaign.id, compareWith: null })).pdf)
+    expect(diagnostic).toContain('Pas encore de campagne antérieure ni d’instantané à comparer')
+    expect(diagnostic).toContain('0 critère renseigné sur')
+    const dashboardPdf = (await generate(test, { kind: 'dashboard' })).pdf
+    const dashboard = plainText(dashboardPdf)
+    expect(dashboard).toContain('Aucun budget saisi pour l’instant')
+    expect(dashboard).toContain('Aucun indicateur d’impact')
+    expect(dashboard).toContain('Aucune tâche en retard.')
+    const sheet = plainText((await generate(test, { kind: 'project', projectId: project.id, includeHistory: true })).pdf)
+    expect(sheet).toContain('Ni action ni tâche pour l’instant.')
+    expect(sheet).toContain('Aucune subvention demandée pour ce projet.')
+    expect(sheet).toContain('Dates non fixées')
+    const council = plainText(
+      (
+        await generate(test, {
+          kind: 'council',
+          meetingDate: '2027-01-14',
+          sections: ['dashboard', 'diagnostic', 'projects', 'deadlines'],
+          projectIds: [],
+          campaignId: null,
+        })
+      ).pdf,
+    )
+    expect(council).toContain('Aucun projet n’a été choisi pour ce dossier.')
+    for (const text of [diagnostic, dashboard, sheet, council]) expectNoLeaks(text)
+    expectWellLaidOut(dashboardPdf)
+    test.core.close()
+  }, 90_000)
+})
+
+describe('long content', () => {
+  it('a very long project title and a 500-project portfolio stay inside the page', async () => {
+    const test = await createSetUpCore(dirs.make())
+    const longTitle = `Aménagement ${'du centre-bourg, de la place de la mairie et des abords de l’église Saint-Étienne '.repeat(2)}`
+      .slice(0, 200)
+      .trim()
+    const long = await ok(test.core, test.session, 'projects.create', {
+      title: longTitle,
+      status: 'en_cours',
+      priority: 'prioritaire',
+      budgetPlannedCents: 123_456_789,
+    })
+    const insert = test.core.database.sqlite.prepare(
+      "INSERT INTO projects (title, description, status, priority, budget_planned_cents, budget_committed_cents, budget_spent_cents, created_at, created_by, updated_at) VALUES (?, '', ?, 'normale', ?, 0, 0, ?, 'Test', ?)",
+    )
+    const statuses = ['idee', 'etude', 'programme', 'en_cours', 'termine'] as const
+    test.core.database.sqlite.transaction(() => {
+      for (let i = 1; i < 500; i++)
+        insert.run(
+          `Projet n° ${i} — réfection de la voirie communale`,
+          statuses[i % statuses.length],
+          1_000_00 * i,
+          NOW().toISOString(),
+          NOW().toISOString(),
+        )
+    })()
+
+    const sheet = await generate(test, { kind: 'project', projectId: long.id, includeHistory: true })
+    expect(plainText(sheet.pdf)).toContain(spaced(longTitle))
+    expectWellLaidOut(sheet.pdf)
+
+    const { pdf } = await generate(test, { kind: 'dashboard' })
+    const text = plainText(pdf)
+    expect(text).toContain('Projet n° 499 — réfection de la voirie communale')
+    expect(text).toContain('Total (500 projets)')
+    const plannedSum = (test.core.database.sqlite.prepare('SELECT sum(budget_planned_cents) AS s FROM projects').get() as { s: number }).s
+    expect(text).toContain(spaced(formatCents(plannedSum)))
+    expect(pdf.pageCount).toBeGreaterThan(10)
+    expectWellLaidOut(pdf)
+    test.core.close()
+  }, 120_000)
+})
+
+describe('the commune logo', () => {
+  // A 2 × 2 PNG (red, green, blue, white).
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=='
+
+  it('is checked, kept in the database, printed on the cover, and only an administrator changes it', async () => {
+    const test = await createSetUpCore(dirs.make())
+    const project = await ok(test.core, test.session, 'projects.create', { title: 'Avec logo' })
+    const logo = await ok(test.core, test.session, 'logo.set', { fileName: 'blason.png', contentBase64: PNG })
+    expect(logo).toMatchObject({ mimeType: 'image/png', width: 2, height: 2, fileName: 'blason.png' })
+    expect(await ok(test.core, test.session, 'logo.get')).toEqual(logo)
+
+    const withLogo = await generate(test, { kind: 'project', projectId: project.id, includeHistory: false })
+    expect(withLogo.pdf.images[0]).toBe(1)
+
+    const notAnImage = await failure(test.core, test.session, 'logo.set', {
+      fileName: 'blason.png',
+      contentBase64: Buffer.from('%PDF-1.7 pas une image').toString('base64'),
+    })
+    expect(notAnImage).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('n’est pas une image PNG ou JPEG') })
+    expect(await ok(test.core, test.session, 'logo.get')).toEqual(logo)
+
+    const administrator = test.session.profileId!
+    await signInAsElu(test.core, test.session)
+    expect(await failure(test.core, test.session, 'logo.remove', {})).toMatchObject({ code: 'FORBIDDEN' })
+    test.core.close()
+
+    // Kept in the database file: there after a restart.
+    const again = createTestCore(test.dataDir)
+    await ok(again.core, again.session, 'session.open', { profileId: administrator })
+    expect(await ok(again.core, again.session, 'logo.get')).toEqual(logo)
+    await ok(again.core, again.session, 'logo.remove')
+    expect(await ok(again.core, again.session, 'logo.get')).toBeNull()
+    expect((await generate(again, { kind: 'project', projectId: project.id, includeHistory: false })).pdf.images[0]).toBe(0)
+    again.core.close()
+  }, 60_000)
+})
+
+describe('bad requests', () => {
+  it('get a French message and produce nothing', async () => {
+    const test = await createSetUpCore(dirs.make())
+    const noSection = await failure(test.core, test.session, 'reports.generate', {
+      request: { kind: 'council', meetingDate: '2026-12-10', sections: [], projectIds: [] },
+    })
+    expect(noSection).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Choisissez au moins une partie') })
+    const badDate = await failure(test.core, test.session, 'reports.generate', {
+      request: { kind: 'council', meetingDate: '10/12/2026', sections: ['dashboard'], projectIds: [] },
+    })
+    expect(badDate.message).toContain('AAAA-MM-JJ')
+    const unknownKind = await failure(test.core, test.session, 'reports.generate', { request: { kind: 'bilan' } })
+    expect(unknownKind.message).toContain("Ce type de rapport n'existe pas.")
+    const missingProject = await failure(test.core, test.session, 'reports.generate', { request: { kind: 'project', projectId: 999 } })
+    expect(missingProject.code).toBe('NOT_FOUND')
+    expect(missingProject.message).toMatch(/[éèàù]/)
+    test.core.close()
+  })
+})
