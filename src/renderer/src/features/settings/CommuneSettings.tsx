@@ -12,6 +12,7 @@ import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
 import { CommuneSearch } from '../setup/CommuneSearch'
+import { LogoSettings } from './LogoSettings'
 
 function MandateSection({ canEdit }: { canEdit: boolean }) {
   const mandate = useApiQuery('mandate.get', {})
@@ -115,6 +116,7 @@ export function CommuneSettings() {
           {t('settings.commune.source', { source: commune.data.source, date: formatDate(commune.data.updatedAt) })}
         </Text>
       </Paper>
+      <LogoSettings canEdit={canEdit} communeName={commune.data.name} />
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h3" mb="sm">
           {t('settings.mandate.title')}
