@@ -11,6 +11,7 @@ import { DiagnosticPage } from '../features/diagnostic/DiagnosticPage'
 import { ThemeAnswersPage } from '../features/diagnostic/ThemeAnswersPage'
 import { HomePage } from '../features/home/HomePage'
 import { ReferentielPage } from '../features/referentiel/ReferentielPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { ProfilePicker } from '../features/session/ProfilePicker'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SetupWizard } from '../features/setup/SetupWizard'
@@ -42,6 +43,7 @@ export function App() {
         <Route path="/mes-taches" element={<MyTasksPage />} />
         <Route path="/planning" element={<PlanningPage />} />
         <Route path="/journal" element={<AuditPage />} />
+        <Route path="/rapports" element={<ReportsPage />} />
         <Route path="/parametres/:section?" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

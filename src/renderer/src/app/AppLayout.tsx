@@ -10,6 +10,7 @@ import {
   IconHistory,
   IconHome,
   IconLogout,
+  IconReport,
   IconSearch,
   IconSettings,
   IconTimeline,
@@ -33,6 +34,7 @@ const SECTIONS = [
   { to: '/calendrier', labelKey: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/equipe', labelKey: 'nav.team', icon: IconUsers },
   { to: '/journal', labelKey: 'nav.audit', icon: IconHistory },
+  { to: '/rapports', labelKey: 'nav.reports', icon: IconReport },
   { to: '/parametres', labelKey: 'nav.settings', icon: IconSettings },
 ] as const
 

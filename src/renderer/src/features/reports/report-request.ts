@@ -1,0 +1,125 @@
+import { COUNCIL_SECTIONS, reportRequestSchema, type CouncilSection, type ReportKind, type ReportRequest } from '../../../../shared/contract'
+import type { FormErrors } from '../../lib/validation'
+
+/** What the diagnostic report is compared with: the core's automatic choice, a chosen campaign or snapshot. */
+export type CompareMode = 'auto' | 'campaign' | 'snapshot'
+export const COMPARE_MODES: CompareMode[] = ['auto', 'campaign', 'snapshot']
+
+/**
+ * Everything the Rapports page lets the user choose, for the four reports at once: switching from one report to
+ * another and back loses nothing.
+ */
+export interface ReportForm {
+  kind: ReportKind
+  diagnostic: {
+    /** null until the campaigns are loaded; then the latest one. */
+    campaignId: number | null
+    compare: CompareMode
+    compareCampaignId: number | null
+    compareSnapshotId: number | null
+  }
+  project: { projectId: number | null; includeHistory: boolean }
+  council: {
+    /** ISO date (YYYY-MM-DD). */
+    meetingDate: string | null
+    subtitle: string
+    sections: CouncilSection[]
+    /** Kept while « Fiches projet » is unchecked, but only sent when it is checked. */
+    projectIds: number[]
+    /** null: the latest campaign. */
+    campaignId: number | null
+  }
+}
+
+export function emptyReportForm(): ReportForm {
+  return {
+    kind: 'diagnostic',
+    diagnostic: { campaignId: null, compare: 'auto', compareCampaignId: null, compareSnapshotId: null },
+    project: { projectId: null, includeHistory: true },
+    council: { meetingDate: null, subtitle: '', sections: ['dashboard', 'diagnostic', 'deadlines'], projectIds: [], campaignId: null },
+  }
+}
+
+/** The messages of choices the contract cannot check on its own (a select left empty). */
+export const REPORT_FORM_MESSAGES = {
+  campaign: 'Choisissez la campagne du diagnostic.',
+  compareCampaign: 'Choisissez la campagne à comparer.',
+  compareSnapshot: 'Choisissez l’instantané à comparer.',
+  project: 'Choisissez le projet.',
+  meetingDate: 'Indiquez la date de la séance.',
+  councilProjects: 'Choisissez au moins un projet, ou décochez « Fiches projet ».',
+} as const
+
+export type ReportFormResult = { ok: true; request: ReportRequest } | { ok: false; errors: FormErrors }
+
+/**
+ * The request for the chosen report, or the French messages of what is missing, keyed by the form's fields
+ * (`campaignId`, `compareCampaignId`, `compareSnapshotId`, `projectId`, `meetingDate`, `subtitle`, `sections`,
+ * `projectIds`). The contract's own schema has the last word, with the same messages as the main process.
+ */
+export function toReportRequest(form: ReportForm): ReportFormResult {
+  const errors: FormErrors = {}
+  let candidate: unknown
+
+  switch (form.kind) {
+    case 'dashboard':
+      candidate = { kind: 'dashboard' }
+      break
+    case 'diagnostic': {
+      const { campaignId, compare, compareCampaignId, compareSnapshotId } = form.diagnostic
+      if (campaignId === null) errors.campaignId = REPORT_FORM_MESSAGES.campaign
+      if (compare === 'campaign' && compareCampaignId === null) errors.compareCampaignId = REPORT_FORM_MESSAGES.compareCampaign
+      if (compare === 'snapshot' && compareSnapshotId === null) errors.compareSnapshotId = REPORT_FORM_MESSAGES.compareSnapshot
+      const compareWith =
+        compare === 'campaign' ? { campaignId: compareCampaignId } : compare === 'snapshot' ? { snapshotId: compareSnapshotId } : null
+      candidate = { kind: 'diagnostic', campaignId, compareWith }
+      break
+    }
+    case 'project':
+      if (form.project.projectId === null) errors.projectId = REPORT_FORM_MESSAGES.project
+      candidate = { kind: 'project', projectId: form.project.projectId, includeHistory: form.project.includeHistory }
+      break
+    case 'council': {
+      const { meetingDate, subtitle, sections, projectIds, campaignId } = form.council
+      const withProjects = sections.includes('projects')
+      if (meetingDate === null) errors.meetingDate = REPORT_FORM_MESSAGES.meetingDate
+      if (withProjects && projectIds.length === 0) errors.projectIds = REPORT_FORM_MESSAGES.councilProjects
+      candidate = {
+        kind: 'council',
+        meetingDate,
+        subtitle,
+        // Printed in the contract's order, whatever the order they were ticked in.
+        sections: COUNCIL_SECTIONS.filter((s) => sections.includes(s)),
+        projectIds: withProjects ? projectIds : [],
+        campaignId: sections.includes('diagnostic') ? campaignId : null,
+      }
+      break
+    }
+  }
+
+  const parsed = reportRequestSchema.safeParse(candidate)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'kind')
+      const key = field === 'compareWith' ? (form.diagnostic.compare === 'snapshot' ? 'compareSnapshotId' : 'compareCampaignId') : field
+      errors[key] ??= issue.message
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
+  return { ok: true, request: parsed.data }
+}
+
+/** A fresh identifier for a report's progress events (`report:<jobId>`), as the contract wants it. */
+export function newJobId(): string {
+  const bytes = new Uint8Array(12)
+  crypto.getRandomValues(bytes)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Searching without caring for case or accents: « ecole » finds « École ». */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+}
