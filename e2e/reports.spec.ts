@@ -124,6 +124,17 @@ test('a logo is set, a dashboard report is previewed, saved and printed, then a 
   await expect(reports.pageCount).toHaveText(/^\d+ pages$/)
   await reports.expectDrawn(1)
   await snap(page, 'reports-07-council-preview')
+
+  // One project's sheet, with its history, chosen by typing in the searchable list.
+  await reports.choose('Fiche projet')
+  await page.getByRole('combobox', { name: 'Projet', exact: true }).fill('led')
+  await page.getByRole('option', { name: 'Éclairage public en LED' }).click()
+  await expect(page.getByRole('checkbox', { name: 'Historique des modifications' })).toBeChecked()
+  await expect(page.getByText('Cet aperçu est celui du rapport « Dossier de séance du conseil »')).toBeVisible()
+  await snap(page, 'reports-08-project-options')
+  await reports.generate()
+  await expect(reports.previewTitle).toHaveText(/^Fiche projet — Éclairage public en LED/)
+  await reports.expectDrawn(1)
   expect(problems).toEqual([])
 })
 
@@ -134,7 +145,7 @@ test('empty states point to the diagnostic and the projects', async ({ page, hos
   await reports.open()
   await expect(page.getByText('Aucun diagnostic pour l’instant')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Générer l’aperçu' })).toBeDisabled()
-  await snap(page, 'reports-08-no-campaign')
+  await snap(page, 'reports-09-no-campaign')
   await reports.choose('Fiche projet')
   await expect(page.getByText('Aucun projet pour l’instant')).toBeVisible()
   await page.getByRole('link', { name: 'Aller aux projets' }).click()

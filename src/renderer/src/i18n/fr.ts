@@ -760,6 +760,7 @@ export const fr = {
     emptyPreview: 'Choisissez un rapport et ses options, puis cliquez sur « Générer l’aperçu ». Vous pourrez ensuite l’enregistrer en PDF ou l’imprimer.',
     failed: 'Le rapport n’a pas pu être préparé',
     outdated: 'Les options ont changé depuis cet aperçu : cliquez à nouveau sur « Générer l’aperçu » pour en tenir compte.',
+    otherReport: 'Cet aperçu est celui du rapport « {{title}} » : cliquez sur « Générer l’aperçu » pour préparer celui que vous avez choisi.',
     preview: 'Aperçu',
     previewLabel: 'Aperçu du rapport, {{count}} pages',
     pageCount_one: '{{count}} page',

@@ -176,10 +176,16 @@ export function ReportsPage() {
 
       {report ? (
         <Stack gap="sm">
-          {outdated && (
+          {report.request.kind !== form.kind && !generation.running ? (
             <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
-              {t('reports.outdated')}
+              {t('reports.otherReport', { title: t(`reports.kinds.${report.request.kind}.title`) })}
             </Alert>
+          ) : (
+            outdated && (
+              <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
+                {t('reports.outdated')}
+              </Alert>
+            )
           )}
           <PdfPreview key={report.jobId} file={report.file} />
         </Stack>
