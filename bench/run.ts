@@ -6,7 +6,9 @@
  *  (c) recomputing every score of a campaign (all the criteria of the real référentiel when it is there, else the
  *      test fixture) with five campaigns of history in the database, against the raw SQL read of its answers;
  *  (d) `diagnostic.get` through core.invoke against calling its handler directly;
- *  (e) a large commune (bench/large.ts, data from bench/generate.ts): dashboard, search, projects, tasks, audit trail.
+ *  (e) a large commune (bench/large.ts, data from bench/generate.ts): dashboard, search, projects, tasks, audit trail;
+ *  (f) PDF reports (bench/reports.ts): the diagnostic report and a 500-project dashboard report against raw pdfmake.
+ * `npm run bench -- rapports` runs (f) only.
  * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -22,6 +24,7 @@ import { defaultReferentielFile, loadReferentiel } from '../src/main/core/refere
 import { FIXTURE_REFERENTIEL_FILE } from '../src/main/core/testing/referentiel'
 import type { AnswerStatus } from '../src/shared/contract'
 import { benchLargeCommune, LARGE_COMMUNE_TARGETS } from './large'
+import { benchReports, printReportRows, REPORT_TARGETS } from './reports'
 import { summarize, timeAsyncNs, timeNs, type Row } from './measure'
 
 // (a) ------------------------------------------------------------------------------------------------------------
@@ -58,7 +61,9 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
   for (const validateOutput of [false, true]) {
     const { core, session, dataDir } = createTestCore(dataDirFrom(template, join(tempDirs.make(), 'data')), { validateOutput })
     const suffix = validateOutput ? ' (+ validation du résultat)' : ''
-    const profile = core.database.sqlite.prepare('SELECT id, display_name AS displayName, is_admin AS isAdmin FROM profiles WHERE id = ?').get(session.profileId) as {
+    const profile = core.database.sqlite
+      .prepare('SELECT id, display_name AS displayName, is_admin AS isAdmin FROM profiles WHERE id = ?')
+      .get(session.profileId) as {
       id: number
       displayName: string
       isAdmin: number
@@ -98,7 +103,13 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
     }
 
     // members.create: the created person is removed after each call (not timed), so the team keeps its size.
-    const raw = { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal', email: 'anne.lemoine@faux-villecerf.fr', phone: '06 12 34 56 78' }
+    const raw = {
+      firstName: 'Anne',
+      lastName: 'Lemoine',
+      role: 'conseiller_municipal',
+      email: 'anne.lemoine@faux-villecerf.fr',
+      phone: '06 12 34 56 78',
+    }
     const parsed = contract['members.create'].input.parse(raw)
     const createDirect: number[] = []
     const createInvoke: number[] = []
@@ -159,7 +170,10 @@ function benchReferentielFile(): { file: string; kind: string } {
 async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; criteria: number; referentiel: string; answers: number }> {
   const source = benchReferentielFile()
   const template = await createSetUpTemplate(tempDirs.make())
-  const { core, session, dataDir } = createTestCore(dataDirFrom(template, join(tempDirs.make(), 'data')), { validateOutput: false, referentielFile: source.file })
+  const { core, session, dataDir } = createTestCore(dataDirFrom(template, join(tempDirs.make(), 'data')), {
+    validateOutput: false,
+    referentielFile: source.file,
+  })
   const loaded = loadReferentiel(source.file)
   const criteria = [...loaded.criteria.keys()]
   const sqlite = core.database.sqlite
@@ -182,7 +196,11 @@ async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; crite
   }
   for (let i = 0; i < 12; i++) {
     const theme = [...loaded.themes.keys()][i % loaded.themes.size]!
-    sqlite.prepare(`INSERT INTO citizen_inputs (theme_id, summary, received_on, source, created_at, created_by) VALUES (?, 'Demande', '2026-04-01', 'local', '2026-04-01', 'Banc')`).run(theme)
+    sqlite
+      .prepare(
+        `INSERT INTO citizen_inputs (theme_id, summary, received_on, source, created_at, created_by) VALUES (?, 'Demande', '2026-04-01', 'local', '2026-04-01', 'Banc')`,
+      )
+      .run(theme)
   }
   const answerCount = (sqlite.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n
 
@@ -261,8 +279,14 @@ async function main(): Promise<void> {
   const tempDirs = new TempDirs('cap-commune-bench-')
   try {
     console.log('Cap Commune — banc de mesure\n')
+    if (process.argv[2] === 'rapports') {
+      printReportRows(await benchReports(tempDirs))
+      return
+    }
     const search = benchSearch()
-    console.log(`Annuaire : ${search.size} communes, chargé en ${search.loadMs.toFixed(0)} ms ; ${SEARCH_ROUNDS} saisies de ${TYPED.map((t) => `« ${t} »`).join(', ')}\n`)
+    console.log(
+      `Annuaire : ${search.size} communes, chargé en ${search.loadMs.toFixed(0)} ms ; ${SEARCH_ROUNDS} saisies de ${TYPED.map((t) => `« ${t} »`).join(', ')}\n`,
+    )
     const contractRows = await benchContract(tempDirs)
     const diagnostic = await benchDiagnostic(tempDirs)
     console.log(
@@ -274,6 +298,8 @@ async function main(): Promise<void> {
     )
     const rows = [...search.rows, ...contractRows, ...diagnostic.rows, ...large.rows]
     printTable(rows)
+    const reports = await benchReports(tempDirs)
+    printReportRows(reports)
 
     const results = {
       date: new Date().toISOString(),
@@ -285,8 +311,15 @@ async function main(): Promise<void> {
       directory: { size: search.size, loadMs: search.loadMs, typed: TYPED, rounds: SEARCH_ROUNDS },
       contract: { warmUp: WARM_UP, iterations: ITERATIONS },
       largeCommune: { ...large.info, targetsMs: LARGE_COMMUNE_TARGETS },
-      diagnostic: { referentiel: diagnostic.referentiel, criteria: diagnostic.criteria, campaigns: HISTORY, answers: diagnostic.answers, iterations: SCORE_ITERATIONS },
+      diagnostic: {
+        referentiel: diagnostic.referentiel,
+        criteria: diagnostic.criteria,
+        campaigns: HISTORY,
+        answers: diagnostic.answers,
+        iterations: SCORE_ITERATIONS,
+      },
       rows,
+      reports: { targets: REPORT_TARGETS, rows: reports },
     }
     const dir = join(APP_ROOT, 'bench', '.results')
     mkdirSync(dir, { recursive: true })

@@ -91,6 +91,10 @@ export function chartSvg(config: ChartConfiguration<never, never, never> | Chart
     .getContent()
     .toString('utf8')
     .replace(`width="${pixelWidth}" height="${pixelHeight}"`, `width="${width}" height="${height}" viewBox="0 0 ${pixelWidth} ${pixelHeight}"`)
+    // Skia places every glyph (x="10, 17.2, 24.1, "); the same font lays the word out the same from its first x, and
+    // one position per word is far lighter for the PDF writer. Empty runs (the spaces between words) go.
+    .replace(/<text [^>]*x="" y=""><\/text>/g, '')
+    .replace(/ x="([-\d.]+)[^"]*" y="([-\d.]+)[^"]*"/g, ' x="$1" y="$2"')
   chart.destroy()
   return { svg, width, height }
 }

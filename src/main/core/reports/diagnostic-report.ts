@@ -219,7 +219,8 @@ async function details(context: ReportContext, campaignId: number, scores: Score
               width: 150,
               cell: (c) => {
                 const answer = answers.get(c.id)
-                if (!answer) return ''
+                // Who answered is worth printing only beside a comment or a document.
+                if (!answer || (!answer.comment && answer.evidence.length === 0)) return ''
                 const by = answer.answeredBy ? `\n${answer.answeredBy}, ${formatDateTime(answer.answeredAt)}` : ''
                 const evidence = answer.evidence.length > 0 ? `\nPièces : ${answer.evidence.map((e) => e.fileName).join(', ')}` : ''
                 return { text: [answer.comment, { text: `${by}${evidence}`, style: 'small' }] }
@@ -227,7 +228,7 @@ async function details(context: ReportContext, campaignId: number, scores: Score
             },
           ],
           theme.criteria,
-          { fontSize: 8 },
+          { fontSize: 8, keepRowsWhole: false },
         ),
       )
     }

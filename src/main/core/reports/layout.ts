@@ -170,16 +170,25 @@ export interface Column<Row> {
 }
 
 /** A table whose header row repeats on every page; long text wraps inside its column, never beyond the page. */
-export function table<Row>(columns: Column<Row>[], rows: Row[], options: { fontSize?: number } = {}): ContentTable {
+export function table<Row>(columns: Column<Row>[], rows: Row[], options: { fontSize?: number; keepRowsWhole?: boolean } = {}): ContentTable {
   const header: TableCell[] = columns.map((column) => ({ text: column.header, style: 'tableHeader', alignment: column.align ?? 'left' }))
+  // The cell style is set once on the table; a plain string per cell keeps long tables light to lay out.
   const body: TableCell[][] = rows.map((row) =>
     columns.map((column) => {
       const value = column.cell(row)
-      return typeof value === 'string' ? { text: value, style: 'cell', alignment: column.align ?? 'left', fontSize: options.fontSize } : value
+      return typeof value === 'string' && column.align && column.align !== 'left' ? { text: value, alignment: column.align } : value
     }),
   )
   return {
-    table: { headerRows: 1, widths: columns.map((c) => c.width), body: [header, ...body], dontBreakRows: true },
+    table: {
+      headerRows: 1,
+      widths: columns.map((c) => c.width),
+      body: [header, ...body],
+      // A row is not cut between two pages (costly to lay out: long tables of short rows opt out); the header row
+      // never stays alone at the foot of a page.
+      dontBreakRows: options.keepRowsWhole ?? true,
+      keepWithHeaderRows: 1,
+    },
     layout: {
       fillColor: (rowIndex: number) => (rowIndex === 0 ? '#e8ecf9' : rowIndex % 2 === 0 ? '#f6f7f9' : null),
       hLineWidth: (i: number, node: ContentTable) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
@@ -190,6 +199,8 @@ export function table<Row>(columns: Column<Row>[], rows: Row[], options: { fontS
       paddingLeft: () => 4,
       paddingRight: () => 4,
     },
+    style: 'cell',
+    fontSize: options.fontSize,
     margin: [0, 2, 0, 10],
   }
 }
