@@ -22,7 +22,10 @@ export const reportRequestSchema = z.discriminatedUnion(
       kind: z.literal('diagnostic'),
       campaignId: idField,
       /** What to compare with; null: the previous campaign, else the latest snapshot of another campaign, else nothing. */
-      compareWith: scoreSourceSchema.nullable().default(null),
+      compareWith: z
+        .union([scoreSourceSchema, z.literal('none')])
+        .nullable()
+        .default(null),
     }),
     z.object({ kind: z.literal('dashboard') }),
     z.object({ kind: z.literal('project'), projectId: idField, includeHistory: z.boolean().default(true) }),

@@ -17,7 +17,8 @@ type ScoreSource = { campaignId: number } | { snapshotId: number }
 
 export interface DiagnosticOptions {
   campaignId: number
-  compareWith: ScoreSource | null
+  /** null: the automatic choice; 'none': no comparison part at all. */
+  compareWith: ScoreSource | 'none' | null
   /** The council pack prints the summary only, not every criterion. */
   details: boolean
 }
@@ -239,7 +240,7 @@ async function details(context: ReportContext, campaignId: number, scores: Score
 /** The diagnostic sections; `details` adds every domain, theme and answer. */
 export async function diagnosticSections(context: ReportContext, options: DiagnosticOptions, firstOnNewPage = true): Promise<Content[]> {
   const view = await context.read('diagnostic.get', { campaignId: options.campaignId })
-  const compareWith = options.compareWith ?? (await defaultComparison(context, options.campaignId))
+  const compareWith = options.compareWith === 'none' ? null : (options.compareWith ?? (await defaultComparison(context, options.campaignId)))
   const compared = compareWith ? await context.read('diagnostic.compare', { before: compareWith, after: { campaignId: options.campaignId } }) : null
   await context.step('Dessin des graphiques du diagnostic…')
   const content: Content[] = [
@@ -251,8 +252,7 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
     ...charts(view.scores),
     h1('Points bloquants, points faibles et points forts', { newPage: true }),
     ...findings(view.scores),
-    h1('Comparaison'),
-    ...comparison(compared),
+    ...(options.compareWith === 'none' ? [] : [h1('Comparaison'), ...comparison(compared)]),
   ]
   if (options.details) {
     await context.step('Mise en page du détail par domaine…')

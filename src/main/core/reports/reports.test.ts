@@ -72,8 +72,16 @@ describe('reports of a commune with data', () => {
     // Every criterion of every domain that applies is printed with its question.
     for (const blocking of view.scores.blocking) expect(text).toContain(spaced(blocking.question))
     expect(text).toContain('Délibération adoptée ; cœur du sujet vu avec l’ATD « Aube ».')
+    expect(pdf.pages[1]).toContain('Comparaison')
     expectNoLeaks(text)
     expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('a diagnostic report without comparison leaves that part out', async () => {
+    const { pdf } = await generate(test, { kind: 'diagnostic', campaignId: seeded.previousCampaignId, compareWith: 'none' })
+    expect(pdf.pages[1]).toContain('Sommaire')
+    expect(plainText(pdf)).not.toContain('Comparaison')
+    expect(plainText(pdf)).toContain('Campagne « Diagnostic d’entrée 2026 »')
   }, 60_000)
 
   it('the dashboard report: totals equal the database sums, abandoned projects left out as on screen', async () => {

@@ -716,6 +716,7 @@ export const fr = {
       auto: 'La campagne précédente (automatique)',
       campaign: 'Une autre campagne',
       snapshot: 'Un instantané',
+      none: 'Aucune comparaison',
     },
     compareAutoHelp: 'À défaut de campagne précédente, le dernier instantané d’une autre campagne ; sinon, le rapport ne compare pas.',
     compareCampaign: 'Campagne à comparer',

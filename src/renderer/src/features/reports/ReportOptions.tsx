@@ -39,7 +39,7 @@ interface DiagnosticOptionsProps {
 export function DiagnosticOptions({ value, onChange, campaigns, snapshots, errors }: DiagnosticOptionsProps) {
   const { t } = useTranslation()
   const others = campaigns.filter((c) => c.id !== value.campaignId)
-  const available: Record<CompareMode, boolean> = { auto: true, campaign: others.length > 0, snapshot: snapshots.length > 0 }
+  const available: Record<CompareMode, boolean> = { auto: true, campaign: others.length > 0, snapshot: snapshots.length > 0, none: true }
   const unavailable: Partial<Record<CompareMode, string>> = {
     campaign: available.campaign ? undefined : t('reports.noOtherCampaign'),
     snapshot: available.snapshot ? undefined : t('reports.noSnapshot'),

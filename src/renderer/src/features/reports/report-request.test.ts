@@ -26,6 +26,10 @@ describe('toReportRequest', () => {
       f.diagnostic = { campaignId: 3, compare: 'campaign', compareCampaignId: 2, compareSnapshotId: 7 }
     })
     expect(toReportRequest(campaign)).toEqual({ ok: true, request: { kind: 'diagnostic', campaignId: 3, compareWith: { campaignId: 2 } } })
+    const none = form((f) => {
+      f.diagnostic = { campaignId: 3, compare: 'none', compareCampaignId: 2, compareSnapshotId: 7 }
+    })
+    expect(toReportRequest(none)).toEqual({ ok: true, request: { kind: 'diagnostic', campaignId: 3, compareWith: 'none' } })
   })
 
   it('names the select left empty, in French', () => {

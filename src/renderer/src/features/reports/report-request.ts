@@ -1,9 +1,9 @@
 import { COUNCIL_SECTIONS, reportRequestSchema, type CouncilSection, type ReportKind, type ReportRequest } from '../../../../shared/contract'
 import type { FormErrors } from '../../lib/validation'
 
-/** What the diagnostic report is compared with: the core's automatic choice, a chosen campaign or snapshot. */
-export type CompareMode = 'auto' | 'campaign' | 'snapshot'
-export const COMPARE_MODES: CompareMode[] = ['auto', 'campaign', 'snapshot']
+/** What the diagnostic report is compared with: the core's automatic choice, a chosen campaign or snapshot, or nothing. */
+export type CompareMode = 'auto' | 'campaign' | 'snapshot' | 'none'
+export const COMPARE_MODES: CompareMode[] = ['auto', 'campaign', 'snapshot', 'none']
 
 /**
  * Everything the Rapports page lets the user choose, for the four reports at once: switching from one report to
@@ -71,7 +71,13 @@ export function toReportRequest(form: ReportForm): ReportFormResult {
       if (compare === 'campaign' && compareCampaignId === null) errors.compareCampaignId = REPORT_FORM_MESSAGES.compareCampaign
       if (compare === 'snapshot' && compareSnapshotId === null) errors.compareSnapshotId = REPORT_FORM_MESSAGES.compareSnapshot
       const compareWith =
-        compare === 'campaign' ? { campaignId: compareCampaignId } : compare === 'snapshot' ? { snapshotId: compareSnapshotId } : null
+        compare === 'campaign'
+          ? { campaignId: compareCampaignId }
+          : compare === 'snapshot'
+            ? { snapshotId: compareSnapshotId }
+            : compare === 'none'
+              ? ('none' as const)
+              : null
       candidate = { kind: 'diagnostic', campaignId, compareWith }
       break
     }
