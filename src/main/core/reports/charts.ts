@@ -54,6 +54,23 @@ function withPrintableText(context: SKRSContext2D): SKRSContext2D {
   return context
 }
 
+/**
+ * Skia writes one <text> per word, each glyph placed (x="10, 17.2, 24.1, "), with an empty <text> for each space.
+ * The PDF writer pays for every element, so the words of one drawn label are joined back into one element placed at
+ * its first glyph: the same font (Roboto) lays the words out the same way. Labels drawn separately on the same line
+ * (axis ticks) have no space element between them and stay apart.
+ */
+export function compactText(svg: string): string {
+  const placed = svg.replace(/ x="([-\d.]+)[^"]*" y="([-\d.]+)[^"]*"/g, ' x="$1" y="$2"')
+  const word = /<text ([^>]*?) x="([-\d.]+)" y="([-\d.]+)">([^<]*)<\/text><text [^>]*x="" y=""><\/text><text \1 x="[-\d.]+" y="\3">([^<]*)<\/text>/g
+  let joined = placed
+  for (let previous = ''; previous !== joined;) {
+    previous = joined
+    joined = joined.replace(word, '<text $1 x="$2" y="$3">$4 $5</text>')
+  }
+  return joined.replace(/<text [^>]*x="" y=""><\/text>/g, '')
+}
+
 export interface ChartSvg {
   svg: string
   /** The printed size, in PDF points. */
@@ -87,14 +104,12 @@ export function chartSvg(config: ChartConfiguration<never, never, never> | Chart
   )
   chart.draw()
   // Sized in points with a viewBox in pixels, so that the PDF scales the drawing instead of cropping it.
-  const svg = canvas
-    .getContent()
-    .toString('utf8')
-    .replace(`width="${pixelWidth}" height="${pixelHeight}"`, `width="${width}" height="${height}" viewBox="0 0 ${pixelWidth} ${pixelHeight}"`)
-    // Skia places every glyph (x="10, 17.2, 24.1, "); the same font lays the word out the same from its first x, and
-    // one position per word is far lighter for the PDF writer. Empty runs (the spaces between words) go.
-    .replace(/<text [^>]*x="" y=""><\/text>/g, '')
-    .replace(/ x="([-\d.]+)[^"]*" y="([-\d.]+)[^"]*"/g, ' x="$1" y="$2"')
+  const svg = compactText(
+    canvas
+      .getContent()
+      .toString('utf8')
+      .replace(`width="${pixelWidth}" height="${pixelHeight}"`, `width="${width}" height="${height}" viewBox="0 0 ${pixelWidth} ${pixelHeight}"`),
+  )
   chart.destroy()
   return { svg, width, height }
 }

@@ -12,7 +12,7 @@ import { legalText } from './diagnostic-report'
 import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, paragraph, table } from './layout'
 
 /** Indicators drawn as charts; beyond, they are listed in the table only (a 500-project commune has hundreds). */
-const MAX_INDICATOR_CHARTS = 12
+const MAX_INDICATOR_CHARTS = 8
 const PORTFOLIO_PAGE = 200
 
 const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—')
