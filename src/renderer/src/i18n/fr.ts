@@ -483,6 +483,7 @@ export const fr = {
   },
   projects: {
     title: 'Projets du mandat',
+    sheetPdf: 'Fiche PDF',
     new: 'Nouveau projet',
     create: 'Créer le projet',
     editTitle: 'Modifier le projet',

@@ -24,10 +24,11 @@ import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
-import { base64FromFile, formatSize, openOrDownload, saveReceivedFile } from '../../lib/files'
+import { base64FromFile, formatSize } from '../../lib/files'
 import { KIND_COLORS, KIND_LABELS, legalReferenceLabel } from '../referentiel/labels'
 import { STATUS_LABELS, STATUS_ORDER } from './labels'
 import { confirmRemoval } from '../../components/confirmRemoval'
+import { useStoredFileActions } from '../../components/useStoredFileActions'
 
 interface AnswerEditorProps {
   campaignId: number
@@ -41,6 +42,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
   const { t } = useTranslation()
   const save = useApiMutation('answers.save')
   const queryClient = useQueryClient()
+  const { open, download } = useStoredFileActions('evidence')
   const [status, setStatus] = useState<AnswerStatus>(answer?.status ?? 'non_renseigne')
   const [split, setSplit] = useState<AnswerSplit>(answer?.split ?? { done: 50, programmed: 0, notDone: 50 })
   const [comment, setComment] = useState(answer?.comment ?? '')
@@ -78,23 +80,6 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
       await queryClient.invalidateQueries()
     }
   }
-
-  /** Shows a refusal (file gone, no application for it) instead of failing silently. */
-  async function withNotice(run: () => Promise<void>) {
-    try {
-      await run()
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-    }
-  }
-  const open = (id: number) =>
-    withNotice(() =>
-      openOrDownload(
-        () => call('evidence.open', { id }),
-        () => call('evidence.get', { id }),
-      ),
-    )
-  const download = (id: number) => withNotice(async () => saveReceivedFile(await call('evidence.get', { id })))
 
   return (
     <Paper withBorder p="md" radius="md" aria-label={criterion.question}>

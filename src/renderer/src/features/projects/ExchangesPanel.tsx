@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next'
 import type { ProjectDetail } from '../../../../shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
-import { base64FromFile, formatSize, openOrDownload, saveReceivedFile } from '../../lib/files'
+import { base64FromFile, formatSize } from '../../lib/files'
 import { formatDateTime } from '../../lib/format'
 import { confirmRemoval } from '../../components/confirmRemoval'
+import { useStoredFileActions } from '../../components/useStoredFileActions'
 
 /** Comments on the project and its documents (stored once, whatever the number of copies attached). */
 export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
@@ -19,22 +20,7 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
   const comments = project.comments.filter((c) => c.taskId === null)
   const taskTitle = (taskId: number | null) => project.tasks.find((x) => x.id === taskId)?.title
 
-  /** Shows a refusal (file gone, no application for it) instead of failing silently. */
-  async function withNotice(run: () => Promise<void>) {
-    try {
-      await run()
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-    }
-  }
-  const open = (id: number) =>
-    withNotice(() =>
-      openOrDownload(
-        () => call('attachments.open', { id }),
-        () => call('attachments.get', { id }),
-      ),
-    )
-  const download = (id: number) => withNotice(async () => saveReceivedFile(await call('attachments.get', { id })))
+  const { open, download } = useStoredFileActions('attachments')
 
   return (
     <Stack>

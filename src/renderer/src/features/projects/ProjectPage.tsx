@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Loader, Modal, Paper, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconFileTypePdf, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -75,6 +75,9 @@ export function ProjectPage() {
         <Group gap="xs" wrap="nowrap">
           <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
             {t('common.edit')}
+          </Button>
+          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} component={Link} to={`/rapports?projet=${p.id}`}>
+            {t('projects.sheetPdf')}
           </Button>
           {session.data?.profile?.isAdmin && (
             <Button

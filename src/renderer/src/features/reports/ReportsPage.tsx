@@ -2,13 +2,13 @@ import { Alert, Anchor, Box, Button, Group, Loader, Paper, Progress, Radio, Simp
 import { IconBuildingBank, IconChartRadar, IconFileTypePdf, IconFolder, IconInfoCircle, IconLayoutDashboard } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { REPORT_KINDS, type ReportKind } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { PdfPreview } from './PdfPreview'
 import { CouncilOptions, DiagnosticOptions, ProjectOptions, ReportPrerequisite } from './ReportOptions'
-import { emptyReportForm, toReportRequest, type ReportForm } from './report-request'
+import { reportFormFromLink, toReportRequest, type ReportForm } from './report-request'
 import { useReportGeneration } from './use-report-generation'
 
 const KIND_ICONS: Record<ReportKind, typeof IconChartRadar> = {
@@ -27,7 +27,8 @@ export function ReportsPage() {
   const projects = useApiQuery('projects.list', { sort: 'title', pageSize: 200 })
   const logo = useApiQuery('logo.get', {})
   const generation = useReportGeneration()
-  const [form, setForm] = useState<ReportForm>(emptyReportForm)
+  const [params] = useSearchParams()
+  const [form, setForm] = useState<ReportForm>(() => reportFormFromLink(params))
   const [attempted, setAttempted] = useState(false)
 
   if (campaigns.isError) return <FormError message={campaigns.error.message} />

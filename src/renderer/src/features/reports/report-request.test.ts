@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { reportGenerateInput } from '../../../../shared/contract'
-import { emptyReportForm, foldForSearch, newJobId, REPORT_FORM_MESSAGES, toReportRequest, type ReportForm } from './report-request'
+import {
+  emptyReportForm,
+  foldForSearch,
+  newJobId,
+  REPORT_FORM_MESSAGES,
+  reportFormFromLink,
+  toReportRequest,
+  type ReportForm,
+} from './report-request'
 
 function form(changes: (f: ReportForm) => void): ReportForm {
   const f = emptyReportForm()
@@ -140,5 +148,13 @@ describe('newJobId', () => {
 describe('foldForSearch', () => {
   it('ignores case and accents', () => {
     expect(foldForSearch('Rénovation de l’École')).toBe('renovation de l’ecole')
+  })
+})
+
+describe('reportFormFromLink', () => {
+  it('a link from a project opens its sheet; anything else opens the default form', () => {
+    expect(reportFormFromLink(new URLSearchParams('projet=12'))).toMatchObject({ kind: 'project', project: { projectId: 12, includeHistory: true } })
+    expect(reportFormFromLink(new URLSearchParams('projet=abc'))).toEqual(emptyReportForm())
+    expect(reportFormFromLink(new URLSearchParams(''))).toEqual(emptyReportForm())
   })
 })

@@ -40,6 +40,14 @@ export function emptyReportForm(): ReportForm {
   }
 }
 
+/** The form as a link opens it: `/rapports?projet=12` (the « Fiche PDF » button of a project) starts on that sheet. */
+export function reportFormFromLink(params: URLSearchParams): ReportForm {
+  const form = emptyReportForm()
+  const projectId = Number(params.get('projet'))
+  if (Number.isSafeInteger(projectId) && projectId > 0) return { ...form, kind: 'project', project: { ...form.project, projectId } }
+  return form
+}
+
 /** The messages of choices the contract cannot check on its own (a select left empty). */
 export const REPORT_FORM_MESSAGES = {
   campaign: 'Choisissez la campagne du diagnostic.',
