@@ -1,7 +1,9 @@
 /**
  * One process, one kind of PDF: a warm-up, then `runs` timed generations. Its peak memory (maxRSS) is that of a
  * process doing only this, so reports and raw pdfmake are compared on equal terms. Prints one JSON line.
- * Usage: tsx bench/report-child.ts <report|raw> <dataDir|pageCount> <request JSON|-> <runs>
+ * Usage: tsx bench/report-child.ts <report|idle|raw> <dataDir|pageCount> <request JSON|-> <runs>
+ * `idle` opens the same database and reads what the report reads (dashboard, diagnostic), without writing a PDF: the
+ * memory a process of the app holds anyway, which the report's peak is compared with.
  */
 import pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
@@ -44,6 +46,17 @@ async function main(): Promise<void> {
       if (i > 0) times.push(performance.now() - start)
       pageCount = counted
     }
+  } else if (mode === 'idle') {
+    const { core, session } = createTestCore(target!, { validateOutput: false })
+    const request = JSON.parse(requestJson!) as { campaignId?: number }
+    for (let i = 0; i <= runs; i++) {
+      const start = performance.now()
+      await ok(core, session, 'dashboard.get', {})
+      if (request.campaignId) await ok(core, session, 'diagnostic.get', { campaignId: request.campaignId })
+      if (i > 0) times.push(performance.now() - start)
+    }
+    pageCount = 1
+    core.close()
   } else {
     const { core, session } = createTestCore(target!, { validateOutput: false })
     for (let i = 0; i <= runs; i++) {

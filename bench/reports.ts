@@ -20,6 +20,8 @@ export interface ReportRow {
   maxRssMb: number
   rawMedianMs: number
   rawMaxRssMb: number
+  /** The same process reading the same data without writing a PDF. */
+  idleMaxRssMb: number
 }
 
 interface ChildResult {
@@ -36,6 +38,7 @@ function child(args: string[]): ChildResult {
 function measure(label: string, dataDir: string, request: object): ReportRow {
   const report = child(['report', dataDir, JSON.stringify(request), String(RUNS)])
   const raw = child(['raw', String(report.pageCount), '-', String(RUNS)])
+  const idle = child(['idle', dataDir, JSON.stringify(request), String(RUNS)])
   return {
     label,
     pageCount: report.pageCount,
@@ -43,6 +46,7 @@ function measure(label: string, dataDir: string, request: object): ReportRow {
     maxRssMb: report.maxRssMb,
     rawMedianMs: raw.medianMs,
     rawMaxRssMb: raw.maxRssMb,
+    idleMaxRssMb: idle.maxRssMb,
   }
 }
 
@@ -64,7 +68,9 @@ export function printReportRows(rows: ReportRow[]): void {
   console.log(`\nRapports PDF (médiane de ${RUNS} générations après une de mise en route ; mémoire : pic du processus)`)
   for (const row of rows) {
     console.log(
-      `  ${row.label} : ${row.pageCount} pages, ${row.medianMs.toFixed(0)} ms (cible ${REPORT_TARGETS.milliseconds} ms), ${row.maxRssMb.toFixed(0)} Mo (cible ${REPORT_TARGETS.megabytes} Mo)` +
+      `  ${row.label} : ${row.pageCount} pages, ${row.medianMs.toFixed(0)} ms (cible ${REPORT_TARGETS.milliseconds} ms), ` +
+        `pic ${row.maxRssMb.toFixed(0)} Mo dont ${(row.maxRssMb - row.idleMaxRssMb).toFixed(0)} Mo pour le rapport (cible ${REPORT_TARGETS.megabytes} Mo ; ` +
+        `le même processus sans PDF : ${row.idleMaxRssMb.toFixed(0)} Mo)` +
         ` — pdfmake seul, même nombre de pages : ${row.rawMedianMs.toFixed(0)} ms, ${row.rawMaxRssMb.toFixed(0)} Mo — × ${(row.medianMs / row.rawMedianMs).toFixed(2)} en temps`,
     )
   }
