@@ -152,11 +152,14 @@ test('empty states point to the diagnostic and the projects', async ({ page, hos
   await expect(page.getByRole('heading', { level: 1, name: 'Projets du mandat' })).toBeVisible()
 })
 
-test('a project page opens its PDF sheet, ready to preview and save', async ({ page, host, snap }) => {
+test('the home page and a project page open their PDF report, ready to preview and save', async ({ page, host, snap }) => {
   await seedFauxVillecerf(host)
   const created = await invoke(host, 'projects.create', { title: 'Réfection du cœur de village', status: 'en_cours', budgetPlannedCents: 12_345_600 })
   expect(created.ok).toBe(true)
   await page.goto(host.url)
+  // The home page leads to the dashboard report, already chosen.
+  await page.getByRole('link', { name: 'Tableau de bord en PDF' }).click()
+  await expect(page.getByRole('radio', { name: /Tableau de bord de la commune/ })).toBeChecked()
   await page.getByRole('link', { name: 'Projets', exact: true }).click()
   await page.getByRole('link', { name: 'Réfection du cœur de village' }).click()
   await page.getByRole('link', { name: 'Fiche PDF' }).click()

@@ -150,6 +150,7 @@ export const fr = {
     saved: 'La fiche de {{name}} est enregistrée.',
   },
   home: {
+    dashboardPdf: 'Tableau de bord en PDF',
     communeCard: 'Votre commune',
     epci: 'Intercommunalité : {{name}}',
     mandate: 'Mandat {{start}}–{{end}}',
@@ -307,6 +308,7 @@ export const fr = {
     someoneFollows: 'Quelqu’un le suit',
   },
   diagnostic: {
+    reportPdf: 'Rapport PDF',
     title: 'Autodiagnostic',
     emptyTitle: 'Lancez votre premier diagnostic',
     emptyExplain:

@@ -1,6 +1,6 @@
 import '../../components/charts/setup'
 import { Alert, Anchor, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconInfoCircle, IconPlus } from '@tabler/icons-react'
+import { IconFileTypePdf, IconInfoCircle, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useNavigate, useParams } from 'react-router'
@@ -75,6 +75,14 @@ export function DiagnosticPage() {
             onChange={(value) => value && navigate(`/diagnostic/${value}`)}
             allowDeselect={false}
           />
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            component={Link}
+            to={`/rapports?rapport=diagnostic&campagne=${campaignId}`}
+          >
+            {t('diagnostic.reportPdf')}
+          </Button>
           {isAdmin && (
             <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
               {t('diagnostic.newCampaign')}
@@ -109,7 +117,9 @@ export function DiagnosticPage() {
                         ? [
                             {
                               label: t('diagnostic.peersMedian', { band: peers.data.band, count: peers.data.communes }),
-                              values: diagnostic.data.scores.domains.map((d) => peers.data!.domains.find((p) => p.domainId === d.domainId)?.median ?? null),
+                              values: diagnostic.data.scores.domains.map(
+                                (d) => peers.data!.domains.find((p) => p.domainId === d.domainId)?.median ?? null,
+                              ),
                             },
                           ]
                         : []),

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconInfoCircle } from '@tabler/icons-react'
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Member } from '../../../../shared/contract'
@@ -71,11 +71,16 @@ export function HomePage() {
             </Text>
             <Text c="dimmed">{c.epci ? t('home.epci', { name: c.epci.name }) : t('commune.noEpci')}</Text>
           </Stack>
-          {mandate.data && (
-            <Badge size="lg" variant="light">
-              {t('home.mandate', { start: mandate.data.startYear, end: mandate.data.endYear })}
-            </Badge>
-          )}
+          <Stack gap="xs" align="flex-end">
+            {mandate.data && (
+              <Badge size="lg" variant="light">
+                {t('home.mandate', { start: mandate.data.startYear, end: mandate.data.endYear })}
+              </Badge>
+            )}
+            <Button variant="default" size="xs" leftSection={<IconFileTypePdf size={16} />} component={Link} to="/rapports?rapport=tableau-de-bord">
+              {t('home.dashboardPdf')}
+            </Button>
+          </Stack>
         </Group>
       </Card>
 

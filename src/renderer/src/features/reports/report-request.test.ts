@@ -154,6 +154,11 @@ describe('foldForSearch', () => {
 describe('reportFormFromLink', () => {
   it('a link from a project opens its sheet; anything else opens the default form', () => {
     expect(reportFormFromLink(new URLSearchParams('projet=12'))).toMatchObject({ kind: 'project', project: { projectId: 12, includeHistory: true } })
+    expect(reportFormFromLink(new URLSearchParams('rapport=tableau-de-bord'))).toMatchObject({ kind: 'dashboard' })
+    expect(reportFormFromLink(new URLSearchParams('rapport=diagnostic&campagne=3'))).toMatchObject({
+      kind: 'diagnostic',
+      diagnostic: { campaignId: 3 },
+    })
     expect(reportFormFromLink(new URLSearchParams('projet=abc'))).toEqual(emptyReportForm())
     expect(reportFormFromLink(new URLSearchParams(''))).toEqual(emptyReportForm())
   })

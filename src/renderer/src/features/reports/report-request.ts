@@ -40,11 +40,20 @@ export function emptyReportForm(): ReportForm {
   }
 }
 
-/** The form as a link opens it: `/rapports?projet=12` (the « Fiche PDF » button of a project) starts on that sheet. */
+/**
+ * The form as a link opens it, from the page whose report it is: `/rapports?projet=12` (a project's « Fiche PDF »),
+ * `?rapport=diagnostic&campagne=3` (the diagnostic page), `?rapport=tableau-de-bord` (the home page).
+ */
 export function reportFormFromLink(params: URLSearchParams): ReportForm {
   const form = emptyReportForm()
-  const projectId = Number(params.get('projet'))
-  if (Number.isSafeInteger(projectId) && projectId > 0) return { ...form, kind: 'project', project: { ...form.project, projectId } }
+  const id = (name: string) => {
+    const value = Number(params.get(name))
+    return Number.isSafeInteger(value) && value > 0 ? value : null
+  }
+  const projectId = id('projet')
+  if (projectId !== null) return { ...form, kind: 'project', project: { ...form.project, projectId } }
+  if (params.get('rapport') === 'tableau-de-bord') return { ...form, kind: 'dashboard' }
+  if (params.get('rapport') === 'diagnostic') return { ...form, kind: 'diagnostic', diagnostic: { ...form.diagnostic, campaignId: id('campagne') } }
   return form
 }
 
