@@ -80,6 +80,21 @@ export function scoreRadarConfig(axes: string[], series: RadarSeries[]): ChartCo
   }
 }
 
+/** One dataset per part (fait, programmé… or prévu, engagé…), outlined in black so that light tones print. */
+function barDatasets<Row, Key extends keyof Row>(
+  parts: readonly { key: Key; label: string; color: string }[],
+  rows: Row[],
+  value: (raw: number) => number,
+) {
+  return parts.map((part) => ({
+    label: part.label,
+    data: rows.map((r) => value(r[part.key] as number)),
+    backgroundColor: part.color,
+    borderColor: '#000',
+    borderWidth: 0.5,
+  }))
+}
+
 export interface StackedRow {
   label: string
   done: number
@@ -101,13 +116,7 @@ export function scoreBarsConfig(rows: StackedRow[]): ChartConfiguration<'bar', n
     type: 'bar',
     data: {
       labels: rows.map((r) => wrapLabel(r.label, 28)),
-      datasets: SCORE_PARTS.map((part) => ({
-        label: part.label,
-        data: rows.map((r) => r[part.key]),
-        backgroundColor: part.color,
-        borderColor: '#000',
-        borderWidth: 0.5,
-      })),
+      datasets: barDatasets(SCORE_PARTS, rows, (value) => value),
     },
     options: {
       indexAxis: 'y',
@@ -139,13 +148,7 @@ export function budgetBarsConfig(rows: BudgetRow[]): ChartConfiguration<'bar', n
     type: 'bar',
     data: {
       labels: rows.map((r) => wrapLabel(r.label, 26)),
-      datasets: BUDGET_PARTS.map((part) => ({
-        label: part.label,
-        data: rows.map((r) => r[part.key] / 100),
-        backgroundColor: part.color,
-        borderColor: '#000',
-        borderWidth: 0.5,
-      })),
+      datasets: barDatasets(BUDGET_PARTS, rows, (cents) => cents / 100),
     },
     options: {
       indexAxis: 'y',

@@ -64,6 +64,22 @@ function renderProject({ option }: { option: ComboboxItem<number> }) {
   )
 }
 
+/** What both pickers share: typing searches the projects (accents and case ignored), with their status beside. */
+function useProjectSearch(selected: number[]) {
+  const { t } = useTranslation()
+  const [search, setSearch] = useState('')
+  const options = useProjectOptions(search, selected)
+  const searchProps = {
+    searchable: true,
+    searchValue: search,
+    onSearchChange: setSearch,
+    filter: filterProjects,
+    renderOption: renderProject,
+    nothingFoundMessage: t('reports.noProjectMatch'),
+  }
+  return { t, options, searchProps }
+}
+
 interface ProjectSelectProps {
   label: string
   value: number | null
@@ -74,9 +90,7 @@ interface ProjectSelectProps {
 
 /** One project, searchable by typing. */
 export function ProjectSelect({ label, value, onChange, error, description }: ProjectSelectProps) {
-  const { t } = useTranslation()
-  const [search, setSearch] = useState('')
-  const options = useProjectOptions(search, value === null ? [] : [value])
+  const { t, options, searchProps } = useProjectSearch(value === null ? [] : [value])
   return (
     <Select<number>
       label={label}
@@ -88,12 +102,7 @@ export function ProjectSelect({ label, value, onChange, error, description }: Pr
         options.remember(next === null ? [] : [next])
         onChange(next)
       }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={filterProjects}
-      renderOption={renderProject}
-      nothingFoundMessage={t('reports.noProjectMatch')}
+      {...searchProps}
       error={error ?? options.error ?? undefined}
       limit={LISTED}
       maxDropdownHeight={320}
@@ -115,9 +124,7 @@ interface ProjectsMultiSelectProps {
 
 /** Several projects, searchable by typing, at most `max`. */
 export function ProjectsMultiSelect({ label, description, value, onChange, max, disabled, error }: ProjectsMultiSelectProps) {
-  const { t } = useTranslation()
-  const [search, setSearch] = useState('')
-  const options = useProjectOptions(search, value)
+  const { t, options, searchProps } = useProjectSearch(value)
   return (
     <MultiSelect<number>
       label={label}
@@ -129,12 +136,7 @@ export function ProjectsMultiSelect({ label, description, value, onChange, max, 
         options.remember(next)
         onChange(next)
       }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={filterProjects}
-      renderOption={renderProject}
-      nothingFoundMessage={t('reports.noProjectMatch')}
+      {...searchProps}
       maxValues={max}
       hidePickedOptions
       disabled={disabled}
