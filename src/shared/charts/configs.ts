@@ -56,6 +56,9 @@ export function scoreRadarConfig(axes: string[], series: RadarSeries[]): ChartCo
           backgroundColor: style.fill,
           borderDash: style.dash,
           pointBackgroundColor: style.color,
+          // Diamonds rather than circles: as readable, and drawn without curves (lighter in the PDF reports).
+          pointStyle: 'rectRot',
+          pointRadius: 3.5,
           borderWidth: 2,
           fill: true,
           spanGaps: true,
@@ -212,7 +215,8 @@ export function indicatorLineConfig({ label, unit, points, target }: IndicatorSe
           borderColor: SERIES_STYLES[0]!.color,
           backgroundColor: SERIES_STYLES[0]!.color,
           borderWidth: 2,
-          pointRadius: 3,
+          pointStyle: 'rectRot',
+          pointRadius: 4,
         },
         ...(target === null
           ? []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { budgetBarsConfig } from '../../../shared/charts/configs'
-import { chartSvg, compactText } from './charts'
+import { chartSvg, compactText, withoutClips } from './charts'
 
 describe('compactText', () => {
   it('joins the words of one label at its first glyph, and keeps labels drawn apart apart', () => {
@@ -28,5 +28,12 @@ describe('chartSvg', () => {
     // Euro ticks in fr-FR, the thousands separator as a no-break space the embedded font can draw.
     expect(chart.svg).toMatch(/>100\u00a0000\u00a0€<\/text>/)
     expect(chart.svg).not.toContain('\u202f')
+  })
+})
+
+describe('withoutClips', () => {
+  it('drops the clip paths and their references, nothing else', () => {
+    const svg = '<clipPath id="cl_1"><rect x="4" y="4" width="10" height="10"/></clipPath><g clip-path="url(#cl_1)"><path d="M0 0L1 1"/></g>'
+    expect(withoutClips(svg)).toBe('<g><path d="M0 0L1 1"/></g>')
   })
 })

@@ -71,6 +71,14 @@ export function compactText(svg: string): string {
   return joined.replace(/<text [^>]*x="" y=""><\/text>/g, '')
 }
 
+/**
+ * chart.js clips each dataset to the chart area; every scale here fits its data (fixed 0–100 % or computed from the
+ * values), so nothing is drawn outside and the clips only cost: the PDF writer turns each into a group of its own.
+ */
+export function withoutClips(svg: string): string {
+  return svg.replace(/<clipPath[^>]*>.*?<\/clipPath>/g, '').replace(/ clip-path="[^"]*"/g, '')
+}
+
 export interface ChartSvg {
   svg: string
   /** The printed size, in PDF points. */
@@ -104,11 +112,13 @@ export function chartSvg(config: ChartConfiguration<never, never, never> | Chart
   )
   chart.draw()
   // Sized in points with a viewBox in pixels, so that the PDF scales the drawing instead of cropping it.
-  const svg = compactText(
-    canvas
-      .getContent()
-      .toString('utf8')
-      .replace(`width="${pixelWidth}" height="${pixelHeight}"`, `width="${width}" height="${height}" viewBox="0 0 ${pixelWidth} ${pixelHeight}"`),
+  const svg = withoutClips(
+    compactText(
+      canvas
+        .getContent()
+        .toString('utf8')
+        .replace(`width="${pixelWidth}" height="${pixelHeight}"`, `width="${width}" height="${height}" viewBox="0 0 ${pixelWidth} ${pixelHeight}"`),
+    ),
   )
   chart.destroy()
   return { svg, width, height }
