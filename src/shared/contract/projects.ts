@@ -51,6 +51,24 @@ export const FUNDING_STATUS_LABELS: Record<(typeof FUNDING_STATUSES)[number], st
   versee: 'Versée',
 }
 
+type FundingAmounts = { status: (typeof FUNDING_STATUSES)[number]; requestedCents: number; obtainedCents: number | null }
+
+/**
+ * What a grant brings: granted or paid, the amount obtained (the amount requested until it is known); otherwise
+ * nothing. The dashboard and the exports sum the same rule in SQL.
+ */
+export function fundingObtainedCents(funding: FundingAmounts): number {
+  return funding.status === 'accordee' || funding.status === 'versee' ? (funding.obtainedCents ?? funding.requestedCents) : 0
+}
+
+/** Requested: every request actually sent (all but « envisagée »); obtained: as `fundingObtainedCents`. */
+export function fundingTotals(fundings: FundingAmounts[]): { requestedCents: number; obtainedCents: number } {
+  return {
+    requestedCents: fundings.filter((f) => f.status !== 'envisagee').reduce((sum, f) => sum + f.requestedCents, 0),
+    obtainedCents: fundings.reduce((sum, f) => sum + fundingObtainedCents(f), 0),
+  }
+}
+
 /* ─── Projects ─────────────────────────────────────────────────────────────────────── */
 
 export const projectInputSchema = z

@@ -4,6 +4,7 @@ import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
 import { seedProjects } from '../exports/__fixtures__/projects'
 import { trendOf } from './dashboard'
+import { fundingTotals } from '../../../shared/contract'
 
 const setUp = setUpCorePerTest('dashboard', { now: () => new Date('2026-06-15T12:00:00.000Z'), referentielFile: FIXTURE_REFERENTIEL_FILE })
 
@@ -74,6 +75,13 @@ describe('dashboard.get', () => {
     })
     // Requested: DETR (granted) + DSIL (requested) + Département (paid); the Région is only considered.
     expect(dashboard.fundings).toEqual({ requestedCents: 550_000, obtainedCents: 300_000 })
+    // The SQL sums follow the rule the project screen and the PDF sheet apply row by row.
+    const rows = core.database.sqlite
+      .prepare(
+        "SELECT f.status, f.requested_cents AS requestedCents, f.obtained_cents AS obtainedCents FROM fundings f JOIN projects p ON p.id = f.project_id WHERE p.status <> 'abandonne'",
+      )
+      .all() as Parameters<typeof fundingTotals>[0]
+    expect(fundingTotals(rows)).toEqual(dashboard.fundings)
   })
 
   it('indicators with their latest and previous measurements and a trend', async () => {

@@ -8,7 +8,7 @@ import { PRIORITY_LABELS, PROJECT_STATUS_LABELS, type CalendarEntry, type Dashbo
 import { formatCents, formatDate, formatInteger, formatPercent } from '../../../shared/format'
 import { chartSvg } from './charts'
 import type { ReportContext } from './context'
-import { legalText } from './diagnostic-report'
+import { legalBasisText } from '../../../shared/referentiel/legal'
 import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, paragraph, table } from './layout'
 
 /** Indicators drawn as charts; beyond, they are listed in the table only (a 500-project commune has hundreds). */
@@ -239,7 +239,7 @@ export function deadlines(entries: CalendarEntry[]): Content[] {
       [
         { header: 'Date', width: 62, cell: (e) => ({ text: formatDate(e.dueOn), bold: true }) },
         { header: 'Échéance', width: '*', cell: (e) => ({ text: [{ text: e.title, bold: true }, `\n${e.description}`] }) },
-        { header: 'Base légale', width: 120, cell: (e) => ({ text: legalText(e.legalBasis) || '—', fontSize: 7.5 }) },
+        { header: 'Base légale', width: 120, cell: (e) => ({ text: legalBasisText(e.legalBasis) || '—', fontSize: 7.5 }) },
       ],
       entries,
     ),

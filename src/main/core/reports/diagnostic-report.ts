@@ -5,7 +5,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { scoreBarsConfig, scoreRadarConfig, evolutionBarsConfig } from '../../../shared/charts/configs'
 import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type ScoreTree } from '../../../shared/contract'
-import type { LegalReference } from '../../../shared/referentiel/schema'
+import { legalBasisText } from '../../../shared/referentiel/legal'
 import { evaluateApplicability } from '../../../shared/referentiel/applicability'
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
 import { communeContext } from '../diagnostic/read'
@@ -21,11 +21,6 @@ export interface DiagnosticOptions {
   compareWith: ScoreSource | 'none' | null
   /** The council pack prints the summary only, not every criterion. */
   details: boolean
-}
-
-export function legalText(references: LegalReference[]): string {
-  // Some articles are written « art. 37 » already (European regulations), most « L2121-7 ».
-  return references.map((r) => `${r.code}, ${/^art/i.test(r.article) ? r.article : `art. ${r.article}`}`).join(' ; ')
 }
 
 /** Previous campaign, else the latest snapshot of another campaign, else nothing. */
@@ -84,7 +79,7 @@ function findings(scores: ScoreTree): Content[] {
           { header: 'Thème', width: 95, cell: (b) => b.themeTitle },
           { header: 'Obligation', width: '*', cell: (b) => b.question },
           { header: 'Réponse', width: 55, cell: (b) => ANSWER_STATUS_LABELS[b.status] },
-          { header: 'Base légale', width: 95, cell: (b) => ({ text: legalText(b.legalBasis), fontSize: 7.5 }) },
+          { header: 'Base légale', width: 95, cell: (b) => ({ text: legalBasisText(b.legalBasis), fontSize: 7.5 }) },
           { header: 'Prochaine étape', width: 120, cell: (b) => b.nextStep },
         ],
         scores.blocking,
@@ -203,7 +198,7 @@ async function details(context: ReportContext, campaignId: number, scores: Score
               header: 'Critère',
               width: '*',
               cell: (c) => ({
-                text: [c.question, c.kind === 'obligation' ? { text: `\nObligation — ${legalText(c.legalBasis)}`, style: 'small' } : ''],
+                text: [c.question, c.kind === 'obligation' ? { text: `\nObligation — ${legalBasisText(c.legalBasis)}`, style: 'small' } : ''],
               }),
             },
             {

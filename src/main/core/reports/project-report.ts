@@ -6,6 +6,8 @@ import {
   ACTION_STATUS_LABELS,
   FUNDER_LABELS,
   FUNDING_STATUS_LABELS,
+  fundingObtainedCents,
+  fundingTotals,
   PRIORITY_LABELS,
   PROJECT_STATUS_LABELS,
   TASK_STATUS_LABELS,
@@ -89,8 +91,7 @@ function budgetAndFunding(project: ProjectDetail): Content[] {
     ]),
   ]
   if (project.fundings.length === 0) return [...content, emptyNote('Aucune subvention demandée pour ce projet.')]
-  const obtained = (f: ProjectDetail['fundings'][number]) =>
-    f.status === 'accordee' || f.status === 'versee' ? (f.obtainedCents ?? f.requestedCents) : 0
+  const totals = fundingTotals(project.fundings)
   const t = table(
     [
       {
@@ -102,7 +103,7 @@ function budgetAndFunding(project: ProjectDetail): Content[] {
       { header: 'Demandé le', width: 62, cell: (f) => dateOrDash(f.requestedOn) },
       { header: 'Décision', width: 62, cell: (f) => dateOrDash(f.decidedOn) },
       { header: 'Demandé', width: 70, align: 'right', cell: (f) => formatCents(f.requestedCents) },
-      { header: 'Obtenu', width: 70, align: 'right', cell: (f) => (obtained(f) ? formatCents(obtained(f)) : '—') },
+      { header: 'Obtenu', width: 70, align: 'right', cell: (f) => (fundingObtainedCents(f) ? formatCents(fundingObtainedCents(f)) : '—') },
     ],
     project.fundings,
   )
@@ -111,16 +112,11 @@ function budgetAndFunding(project: ProjectDetail): Content[] {
     '',
     '',
     '',
-    {
-      text: formatCents(project.fundings.filter((f) => f.status !== 'envisagee').reduce((s, f) => s + f.requestedCents, 0)),
-      bold: true,
-      alignment: 'right',
-      style: 'cell',
-    },
-    { text: formatCents(project.fundings.reduce((s, f) => s + obtained(f), 0)), bold: true, alignment: 'right', style: 'cell' },
+    { text: formatCents(totals.requestedCents), bold: true, alignment: 'right', style: 'cell' },
+    { text: formatCents(totals.obtainedCents), bold: true, alignment: 'right', style: 'cell' },
   ])
   content.push(t, {
-    text: 'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le total obtenu, les subventions accordées ou versées.',
+    text: 'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le montant obtenu, les subventions accordées ou versées (le montant demandé tant que le montant obtenu n’est pas saisi).',
     style: 'small',
   })
   return content

@@ -2,7 +2,15 @@ import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Sta
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FUNDER_LABELS, FUNDERS, FUNDING_STATUS_LABELS, FUNDING_STATUSES, type ProjectDetail } from '../../../../shared/contract'
+import {
+  FUNDER_LABELS,
+  FUNDERS,
+  FUNDING_STATUS_LABELS,
+  FUNDING_STATUSES,
+  fundingObtainedCents,
+  fundingTotals,
+  type ProjectDetail,
+} from '../../../../shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
@@ -93,8 +101,8 @@ function FundingDialog({
 export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<Funding | 'new' | null>(null)
-  const requested = project.fundings.reduce((sum, f) => sum + f.requestedCents, 0)
-  const obtained = project.fundings.reduce((sum, f) => sum + (f.obtainedCents ?? 0), 0)
+  // The same rule as the dashboard and the PDF sheet: requests sent, grants granted or paid.
+  const { requestedCents: requested, obtainedCents: obtained } = fundingTotals(project.fundings)
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }} aria-label={t('projects.budget')}>
@@ -161,7 +169,7 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
                     </Badge>
                   </Table.Td>
                   <Table.Td ta="right">{formatCents(f.requestedCents)}</Table.Td>
-                  <Table.Td ta="right">{f.obtainedCents === null ? '—' : formatCents(f.obtainedCents)}</Table.Td>
+                  <Table.Td ta="right">{fundingObtainedCents(f) ? formatCents(fundingObtainedCents(f)) : '—'}</Table.Td>
                   <Table.Td>
                     <Text size="xs">
                       {f.requestedOn ? `${t('fundings.requestedShort')} ${formatDate(f.requestedOn)}` : ''}
@@ -204,6 +212,11 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
               </Table.Tr>
             </Table.Tfoot>
           </Table>
+        )}
+        {project.fundings.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('fundings.totalsRule')}
+          </Text>
         )}
       </Paper>
       {editing !== null && (

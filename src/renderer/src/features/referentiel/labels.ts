@@ -1,5 +1,4 @@
 import type { CriterionView, ThemeView } from '../../../../shared/contract'
-import type { LegalReference } from '../../../../shared/referentiel/schema'
 
 export const KIND_LABELS: Record<CriterionView['kind'], string> = {
   obligation: 'Obligation réglementaire',
@@ -19,6 +18,4 @@ export const HOLDER_LABELS: Record<ThemeView['usualHolder'], string> = {
   partagee: 'Compétence partagée',
 }
 
-export function legalReferenceLabel(reference: LegalReference): string {
-  return `${reference.code}, ${/^\d/.test(reference.article) || /^[LRD]/.test(reference.article) ? 'art. ' : ''}${reference.article}`
-}
+export { legalReferenceLabel } from '../../../../shared/referentiel/legal'
