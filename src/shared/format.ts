@@ -23,6 +23,18 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso))
 }
 
+/** A date, or « — » when there is none (a table cell). */
+export function formatDateOrDash(iso: string | null): string {
+  return iso ? formatDate(iso) : '—'
+}
+
+const measureFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 })
+
+/** A measured value with its unit, « 21 350,5 kWh/an »; « — » without a value. */
+export function formatMeasure(value: number | null, unit: string): string {
+  return value === null ? '—' : `${measureFormat.format(value)}${unit ? ` ${unit}` : ''}`
+}
+
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso))
 }

@@ -4,6 +4,7 @@
  * Colours are dark, distinct tones with dashes, so that a chart still reads when printed in black and white.
  */
 import type { ChartConfiguration } from 'chart.js'
+import { formatMeasure } from '../format'
 
 export const SERIES_STYLES = [
   { color: '#0f3ac8', fill: 'rgba(15, 58, 200, 0.15)', dash: [] as number[] },
@@ -13,7 +14,6 @@ export const SERIES_STYLES = [
 
 const percentFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
 const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
 const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric' })
 
 const percentTick = (value: string | number) => `${value} %`
@@ -203,7 +203,6 @@ export interface IndicatorSeries {
 
 /** An impact indicator's measurements over time, with its target as a dashed line. */
 export function indicatorLineConfig({ label, unit, points, target }: IndicatorSeries): ChartConfiguration<'line', number[], string> {
-  const withUnit = (value: number) => `${numberFormat.format(value)}${unit ? ` ${unit}` : ''}`
   return {
     type: 'line',
     data: {
@@ -224,10 +223,10 @@ export function indicatorLineConfig({ label, unit, points, target }: IndicatorSe
       ],
     },
     options: {
-      scales: { y: { ticks: { callback: (value) => withUnit(Number(value)) } } },
+      scales: { y: { ticks: { callback: (value) => formatMeasure(Number(value), unit) } } },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${withUnit(Number(item.raw))}` } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${formatMeasure(Number(item.raw), unit)}` } },
       },
     },
   }

@@ -407,6 +407,14 @@ export const searchResultSchema = z.object({ groups: z.array(z.object({ kind: z.
 
 /* ─── Dashboard ────────────────────────────────────────────────────────────────────── */
 
+export type IndicatorTrend = 'better' | 'worse' | 'stable' | 'unknown'
+export const TREND_LABELS: Record<IndicatorTrend, string> = {
+  better: 'en amélioration',
+  worse: 'en dégradation',
+  stable: 'stable',
+  unknown: 'à suivre',
+}
+
 export const dashboardSchema = z.object({
   counts: z.object({ inProgress: z.number().int(), upcoming: z.number().int(), finished: z.number().int(), total: z.number().int() }),
   inProgress: z.array(projectSummarySchema),

@@ -2,6 +2,7 @@
  * What a report is built from. Every figure is read through the same handlers as the screens (dashboard.get,
  * diagnostic.get, projects.get…), so a printed total is the total the app shows.
  */
+import type { Content } from 'pdfmake/interfaces'
 import { contract, type MethodInput, type MethodOutput } from '../../../shared/contract'
 import { formatDate, formatInteger } from '../../../shared/format'
 import type { HandlerContext } from '../context'
@@ -39,6 +40,12 @@ export interface ReportContext {
   step(label: string): Promise<void>
   /** The cover and header of a report titled `title`. */
   frame(title: string, subtitle: string): ReportFrame
+}
+
+/** Pages of a report and what they are about (a campaign's name, a project's title), read once. */
+export interface ReportPart {
+  title: string
+  content: Content[]
 }
 
 export interface ProgressSink {

@@ -4,8 +4,15 @@
  */
 import type { Content } from 'pdfmake/interfaces'
 import { budgetBarsConfig, indicatorLineConfig } from '../../../shared/charts/configs'
-import { PRIORITY_LABELS, PROJECT_STATUS_LABELS, type CalendarEntry, type Dashboard, type ProjectSummary } from '../../../shared/contract'
-import { formatCents, formatDate, formatInteger, formatPercent } from '../../../shared/format'
+import {
+  PRIORITY_LABELS,
+  PROJECT_STATUS_LABELS,
+  TREND_LABELS,
+  type CalendarEntry,
+  type Dashboard,
+  type ProjectSummary,
+} from '../../../shared/contract'
+import { formatCents, formatDate, formatDateOrDash, formatInteger, formatMeasure, formatPercent } from '../../../shared/format'
 import { chartSvg } from './charts'
 import type { ReportContext } from './context'
 import { legalBasisText } from '../../../shared/referentiel/legal'
@@ -14,8 +21,6 @@ import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, paragraph, table } fr
 /** Indicators drawn as charts; beyond, they are listed in the table only (a 500-project commune has hundreds). */
 const MAX_INDICATOR_CHARTS = 8
 const PORTFOLIO_PAGE = 200
-
-const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—')
 
 export function domainTitles(context: ReportContext): Map<string, string> {
   return new Map(context.handler.referentiel().referentiel.domains.map((d) => [d.id, d.title]))
@@ -33,7 +38,7 @@ function priorityTable(
       { header: 'Domaine', width: 100, cell: (p) => (p.domainId ? (domains.get(p.domainId) ?? p.domainId) : '—') },
       { header: 'Priorité', width: 55, cell: (p) => PRIORITY_LABELS[p.priority] },
       { header: 'Référent', width: 80, cell: (p) => p.referentName ?? '—' },
-      { header: dateLabel, width: 62, cell: (p) => dateOrDash(date(p)) },
+      { header: dateLabel, width: 62, cell: (p) => formatDateOrDash(date(p)) },
       { header: 'Avancement', width: 50, align: 'right', cell: (p) => (p.progress === null ? '—' : formatPercent(p.progress)) },
     ],
     projects,
@@ -92,7 +97,7 @@ function portfolio(projects: ProjectSummary[], domains: Map<string, string>): Co
       { header: 'Domaine', width: 78, cell: (p) => (p.domainId ? (domains.get(p.domainId) ?? p.domainId) : '—') },
       { header: 'Statut', width: 48, cell: (p) => PROJECT_STATUS_LABELS[p.status] },
       { header: 'Priorité', width: 48, cell: (p) => PRIORITY_LABELS[p.priority] },
-      { header: 'Fin', width: 50, cell: (p) => dateOrDash(p.endOn) },
+      { header: 'Fin', width: 50, cell: (p) => formatDateOrDash(p.endOn) },
       { header: 'Prévu', width: 58, align: 'right', cell: (p) => formatCents(p.budgetPlannedCents) },
       { header: 'Réalisé', width: 58, align: 'right', cell: (p) => formatCents(p.budgetSpentCents) },
     ],
@@ -156,16 +161,6 @@ function budget(dashboard: Dashboard): Content[] {
   return content
 }
 
-const TREND_LABELS: Record<Dashboard['indicators'][number]['trend'], string> = {
-  better: 'En progrès',
-  worse: 'En recul',
-  stable: 'Stable',
-  unknown: '—',
-}
-
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
-const valueText = (value: number | null, unit: string) => (value === null ? '—' : `${numberFormat.format(value)}${unit ? ` ${unit}` : ''}`)
-
 function indicators(list: Dashboard['indicators']): Content[] {
   if (list.length === 0)
     return [emptyNote('Aucun indicateur d’impact : ajoutez-en dans un projet (par exemple la consommation de l’éclairage public, en kWh par an).')]
@@ -182,9 +177,9 @@ function indicators(list: Dashboard['indicators']): Content[] {
             ],
           }),
         },
-        { header: 'Dernière mesure', width: 85, align: 'right', cell: (i) => valueText(i.latest, i.unit) },
-        { header: 'Précédente', width: 80, align: 'right', cell: (i) => valueText(i.previous, i.unit) },
-        { header: 'Cible', width: 75, align: 'right', cell: (i) => valueText(i.targetValue, i.unit) },
+        { header: 'Dernière mesure', width: 85, align: 'right', cell: (i) => formatMeasure(i.latest, i.unit) },
+        { header: 'Précédente', width: 80, align: 'right', cell: (i) => formatMeasure(i.previous, i.unit) },
+        { header: 'Cible', width: 75, align: 'right', cell: (i) => formatMeasure(i.targetValue, i.unit) },
         { header: 'Tendance', width: 55, cell: (i) => TREND_LABELS[i.trend] },
       ],
       list,
@@ -217,7 +212,7 @@ function overdue(dashboard: Dashboard): Content[] {
         { header: 'Tâche', width: '*', cell: (t) => t.title },
         { header: 'Projet', width: 150, cell: (t) => t.projectTitle },
         { header: 'Responsable', width: 90, cell: (t) => t.assigneeName ?? 'Personne' },
-        { header: 'Échéance', width: 62, cell: (t) => dateOrDash(t.dueOn) },
+        { header: 'Échéance', width: 62, cell: (t) => formatDateOrDash(t.dueOn) },
       ],
       dashboard.overdueTasks,
     ),

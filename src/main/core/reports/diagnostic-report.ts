@@ -10,7 +10,7 @@ import { evaluateApplicability } from '../../../shared/referentiel/applicability
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
 import { communeContext } from '../diagnostic/read'
 import { chartSvg } from './charts'
-import type { ReportContext } from './context'
+import type { ReportContext, ReportPart } from './context'
 import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, h3, paragraph, table } from './layout'
 
 type ScoreSource = { campaignId: number } | { snapshotId: number }
@@ -232,8 +232,8 @@ async function details(context: ReportContext, campaignId: number, scores: Score
   return content
 }
 
-/** The diagnostic sections; `details` adds every domain, theme and answer. */
-export async function diagnosticSections(context: ReportContext, options: DiagnosticOptions, firstOnNewPage = true): Promise<Content[]> {
+/** The diagnostic sections and the campaign's name; `details` adds every domain, theme and answer. */
+export async function diagnosticSections(context: ReportContext, options: DiagnosticOptions, firstOnNewPage = true): Promise<ReportPart> {
   const view = await context.read('diagnostic.get', { campaignId: options.campaignId })
   const compareWith = options.compareWith === 'none' ? null : (options.compareWith ?? (await defaultComparison(context, options.campaignId)))
   const compared = compareWith ? await context.read('diagnostic.compare', { before: compareWith, after: { campaignId: options.campaignId } }) : null
@@ -253,9 +253,5 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
     await context.step('Mise en page du détail par domaine…')
     content.push(h1('Détail par domaine et par thème', { newPage: true }), ...(await details(context, options.campaignId, view.scores)))
   }
-  return content
-}
-
-export async function campaignName(context: ReportContext, campaignId: number): Promise<string> {
-  return (await context.read('diagnostic.get', { campaignId })).campaign.name
+  return { title: view.campaign.name, content }
 }

@@ -1,14 +1,14 @@
 /** From a report request to a PDF file: reads the data, lays the pages out, tells the window how far it is. */
 import type { Content } from 'pdfmake/interfaces'
 import type { ReportFile, ReportRequest } from '../../../shared/contract'
-import { formatDate } from '../../../shared/format'
+import { formatDate, todayIso } from '../../../shared/format'
 import type { HandlerContext } from '../context'
 import { createReportContext, type ProgressSink, type ReportContext } from './context'
 import { dashboardSections, deadlines } from './dashboard-report'
-import { campaignName, diagnosticSections } from './diagnostic-report'
+import { diagnosticSections } from './diagnostic-report'
 import { h1, reportDocument, type ReportFrame } from './layout'
 import { renderPdf } from './pdf'
-import { projectSections, projectTitle } from './project-report'
+import { projectSections } from './project-report'
 
 interface Built {
   frame: ReportFrame
@@ -44,8 +44,11 @@ async function latestCampaignId(context: ReportContext): Promise<number | null> 
 async function build(context: ReportContext, request: ReportRequest, today: string): Promise<Built> {
   switch (request.kind) {
     case 'diagnostic': {
-      const name = await campaignName(context, request.campaignId)
-      const body = await diagnosticSections(context, { campaignId: request.campaignId, compareWith: request.compareWith, details: true })
+      const { title: name, content: body } = await diagnosticSections(context, {
+        campaignId: request.campaignId,
+        compareWith: request.compareWith,
+        details: true,
+      })
       return {
         frame: context.frame('Rapport de diagnostic', `Campagne « ${name} »`),
         body,
@@ -63,8 +66,7 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
       }
     }
     case 'project': {
-      const title = await projectTitle(context, request.projectId)
-      const body = await projectSections(context, request.projectId, { includeHistory: request.includeHistory, newPage: false })
+      const { title, content: body } = await projectSections(context, request.projectId, { includeHistory: request.includeHistory, newPage: false })
       return { frame: context.frame('Fiche projet', title), body, tableOfContents: false, fileStem: `projet-${fileSlug(title)}` }
     }
     case 'council': {
@@ -76,14 +78,14 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
           const campaignId = request.campaignId ?? (await latestCampaignId(context))
           if (campaignId === null)
             body.push(h1('Synthèse du diagnostic', { newPage: true }), { text: 'Aucune campagne de diagnostic n’a encore été menée.', style: 'note' })
-          else body.push(...(await diagnosticSections(context, { campaignId, compareWith: null, details: false })))
+          else body.push(...(await diagnosticSections(context, { campaignId, compareWith: null, details: false })).content)
         }
         if (section === 'projects') {
           if (request.projectIds.length === 0)
             body.push(h1('Fiches projet', { newPage: true }), { text: 'Aucun projet n’a été choisi pour ce dossier.', style: 'note' })
           for (const [index, projectId] of request.projectIds.entries()) {
             await context.step(`Fiche projet ${index + 1} sur ${request.projectIds.length}…`)
-            body.push(...(await projectSections(context, projectId, { includeHistory: false, newPage: true })))
+            body.push(...(await projectSections(context, projectId, { includeHistory: false, newPage: true })).content)
           }
         }
         if (section === 'deadlines')
@@ -114,7 +116,7 @@ function stepsOf(request: ReportRequest): number {
 export async function generateReport(handler: HandlerContext, request: ReportRequest, progress: ProgressSink): Promise<ReportFile> {
   const context = await createReportContext(handler, stepsOf(request), progress)
   const now = handler.now()
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+  const today = todayIso(now)
   await context.step('Lecture des données…')
   const built = await build(context, request, today)
   await context.step('Mise en page…')

@@ -15,9 +15,9 @@ import {
   type ProjectDetail,
   type Task,
 } from '../../../shared/contract'
-import { formatCents, formatDate, formatDateTime, formatPercent } from '../../../shared/format'
+import { formatCents, formatDate, formatDateOrDash, formatDateTime, formatMeasure, formatPercent } from '../../../shared/format'
 import { chartSvg } from './charts'
-import type { ReportContext } from './context'
+import type { ReportContext, ReportPart } from './context'
 import { domainTitles } from './dashboard-report'
 import { CONTENT_WIDTH, emptyNote, facts, figures, h1, h2, paragraph, table } from './layout'
 
@@ -25,12 +25,18 @@ import { CONTENT_WIDTH, emptyNote, facts, figures, h1, h2, paragraph, table } fr
 export const MAX_HISTORY_ROWS = 400
 const HISTORY_PAGE = 200
 
-const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—')
-
 function projectFacts(project: ProjectDetail, context: ReportContext): Content {
   const domains = domainTitles(context)
   const themes = project.themeIds.map((id) => context.handler.referentiel().themes.get(id)?.theme.title ?? id)
-  const period = project.startOn || project.endOn ? `${dateOrDash(project.startOn)} → ${dateOrDash(project.endOn)}` : 'Dates non fixées'
+  // In words: the embedded font has no arrow.
+  const period =
+    project.startOn && project.endOn
+      ? `du ${formatDate(project.startOn)} au ${formatDate(project.endOn)}`
+      : project.startOn
+        ? `à partir du ${formatDate(project.startOn)}`
+        : project.endOn
+          ? `jusqu’au ${formatDate(project.endOn)}`
+          : 'Dates non fixées'
   return facts([
     ['Statut', PROJECT_STATUS_LABELS[project.status]],
     ['Priorité', PRIORITY_LABELS[project.priority]],
@@ -53,7 +59,11 @@ function tasksTable(tasks: Task[]): Content {
     [
       { header: 'Tâche', width: '*', cell: (t) => ({ text: [t.title, { text: checklistText(t), style: 'small' }] }) },
       { header: 'Responsable', width: 95, cell: (t) => t.assigneeName ?? 'Personne' },
-      { header: 'Échéance', width: 62, cell: (t) => ({ text: dateOrDash(t.dueOn), bold: t.overdue, color: t.overdue ? '#b3261e' : undefined }) },
+      {
+        header: 'Échéance',
+        width: 62,
+        cell: (t) => ({ text: formatDateOrDash(t.dueOn), bold: t.overdue, color: t.overdue ? '#b3261e' : undefined }),
+      },
       { header: 'Statut', width: 55, cell: (t) => (t.overdue ? `${TASK_STATUS_LABELS[t.status]} (en retard)` : TASK_STATUS_LABELS[t.status]) },
     ],
     tasks,
@@ -100,8 +110,8 @@ function budgetAndFunding(project: ProjectDetail): Content[] {
         cell: (f) => ({ text: [FUNDER_LABELS[f.funder], f.label ? { text: `\n${f.label}`, style: 'small' } : ''] }),
       },
       { header: 'Statut', width: 60, cell: (f) => FUNDING_STATUS_LABELS[f.status] },
-      { header: 'Demandé le', width: 62, cell: (f) => dateOrDash(f.requestedOn) },
-      { header: 'Décision', width: 62, cell: (f) => dateOrDash(f.decidedOn) },
+      { header: 'Demandé le', width: 62, cell: (f) => formatDateOrDash(f.requestedOn) },
+      { header: 'Décision', width: 62, cell: (f) => formatDateOrDash(f.decidedOn) },
       { header: 'Demandé', width: 70, align: 'right', cell: (f) => formatCents(f.requestedCents) },
       { header: 'Obtenu', width: 70, align: 'right', cell: (f) => (fundingObtainedCents(f) ? formatCents(fundingObtainedCents(f)) : '—') },
     ],
@@ -122,16 +132,11 @@ function budgetAndFunding(project: ProjectDetail): Content[] {
   return content
 }
 
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
-
 function indicators(project: ProjectDetail): Content[] {
   if (project.indicators.length === 0) return [emptyNote('Aucun indicateur d’impact pour ce projet.')]
   const content: Content[] = []
   for (const indicator of project.indicators) {
-    const target =
-      indicator.targetValue === null
-        ? 'sans cible'
-        : `cible ${numberFormat.format(indicator.targetValue)}${indicator.unit ? ` ${indicator.unit}` : ''}`
+    const target = indicator.targetValue === null ? 'sans cible' : `cible ${formatMeasure(indicator.targetValue, indicator.unit)}`
     content.push({
       text: [
         { text: indicator.label, bold: true },
@@ -158,7 +163,7 @@ function indicators(project: ProjectDetail): Content[] {
               header: 'Valeur',
               width: '*',
               align: 'right',
-              cell: (m) => `${numberFormat.format(m.value)}${indicator.unit ? ` ${indicator.unit}` : ''}`,
+              cell: (m) => formatMeasure(m.value, indicator.unit),
             },
           ],
           indicator.measurements.slice(-8),
@@ -219,7 +224,8 @@ export interface ProjectSheetOptions {
   newPage: boolean
 }
 
-export async function projectSections(context: ReportContext, projectId: number, options: ProjectSheetOptions): Promise<Content[]> {
+/** The sheet of a project, and its title. */
+export async function projectSections(context: ReportContext, projectId: number, options: ProjectSheetOptions): Promise<ReportPart> {
   const project = await context.read('projects.get', { id: projectId })
   const content: Content[] = [h1(project.title, { newPage: options.newPage }), projectFacts(project, context)]
   if (project.description) content.push(h2('Description', { toc: false }), paragraph(project.description))
@@ -242,9 +248,5 @@ export async function projectSections(context: ReportContext, projectId: number,
   content.push(h2('Budget et financements', { toc: false }), ...budgetAndFunding(project))
   content.push(h2('Indicateurs d’impact', { toc: false }), ...indicators(project))
   if (options.includeHistory) content.push(h2('Historique des modifications', { toc: false }), ...(await history(context, projectId)))
-  return content
-}
-
-export async function projectTitle(context: ReportContext, projectId: number): Promise<string> {
-  return (await context.read('projects.get', { id: projectId })).title
+  return { title: project.title, content }
 }

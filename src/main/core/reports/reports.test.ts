@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
 import { formatCents, formatPercent } from '../../../shared/format'
 import { createSetUpCore, createTestCore, failure, ok, TempDirs, type TestCore } from '../testing'
-import { plainText, readPdf, spaced, type ReadPdf } from '../testing/pdf'
+import { plainText, readPdf, spaced, undrawable, type ReadPdf } from '../testing/pdf'
 import { signInAsElu } from '../testing/referentiel'
 import { LIGHTING_TITLE, SCHOOL_TITLE, seedReportCommune, type SeededCommune } from './__fixtures__/seed'
 
@@ -23,9 +23,10 @@ async function generate(test: TestCore, request: Request, jobId = 'essai') {
   return { file, bytes, pdf: await readPdf(bytes) }
 }
 
-/** Nothing a reader should ever see in a report. */
+/** Nothing a reader should ever see in a report: no code words, no character the font draws as an empty box. */
 function expectNoLeaks(text: string): void {
   for (const leak of ['undefined', 'NaN', 'null', '[object Object]', 'Infinity']) expect(text).not.toContain(leak)
+  expect(undrawable(text)).toEqual([])
 }
 
 /** Every page says where it is, and no text runs past the right edge of the page. */
@@ -118,6 +119,7 @@ describe('reports of a commune with data', () => {
     expect(text).toContain('Isolation de la façade')
     expect(text).toContain('Informer les parents d’élèves')
     expect(text).toContain('Sophie Durand')
+    expect(text).toContain('du 1 septembre 2026 au 31 août 2027')
     // Requested: the DETR and the region requests (both sent); obtained: the DETR grant.
     expect(text).toContain(spaced(formatCents(7_400_000 + 2_000_000)))
     expect(text).toContain(spaced(formatCents(5_550_000)))
@@ -143,6 +145,7 @@ describe('reports of a commune with data', () => {
     const order = ['Priorités du mandat', LIGHTING_TITLE, 'Rénovation de l’école', 'Échéances légales à venir'].map((title) =>
       text.lastIndexOf(title),
     )
+    expect(order.every((index) => index >= 0)).toBe(true)
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(text).not.toContain('Synthèse du diagnostic')
     expectNoLeaks(text)

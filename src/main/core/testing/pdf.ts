@@ -1,5 +1,7 @@
 /** Reads a PDF back for tests (pdfjs-dist, no system tool): its text page by page, where each piece sits, its images. */
+import { createRequire } from 'node:module'
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { FONT_FILES } from '../reports/pdf'
 
 export interface PdfTextItem {
   text: string
@@ -46,6 +48,26 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const title = String((metadata.info as Record<string, unknown>).Title ?? '')
   await document.destroy()
   return { pageCount: document.numPages, pages, items, pageWidth, images, title }
+}
+
+/**
+ * Characters of `text` the embedded Roboto cannot draw (a PDF shows them as empty boxes). fontkit is the font reader
+ * pdfmake itself uses (through pdfkit).
+ */
+export function undrawable(text: string): string[] {
+  const missing = new Set<string>()
+  for (const char of text) if (!/[ \n\t]/.test(char) && !roboto().hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char)
+  return [...missing]
+}
+
+let font: { hasGlyphForCodePoint(codePoint: number): boolean } | null = null
+function roboto() {
+  if (!font) {
+    const fromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'))
+    const fontkit = fromPdfkit('fontkit') as { openSync(path: string): { hasGlyphForCodePoint(codePoint: number): boolean } }
+    font = fontkit.openSync(FONT_FILES.normal)
+  }
+  return font
 }
 
 /** Any run of spaces (no-break ones included, as fr-FR numbers use) as one space: compare what a reader sees. */

@@ -2,10 +2,10 @@ import '../../components/charts/setup'
 import { Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { PROJECT_STATUS_LABELS, type ProjectSummary } from '../../../../shared/contract'
+import { PROJECT_STATUS_LABELS, TREND_LABELS, type ProjectSummary } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
-import { formatDate } from '../../lib/format'
+import { formatDate, formatMeasure } from '../../lib/format'
 import { formatCents } from '../../lib/money'
 import { BudgetBars } from '../../components/charts/BudgetBars'
 import { EvolutionBars } from '../../components/charts/EvolutionBars'
@@ -29,7 +29,12 @@ function Tile({ title, to, children, label }: { title: string; to: string; child
 }
 
 function ProjectList({ projects, empty }: { projects: ProjectSummary[]; empty: string }) {
-  if (projects.length === 0) return <Text size="sm" c="dimmed">{empty}</Text>
+  if (projects.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    )
   return (
     <Stack gap={6}>
       {projects.map((p) => (
@@ -49,9 +54,7 @@ function ProjectList({ projects, empty }: { projects: ProjectSummary[]; empty: s
   )
 }
 
-const TREND_LABELS = { better: 'en amélioration', worse: 'en dégradation', stable: 'stable', unknown: 'à suivre' } as const
 const TREND_COLORS = { better: 'green', worse: 'red', stable: 'gray', unknown: 'gray' } as const
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
 
 /** The commune at a glance: priorities, late tasks, money, impact, the diagnostic. Every tile leads to its detail. */
 export function Dashboard() {
@@ -71,7 +74,16 @@ export function Dashboard() {
           [t('dashboard.finished'), d.counts.finished, '/projets'],
           [t('dashboard.overdue'), d.overdueCount, '/mes-taches'],
         ].map(([label, value, to]) => (
-          <Paper key={label as string} withBorder p="md" radius="md" component={Link} to={to as string} style={{ textDecoration: 'none', color: 'inherit' }} aria-label={label as string}>
+          <Paper
+            key={label as string}
+            withBorder
+            p="md"
+            radius="md"
+            component={Link}
+            to={to as string}
+            style={{ textDecoration: 'none', color: 'inherit' }}
+            aria-label={label as string}
+          >
             <Text size="sm" c="dimmed">
               {label}
             </Text>
@@ -169,7 +181,7 @@ export function Dashboard() {
                   </Stack>
                   <Group gap={6} wrap="nowrap">
                     <Text size="sm" fw={600}>
-                      {indicator.latest === null ? '—' : `${numberFormat.format(indicator.latest)} ${indicator.unit}`}
+                      {formatMeasure(indicator.latest, indicator.unit)}
                     </Text>
                     <Badge size="sm" variant="light" color={TREND_COLORS[indicator.trend]} tt="none">
                       {TREND_LABELS[indicator.trend]}
@@ -208,7 +220,10 @@ export function Dashboard() {
               {d.diagnostic.history.length > 0 && (
                 <EvolutionBars
                   labels={[t('dashboard.score')]}
-                  series={[...d.diagnostic.history.slice(-2).map((h) => ({ label: `${h.label} (${formatDate(h.at)})`, values: [h.score] })), { label: t('dashboard.today'), values: [d.diagnostic.score] }]}
+                  series={[
+                    ...d.diagnostic.history.slice(-2).map((h) => ({ label: `${h.label} (${formatDate(h.at)})`, values: [h.score] })),
+                    { label: t('dashboard.today'), values: [d.diagnostic.score] },
+                  ]}
                 />
               )}
             </Stack>

@@ -8,18 +8,14 @@ import { call, errorMessage } from '../../api/client'
 import { IndicatorLine } from '../../components/charts/IndicatorLine'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
-import { formatDate, todayIso } from '../../lib/format'
+import { formatDate, formatMeasure, todayIso } from '../../lib/format'
 import { confirmRemoval } from '../../components/confirmRemoval'
-
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
-
 
 function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChanged(): Promise<void> }) {
   const { t } = useTranslation()
   const [measuredOn, setMeasuredOn] = useState<string | null>(todayIso())
   const [value, setValue] = useState<number | ''>('')
   const [failure, setFailure] = useState<string | null>(null)
-  const unit = indicator.unit ? ` ${indicator.unit}` : ''
   return (
     <Paper withBorder p="md" radius="md" aria-label={indicator.label}>
       <Group justify="space-between" mb="xs">
@@ -30,7 +26,7 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
           <Text size="sm" c="dimmed">
             {indicator.targetValue === null
               ? t('indicators.noTarget')
-              : t('indicators.target', { value: `${numberFormat.format(indicator.targetValue)}${unit}` })}
+              : t('indicators.target', { value: formatMeasure(indicator.targetValue, indicator.unit) })}
             {indicator.lowerIsBetter ? ` · ${t('indicators.lowerIsBetter')}` : ''}
           </Text>
         </Stack>
@@ -63,10 +59,7 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
             {indicator.measurements.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{formatDate(m.measuredOn)}</Table.Td>
-                <Table.Td ta="right">
-                  {numberFormat.format(m.value)}
-                  {unit}
-                </Table.Td>
+                <Table.Td ta="right">{formatMeasure(m.value, indicator.unit)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -97,7 +90,7 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
             onChange={(v) => setValue(v === '' ? '' : Number(v))}
             decimalSeparator=","
             thousandSeparator=" "
-            suffix={unit}
+            suffix={indicator.unit ? ` ${indicator.unit}` : undefined}
             w={180}
           />
           <Button type="submit" variant="light">
