@@ -9,6 +9,7 @@ import { FormError } from '../../components/FormError'
 import { base64FromFile, formatSize } from '../../lib/files'
 import { formatDateTime } from '../../lib/format'
 import { confirmRemoval } from '../../components/confirmRemoval'
+import { CommentList } from '../../components/CommentList'
 import { useStoredFileActions } from '../../components/useStoredFileActions'
 
 /** Comments on the project and its documents (stored once, whatever the number of copies attached). */
@@ -28,23 +29,7 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
         <Title order={3} size="h5" mb="sm">
           {t('exchanges.comments')}
         </Title>
-        {comments.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('exchanges.noComment')}
-          </Text>
-        )}
-        <Stack gap="sm">
-          {comments.map((c) => (
-            <Stack key={c.id} gap={0}>
-              <Text size="xs" c="dimmed">
-                {c.authorName} · {formatDateTime(c.createdAt)}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {c.body}
-              </Text>
-            </Stack>
-          ))}
-        </Stack>
+        <CommentList comments={comments} empty={t('exchanges.noComment')} />
         <form
           onSubmit={async (event) => {
             event.preventDefault()

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { TASK_STATUS_LABELS, TASK_STATUSES, taskInputSchema, type ProjectDetail, type Task, type TaskStatus } from '../../../../shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
+import { CommentList } from '../../components/CommentList'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
-import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
 
 interface TaskDialogProps {
@@ -189,21 +189,7 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
       {task && (
         <Stack gap="xs" mt="lg" aria-label={t('tasks.comments')}>
           <Text fw={600}>{t('tasks.comments')}</Text>
-          {comments.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('tasks.noComment')}
-            </Text>
-          )}
-          {comments.map((c) => (
-            <Stack key={c.id} gap={0}>
-              <Text size="xs" c="dimmed">
-                {c.authorName} · {formatDateTime(c.createdAt)}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {c.body}
-              </Text>
-            </Stack>
-          ))}
+          <CommentList comments={comments} empty={t('tasks.noComment')} />
           <Group align="flex-end" gap="xs">
             <Textarea
               aria-label={t('tasks.commentAdd')}
