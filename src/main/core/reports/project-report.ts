@@ -118,7 +118,7 @@ function budgetAndFunding(project: ProjectDetail): Content[] {
     project.fundings,
   )
   t.table.body.push([
-    { text: 'Total', bold: true, colSpan: 4, style: 'cell' },
+    { text: 'Total (demandes envoyées)', bold: true, colSpan: 4, style: 'cell' },
     '',
     '',
     '',

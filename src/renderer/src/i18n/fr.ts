@@ -607,7 +607,7 @@ export const fr = {
     requestedShort: 'demandé le',
     decidedShort: 'décidé le',
     empty: 'Aucune subvention demandée pour ce projet (DETR, DSIL, région, département, Europe…).',
-    total: 'Total',
+    total: 'Total (demandes envoyées)',
     totalsRule: 'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le montant obtenu, les subventions accordées ou versées (le montant demandé tant que le montant obtenu n’est pas saisi).',
     removeTitle: 'Supprimer ce financement ?',
     removeConfirm: 'Le financement sera retiré du projet. Le journal des modifications en garde la trace.',
