@@ -34,7 +34,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronImport, ...reactImports.filter((r) => !r.name.includes('*'))], patterns: [{ group: ['electron/*', '@mantine/*', '@tabler/*'], message: 'Interdit dans le cœur.' }] },
+        {
+          paths: [electronImport, ...reactImports.filter((r) => !r.name.includes('*'))],
+          patterns: [{ group: ['electron/*', '@mantine/*', '@tabler/*'], message: 'Interdit dans le cœur.' }],
+        },
       ],
     },
   },
@@ -45,7 +48,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: reactImports.filter((r) => !r.name.includes('*')), patterns: [{ group: ['@mantine/*', '@tabler/*'], message: "Le processus principal n'utilise pas l'interface." }] },
+        {
+          paths: reactImports.filter((r) => !r.name.includes('*')),
+          patterns: [{ group: ['@mantine/*', '@tabler/*'], message: "Le processus principal n'utilise pas l'interface." }],
+        },
       ],
     },
   },

@@ -65,7 +65,10 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
 
   // A supporting document, stored and given back byte for byte.
   const document = Buffer.from('%PDF-1.4\n% Arrêté préfectoral PPRN\n')
-  await diagnostic.criterion(pcs.question).locator('input[type=file]').setInputFiles({ name: 'arrêté-pprn.pdf', mimeType: 'application/pdf', buffer: document })
+  await diagnostic
+    .criterion(pcs.question)
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'arrêté-pprn.pdf', mimeType: 'application/pdf', buffer: document })
   await expect(diagnostic.criterion(pcs.question).getByRole('button', { name: 'arrêté-pprn.pdf', exact: true })).toBeVisible()
   const downloading = page.waitForEvent('download')
   await diagnostic.criterion(pcs.question).getByRole('button', { name: 'arrêté-pprn.pdf', exact: true }).click()
@@ -128,7 +131,12 @@ test('the référentiel is searchable without accents and shows why a criterion 
   // The regulatory calendar lists dated deadlines, also on the home page.
   await page.getByRole('navigation').getByRole('link', { name: 'Calendrier' }).click()
   await expect(page.getByRole('heading', { name: 'Calendrier réglementaire' })).toBeVisible()
-  await expect(page.getByLabel('Échéances à venir').getByText(/budget/i).first()).toBeVisible()
+  await expect(
+    page
+      .getByLabel('Échéances à venir')
+      .getByText(/budget/i)
+      .first(),
+  ).toBeVisible()
   await snap(page, 'calendar-01')
   await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click()
   await expect(page.getByLabel('Prochaines échéances')).toBeVisible()

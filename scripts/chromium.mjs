@@ -51,7 +51,10 @@ export async function findChromium({ install = true } = {}) {
       log('téléchargement impossible : installation du paquet Debian chromium…')
       try {
         execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-        execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+        execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+          stdio: 'inherit',
+          env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+        })
       } catch {
         log("l'installation du paquet chromium a échoué")
       }

@@ -12,7 +12,10 @@ try {
   console.error(error.message)
   process.exit(1)
 }
-const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' })
+const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+})
 if (build.status !== 0) process.exit(build.status ?? 1)
 const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'playwright'), ['test', ...process.argv.slice(2)], {
   cwd: ROOT,

@@ -40,16 +40,39 @@ export function ensureElectronSqliteBinding({ platform = process.platform, arch 
     const stdio = quiet ? 'ignore' : 'inherit'
     const prebuilt = spawnSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', target.electron, '--platform', platform, '--arch', arch],
+      [
+        join(ROOT, 'node_modules', 'prebuild-install', 'bin.js'),
+        '--runtime',
+        'electron',
+        '--target',
+        target.electron,
+        '--platform',
+        platform,
+        '--arch',
+        arch,
+      ],
       { cwd: work, stdio, timeout: 120_000 },
     )
     if (prebuilt.status !== 0 && platform === process.platform) {
-      spawnSync('npx', ['--yes', 'node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${target.electron}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'], {
-        cwd: work,
-        stdio,
-        timeout: 600_000,
-        env: { ...process.env, npm_config_nodedir: '' },
-      })
+      spawnSync(
+        'npx',
+        [
+          '--yes',
+          'node-gyp',
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${target.electron}`,
+          `--arch=${arch}`,
+          '--dist-url=https://electronjs.org/headers',
+        ],
+        {
+          cwd: work,
+          stdio,
+          timeout: 600_000,
+          env: { ...process.env, npm_config_nodedir: '' },
+        },
+      )
     }
     const built = join(work, 'build', 'Release', 'better_sqlite3.node')
     if (!existsSync(built)) return null

@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in the order a reviewer would run it — typecheck (main and renderer), lint,
+// `npm test`: the whole suite, in the order a reviewer would run it — typecheck (main and renderer), lint, formatting,
 // unit tests (vitest), the Electron build, then the end-to-end tests in real Chromium through the browser host.
 // Every step runs even when an earlier one fails, so one run shows everything; the last line is
 // "N passed, N failed" (vitest and Playwright counts added; a failed check that is not a test counts as one failure).
@@ -38,6 +38,7 @@ for (const [title, args] of [
   if (!step(title, bin('tsc'), args)) failed += 1
 }
 if (!step('Lint', bin('eslint'), ['.'])) failed += 1
+if (!step('Mise en forme (prettier --check)', bin('prettier'), ['--check', '.'])) failed += 1
 
 const vitestJson = join(RESULTS, 'vitest.json')
 step('Tests unitaires (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
@@ -51,7 +52,10 @@ if (vitest) {
   problems.push('vitest n’a pas produit de résultats')
 }
 
-const built = step('Construction (electron-vite build)', process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
+const built = step('Construction (electron-vite build)', process.execPath, [
+  join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+  'build',
+])
 if (!built) failed += 1
 
 console.log('\n━━ Tests de bout en bout (Playwright, Chromium) ━━')

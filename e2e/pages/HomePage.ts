@@ -12,7 +12,9 @@ export class HomePage {
     return this.page.getByLabel(fullName, { exact: true })
   }
 
-  async goTo(section: 'Tableau de bord' | 'Équipe municipale' | 'Paramètres' | 'Projets' | 'Mes tâches' | 'Planning' | 'Journal des modifications'): Promise<void> {
+  async goTo(
+    section: 'Tableau de bord' | 'Équipe municipale' | 'Paramètres' | 'Projets' | 'Mes tâches' | 'Planning' | 'Journal des modifications',
+  ): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: section }).click()
   }
 }

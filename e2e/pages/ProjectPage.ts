@@ -8,7 +8,9 @@ export class ProjectPage {
     return this.page.getByRole('dialog')
   }
 
-  async openTab(name: 'Actions et tâches' | 'Budget et financements' | 'Indicateurs' | 'Participants' | 'Échanges et documents' | 'Historique'): Promise<void> {
+  async openTab(
+    name: 'Actions et tâches' | 'Budget et financements' | 'Indicateurs' | 'Participants' | 'Échanges et documents' | 'Historique',
+  ): Promise<void> {
     await this.page.getByRole('tab', { name }).click()
   }
 

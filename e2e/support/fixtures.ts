@@ -61,7 +61,11 @@ export const test = base.extend<Fixtures>({
 export { expect }
 
 /** Calls the contract directly, the way the renderer's HTTP transport does. */
-export async function invoke(host: HostHandle, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+export async function invoke(
+  host: HostHandle,
+  method: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const response = await fetch(`${host.origin}/api/invoke`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Cap-Commune-Token': host.token },

@@ -43,7 +43,14 @@ export class AuditTrail {
     return new AuditTrail(this.db, this.author, this.at, projectId)
   }
 
-  private insert(entity: string, entityId: string | number, action: 'create' | 'update' | 'delete', field: string | null, before: unknown, after: unknown) {
+  private insert(
+    entity: string,
+    entityId: string | number,
+    action: 'create' | 'update' | 'delete',
+    field: string | null,
+    before: unknown,
+    after: unknown,
+  ) {
     this.db
       .insert(auditLog)
       .values({

@@ -40,9 +40,12 @@ describe('architecture boundaries (ESLint)', () => {
     expect(await restrictedImports("import { app } from 'electron/main'\nexport const a = app\n", 'src/main/core/x.ts')).toHaveLength(1)
   })
 
-  it.each(['src/main/electron/main.ts', 'src/main/electron/window.ts', 'src/main/index.ts'])('the same electron import in %s is allowed', async (file) => {
-    expect(await restrictedImports(ELECTRON, file)).toEqual([])
-  })
+  it.each(['src/main/electron/main.ts', 'src/main/electron/window.ts', 'src/main/index.ts'])(
+    'the same electron import in %s is allowed',
+    async (file) => {
+      expect(await restrictedImports(ELECTRON, file)).toEqual([])
+    },
+  )
 
   it.each(['src/main/core/directory/x.ts', 'src/main/electron/menu.ts', 'src/main/host/cli.ts', 'src/main/index.ts'])(
     'a React import in %s (main process) is an error',

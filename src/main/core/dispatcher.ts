@@ -4,10 +4,7 @@ import { AppError, GENERIC_INTERNAL_MESSAGE, type FieldIssue, type Result } from
 import type { Actor, CoreEnvironment, HandlerContext, Session } from './context'
 import { findActor } from './handlers/session'
 
-export type Handler<M extends MethodName> = (
-  input: ParsedInput<M>,
-  context: HandlerContext,
-) => MethodOutput<M> | Promise<MethodOutput<M>>
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, context: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>
 
 /** Every method of the contract must have its handler: the compiler checks the map is complete. */
 export type Handlers = { [M in MethodName]: Handler<M> }

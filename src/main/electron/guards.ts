@@ -41,9 +41,7 @@ export interface GuardedWebContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
   session: {
-    setPermissionRequestHandler(
-      handler: (webContents: unknown, permission: string, callback: (permissionGranted: boolean) => void) => void,
-    ): void
+    setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (permissionGranted: boolean) => void) => void): void
   }
 }
 export type OpenExternal = (url: string) => Promise<void>

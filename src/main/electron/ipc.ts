@@ -5,8 +5,7 @@ import type { Core } from '../core/core'
 import type { Session } from '../core/context'
 import { isAppUrl, isTrustedSender } from './guards'
 
-export const UNTRUSTED_SENDER_MESSAGE =
-  "Cette page n'est pas autorisée à communiquer avec Cap Commune. Fermez-la et rouvrez l'application."
+export const UNTRUSTED_SENDER_MESSAGE = "Cette page n'est pas autorisée à communiquer avec Cap Commune. Fermez-la et rouvrez l'application."
 
 export type InvokeHandler = (senderFrameUrl: string | null | undefined, method: unknown, input: unknown) => Promise<Result<unknown>>
 
@@ -61,9 +60,7 @@ export interface IpcOptions extends InvokeHandlerOptions {
 /** Wires the core to the renderer: calls in on IPC_INVOKE_CHANNEL, events out on IPC_EVENT_CHANNEL. Returns a teardown. */
 export function registerIpc(options: IpcOptions): () => void {
   const handleInvoke = createInvokeHandler(options)
-  options.ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown) =>
-    handleInvoke(senderFrameUrl(event), method, input),
-  )
+  options.ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown) => handleInvoke(senderFrameUrl(event), method, input))
   const unsubscribe = options.core.onEvent((name, payload) => {
     for (const target of options.eventRecipients()) {
       // Events carry app data: only pages of the app receive them.

@@ -135,9 +135,7 @@ function main(): void {
       eventRecipients: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     })
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, actions: { showAbout, openDataFolder } }),
-      ),
+      Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, actions: { showAbout, openDataFolder } })),
     )
     createMainWindow()
     // The commune directory loads while the window opens, ready for the setup wizard's first keystroke.

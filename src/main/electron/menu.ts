@@ -72,10 +72,7 @@ export function buildMenuTemplate({ isPackaged, platform, actions }: MenuOptions
     },
     {
       label: 'Aide',
-      submenu: [
-        ...(isMac ? [] : [about, separator]),
-        { label: 'Dossier des données', click: () => actions.openDataFolder() },
-      ],
+      submenu: [...(isMac ? [] : [about, separator]), { label: 'Dossier des données', click: () => actions.openDataFolder() }],
     },
   )
   return template

@@ -66,12 +66,7 @@ describe('resolveRendererFile', () => {
   })
 
   it('refuses other hosts, other schemes, malformed escapes and NUL bytes', async () => {
-    for (const url of [
-      'app://other-host/index.html',
-      'file:///etc/passwd',
-      'app://cap-commune/%E0%A4%A',
-      'app://cap-commune/index.html%00.png',
-    ]) {
+    for (const url of ['app://other-host/index.html', 'file:///etc/passwd', 'app://cap-commune/%E0%A4%A', 'app://cap-commune/index.html%00.png']) {
       expect(await resolveRendererFile(rendererDir, url), url).toEqual({ kind: 'forbidden' })
     }
   })

@@ -122,7 +122,12 @@ describe('/api/invoke', () => {
   })
 
   it('does not take the token from the query string', async () => {
-    const reply = await send({ method: 'POST', path: `/api/invoke?token=${TOKEN}`, headers: { 'content-type': 'application/json' }, body: '{"method":"app.status"}' })
+    const reply = await send({
+      method: 'POST',
+      path: `/api/invoke?token=${TOKEN}`,
+      headers: { 'content-type': 'application/json' },
+      body: '{"method":"app.status"}',
+    })
     expect(reply.status).toBe(401)
   })
 
@@ -298,7 +303,9 @@ describe('/api/events', () => {
     try {
       expect(stream.status).toBe(200)
       await stream.next(/: connecté/)
-      const created = json(await invoke({ method: 'members.create', input: { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal' } }))
+      const created = json(
+        await invoke({ method: 'members.create', input: { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal' } }),
+      )
       expect(created.ok).toBe(true)
       const text = await stream.next(/event: data\.changed\ndata: .*\n\n/)
       expect(text).toContain('event: data.changed\ndata: {"domains":["members"]}\n\n')

@@ -115,10 +115,19 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         if (!tokenMatches(expectedToken, url.searchParams.get('token'))) {
-          sendJson(res, 401, failure('UNAUTHORIZED_CLIENT', 'Jeton de session manquant ou invalide : rouvrez Cap Commune depuis le lien affiché au démarrage.'))
+          sendJson(
+            res,
+            401,
+            failure('UNAUTHORIZED_CLIENT', 'Jeton de session manquant ou invalide : rouvrez Cap Commune depuis le lien affiché au démarrage.'),
+          )
           return
         }
-        res.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+        res.writeHead(200, {
+          ...RENDERER_SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        })
         res.write(': connecté\n\n')
         eventStreams.add(res)
         req.on('close', () => eventStreams.delete(res))
@@ -126,7 +135,11 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       }
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
         if (!tokenMatches(expectedToken, req.headers[TOKEN_HEADER] as string | undefined)) {
-          sendJson(res, 401, failure('UNAUTHORIZED_CLIENT', 'Jeton de session manquant ou invalide : rouvrez Cap Commune depuis le lien affiché au démarrage.'))
+          sendJson(
+            res,
+            401,
+            failure('UNAUTHORIZED_CLIENT', 'Jeton de session manquant ou invalide : rouvrez Cap Commune depuis le lien affiché au démarrage.'),
+          )
           return
         }
         const body = await readBody(req)

@@ -26,16 +26,14 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
-      <ModalsProvider
-        labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}
-      >
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </ModalsProvider>
+        <ModalsProvider labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}>
+          <Notifications position="top-right" />
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </ModalsProvider>
       </DatesProvider>
     </MantineProvider>
   </StrictMode>,

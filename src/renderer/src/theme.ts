@@ -1,18 +1,7 @@
 import { createTheme, type MantineColorsTuple } from '@mantine/core'
 
 // A calm republican blue; readable on office screens and in black-and-white prints.
-const marianne: MantineColorsTuple = [
-  '#e8f0ff',
-  '#d0dcfb',
-  '#a0b6f2',
-  '#6c8deb',
-  '#436ae4',
-  '#2a54e1',
-  '#1c49e0',
-  '#0f3ac8',
-  '#0533b3',
-  '#002b9e',
-]
+const marianne: MantineColorsTuple = ['#e8f0ff', '#d0dcfb', '#a0b6f2', '#6c8deb', '#436ae4', '#2a54e1', '#1c49e0', '#0f3ac8', '#0533b3', '#002b9e']
 
 export const theme = createTheme({
   primaryColor: 'marianne',

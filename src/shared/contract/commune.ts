@@ -66,9 +66,7 @@ export const mandateInputSchema = z
   })
 
 export const communeSearchInput = z.object({
-  query: z
-    .string({ error: 'La recherche doit être un texte.' })
-    .max(100, { error: 'La recherche ne doit pas dépasser 100 caractères.' }),
+  query: z.string({ error: 'La recherche doit être un texte.' }).max(100, { error: 'La recherche ne doit pas dépasser 100 caractères.' }),
   limit: z.number().int().min(1).max(50).default(20),
 })
 

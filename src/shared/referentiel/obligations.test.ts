@@ -14,9 +14,7 @@ import { referentielSchema, type Criterion, type Deadline } from './schema'
 const referentiel = referentielSchema.parse(
   JSON.parse(readFileSync(fileURLToPath(new URL('../../../resources/referentiel/referentiel.json', import.meta.url)), 'utf8')),
 )
-const criteria = new Map<string, Criterion>(
-  referentiel.domains.flatMap((d) => d.themes.flatMap((t) => t.criteria.map((c) => [c.id, c] as const))),
-)
+const criteria = new Map<string, Criterion>(referentiel.domains.flatMap((d) => d.themes.flatMap((t) => t.criteria.map((c) => [c.id, c] as const))))
 const deadlines = new Map<string, Deadline>(referentiel.deadlines.map((d) => [d.id, d]))
 
 interface DirectoryCommune {
@@ -27,9 +25,7 @@ interface DirectoryCommune {
   population?: number
 }
 const require = createRequire(import.meta.url)
-const directory = JSON.parse(
-  readFileSync(require.resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8'),
-) as DirectoryCommune[]
+const directory = JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8')) as DirectoryCommune[]
 
 function commune(code: string): {
   nom: string
@@ -182,9 +178,7 @@ describe(`${fauxVillecerf.nom} (Aube, INSEE 10145) : une commune rurale de ${fau
     expect(reason('pave', context)).toMatch(/1\s000 habitants ou plus/)
     expect(reason('site-cineraire', context)).toMatch(/2\s000 habitants ou plus \(la vôtre en compte 215\)/)
     expect(reason('rpqs-eau', context)).toBe('La compétence « eau potable » a été transférée à l’intercommunalité.')
-    expect(reason('tri-biodechets', context)).toBe(
-      'La compétence « collecte et traitement des déchets » a été transférée à l’intercommunalité.',
-    )
+    expect(reason('tri-biodechets', context)).toBe('La compétence « collecte et traitement des déchets » a été transférée à l’intercommunalité.')
     expect(reason('pcs-adopte', context)).toMatch(
       /^Aucune de ces conditions n’est remplie : .*plan de prévention des risques naturels.*feux de forêt\.$/,
     )
@@ -340,14 +334,7 @@ describe(`${septemes.nom} (Bouches-du-Rhône, INSEE 13106) : une ville de ${sept
   })
 
   it('n’exerce plus les compétences transférées à la métropole', () => {
-    for (const id of [
-      'voirie-entretien-budget',
-      'deci-controles',
-      'rpqs-eau',
-      'rpqs-assainissement',
-      'zonage-assainissement',
-      'tri-biodechets',
-    ]) {
+    for (const id of ['voirie-entretien-budget', 'deci-controles', 'rpqs-eau', 'rpqs-assainissement', 'zonage-assainissement', 'tri-biodechets']) {
       expect(applies(id, context), id).toBe(false)
       expect(reason(id, context), id).toMatch(/^La compétence « .+ » a été transférée à l’intercommunalité\.$/)
     }
@@ -358,8 +345,7 @@ describe(`${septemes.nom} (Bouches-du-Rhône, INSEE 13106) : une ville de ${sept
 })
 
 describe('seuils de population', () => {
-  const at = (population: number, region = '44', profile: CommuneProfileInput = {}): ApplicabilityContext =>
-    contextOf(population, region, profile)
+  const at = (population: number, region = '44', profile: CommuneProfileInput = {}): ApplicabilityContext => contextOf(population, region, profile)
 
   it('règlement intérieur : obligatoire à partir de 1 000 habitants (CGCT L2121-8)', () => {
     expect(applies('reglement-interieur-adopte', at(999))).toBe(false)

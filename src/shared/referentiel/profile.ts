@@ -23,7 +23,16 @@ export const communeProfileSchema = z
         otherMajorRisk: z.boolean().default(false),
       })
       .strict()
-      .default({ pprn: false, ppi: false, tri: false, forestFire: false, seismicZone: null, volcanic: false, cyclonic: false, otherMajorRisk: false }),
+      .default({
+        pprn: false,
+        ppi: false,
+        tri: false,
+        forestFire: false,
+        seismicZone: null,
+        volcanic: false,
+        cyclonic: false,
+        otherMajorRisk: false,
+      }),
     transferredCompetences: z
       .array(z.enum(COMPETENCES, { error: "Cette compétence n'existe pas." }))
       .max(COMPETENCES.length)

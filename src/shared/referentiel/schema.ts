@@ -153,7 +153,10 @@ export const deadlineRecurrenceSchema: z.ZodType<DeadlineRecurrence> = z.union([
       type: z.literal('yearly'),
       month: z.number().int().min(1).max(12),
       day: z.number().int().min(1).max(31),
-      renewalYear: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict().optional(),
+      renewalYear: z
+        .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
+        .strict()
+        .optional(),
     })
     .strict(),
   z.object({ type: z.literal('quarterly') }).strict(),

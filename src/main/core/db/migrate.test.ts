@@ -96,9 +96,9 @@ describe('a new database', () => {
       expect(recorded.map((r) => Number(r.createdAt))).toEqual(JOURNAL.entries.map((e) => e.when))
 
       // Foreign keys are enforced, not only declared.
-      expect(() =>
-        sqlite.prepare("INSERT INTO profiles (display_name, member_id, created_at) VALUES ('Fantôme', 999, '2026-01-01')").run(),
-      ).toThrow(/FOREIGN KEY/)
+      expect(() => sqlite.prepare("INSERT INTO profiles (display_name, member_id, created_at) VALUES ('Fantôme', 999, '2026-01-01')").run()).toThrow(
+        /FOREIGN KEY/,
+      )
     } finally {
       opened.close()
     }

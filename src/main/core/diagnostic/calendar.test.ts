@@ -102,7 +102,13 @@ describe('upcomingDeadlines', () => {
   })
 
   it('skips the installation deadline while the installation date is unknown, and a small commune it does not apply to', () => {
-    const unknown = upcomingDeadlines({ referentiel, context: contextFor(1200), mandate: { ...mandate, installedOn: null }, from: '2026-01-01', months: 12 })
+    const unknown = upcomingDeadlines({
+      referentiel,
+      context: contextFor(1200),
+      mandate: { ...mandate, installedOn: null },
+      from: '2026-01-01',
+      months: 12,
+    })
     expect(unknown.some((e) => e.deadlineId === 'reglement-interieur')).toBe(false)
     const small = upcomingDeadlines({ referentiel, context: contextFor(215), mandate, from: '2026-01-01', months: 12 })
     expect(small.some((e) => e.deadlineId === 'reglement-interieur')).toBe(false)

@@ -2,7 +2,13 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import { answerSplitSchema, type AnswerSplit, type Campaign, type ScoreTree } from '../../../shared/contract/diagnostic'
-import { applicabilityContext, communeProfileSchema, EMPTY_PROFILE, type ApplicabilityContext, type CommuneProfile } from '../../../shared/referentiel/profile'
+import {
+  applicabilityContext,
+  communeProfileSchema,
+  EMPTY_PROFILE,
+  type ApplicabilityContext,
+  type CommuneProfile,
+} from '../../../shared/referentiel/profile'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
 import { answers, campaigns, citizenInputs, commune, communeProfile } from '../db/schema'
@@ -38,7 +44,10 @@ export function getCampaignRow(db: Db, id: number): CampaignRow {
 /** Refuses changes to a closed campaign. */
 export function assertOpen(row: CampaignRow): void {
   if (row.closedAt !== null) {
-    throw new AppError('CONFLICT', `La campagne est close : ses réponses ne peuvent plus être modifiées. Un administrateur peut rouvrir « ${row.name} » si besoin.`)
+    throw new AppError(
+      'CONFLICT',
+      `La campagne est close : ses réponses ne peuvent plus être modifiées. Un administrateur peut rouvrir « ${row.name} » si besoin.`,
+    )
   }
 }
 
@@ -49,7 +58,11 @@ export function parseSplit(text: string | null): AnswerSplit | null {
 }
 
 export function campaignAnswers(db: Db, campaignId: number): Map<string, ScoredAnswer> {
-  const rows = db.select({ criterionId: answers.criterionId, status: answers.status, split: answers.split }).from(answers).where(eq(answers.campaignId, campaignId)).all()
+  const rows = db
+    .select({ criterionId: answers.criterionId, status: answers.status, split: answers.split })
+    .from(answers)
+    .where(eq(answers.campaignId, campaignId))
+    .all()
   return new Map(rows.map((r) => [r.criterionId, { status: r.status, split: parseSplit(r.split) }]))
 }
 

@@ -55,13 +55,26 @@ describe('computeScores: redistribution of what does not apply', () => {
     },
     { id: 'd2', themes: [{ id: 't4', criteria: [{ id: 'f', weight: 3 }] }] },
   ])
-  const tree = computeScores({ referentiel, context: contextFor(215), answers: answersOf({ a: 'fait', b: 'pas_fait', c: 'fait', e: 'programme', f: 'non_concerne' }) })
+  const tree = computeScores({
+    referentiel,
+    context: contextFor(215),
+    answers: answersOf({ a: 'fait', b: 'pas_fait', c: 'fait', e: 'programme', f: 'non_concerne' }),
+  })
 
   it('gives the weight of removed criteria, themes and domains to their siblings', () => {
     expectConsistent(tree)
     const [d1, d2] = tree.domains
     const [t1, t2, t3] = d1!.themes
-    expect(t1).toMatchObject({ applies: true, potential: 9, done: 75, programmed: 0, notDone: 25, notAnswered: 0, applicableCriteria: 2, answeredCriteria: 2 })
+    expect(t1).toMatchObject({
+      applies: true,
+      potential: 9,
+      done: 75,
+      programmed: 0,
+      notDone: 25,
+      notAnswered: 0,
+      applicableCriteria: 2,
+      answeredCriteria: 2,
+    })
     expect(t2).toMatchObject({ applies: false, potential: 0, done: 0, programmed: 0, notDone: 0, notAnswered: 0, applicableCriteria: 0 })
     expect(t3).toMatchObject({ applies: true, potential: 6, done: 0, programmed: 100 })
     expect(d1).toMatchObject({ applies: true, potential: 15, done: 45, programmed: 40, notDone: 15, notAnswered: 0, applicableCriteria: 3 })
@@ -71,12 +84,20 @@ describe('computeScores: redistribution of what does not apply', () => {
   })
 
   it('an answer to a criterion that does not apply by rule changes nothing', () => {
-    const without = computeScores({ referentiel, context: contextFor(215), answers: answersOf({ a: 'fait', b: 'pas_fait', e: 'programme', f: 'non_concerne' }) })
+    const without = computeScores({
+      referentiel,
+      context: contextFor(215),
+      answers: answersOf({ a: 'fait', b: 'pas_fait', e: 'programme', f: 'non_concerne' }),
+    })
     expect(without.overall).toEqual(tree.overall)
   })
 
   it('counts the criterion again when the commune grows past the threshold', () => {
-    const bigger = computeScores({ referentiel, context: contextFor(1500), answers: answersOf({ a: 'fait', b: 'pas_fait', c: 'fait', e: 'programme', f: 'non_concerne' }) })
+    const bigger = computeScores({
+      referentiel,
+      context: contextFor(1500),
+      answers: answersOf({ a: 'fait', b: 'pas_fait', c: 'fait', e: 'programme', f: 'non_concerne' }),
+    })
     // T1: a 3 + c 2 fait, b 1 pas fait → 5/6 = 83.3 %.
     expect(bigger.domains[0]!.themes[0]).toMatchObject({ done: 83.3, notDone: 16.7, applicableCriteria: 3 })
   })
@@ -95,15 +116,34 @@ describe('computeScores: edge cases', () => {
             { id: 'affichage', weight: 5 },
           ],
         },
-        { id: 'finances', criteria: [{ id: 'budget', weight: 4, kind: 'obligation' }, { id: 'ppi', weight: 2 }] },
+        {
+          id: 'finances',
+          criteria: [
+            { id: 'budget', weight: 4, kind: 'obligation' },
+            { id: 'ppi', weight: 2 },
+          ],
+        },
       ],
     },
-    { id: 'services', themes: [{ id: 'ecole', criteria: [{ id: 'cantine', weight: 3 }, { id: 'periscolaire', weight: 1 }] }] },
+    {
+      id: 'services',
+      themes: [
+        {
+          id: 'ecole',
+          criteria: [
+            { id: 'cantine', weight: 3 },
+            { id: 'periscolaire', weight: 1 },
+          ],
+        },
+      ],
+    },
   ])
   const context = contextFor(215)
 
   it('everything « non concerné »: nothing counts, all zero, no NaN, no finding', () => {
-    const all = Object.fromEntries(['convocation', 'pv', 'affichage', 'budget', 'ppi', 'cantine', 'periscolaire'].map((id) => [id, 'non_concerne' as const]))
+    const all = Object.fromEntries(
+      ['convocation', 'pv', 'affichage', 'budget', 'ppi', 'cantine', 'periscolaire'].map((id) => [id, 'non_concerne' as const]),
+    )
     const tree = computeScores({ referentiel, context, answers: answersOf(all) })
     expectConsistent(tree)
     expect(tree.overall).toEqual({ potential: 0, done: 0, programmed: 0, notDone: 0, notAnswered: 0, applicableCriteria: 0, answeredCriteria: 0 })
@@ -158,19 +198,39 @@ describe('computeScores: edge cases', () => {
     const tree = computeScores({
       referentiel,
       context,
-      answers: answersOf({ convocation: 'pas_fait', pv: 'fait', affichage: 'fait', budget: 'fait', ppi: 'fait', cantine: 'pas_fait', periscolaire: 'fait' }),
+      answers: answersOf({
+        convocation: 'pas_fait',
+        pv: 'fait',
+        affichage: 'fait',
+        budget: 'fait',
+        ppi: 'fait',
+        cantine: 'pas_fait',
+        periscolaire: 'fait',
+      }),
     })
     expectConsistent(tree)
     const conseil = tree.domains[0]!.themes[0]!
     // 10 / 11 = 90.9 % fait, above the strength threshold.
     expect(conseil).toMatchObject({ done: 90.9, notDone: 9.1, unmetObligations: 1 })
     expect(tree.blocking).toHaveLength(1)
-    expect(tree.blocking[0]).toMatchObject({ criterionId: 'convocation', themeId: 'conseil', status: 'pas_fait', legalBasis: [{ code: 'CGCT', article: 'L-convocation' }] })
-    expect(tree.weaknesses[0]).toMatchObject({ kind: 'obligation', criterionId: 'convocation', score: 90.9, nextStep: 'Prochaine étape pour convocation.' })
+    expect(tree.blocking[0]).toMatchObject({
+      criterionId: 'convocation',
+      themeId: 'conseil',
+      status: 'pas_fait',
+      legalBasis: [{ code: 'CGCT', article: 'L-convocation' }],
+    })
+    expect(tree.weaknesses[0]).toMatchObject({
+      kind: 'obligation',
+      criterionId: 'convocation',
+      score: 90.9,
+      nextStep: 'Prochaine étape pour convocation.',
+    })
     expect(tree.weaknesses[0]!.detail).toContain('CGCT L-convocation')
     expect(tree.strengths.map((s) => s.themeId)).toEqual(['finances'])
     // ecole: 1/4 = 25 % fait → weakness, with the first not-done criterion's next step.
-    expect(tree.weaknesses.slice(1)).toEqual([expect.objectContaining({ kind: 'theme', themeId: 'ecole', score: 25, nextStep: 'Prochaine étape pour cantine.' })])
+    expect(tree.weaknesses.slice(1)).toEqual([
+      expect.objectContaining({ kind: 'theme', themeId: 'ecole', score: 25, nextStep: 'Prochaine étape pour cantine.' }),
+    ])
     expect(tree.domains[0]!.unmetObligations).toBe(1)
   })
 
@@ -181,10 +241,22 @@ describe('computeScores: edge cases', () => {
         themes: [
           { id: 'petit', criteria: [{ id: 'p1', weight: 1 }] },
           { id: 'grand', criteria: [{ id: 'g1', weight: 5 }] },
-          { id: 'moyen', criteria: [{ id: 'm1', weight: 4 }, { id: 'm2', weight: 1 }] },
+          {
+            id: 'moyen',
+            criteria: [
+              { id: 'm1', weight: 4 },
+              { id: 'm2', weight: 1 },
+            ],
+          },
           { id: 'jumeau', criteria: [{ id: 'j1', weight: 1 }] },
           { id: 'top', criteria: [{ id: 'x1', weight: 1 }] },
-          { id: 'bon', criteria: [{ id: 'y1', weight: 3 }, { id: 'y2', weight: 1 }] },
+          {
+            id: 'bon',
+            criteria: [
+              { id: 'y1', weight: 3 },
+              { id: 'y2', weight: 1 },
+            ],
+          },
         ],
       },
     ])
@@ -213,17 +285,41 @@ describe('computeScores: edge cases', () => {
 
 describe('rounding', () => {
   it('thirds: 33.4 + 33.3 + 33.3, the extra tenth on the largest share', () => {
-    const ref = buildReferentiel([{ id: 'd', themes: [{ id: 't', criteria: [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }, { id: 'c', weight: 1 }] }] }])
+    const ref = buildReferentiel([
+      {
+        id: 'd',
+        themes: [
+          {
+            id: 't',
+            criteria: [
+              { id: 'a', weight: 1 },
+              { id: 'b', weight: 1 },
+              { id: 'c', weight: 1 },
+            ],
+          },
+        ],
+      },
+    ])
     const tree = computeScores({ referentiel: ref, context: contextFor(), answers: answersOf({ a: 'fait', b: 'programme', c: 'pas_fait' }) })
     expectConsistent(tree)
     expect(tree.overall).toMatchObject({ done: 33.4, programmed: 33.3, notDone: 33.3, notAnswered: 0 })
   })
 
   it('sixths and sevenths: shares always total exactly 100', () => {
-    expect(toPercentages({ done: 1 / 6, programmed: 1 / 6, notDone: 1 / 6, notAnswered: 1 / 2 }, true)).toEqual({ done: 16.7, programmed: 16.7, notDone: 16.7, notAnswered: 49.9 })
+    expect(toPercentages({ done: 1 / 6, programmed: 1 / 6, notDone: 1 / 6, notAnswered: 1 / 2 }, true)).toEqual({
+      done: 16.7,
+      programmed: 16.7,
+      notDone: 16.7,
+      notAnswered: 49.9,
+    })
     const sevenths = toPercentages({ done: 2 / 7, programmed: 2 / 7, notDone: 2 / 7, notAnswered: 1 / 7 }, true)
     expect(Math.round((sevenths.done + sevenths.programmed + sevenths.notDone + sevenths.notAnswered) * 10)).toBe(1000)
-    expect(toPercentages({ done: 0, programmed: 0, notDone: 0, notAnswered: 0 }, false)).toEqual({ done: 0, programmed: 0, notDone: 0, notAnswered: 0 })
+    expect(toPercentages({ done: 0, programmed: 0, notDone: 0, notAnswered: 0 }, false)).toEqual({
+      done: 0,
+      programmed: 0,
+      notDone: 0,
+      notAnswered: 0,
+    })
   })
 
   it('a tree of many odd weights totals 100 at every level', () => {
@@ -231,10 +327,17 @@ describe('rounding', () => {
     const ref = buildReferentiel(
       [1, 2, 3].map((d) => ({
         id: `d${d}`,
-        themes: [1, 2, 3].map((t) => ({ id: `t${d}-${t}`, criteria: [1, 2, 3].map((c) => ({ id: `c${d}-${t}-${c}`, weight: ((d + t + c) % 5) + 1 })) })),
+        themes: [1, 2, 3].map((t) => ({
+          id: `t${d}-${t}`,
+          criteria: [1, 2, 3].map((c) => ({ id: `c${d}-${t}-${c}`, weight: ((d + t + c) % 5) + 1 })),
+        })),
       })),
     )
-    const answers = new Map(ref.domains.flatMap((d) => d.themes.flatMap((t) => t.criteria.map((c, i) => [c.id, { status: statuses[(i + c.weight) % 4]!, split: null }] as const))))
+    const answers = new Map(
+      ref.domains.flatMap((d) =>
+        d.themes.flatMap((t) => t.criteria.map((c, i) => [c.id, { status: statuses[(i + c.weight) % 4]!, split: null }] as const)),
+      ),
+    )
     expectConsistent(computeScores({ referentiel: ref, context: contextFor(), answers }))
   })
 })

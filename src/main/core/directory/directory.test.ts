@@ -34,16 +34,22 @@ describe('the offline directory', () => {
 })
 
 describe('search by name', () => {
-  it.each(['faux vil', 'Faux-Villecerf', 'FAUX VILLECERF', 'fauxvillecerf', 'faux   villecerf ', 'villecerf faux'])('"%s" finds Faux-Villecerf first', (query) => {
-    expect(names(query)[0]).toBe('10145 Faux-Villecerf')
-  })
+  it.each(['faux vil', 'Faux-Villecerf', 'FAUX VILLECERF', 'fauxvillecerf', 'faux   villecerf ', 'villecerf faux'])(
+    '"%s" finds Faux-Villecerf first',
+    (query) => {
+      expect(names(query)[0]).toBe('10145 Faux-Villecerf')
+    },
+  )
 
-  it.each(['saint etienne', 'SAINT-ETIENNE', 'st etienne', 'saintetienne', 'Saint-Étienne', 'st-étienne'])('"%s" finds Saint-Étienne (42218) first', (query) => {
-    const found = directory.search(query, 10)
-    expect(found[0]).toMatchObject({ inseeCode: '42218', name: 'Saint-Étienne', departementName: 'Loire' })
-    // The other Saint-Étienne-… follow.
-    expect(found.slice(1).every((c) => c.name.startsWith('Saint-Étienne'))).toBe(true)
-  })
+  it.each(['saint etienne', 'SAINT-ETIENNE', 'st etienne', 'saintetienne', 'Saint-Étienne', 'st-étienne'])(
+    '"%s" finds Saint-Étienne (42218) first',
+    (query) => {
+      const found = directory.search(query, 10)
+      expect(found[0]).toMatchObject({ inseeCode: '42218', name: 'Saint-Étienne', departementName: 'Loire' })
+      // The other Saint-Étienne-… follow.
+      expect(found.slice(1).every((c) => c.name.startsWith('Saint-Étienne'))).toBe(true)
+    },
+  )
 
   it('finds names with ligatures and apostrophes, typed either way', () => {
     expect(names('oeuilly')).toEqual(expect.arrayContaining([expect.stringMatching(/ Œuilly$/)]))

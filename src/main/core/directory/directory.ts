@@ -126,7 +126,10 @@ export function loadCommuneDirectory(): CommuneDirectory {
         const hits = entries
           .filter((e) => e.commune.inseeCode === code || e.commune.postalCodes.some((p) => p.startsWith(code)))
           .map((entry) => ({ entry, rank: entry.commune.postalCodes.includes(code) || entry.commune.inseeCode === code ? 0 : 1 }))
-        return hits.sort(byRankThenPopulation).slice(0, limit).map((h) => h.entry.commune)
+        return hits
+          .sort(byRankThenPopulation)
+          .slice(0, limit)
+          .map((h) => h.entry.commune)
       }
       const tokens = searchTokens(trimmed)
       if (tokens.length === 0) return []
@@ -137,7 +140,10 @@ export function loadCommuneDirectory(): CommuneDirectory {
         const rank = rankByName(entry, tokens, foldedQuery, compactQuery)
         if (rank !== null) hits.push({ rank, entry })
       }
-      return hits.sort(byRankThenPopulation).slice(0, limit).map((h) => h.entry.commune)
+      return hits
+        .sort(byRankThenPopulation)
+        .slice(0, limit)
+        .map((h) => h.entry.commune)
     },
   }
 }

@@ -34,8 +34,14 @@ describe('calendar.upcoming', () => {
 
   it('refuses a badly written date or period, in French', async () => {
     const { core, session } = setUp()
-    expect(await failure(core, session, 'calendar.upcoming', { from: '15/03/2026' })).toMatchObject({ code: 'INVALID_INPUT', message: 'La date doit être au format AAAA-MM-JJ.' })
-    expect(await failure(core, session, 'calendar.upcoming', { from: '2026-02-30' })).toMatchObject({ code: 'INVALID_INPUT', message: "Cette date n'existe pas : vérifiez le jour et le mois." })
+    expect(await failure(core, session, 'calendar.upcoming', { from: '15/03/2026' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'La date doit être au format AAAA-MM-JJ.',
+    })
+    expect(await failure(core, session, 'calendar.upcoming', { from: '2026-02-30' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: "Cette date n'existe pas : vérifiez le jour et le mois.",
+    })
     expect((await failure(core, session, 'calendar.upcoming', { months: 0 })).code).toBe('INVALID_INPUT')
   })
 })

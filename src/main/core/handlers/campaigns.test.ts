@@ -38,7 +38,11 @@ describe('campaigns', () => {
     expect(list[1]!.score).toBe(23.8)
     expect(second.id).toBeGreaterThan(first.id)
     expect(auditRows(core.database.sqlite, { entity: 'campaign', entityId: first.id })).toEqual([
-      expect.objectContaining({ action: 'create', profileName: 'Secrétariat', after: expect.objectContaining({ name: 'Diagnostic 2026', referentielVersion: '2026.0', copiedFrom: null }) }),
+      expect.objectContaining({
+        action: 'create',
+        profileName: 'Secrétariat',
+        after: expect.objectContaining({ name: 'Diagnostic 2026', referentielVersion: '2026.0', copiedFrom: null }),
+      }),
     ])
   })
 
@@ -53,7 +57,12 @@ describe('campaigns', () => {
       status: 'partiel',
       split: { done: 50, programmed: 50, notDone: 0 },
     })
-    await ok(core, session, 'evidence.add', { campaignId: first.id, criterionId: 'budget-vote-delai', fileName: 'deliberation.pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') })
+    await ok(core, session, 'evidence.add', {
+      campaignId: first.id,
+      criterionId: 'budget-vote-delai',
+      fileName: 'deliberation.pdf',
+      contentBase64: Buffer.from('%PDF-1.4').toString('base64'),
+    })
     at('2027-01-10T10:00:00.000Z')
     const copy = await ok(core, session, 'campaigns.create', { name: 'Diagnostic 2027', copyFrom: first.id })
     const answers = await ok(core, session, 'answers.list', { campaignId: copy.id })
@@ -62,7 +71,9 @@ describe('campaigns', () => {
       ['risques-alerte', 'partiel', { done: 50, programmed: 50, notDone: 0 }, '', '2026-05-04T10:00:00.000Z', []],
     ])
     expect(copy.score).toBe((await ok(core, session, 'diagnostic.get', { campaignId: first.id })).campaign.score)
-    expect(auditRows(core.database.sqlite, { entity: 'campaign', entityId: copy.id })[0]!.after).toMatchObject({ copiedFrom: { id: first.id, name: 'Diagnostic 2026', answers: 2 } })
+    expect(auditRows(core.database.sqlite, { entity: 'campaign', entityId: copy.id })[0]!.after).toMatchObject({
+      copiedFrom: { id: first.id, name: 'Diagnostic 2026', answers: 2 },
+    })
     // The copy is independent: changing it leaves the first one as it was.
     await ok(core, session, 'answers.save', { campaignId: copy.id, criterionId: 'budget-vote-delai', status: 'pas_fait' })
     expect((await ok(core, session, 'answers.list', { campaignId: first.id }))[0]!.status).toBe('fait')
@@ -71,7 +82,10 @@ describe('campaigns', () => {
   it('create refuses an unknown campaign to copy from (NOT_FOUND) and writes nothing; it is for administrators', async () => {
     const { core, session } = setUp()
     expect((await failure(core, session, 'campaigns.create', { name: 'Copie', copyFrom: 42 })).code).toBe('NOT_FOUND')
-    expect(await failure(core, session, 'campaigns.create', { name: '  ' })).toMatchObject({ code: 'INVALID_INPUT', message: 'Le nom de la campagne est obligatoire.' })
+    expect(await failure(core, session, 'campaigns.create', { name: '  ' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Le nom de la campagne est obligatoire.',
+    })
     expect(await ok(core, session, 'campaigns.list')).toEqual([])
     expect(auditRows(core.database.sqlite, { entity: 'campaign' })).toEqual([])
     await signInAsElu(core, session)
@@ -108,7 +122,12 @@ describe('answers', () => {
     const { core, session } = setUp()
     const campaign = await ok(core, session, 'campaigns.create', { name: 'Diagnostic' })
     const paulId = await signInAsElu(core, session, 'Paul Bernard')
-    const first = await ok(core, session, 'answers.save', { campaignId: campaign.id, criterionId: 'budget-plan-pluriannuel', status: 'programme', comment: ' Prévu à l’automne ' })
+    const first = await ok(core, session, 'answers.save', {
+      campaignId: campaign.id,
+      criterionId: 'budget-plan-pluriannuel',
+      status: 'programme',
+      comment: ' Prévu à l’automne ',
+    })
     expect(first).toEqual({
       campaignId: campaign.id,
       criterionId: 'budget-plan-pluriannuel',
@@ -126,7 +145,12 @@ describe('answers', () => {
       status: 'partiel',
       split: { done: 40, programmed: 40, notDone: 20 },
     })
-    expect(second).toMatchObject({ status: 'partiel', split: { done: 40, programmed: 40, notDone: 20 }, comment: '', answeredAt: '2026-05-05T10:00:00.000Z' })
+    expect(second).toMatchObject({
+      status: 'partiel',
+      split: { done: 40, programmed: 40, notDone: 20 },
+      comment: '',
+      answeredAt: '2026-05-05T10:00:00.000Z',
+    })
     expect(await ok(core, session, 'answers.list', { campaignId: campaign.id })).toEqual([second])
     const trail = auditRows(core.database.sqlite, { entity: 'answer' })
     expect(trail.map((r) => [r.action, r.field, r.profileId])).toEqual([
@@ -140,7 +164,12 @@ describe('answers', () => {
   it('a split is kept only for « partiel »', async () => {
     const { core, session } = setUp()
     const campaign = await ok(core, session, 'campaigns.create', { name: 'Diagnostic' })
-    const saved = await ok(core, session, 'answers.save', { campaignId: campaign.id, criterionId: 'risques-alerte', status: 'fait', split: { done: 10, programmed: 0, notDone: 90 } })
+    const saved = await ok(core, session, 'answers.save', {
+      campaignId: campaign.id,
+      criterionId: 'risques-alerte',
+      status: 'fait',
+      split: { done: 10, programmed: 0, notDone: 90 },
+    })
     expect(saved.split).toBeNull()
   })
 
@@ -161,9 +190,9 @@ describe('answers', () => {
       split: { done: 50, programmed: 20, notDone: 20 },
     })
     expect(total.message).toBe('Les parts fait, programmé et pas fait doivent totaliser 100 %.')
-    expect((await failure(core, session, 'answers.save', { campaignId: campaign.id, criterionId: 'risques-alerte', status: 'peut-être' })).message).toBe(
-      "Cette réponse n'existe pas.",
-    )
+    expect(
+      (await failure(core, session, 'answers.save', { campaignId: campaign.id, criterionId: 'risques-alerte', status: 'peut-être' })).message,
+    ).toBe("Cette réponse n'existe pas.")
     expect(await ok(core, session, 'answers.list', { campaignId: campaign.id })).toEqual([])
     expect(auditRows(core.database.sqlite, { entity: 'answer' })).toEqual([])
     expect((await failure(core, session, 'answers.list', { campaignId: 999 })).code).toBe('NOT_FOUND')

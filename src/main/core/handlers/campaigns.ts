@@ -50,15 +50,24 @@ export const campaignHandlers: Pick<Handlers, 'campaigns.list' | 'campaigns.crea
     const at = context.now().toISOString()
     return context.db.transaction((tx) => {
       const source = copyFrom === null ? null : getCampaignRow(tx, copyFrom)
-      const row = tx.insert(campaigns).values({ name, referentielVersion: version, createdAt: at, createdBy: actorName(context), closedAt: null }).returning().get()
+      const row = tx
+        .insert(campaigns)
+        .values({ name, referentielVersion: version, createdAt: at, createdBy: actorName(context), closedAt: null })
+        .returning()
+        .get()
       let copied = 0
       if (source) {
         // The answers keep their author and date: they were given then. Attached files follow (same stored bytes).
         const previous = tx.select().from(answers).where(eq(answers.campaignId, source.id)).all()
-        for (const { id: _id, campaignId: _campaign, ...answer } of previous) tx.insert(answers).values({ ...answer, campaignId: row.id }).run()
+        for (const { id: _id, campaignId: _campaign, ...answer } of previous)
+          tx.insert(answers)
+            .values({ ...answer, campaignId: row.id })
+            .run()
         copied = previous.length
         for (const { id: _id, campaignId: _campaign, ...file } of tx.select().from(evidence).where(eq(evidence.campaignId, source.id)).all()) {
-          tx.insert(evidence).values({ ...file, campaignId: row.id }).run()
+          tx.insert(evidence)
+            .values({ ...file, campaignId: row.id })
+            .run()
         }
       }
       new AuditTrail(tx, authorOf(context.actor), at).created('campaign', row.id, {
@@ -119,7 +128,11 @@ export const campaignHandlers: Pick<Handlers, 'campaigns.list' | 'campaigns.crea
         row = tx.update(answers).set(values).where(eq(answers.id, before.id)).returning().get()
         audit.updated('answer', row.id, before, { status: values.status, split: values.split, comment: values.comment })
       } else {
-        row = tx.insert(answers).values({ campaignId, criterionId, ...values }).returning().get()
+        row = tx
+          .insert(answers)
+          .values({ campaignId, criterionId, ...values })
+          .returning()
+          .get()
         audit.created('answer', row.id, row)
       }
       return readAnswer(tx, row)

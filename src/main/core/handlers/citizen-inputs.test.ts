@@ -12,9 +12,24 @@ describe('citizenInputs', () => {
     const adminId = session.profileId!
     const { id } = await ok(core, session, 'campaigns.create', { name: 'Diagnostic' })
     await signInAsElu(core, session, 'Paul Bernard')
-    const first = await ok(core, session, 'citizenInputs.add', { themeId: 'risques', summary: ' Sirène inaudible au hameau ', receivedOn: '2026-04-02' })
-    expect(first).toEqual({ id: first.id, themeId: 'risques', summary: 'Sirène inaudible au hameau', receivedOn: '2026-04-02', source: 'local', createdBy: 'Paul Bernard' })
-    const second = await ok(core, session, 'citizenInputs.add', { themeId: 'risques', summary: 'Où se réfugier en cas de crue ?', receivedOn: '2026-05-04' })
+    const first = await ok(core, session, 'citizenInputs.add', {
+      themeId: 'risques',
+      summary: ' Sirène inaudible au hameau ',
+      receivedOn: '2026-04-02',
+    })
+    expect(first).toEqual({
+      id: first.id,
+      themeId: 'risques',
+      summary: 'Sirène inaudible au hameau',
+      receivedOn: '2026-04-02',
+      source: 'local',
+      createdBy: 'Paul Bernard',
+    })
+    const second = await ok(core, session, 'citizenInputs.add', {
+      themeId: 'risques',
+      summary: 'Où se réfugier en cas de crue ?',
+      receivedOn: '2026-05-04',
+    })
     await ok(core, session, 'citizenInputs.add', { themeId: 'finances', summary: 'Publier le budget', receivedOn: '2026-03-15' })
     expect((await ok(core, session, 'citizenInputs.list')).map((c) => c.receivedOn)).toEqual(['2026-05-04', '2026-04-02', '2026-03-15'])
 
@@ -35,10 +50,12 @@ describe('citizenInputs', () => {
 
   it('refuses an unknown theme, a bad or future date and an empty summary, in French, writing nothing', async () => {
     const { core, session } = setUp()
-    expect(await failure(core, session, 'citizenInputs.add', { themeId: 'piscine', summary: 'Ouvrir la piscine', receivedOn: '2026-04-02' })).toEqual({
-      code: 'NOT_FOUND',
-      message: "Ce thème n'existe pas dans le référentiel de Cap Commune.",
-    })
+    expect(await failure(core, session, 'citizenInputs.add', { themeId: 'piscine', summary: 'Ouvrir la piscine', receivedOn: '2026-04-02' })).toEqual(
+      {
+        code: 'NOT_FOUND',
+        message: "Ce thème n'existe pas dans le référentiel de Cap Commune.",
+      },
+    )
     expect(await failure(core, session, 'citizenInputs.add', { themeId: 'risques', summary: 'Sirène', receivedOn: '02/04/2026' })).toMatchObject({
       code: 'INVALID_INPUT',
       message: 'La date doit être au format AAAA-MM-JJ.',

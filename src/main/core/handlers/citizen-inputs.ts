@@ -20,7 +20,8 @@ function isRealDate(iso: string): boolean {
 /** Requests from inhabitants, per theme: their count shows next to the theme's score and orders its weaknesses. */
 export const citizenInputHandlers: Pick<Handlers, 'citizenInputs.list' | 'citizenInputs.add' | 'citizenInputs.remove'> = {
   /** Most recent first. */
-  'citizenInputs.list': (_input, { db }) => db.select().from(citizenInputs).orderBy(desc(citizenInputs.receivedOn), desc(citizenInputs.id)).all().map(toCitizenInput),
+  'citizenInputs.list': (_input, { db }) =>
+    db.select().from(citizenInputs).orderBy(desc(citizenInputs.receivedOn), desc(citizenInputs.id)).all().map(toCitizenInput),
 
   'citizenInputs.add': ({ themeId, summary, receivedOn }, context) => {
     if (!context.referentiel().themes.has(themeId)) throw new AppError('NOT_FOUND', "Ce thème n'existe pas dans le référentiel de Cap Commune.")
@@ -34,7 +35,11 @@ export const citizenInputHandlers: Pick<Handlers, 'citizenInputs.list' | 'citize
       throw new AppError('INVALID_INPUT', message, [{ path: 'receivedOn', message }])
     }
     return context.db.transaction((tx) => {
-      const row = tx.insert(citizenInputs).values({ themeId, summary, receivedOn, source: 'local', createdAt: at, createdBy: actorName(context) }).returning().get()
+      const row = tx
+        .insert(citizenInputs)
+        .values({ themeId, summary, receivedOn, source: 'local', createdAt: at, createdBy: actorName(context) })
+        .returning()
+        .get()
       new AuditTrail(tx, authorOf(context.actor), at).created('citizenInput', row.id, row)
       return toCitizenInput(row)
     })

@@ -29,7 +29,11 @@ describe('mandate', () => {
 
   it('mandate.update accepts seven years (elections postponed) and audits both years', async () => {
     const { core, session } = setUp()
-    expect(await ok(core, session, 'mandate.update', { startYear: 2027, endYear: 2034 })).toEqual({ startYear: 2027, endYear: 2034, installedOn: null })
+    expect(await ok(core, session, 'mandate.update', { startYear: 2027, endYear: 2034 })).toEqual({
+      startYear: 2027,
+      endYear: 2034,
+      installedOn: null,
+    })
     expect(await ok(core, session, 'mandate.get')).toEqual({ startYear: 2027, endYear: 2034, installedOn: null })
     const trail = auditRows(core.database.sqlite, { entity: 'mandate' }).filter((r) => r.action === 'update')
     expect(trail.map((r) => [r.field, r.before, r.after, r.profileName])).toEqual([
@@ -70,7 +74,9 @@ describe('mandate', () => {
 
   it('mandate.update accepts an installation the year after the start (2027 for 2026)', async () => {
     const { core, session } = setUp()
-    expect(await ok(core, session, 'mandate.update', { startYear: 2026, endYear: 2032, installedOn: '2027-01-15' })).toMatchObject({ installedOn: '2027-01-15' })
+    expect(await ok(core, session, 'mandate.update', { startYear: 2026, endYear: 2032, installedOn: '2027-01-15' })).toMatchObject({
+      installedOn: '2027-01-15',
+    })
   })
 
   it('mandate.update is for administrators only', async () => {

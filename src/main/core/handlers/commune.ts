@@ -103,7 +103,11 @@ export const communeHandlers: Pick<Handlers, 'commune.get' | 'commune.choose' | 
       const row = tx.select().from(mandates).orderBy(desc(mandates.startYear)).get()
       if (!row) throw new AppError('NOT_SET_UP', "Le mandat n'est pas encore renseigné : terminez l'assistant de démarrage.")
       // installedOn absent (a caller that does not know the field): keep the date already recorded.
-      const values = { startYear: input.startYear, endYear: input.endYear, installedOn: input.installedOn === undefined ? row.installedOn : input.installedOn }
+      const values = {
+        startYear: input.startYear,
+        endYear: input.endYear,
+        installedOn: input.installedOn === undefined ? row.installedOn : input.installedOn,
+      }
       tx.update(mandates).set(values).where(eq(mandates.id, row.id)).run()
       new AuditTrail(tx, authorOf(context.actor), at).updated('mandate', row.id, row, values)
       return values

@@ -25,7 +25,15 @@ describe('diagnostic.get', () => {
     const { campaign, scores } = await ok(test.core, test.session, 'diagnostic.get', { campaignId })
     expect(campaign).toMatchObject({ id: campaignId, name: 'Diagnostic 2026', answeredPercent: 100, score: 52.4 })
     expect(scores.referentielVersion).toBe('2026.0')
-    expect(scores.overall).toEqual({ potential: 21, done: 52.4, programmed: 38.1, notDone: 9.5, notAnswered: 0, applicableCriteria: 4, answeredCriteria: 4 })
+    expect(scores.overall).toEqual({
+      potential: 21,
+      done: 52.4,
+      programmed: 38.1,
+      notDone: 9.5,
+      notAnswered: 0,
+      applicableCriteria: 4,
+      answeredCriteria: 4,
+    })
     const [gouvernance, services] = scores.domains
     // Gouvernance: conseil 6 points all fait, finances 7 points of which 5 fait → 11/13.
     expect(gouvernance).toMatchObject({ potential: 13, done: 84.6, notDone: 15.4, unmetObligations: 0 })
@@ -40,7 +48,13 @@ describe('diagnostic.get', () => {
     ])
     expect(scores.blocking).toEqual([])
     expect(scores.strengths.map((s) => s.themeId)).toEqual(['conseil-municipal'])
-    expect(scores.weaknesses).toEqual([expect.objectContaining({ kind: 'theme', themeId: 'risques', nextStep: "Expliquez le dispositif d'alerte dans le prochain bulletin municipal." })])
+    expect(scores.weaknesses).toEqual([
+      expect.objectContaining({
+        kind: 'theme',
+        themeId: 'risques',
+        nextStep: "Expliquez le dispositif d'alerte dans le prochain bulletin municipal.",
+      }),
+    ])
   })
 
   it('a new campaign: nothing answered, both obligations blocking, score 0', async () => {
@@ -119,10 +133,15 @@ describe('snapshots and comparison', () => {
     clock = new Date('2026-05-02T10:00:00.000Z')
     await ok(core, session, 'snapshots.take', { campaignId, label: 'Second' })
     expect((await ok(core, session, 'snapshots.list')).map((s) => s.label)).toEqual(['Second', 'Premier'])
-    expect(await failure(core, session, 'snapshots.take', { campaignId, label: ' ' })).toMatchObject({ code: 'INVALID_INPUT', message: "Le nom de l'instantané est obligatoire." })
+    expect(await failure(core, session, 'snapshots.take', { campaignId, label: ' ' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: "Le nom de l'instantané est obligatoire.",
+    })
     expect((await failure(core, session, 'snapshots.take', { campaignId: 99, label: 'X' })).code).toBe('NOT_FOUND')
     expect((await failure(core, session, 'diagnostic.compare', { before: { snapshotId: 99 }, after: { campaignId } })).code).toBe('NOT_FOUND')
-    expect((await failure(core, session, 'diagnostic.compare', { before: { campaignId, snapshotId: 1 }, after: { campaignId } })).code).toBe('INVALID_INPUT')
+    expect((await failure(core, session, 'diagnostic.compare', { before: { campaignId, snapshotId: 1 }, after: { campaignId } })).code).toBe(
+      'INVALID_INPUT',
+    )
     expect(await ok(core, session, 'snapshots.list')).toHaveLength(2)
   })
 
@@ -140,7 +159,12 @@ describe('diagnostic.peers', () => {
     const test = setUp()
     const { core, session } = test
     const campaignId = await answered(test)
-    expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toEqual({ available: false, band: 'de 200 à 499 habitants', communes: 0, domains: [] })
+    expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toEqual({
+      available: false,
+      band: 'de 200 à 499 habitants',
+      communes: 0,
+      domains: [],
+    })
     const insert = core.database.sqlite.prepare('INSERT INTO peer_benchmarks (band, domain_id, median, communes, received_at) VALUES (?, ?, ?, ?, ?)')
     insert.run('500-999', 'gouvernance', 70, 40, '2026-05-01T00:00:00.000Z')
     expect((await ok(core, session, 'diagnostic.peers', { campaignId })).available).toBe(false)
@@ -159,7 +183,9 @@ describe('diagnostic.peers', () => {
   })
 
   it('bands: <200, 200–499, 500–999, 1 000–1 999, 2 000–3 499, 3 500–9 999, 10 000–19 999, 20 000+', () => {
-    expect([0, 199, 200, 499, 500, 999, 1000, 1999, 2000, 3499, 3500, 9999, 10000, 19999, 20000, 2_000_000].map((p) => populationBand(p)!.key)).toEqual([
+    expect(
+      [0, 199, 200, 499, 500, 999, 1000, 1999, 2000, 3499, 3500, 9999, 10000, 19999, 20000, 2_000_000].map((p) => populationBand(p)!.key),
+    ).toEqual([
       '0-199',
       '0-199',
       '200-499',

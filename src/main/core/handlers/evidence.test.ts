@@ -43,15 +43,31 @@ describe('evidence.add', () => {
     const { core, session, dataDir } = test
     const campaignId = await campaignOf(test)
     await signInAsElu(core, session, 'Paul Bernard')
-    const added = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'budget-vote-delai', fileName: 'Délibération budget 2026.PDF', contentBase64: b64(PDF) })
-    expect(added).toEqual({ id: added.id, fileName: 'Délibération budget 2026.PDF', mimeType: 'application/pdf', size: PDF.length, addedAt: NOW, addedBy: 'Paul Bernard' })
+    const added = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'budget-vote-delai',
+      fileName: 'Délibération budget 2026.PDF',
+      contentBase64: b64(PDF),
+    })
+    expect(added).toEqual({
+      id: added.id,
+      fileName: 'Délibération budget 2026.PDF',
+      mimeType: 'application/pdf',
+      size: PDF.length,
+      addedAt: NOW,
+      addedBy: 'Paul Bernard',
+    })
     expect(stored(dataDir)).toEqual([sha(PDF)])
     expect(readFileSync(join(dataDir, 'pieces-jointes', sha(PDF)))).toEqual(PDF)
     // The criterion had no answer yet: one « non renseigné » holds the file.
     const answers = await ok(core, session, 'answers.list', { campaignId })
     expect(answers).toEqual([expect.objectContaining({ criterionId: 'budget-vote-delai', status: 'non_renseigne', evidence: [added] })])
     expect(auditRows(core.database.sqlite, { entity: 'evidence' })).toEqual([
-      expect.objectContaining({ action: 'create', profileName: 'Paul Bernard', after: expect.objectContaining({ fileName: 'Délibération budget 2026.PDF', sha256: sha(PDF) }) }),
+      expect.objectContaining({
+        action: 'create',
+        profileName: 'Paul Bernard',
+        after: expect.objectContaining({ fileName: 'Délibération budget 2026.PDF', sha256: sha(PDF) }),
+      }),
     ])
   })
 
@@ -59,12 +75,21 @@ describe('evidence.add', () => {
     const test = setUp()
     const { core, session, dataDir } = test
     const campaignId = await campaignOf(test)
-    const a = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'budget-vote-delai', fileName: 'budget.pdf', contentBase64: b64(PDF) })
+    const a = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'budget-vote-delai',
+      fileName: 'budget.pdf',
+      contentBase64: b64(PDF),
+    })
     const b = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'copie.pdf', contentBase64: b64(PDF) })
     expect(stored(dataDir)).toEqual([sha(PDF)])
     await ok(core, session, 'evidence.remove', { id: a.id })
     expect(stored(dataDir)).toEqual([sha(PDF)])
-    expect(await ok(core, session, 'evidence.get', { id: b.id })).toEqual({ fileName: 'copie.pdf', mimeType: 'application/pdf', contentBase64: b64(PDF) })
+    expect(await ok(core, session, 'evidence.get', { id: b.id })).toEqual({
+      fileName: 'copie.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: b64(PDF),
+    })
     await ok(core, session, 'evidence.remove', { id: b.id })
     expect(stored(dataDir)).toEqual([])
     expect(auditRows(core.database.sqlite, { entity: 'evidence' }).map((r) => r.action)).toEqual(['create', 'create', 'delete', 'delete'])
@@ -76,9 +101,15 @@ describe('evidence.add', () => {
     const { core, session, dataDir } = test
     const campaignId = await campaignOf(test)
     const base = { campaignId, criterionId: 'budget-vote-delai', fileName: 'budget.pdf' }
-    expect(await failure(core, session, 'evidence.add', { ...base, contentBase64: '' })).toMatchObject({ code: 'INVALID_INPUT', message: 'Le fichier est vide.' })
+    expect(await failure(core, session, 'evidence.add', { ...base, contentBase64: '' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Le fichier est vide.',
+    })
     // Padding alone is not base64.
-    expect(await failure(core, session, 'evidence.add', { ...base, contentBase64: '====' })).toMatchObject({ code: 'INVALID_INPUT', message: "Le fichier n'a pas pu être lu : il est mal transmis. Joignez-le à nouveau." })
+    expect(await failure(core, session, 'evidence.add', { ...base, contentBase64: '====' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: "Le fichier n'a pas pu être lu : il est mal transmis. Joignez-le à nouveau.",
+    })
     const big = Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 1)
     expect(await failure(core, session, 'evidence.add', { ...base, contentBase64: b64(big) })).toMatchObject({
       code: 'INVALID_INPUT',
@@ -99,7 +130,12 @@ describe('evidence.add', () => {
     const test = setUp()
     const campaignId = await campaignOf(test)
     const limit = Buffer.alloc(MAX_EVIDENCE_BYTES, 7)
-    const added = await ok(test.core, test.session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'plan.png', contentBase64: b64(limit) })
+    const added = await ok(test.core, test.session, 'evidence.add', {
+      campaignId,
+      criterionId: 'risques-alerte',
+      fileName: 'plan.png',
+      contentBase64: b64(limit),
+    })
     expect(added).toMatchObject({ size: MAX_EVIDENCE_BYTES, mimeType: 'image/png' })
   })
 
@@ -107,9 +143,19 @@ describe('evidence.add', () => {
     const test = setUp()
     const { core, session, dataDir } = test
     const campaignId = await campaignOf(test)
-    const added = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'a.txt', contentBase64: b64(Buffer.from('a')) })
+    const added = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'risques-alerte',
+      fileName: 'a.txt',
+      contentBase64: b64(Buffer.from('a')),
+    })
     await ok(core, session, 'campaigns.update', { id: campaignId, name: 'Diagnostic', closed: true })
-    const error = await failure(core, session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'b.txt', contentBase64: b64(Buffer.from('b')) })
+    const error = await failure(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'risques-alerte',
+      fileName: 'b.txt',
+      contentBase64: b64(Buffer.from('b')),
+    })
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toMatch(/^La campagne est close/)
     expect((await failure(core, session, 'evidence.remove', { id: added.id })).code).toBe('CONFLICT')
@@ -124,7 +170,12 @@ describe('files shared with project attachments', () => {
     const campaignId = await campaignOf(test)
     const project = await ok(core, session, 'projects.create', { title: 'Budget 2027' })
     const attachment = await ok(core, session, 'attachments.add', { projectId: project.id, fileName: 'budget.pdf', contentBase64: b64(PDF) })
-    const piece = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'budget-vote-delai', fileName: 'budget.pdf', contentBase64: b64(PDF) })
+    const piece = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'budget-vote-delai',
+      fileName: 'budget.pdf',
+      contentBase64: b64(PDF),
+    })
     await ok(core, session, 'evidence.remove', { id: piece.id })
     expect(stored(dataDir)).toEqual([sha(PDF)])
     expect(Buffer.from((await ok(core, session, 'attachments.get', { id: attachment.id })).contentBase64, 'base64')).toEqual(PDF)
@@ -136,7 +187,12 @@ describe('evidence.get', () => {
     const test = setUp()
     const { core, session, dataDir } = test
     const campaignId = await campaignOf(test)
-    const added = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'tableau.xlsx', contentBase64: b64(PDF) })
+    const added = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'risques-alerte',
+      fileName: 'tableau.xlsx',
+      contentBase64: b64(PDF),
+    })
     expect(await ok(core, session, 'evidence.get', { id: added.id })).toEqual({
       fileName: 'tableau.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -176,7 +232,12 @@ describe('evidence.open', () => {
     const test = setUp()
     const { core, session } = test
     const campaignId = await campaignOf(test)
-    const added = await ok(core, session, 'evidence.add', { campaignId, criterionId: 'risques-alerte', fileName: 'dicrim.pdf', contentBase64: b64(PDF) })
+    const added = await ok(core, session, 'evidence.add', {
+      campaignId,
+      criterionId: 'risques-alerte',
+      fileName: 'dicrim.pdf',
+      contentBase64: b64(PDF),
+    })
     expect(await ok(core, session, 'evidence.open', { id: added.id })).toEqual({ opened: false })
   })
 })
@@ -192,7 +253,9 @@ describe('file names and types', () => {
   })
 
   it('gives the MIME type from the extension', () => {
-    expect(['a.pdf', 'a.JPG', 'a.jpeg', 'a.png', 'a.docx', 'a.xlsx', 'a.odt', 'a.ods', 'a.txt', 'a.csv', 'a.exe', 'sans-extension'].map(mimeTypeOf)).toEqual([
+    expect(
+      ['a.pdf', 'a.JPG', 'a.jpeg', 'a.png', 'a.docx', 'a.xlsx', 'a.odt', 'a.ods', 'a.txt', 'a.csv', 'a.exe', 'sans-extension'].map(mimeTypeOf),
+    ).toEqual([
       'application/pdf',
       'image/jpeg',
       'image/jpeg',

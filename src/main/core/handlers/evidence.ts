@@ -43,7 +43,11 @@ export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 
       return context.db.transaction((tx) => {
         assertOpen(getCampaignRow(tx, campaignId))
         const audit = new AuditTrail(tx, authorOf(context.actor), at)
-        const answer = tx.select({ id: answers.id }).from(answers).where(and(eq(answers.campaignId, campaignId), eq(answers.criterionId, criterionId))).get()
+        const answer = tx
+          .select({ id: answers.id })
+          .from(answers)
+          .where(and(eq(answers.campaignId, campaignId), eq(answers.criterionId, criterionId)))
+          .get()
         if (!answer) {
           const row = tx
             .insert(answers)
@@ -54,7 +58,16 @@ export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 
         }
         const row = tx
           .insert(evidence)
-          .values({ campaignId, criterionId, fileName: name, mimeType: mimeTypeOf(name), size: bytes.length, sha256: hash, addedAt: at, addedBy: actorName(context) })
+          .values({
+            campaignId,
+            criterionId,
+            fileName: name,
+            mimeType: mimeTypeOf(name),
+            size: bytes.length,
+            sha256: hash,
+            addedAt: at,
+            addedBy: actorName(context),
+          })
           .returning()
           .get()
         audit.created('evidence', row.id, row)
@@ -71,7 +84,10 @@ export const evidenceHandlers: Pick<Handlers, 'evidence.add' | 'evidence.get' | 
     const row = getEvidenceRow(db, id)
     const bytes = readEvidence(dataDir, row.sha256)
     if (bytes === null) {
-      throw new AppError('NOT_FOUND', `Le fichier « ${row.fileName} » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.`)
+      throw new AppError(
+        'NOT_FOUND',
+        `Le fichier « ${row.fileName} » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.`,
+      )
     }
     return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: bytes.toString('base64') }
   },

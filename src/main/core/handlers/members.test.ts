@@ -48,7 +48,14 @@ describe('members.create', () => {
       email: 'anne.lemoine@faux-villecerf.fr',
       phone: '06 12 34 56 78',
     })
-    expect(created).toMatchObject({ firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_delegue', delegation: 'Cimetière', createdAt: NOW, updatedAt: NOW })
+    expect(created).toMatchObject({
+      firstName: 'Anne',
+      lastName: 'Lemoine',
+      role: 'conseiller_delegue',
+      delegation: 'Cimetière',
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
     expect((await ok(core, session, 'members.list')).map((m) => m.id)).toContain(created.id)
 
     const rows = auditRows(core.database.sqlite, { entity: 'member', entityId: created.id })
@@ -71,7 +78,13 @@ describe('members.create', () => {
     const { core, session } = setUp()
     const adjoint = await ok(core, session, 'members.create', { firstName: 'Hugo', lastName: 'Garnier', role: 'adjoint', delegation: 'Sports' })
     expect(adjoint.rank).toBe(4)
-    const agent = await ok(core, session, 'members.create', { firstName: 'Léa', lastName: 'Fournier', role: 'agent_technique', delegation: 'Espaces verts', rank: 2 })
+    const agent = await ok(core, session, 'members.create', {
+      firstName: 'Léa',
+      lastName: 'Fournier',
+      role: 'agent_technique',
+      delegation: 'Espaces verts',
+      rank: 2,
+    })
     expect(agent).toMatchObject({ rank: null, delegation: '' })
   })
 

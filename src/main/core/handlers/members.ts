@@ -59,18 +59,22 @@ export function normalizeTeam<T extends MemberFields>(team: T[], where: (index: 
   const maires = normalized.map((m, i) => ({ m, i })).filter(({ m }) => m.role === 'maire')
   if (maires.length > 1) {
     const second = maires[1]!
-    throw new AppError('CONFLICT', `La commune ne peut avoir qu'un seul maire : ${fullName(maires[0]!.m)} l'est déjà. Choisissez un autre rôle pour ${fullName(second.m)}.`, [
-      { path: fieldPath(where(second.i), 'role'), message: "Il y a déjà un maire dans l'équipe." },
-    ])
+    throw new AppError(
+      'CONFLICT',
+      `La commune ne peut avoir qu'un seul maire : ${fullName(maires[0]!.m)} l'est déjà. Choisissez un autre rôle pour ${fullName(second.m)}.`,
+      [{ path: fieldPath(where(second.i), 'role'), message: "Il y a déjà un maire dans l'équipe." }],
+    )
   }
   const usedRanks = new Map<number, number>()
   for (const [i, m] of normalized.entries()) {
     if (m.role === 'adjoint' && m.rank !== null) {
       const other = usedRanks.get(m.rank)
       if (other !== undefined) {
-        throw new AppError('CONFLICT', `${fullName(normalized[other]!)} et ${fullName(m)} ont le même rang d'adjoint (${m.rank}). Chaque adjoint a un rang différent.`, [
-          { path: fieldPath(where(i), 'rank'), message: 'Ce rang est déjà pris par un autre adjoint.' },
-        ])
+        throw new AppError(
+          'CONFLICT',
+          `${fullName(normalized[other]!)} et ${fullName(m)} ont le même rang d'adjoint (${m.rank}). Chaque adjoint a un rang différent.`,
+          [{ path: fieldPath(where(i), 'rank'), message: 'Ce rang est déjà pris par un autre adjoint.' }],
+        )
       }
       usedRanks.set(m.rank, i)
     }

@@ -18,7 +18,9 @@ describe('referentiel.get', () => {
     expect(byId['budget-vote-delai']).toEqual({ applies: true, reason: '' })
     expect(byId['conseil-reglement-interieur']!.applies).toBe(false)
     // fr-FR groups thousands with a narrow no-break space.
-    expect(byId['conseil-reglement-interieur']!.reason).toMatch(/^Ne concerne que les communes de 1\s000 habitants ou plus \(la vôtre en compte 215\)\.$/)
+    expect(byId['conseil-reglement-interieur']!.reason).toMatch(
+      /^Ne concerne que les communes de 1\s000 habitants ou plus \(la vôtre en compte 215\)\.$/,
+    )
     expect(byId['ecole-cantine-menus']!.applies).toBe(false)
     expect(byId['ecole-cantine-menus']!.reason).toContain('restauration scolaire')
     expect(view.domains[0]!.themes[1]).toMatchObject({ id: 'finances', domainId: 'gouvernance', competence: null, legalReferences: [] })
@@ -35,7 +37,11 @@ describe('communeProfile', () => {
 
   it('an administrator answers it: the criteria that apply change, and the audit trail keeps each changed group', async () => {
     const { core, session } = setUp()
-    const saved = await ok(core, session, 'communeProfile.update', { facilities: { canteen: true, school: true }, risks: { pprn: true }, agentsFte: 2.5 })
+    const saved = await ok(core, session, 'communeProfile.update', {
+      facilities: { canteen: true, school: true },
+      risks: { pprn: true },
+      agentsFte: 2.5,
+    })
     expect(saved).toMatchObject({ facilities: { canteen: true, school: true, erp: false }, risks: { pprn: true, ppi: false }, agentsFte: 2.5 })
     expect(await ok(core, session, 'communeProfile.get')).toEqual(saved)
     const view = await ok(core, session, 'referentiel.get')

@@ -55,7 +55,9 @@ export const profileQuestionnaireHandlers: Pick<Handlers, 'referentiel.get' | 'c
         // One audit row per question group that changed (risks, facilities, agentsFte…).
         audit.updated('communeProfile', 1, before, input)
       } else {
-        tx.insert(communeProfile).values({ id: 1, ...values }).run()
+        tx.insert(communeProfile)
+          .values({ id: 1, ...values })
+          .run()
         audit.created('communeProfile', 1, input)
       }
       return input

@@ -142,7 +142,9 @@ describe('administrators', () => {
     const window = { profileId: null }
     await ok(core, window, 'session.open', { profileId: plain.id })
     expect((await failure(core, window, 'profiles.create', { displayName: 'X', isAdmin: true })).code).toBe('FORBIDDEN')
-    expect((await failure(core, window, 'profiles.update', { id: plain.id, displayName: 'Élu', memberId: null, isAdmin: true })).code).toBe('FORBIDDEN')
+    expect((await failure(core, window, 'profiles.update', { id: plain.id, displayName: 'Élu', memberId: null, isAdmin: true })).code).toBe(
+      'FORBIDDEN',
+    )
     expect((await failure(core, window, 'profiles.remove', { id: session.profileId })).code).toBe('FORBIDDEN')
     // It may still read the list.
     expect((await ok(core, window, 'profiles.list')).length).toBe(2)
@@ -167,7 +169,12 @@ describe('links between profiles and members', () => {
   it('a profile keeps its own member when it is updated', async () => {
     const { core, session } = setUp()
     const { profile } = await ok(core, session, 'session.get')
-    const updated = await ok(core, session, 'profiles.update', { id: profile!.id, displayName: 'Secrétariat de mairie', memberId: profile!.memberId, isAdmin: true })
+    const updated = await ok(core, session, 'profiles.update', {
+      id: profile!.id,
+      displayName: 'Secrétariat de mairie',
+      memberId: profile!.memberId,
+      isAdmin: true,
+    })
     expect(updated).toMatchObject({ displayName: 'Secrétariat de mairie', memberId: profile!.memberId })
     const trail = auditRows(core.database.sqlite, { entity: 'profile', entityId: profile!.id }).filter((r) => r.action === 'update')
     expect(trail.map((r) => [r.field, r.before, r.after])).toEqual([['displayName', 'Secrétariat', 'Secrétariat de mairie']])

@@ -58,16 +58,13 @@ function otherAdminCount(db: Db, exceptProfileId: number): number {
     .all().length
 }
 
-export const profileHandlers: Pick<
-  Handlers,
-  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.setPassword' | 'profiles.remove'
-> = {
+export const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.setPassword' | 'profiles.remove'> = {
   'profiles.list': (_input, { db }) => db.select().from(profiles).orderBy(profiles.displayName).all().map(toProfile),
 
   'profiles.create': (input, context) => {
     const { db } = context
     return db.transaction((tx) => {
-            checkMemberLink(tx, input.memberId, null)
+      checkMemberLink(tx, input.memberId, null)
       const row = tx
         .insert(profiles)
         .values({
@@ -87,7 +84,7 @@ export const profileHandlers: Pick<
   'profiles.update': (input, context) => {
     const { db } = context
     return db.transaction((tx) => {
-            const before = getProfileRow(tx, input.id)
+      const before = getProfileRow(tx, input.id)
       checkMemberLink(tx, input.memberId, input.id)
       if (before.isAdmin && !input.isAdmin && otherAdminCount(tx, input.id) === 0) {
         throw new AppError('CONFLICT', 'Il faut garder au moins un profil administrateur : nommez-en un autre avant de retirer ce droit.')
@@ -117,7 +114,7 @@ export const profileHandlers: Pick<
       }
     }
     db.transaction((tx) => {
-            const after = tx
+      const after = tx
         .update(profiles)
         .set({ passwordHash: input.newPassword ? hashPassword(input.newPassword) : null })
         .where(eq(profiles.id, input.id))
@@ -135,7 +132,7 @@ export const profileHandlers: Pick<
     const { db, actor } = context
     if (actor?.profileId === id) throw new AppError('CONFLICT', 'Vous ne pouvez pas supprimer le profil que vous utilisez en ce moment.')
     db.transaction((tx) => {
-            const before = getProfileRow(tx, id)
+      const before = getProfileRow(tx, id)
       if (before.isAdmin && otherAdminCount(tx, id) === 0) {
         throw new AppError('CONFLICT', 'Il faut garder au moins un profil administrateur.')
       }

@@ -34,7 +34,11 @@ export function rememberLastProfile(db: Db, profileId: number): void {
 export function profileToRestore(db: Db): number | null {
   const row = db.select().from(settings).where(eq(settings.key, LAST_PROFILE_KEY)).get()
   if (!row) return null
-  const profile = db.select().from(profiles).where(eq(profiles.id, Number(JSON.parse(row.value)))).get()
+  const profile = db
+    .select()
+    .from(profiles)
+    .where(eq(profiles.id, Number(JSON.parse(row.value))))
+    .get()
   return profile && !profile.passwordHash ? profile.id : null
 }
 

@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
 import type { Core } from '../core'
-import {
-  FAUX_VILLECERF,
-  TempDirs,
-  auditRows,
-  createTestCore,
-  failure,
-  fauxVillecerfSetup,
-  ok,
-  tableCounts,
-  type TestCore,
-} from '../testing'
+import { FAUX_VILLECERF, TempDirs, auditRows, createTestCore, failure, fauxVillecerfSetup, ok, tableCounts, type TestCore } from '../testing'
 
 const temp = new TempDirs('cap-commune-setup-')
 const opened: Core[] = []
@@ -145,8 +135,18 @@ describe('setup.complete', () => {
 
 describe('setup.complete is all or nothing', () => {
   const badMembers: [string, SetupMember, string, string][] = [
-    ['a 10,000-character name', { firstName: 'Anne', lastName: 'L'.repeat(10_000), role: 'conseiller_municipal' }, 'INVALID_INPUT', 'members.3.lastName'],
-    ['a malformed e-mail', { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal', email: 'anne.lemoine@' }, 'INVALID_INPUT', 'members.3.email'],
+    [
+      'a 10,000-character name',
+      { firstName: 'Anne', lastName: 'L'.repeat(10_000), role: 'conseiller_municipal' },
+      'INVALID_INPUT',
+      'members.3.lastName',
+    ],
+    [
+      'a malformed e-mail',
+      { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal', email: 'anne.lemoine@' },
+      'INVALID_INPUT',
+      'members.3.email',
+    ],
     ['a second maire', { firstName: 'Anne', lastName: 'Lemoine', role: 'maire' }, 'CONFLICT', 'members.3.role'],
     ['two adjoints at the same rank', { firstName: 'Anne', lastName: 'Lemoine', role: 'adjoint', rank: 1 }, 'CONFLICT', 'members.'],
     ['an unknown role', { firstName: 'Anne', lastName: 'Lemoine', role: 'garde_champetre' as never }, 'INVALID_INPUT', 'members.3.role'],
@@ -177,7 +177,12 @@ describe('setup.complete is all or nothing', () => {
     expect((await ok(core, session, 'app.status')).setupDone).toBe(false)
     expect(events).toEqual([])
     // Nothing half-written stands in the way: the corrected setup goes through.
-    await ok(core, session, 'setup.complete', fauxVillecerfSetup({ members: teamWith({ firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal' }) }))
+    await ok(
+      core,
+      session,
+      'setup.complete',
+      fauxVillecerfSetup({ members: teamWith({ firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal' }) }),
+    )
     expect(tableCounts(core.database.sqlite).members).toBe(7)
   })
 
@@ -188,7 +193,12 @@ describe('setup.complete is all or nothing', () => {
     core.database.sqlite.exec(
       "CREATE TRIGGER simulated_failure BEFORE INSERT ON members WHEN NEW.last_name = 'Panne' BEGIN SELECT RAISE(ABORT, 'disque plein'); END",
     )
-    const error = await failure(core, session, 'setup.complete', fauxVillecerfSetup({ members: teamWith({ firstName: 'Anne', lastName: 'Panne', role: 'conseiller_municipal' }) }))
+    const error = await failure(
+      core,
+      session,
+      'setup.complete',
+      fauxVillecerfSetup({ members: teamWith({ firstName: 'Anne', lastName: 'Panne', role: 'conseiller_municipal' }) }),
+    )
     expect(error.code).toBe('INTERNAL')
     expect(error.message).not.toContain('disque plein')
     expect(test.logs).toHaveLength(1)
@@ -198,7 +208,12 @@ describe('setup.complete is all or nothing', () => {
 
   it('an administrator pointing outside the team is refused before anything is written', async () => {
     const test = newCore()
-    const error = await failure(test.core, test.session, 'setup.complete', fauxVillecerfSetup({ administrator: { memberIndex: 6, displayName: 'Secrétariat' } }))
+    const error = await failure(
+      test.core,
+      test.session,
+      'setup.complete',
+      fauxVillecerfSetup({ administrator: { memberIndex: 6, displayName: 'Secrétariat' } }),
+    )
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.issues).toEqual([{ path: 'administrator.memberIndex', message: "Cette personne n'est pas dans l'équipe." }])
     expectNothingWritten(test)
@@ -217,7 +232,12 @@ describe('setup.complete is all or nothing', () => {
     await ok(core, session, 'setup.complete', fauxVillecerfSetup())
     const before = tableCounts(core.database.sqlite)
     for (const caller of [session, { profileId: null }]) {
-      const error = await failure(core, caller, 'setup.complete', fauxVillecerfSetup({ inseeCode: '42218', administrator: { memberIndex: null, displayName: 'Intrus' } }))
+      const error = await failure(
+        core,
+        caller,
+        'setup.complete',
+        fauxVillecerfSetup({ inseeCode: '42218', administrator: { memberIndex: null, displayName: 'Intrus' } }),
+      )
       expect(error.code).toBe('ALREADY_SET_UP')
       expect(error.message).toMatch(/déjà configuré/)
     }

@@ -35,7 +35,11 @@ export const setupHandlers: Pick<Handlers, 'setup.complete'> = {
         .get()
       const audit = new AuditTrail(tx, { profileId: profile.id, displayName: profile.displayName }, at)
       insertCommune(tx, entry, audit, at)
-      const mandate = tx.insert(mandates).values({ ...input.mandate, createdAt: at }).returning().get()
+      const mandate = tx
+        .insert(mandates)
+        .values({ ...input.mandate, createdAt: at })
+        .returning()
+        .get()
       audit.created('mandate', mandate.id, mandate)
       const memberIds = team.map((member) => insertMember(tx, member, audit, at).id)
       const memberId = memberIndex === null ? null : memberIds[memberIndex]!

@@ -26,12 +26,14 @@ describe('themes.assign', () => {
     await ok(core, session, 'themes.assign', { memberId: paul, themeId: 'risques', link: null })
     expect(await ok(core, session, 'themes.assignments')).toEqual([{ memberId: paul, themeId: 'finances', link: 'delegation' }])
     const trail = auditRows(core.database.sqlite, { entity: 'themeAssignment' })
-    expect(trail.map((r) => [r.action, r.field, r.before, r.after === null ? null : r.action === 'update' ? r.after : 'row', r.profileName])).toEqual([
-      ['create', null, null, 'row', 'Secrétariat'],
-      ['update', 'link', 'interet', 'delegation', 'Secrétariat'],
-      ['create', null, null, 'row', 'Secrétariat'],
-      ['delete', null, expect.objectContaining({ themeId: 'risques', link: 'interet' }), null, 'Secrétariat'],
-    ])
+    expect(trail.map((r) => [r.action, r.field, r.before, r.after === null ? null : r.action === 'update' ? r.after : 'row', r.profileName])).toEqual(
+      [
+        ['create', null, null, 'row', 'Secrétariat'],
+        ['update', 'link', 'interet', 'delegation', 'Secrétariat'],
+        ['create', null, null, 'row', 'Secrétariat'],
+        ['delete', null, expect.objectContaining({ themeId: 'risques', link: 'interet' }), null, 'Secrétariat'],
+      ],
+    )
   })
 
   it('an élu changes their own links, not anyone else’s (FORBIDDEN, in French, nothing written)', async () => {

@@ -25,7 +25,10 @@ export const themeHandlers: Pick<Handlers, 'themes.assignments' | 'themes.assign
       if (!actor.isAdmin) {
         const own = tx.select({ memberId: profiles.memberId }).from(profiles).where(eq(profiles.id, actor.profileId)).get()
         if (own?.memberId !== memberId) {
-          throw new AppError('FORBIDDEN', "Vous ne pouvez modifier que vos propres thèmes. Pour ceux d'une autre personne, demandez à l'administrateur de Cap Commune.")
+          throw new AppError(
+            'FORBIDDEN',
+            "Vous ne pouvez modifier que vos propres thèmes. Pour ceux d'une autre personne, demandez à l'administrateur de Cap Commune.",
+          )
         }
       }
       const audit = new AuditTrail(tx, authorOf(context.actor), at)

@@ -47,11 +47,29 @@ describe('loadReferentiel', () => {
   })
 
   it('refuses duplicate ids and deadlines pointing to an unknown criterion', () => {
-    const ref = buildReferentiel([{ id: 'd', themes: [{ id: 't', criteria: [{ id: 'a', weight: 1 }] }, { id: 'u', criteria: [{ id: 'a', weight: 2 }] }] }])
-    expect(errorOf(() => indexReferentiel(ref)).message).toContain('le critère « a » y figure deux fois')
-    const orphan = buildReferentiel([{ id: 'd', themes: [{ id: 't', criteria: [{ id: 'a', weight: 1 }] }] }], [
-      { id: 'x', title: 'Échéance', description: 'Une échéance de test.', criterionId: 'zz', legalBasis: [{ code: 'CGCT', article: 'L1' }], recurrence: { type: 'quarterly' } },
+    const ref = buildReferentiel([
+      {
+        id: 'd',
+        themes: [
+          { id: 't', criteria: [{ id: 'a', weight: 1 }] },
+          { id: 'u', criteria: [{ id: 'a', weight: 2 }] },
+        ],
+      },
     ])
+    expect(errorOf(() => indexReferentiel(ref)).message).toContain('le critère « a » y figure deux fois')
+    const orphan = buildReferentiel(
+      [{ id: 'd', themes: [{ id: 't', criteria: [{ id: 'a', weight: 1 }] }] }],
+      [
+        {
+          id: 'x',
+          title: 'Échéance',
+          description: 'Une échéance de test.',
+          criterionId: 'zz',
+          legalBasis: [{ code: 'CGCT', article: 'L1' }],
+          recurrence: { type: 'quarterly' },
+        },
+      ],
+    )
     expect(errorOf(() => indexReferentiel(orphan)).message).toContain('renvoie au critère « zz »')
   })
 

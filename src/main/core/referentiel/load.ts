@@ -29,7 +29,10 @@ export function resolveDefaultReferentielFile(findRoot: () => string): string {
 /** The référentiel file is missing or does not match its schema: an installation problem, not the user's data. */
 export class ReferentielError extends AppError {
   constructor(detail: string, options?: { cause?: unknown }) {
-    super('INTERNAL', `Le référentiel de Cap Commune est illisible : ${detail} Vos données n'ont pas été touchées. Réinstallez Cap Commune ou contactez l'assistance.`)
+    super(
+      'INTERNAL',
+      `Le référentiel de Cap Commune est illisible : ${detail} Vos données n'ont pas été touchées. Réinstallez Cap Commune ou contactez l'assistance.`,
+    )
     this.name = 'ReferentielError'
     if (options?.cause !== undefined) this.cause = options.cause
   }

@@ -57,34 +57,19 @@ export function createTestCore(dataDir: string, options: Partial<CoreOptions> = 
 }
 
 /** A contract call with the contract's types, returning the transport's envelope. */
-export function call<M extends MethodName>(
-  core: Core,
-  session: Session,
-  method: M,
-  input?: MethodInput<M>,
-): Promise<Result<MethodOutput<M>>> {
+export function call<M extends MethodName>(core: Core, session: Session, method: M, input?: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
   return core.invoke(method, input, session) as Promise<Result<MethodOutput<M>>>
 }
 
 /** A call that must succeed: returns its value, or throws with the error the core returned. */
-export async function ok<M extends MethodName>(
-  core: Core,
-  session: Session,
-  method: M,
-  input?: MethodInput<M>,
-): Promise<MethodOutput<M>> {
+export async function ok<M extends MethodName>(core: Core, session: Session, method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await call(core, session, method, input)
   if (!result.ok) throw new Error(`${method} a échoué : ${JSON.stringify(result.error)}`)
   return result.value
 }
 
 /** A call that must fail: returns the error envelope. */
-export async function failure<M extends MethodName>(
-  core: Core,
-  session: Session,
-  method: M,
-  input: unknown,
-): Promise<AppErrorShape> {
+export async function failure<M extends MethodName>(core: Core, session: Session, method: M, input: unknown): Promise<AppErrorShape> {
   const result = await core.invoke(method, input, session)
   if (result.ok) throw new Error(`${method} aurait dû échouer, il a renvoyé ${JSON.stringify(result.value)}`)
   return result.error
@@ -184,23 +169,21 @@ export function tableCounts(sqlite: Database.Database): Record<string, number> {
   const tables = sqlite
     .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[]
-  return Object.fromEntries(
-    tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
-  )
+  return Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]))
 }
 
 /** The whole schema as SQLite stores it: tables, indexes, triggers and views with their SQL. */
 export function schemaDump(sqlite: Database.Database): { type: string; name: string; sql: string | null }[] {
-  return sqlite
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
-    .all() as { type: string; name: string; sql: string | null }[]
+  return sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+    type: string
+    name: string
+    sql: string | null
+  }[]
 }
 
 /** Every row of every user table, for "nothing changed" comparisons. */
 export function dataDump(sqlite: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(
-    Object.keys(tableCounts(sqlite)).map((name) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
-  )
+  return Object.fromEntries(Object.keys(tableCounts(sqlite)).map((name) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
 }
 
 export interface JournalEntry {

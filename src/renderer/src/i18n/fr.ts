@@ -200,8 +200,7 @@ export const fr = {
     readOnly: 'Seul un profil administrateur peut gérer les profils.',
     saved: 'Le profil « {{name}} » est enregistré.',
     removeTitle: 'Supprimer ce profil ?',
-    removeConfirm:
-      'Le profil « {{name}} » ne pourra plus ouvrir Cap Commune. Les modifications déjà faites restent dans l’historique, à son nom.',
+    removeConfirm: 'Le profil « {{name}} » ne pourra plus ouvrir Cap Commune. Les modifications déjà faites restent dans l’historique, à son nom.',
     removed: 'Le profil « {{name}} » a été supprimé.',
     setPassword: 'Mot de passe',
     passwordOf: 'Mot de passe de {{name}}',
@@ -246,8 +245,7 @@ export const fr = {
     data: {
       title: 'Vos données',
       folder: 'Toutes les données de la commune sont enregistrées sur cet ordinateur, dans ce dossier :',
-      backups:
-        'Avant chaque mise à jour de Cap Commune, une copie de vos données est faite automatiquement dans le sous-dossier « sauvegardes ».',
+      backups: 'Avant chaque mise à jour de Cap Commune, une copie de vos données est faite automatiquement dans le sous-dossier « sauvegardes ».',
       version: 'Version de Cap Commune : {{version}}',
     },
     logo: {
@@ -270,7 +268,8 @@ export const fr = {
   },
   referentiel: {
     title: 'Référentiel de l’élu',
-    intro: '{{domains}} domaines, {{themes}} thèmes et {{criteria}} critères : tout ce dont une commune a la charge, avec les textes qui s’appliquent.',
+    intro:
+      '{{domains}} domaines, {{themes}} thèmes et {{criteria}} critères : tout ce dont une commune a la charge, avec les textes qui s’appliquent.',
     version: 'Version {{version}}, textes vérifiés le {{date}}.',
     browse: 'Parcourir',
     coverage: 'Couverture des thèmes',
@@ -383,7 +382,8 @@ export const fr = {
     removeEvidenceTitle: 'Retirer cette pièce ?',
     removeEvidenceConfirm: '« {{name}} » ne sera plus joint à cette réponse.',
     takeSnapshot: 'Figer les scores',
-    snapshotHelp: 'Un instantané garde les scores tels qu’ils sont aujourd’hui, par exemple avant une séance du conseil, pour mesurer ensuite le chemin parcouru.',
+    snapshotHelp:
+      'Un instantané garde les scores tels qu’ils sont aujourd’hui, par exemple avant une séance du conseil, pour mesurer ensuite le chemin parcouru.',
     snapshotLabel: 'Nom de l’instantané',
     snapshotPlaceholder: 'Par exemple : Avant le conseil du 12 décembre',
     take: 'Prendre l’instantané',
@@ -401,7 +401,8 @@ export const fr = {
   calendar: {
     title: 'Calendrier réglementaire',
     intro: 'Les échéances légales qui s’appliquent à votre commune dans les douze prochains mois.',
-    noInstallation: 'Indiquez la date d’installation du conseil dans Paramètres › Commune et mandat pour voir les échéances qui en dépendent (règlement intérieur, correspondant incendie et secours…).',
+    noInstallation:
+      'Indiquez la date d’installation du conseil dans Paramètres › Commune et mandat pour voir les échéances qui en dépendent (règlement intérieur, correspondant incendie et secours…).',
     hasDeadline: 'échéance ce jour-là',
     clickDay: 'Cliquez sur un jour marqué pour ne voir que ses échéances ; cliquez à nouveau pour tout revoir.',
     list: 'Échéances à venir',
@@ -416,7 +417,8 @@ export const fr = {
     seeAll: 'Tout le calendrier',
   },
   communeProfile: {
-    intro: 'Ces réponses décident quels critères du référentiel s’appliquent à votre commune (par exemple le plan communal de sauvegarde, le document unique ou la restauration scolaire). Un critère qui ne s’applique pas indique pourquoi.',
+    intro:
+      'Ces réponses décident quels critères du référentiel s’appliquent à votre commune (par exemple le plan communal de sauvegarde, le document unique ou la restauration scolaire). Un critère qui ne s’applique pas indique pourquoi.',
     saved: 'Le profil de la commune est enregistré.',
     risksTitle: 'Risques majeurs',
     risksHelp: 'Consultez le dossier départemental des risques majeurs (DDRM) ou Géorisques pour votre commune.',
@@ -512,7 +514,8 @@ export const fr = {
     budget: 'Budget du projet',
     priority: 'Priorité {{priority}}',
     removeTitle: 'Supprimer ce projet ?',
-    removeConfirm: '« {{title}} » sera supprimé avec ses actions, tâches, commentaires et financements. Le journal des modifications en garde la trace. Pour le garder sans le poursuivre, passez-le plutôt au statut « Abandonné ».',
+    removeConfirm:
+      '« {{title}} » sera supprimé avec ses actions, tâches, commentaires et financements. Le journal des modifications en garde la trace. Pour le garder sans le poursuivre, passez-le plutôt au statut « Abandonné ».',
     fields: {
       title: 'Titre',
       description: 'Description',
@@ -556,7 +559,8 @@ export const fr = {
     ofPerson: 'Tâches',
     person: 'Personne',
     includeDone: 'Afficher les tâches faites',
-    noMember: 'Votre profil n’est rattaché à aucune personne de l’équipe : choisissez une personne ci-dessus, ou rattachez votre profil dans Paramètres › Profils.',
+    noMember:
+      'Votre profil n’est rattaché à aucune personne de l’équipe : choisissez une personne ci-dessus, ou rattachez votre profil dans Paramètres › Profils.',
     nothing: 'Aucune tâche pour l’instant.',
     groups: {
       overdue: 'En retard ({{count}})',
@@ -608,7 +612,8 @@ export const fr = {
     decidedShort: 'décidé le',
     empty: 'Aucune subvention demandée pour ce projet (DETR, DSIL, région, département, Europe…).',
     total: 'Total (demandes envoyées)',
-    totalsRule: 'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le montant obtenu, les subventions accordées ou versées (le montant demandé tant que le montant obtenu n’est pas saisi).',
+    totalsRule:
+      'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le montant obtenu, les subventions accordées ou versées (le montant demandé tant que le montant obtenu n’est pas saisi).',
     removeTitle: 'Supprimer ce financement ?',
     removeConfirm: 'Le financement sera retiré du projet. Le journal des modifications en garde la trace.',
   },
@@ -675,7 +680,8 @@ export const fr = {
   },
   audit: {
     title: 'Journal des modifications',
-    intro: 'Chaque modification est enregistrée avec son auteur, sa date et les valeurs avant et après. Ce journal ne peut être ni modifié ni effacé.',
+    intro:
+      'Chaque modification est enregistrée avec son auteur, sa date et les valeurs avant et après. Ce journal ne peut être ni modifié ni effacé.',
     entity: 'Type',
     all: 'Tous',
     who: 'Auteur',
@@ -762,7 +768,8 @@ export const fr = {
     generate: 'Générer l’aperçu',
     generating: 'Préparation du rapport…',
     progressLabel: 'Avancement du rapport',
-    emptyPreview: 'Choisissez un rapport et ses options, puis cliquez sur « Générer l’aperçu ». Vous pourrez ensuite l’enregistrer en PDF ou l’imprimer.',
+    emptyPreview:
+      'Choisissez un rapport et ses options, puis cliquez sur « Générer l’aperçu ». Vous pourrez ensuite l’enregistrer en PDF ou l’imprimer.',
     failed: 'Le rapport n’a pas pu être préparé',
     outdated: 'Les options ont changé depuis cet aperçu : cliquez à nouveau sur « Générer l’aperçu » pour en tenir compte.',
     otherReport: 'Cet aperçu est celui du rapport « {{title}} » : cliquez sur « Générer l’aperçu » pour préparer celui que vous avez choisi.',

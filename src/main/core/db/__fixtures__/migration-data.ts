@@ -34,7 +34,16 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
       const mandate = sqlite.prepare('SELECT installed_on AS installedOn FROM mandates WHERE id = 1').get() as { installedOn: unknown }
       if (mandate.installedOn !== null) throw new Error(`installed_on devrait être null, il vaut ${JSON.stringify(mandate.installedOn)}`)
-      for (const table of ['commune_profile', 'theme_assignments', 'campaigns', 'answers', 'evidence', 'snapshots', 'citizen_inputs', 'peer_benchmarks']) {
+      for (const table of [
+        'commune_profile',
+        'theme_assignments',
+        'campaigns',
+        'answers',
+        'evidence',
+        'snapshots',
+        'citizen_inputs',
+        'peer_benchmarks',
+      ]) {
         const { n } = sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }
         if (n !== 0) throw new Error(`La table ${table} devrait être vide après la migration (${n} lignes).`)
       }
@@ -54,15 +63,31 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
       const { n } = sqlite.prepare('SELECT count(*) AS n FROM audit_log WHERE project_id IS NOT NULL').get() as { n: number }
       if (n !== 0) throw new Error(`project_id devrait être null pour l'historique existant (${n} lignes).`)
-      for (const table of ['projects', 'project_themes', 'project_criteria', 'project_participants', 'project_actions', 'tasks', 'comments', 'attachments', 'fundings', 'indicators', 'measurements']) {
+      for (const table of [
+        'projects',
+        'project_themes',
+        'project_criteria',
+        'project_participants',
+        'project_actions',
+        'tasks',
+        'comments',
+        'attachments',
+        'fundings',
+        'indicators',
+        'measurements',
+      ]) {
         const { n } = sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }
         if (n !== 0) throw new Error(`La table ${table} devrait être vide après la migration (${n} lignes).`)
       }
       // The new references work on the migrated data: a project's referent is a migrated member, unlinked on removal.
       sqlite
-        .prepare("INSERT INTO projects (id, title, status, priority, referent_member_id, created_at, created_by, updated_at) VALUES (1, 'Cantine', 'idee', 'normale', 2, ?, 'Secrétariat', ?)")
+        .prepare(
+          "INSERT INTO projects (id, title, status, priority, referent_member_id, created_at, created_by, updated_at) VALUES (1, 'Cantine', 'idee', 'normale', 2, ?, 'Secrétariat', ?)",
+        )
         .run(AT, AT)
-      sqlite.prepare("INSERT INTO tasks (project_id, title, status, assignee_member_id, created_at, updated_at) VALUES (1, 'Devis', 'a_faire', 2, ?, ?)").run(AT, AT)
+      sqlite
+        .prepare("INSERT INTO tasks (project_id, title, status, assignee_member_id, created_at, updated_at) VALUES (1, 'Devis', 'a_faire', 2, ?, ?)")
+        .run(AT, AT)
       sqlite.prepare('DELETE FROM theme_assignments WHERE member_id = 2').run()
       sqlite.prepare('DELETE FROM members WHERE id = 2').run()
       const after = sqlite.prepare('SELECT referent_member_id AS r, (SELECT assignee_member_id FROM tasks) AS a FROM projects').get()
@@ -74,10 +99,18 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
     seed: (sqlite) => {
       seedInitialSchema(sqlite)
       sqlite
-        .prepare("INSERT INTO projects (id, title, description, status, priority, created_at, created_by, updated_at) VALUES (1, 'École maternelle', 'Rénover le préau', 'idee', 'normale', ?, 'Secrétariat', ?)")
+        .prepare(
+          "INSERT INTO projects (id, title, description, status, priority, created_at, created_by, updated_at) VALUES (1, 'École maternelle', 'Rénover le préau', 'idee', 'normale', ?, 'Secrétariat', ?)",
+        )
         .run(AT, AT)
-      sqlite.prepare("INSERT INTO tasks (id, project_id, title, description, status, created_at, updated_at) VALUES (1, 1, 'Demander les devis', 'Trois entreprises', 'a_faire', ?, ?)").run(AT, AT)
-      sqlite.prepare("INSERT INTO comments (id, project_id, body, author_name, created_at) VALUES (1, 1, 'Le conseil d’école est d’accord', 'Claire', ?)").run(AT)
+      sqlite
+        .prepare(
+          "INSERT INTO tasks (id, project_id, title, description, status, created_at, updated_at) VALUES (1, 1, 'Demander les devis', 'Trois entreprises', 'a_faire', ?, ?)",
+        )
+        .run(AT, AT)
+      sqlite
+        .prepare("INSERT INTO comments (id, project_id, body, author_name, created_at) VALUES (1, 1, 'Le conseil d’école est d’accord', 'Claire', ?)")
+        .run(AT)
     },
     verify: (sqlite) => {
       const lost = initialDataDifferences(sqlite)
@@ -89,7 +122,8 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
         comments: hits(`SELECT rowid FROM comments_fts WHERE comments_fts MATCH '"accord"*'`),
         members: hits(`SELECT rowid FROM members_fts WHERE members_fts MATCH '"voirie"*'`),
       }
-      if (JSON.stringify(found) !== '{"projects":[1],"tasks":[1],"comments":[1],"members":[2]}') throw new Error(`Index de recherche incomplet : ${JSON.stringify(found)}`)
+      if (JSON.stringify(found) !== '{"projects":[1],"tasks":[1],"comments":[1],"members":[2]}')
+        throw new Error(`Index de recherche incomplet : ${JSON.stringify(found)}`)
       // The triggers follow later writes.
       sqlite.prepare("UPDATE projects SET title = 'Cantine scolaire' WHERE id = 1").run()
       if (hits(`SELECT rowid FROM projects_fts WHERE projects_fts MATCH '"ecole"*'`).length !== 0) throw new Error('Ancien titre encore indexé.')
@@ -102,7 +136,9 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
     seed: (sqlite) => {
       seedInitialSchema(sqlite)
       sqlite
-        .prepare("INSERT INTO projects (id, title, status, priority, created_at, created_by, updated_at) VALUES (1, 'Cantine', 'en_cours', 'normale', ?, 'Secrétariat', ?)")
+        .prepare(
+          "INSERT INTO projects (id, title, status, priority, created_at, created_by, updated_at) VALUES (1, 'Cantine', 'en_cours', 'normale', ?, 'Secrétariat', ?)",
+        )
         .run(AT, AT)
       const task = sqlite.prepare(
         'INSERT INTO tasks (id, project_id, title, status, assignee_member_id, due_on, created_at, completed_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)',
@@ -139,9 +175,15 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       seedInitialSchema(sqlite)
       sqlite.prepare("UPDATE members SET first_name = 'Lætitia' WHERE id = 2").run()
       sqlite
-        .prepare("INSERT INTO projects (id, title, description, status, priority, created_at, created_by, updated_at) VALUES (1, 'Cœur de village', 'Une œuvre pour la place', 'idee', 'normale', ?, 'Secrétariat', ?)")
+        .prepare(
+          "INSERT INTO projects (id, title, description, status, priority, created_at, created_by, updated_at) VALUES (1, 'Cœur de village', 'Une œuvre pour la place', 'idee', 'normale', ?, 'Secrétariat', ?)",
+        )
         .run(AT, AT)
-      sqlite.prepare("INSERT INTO tasks (id, project_id, title, description, status, created_at, updated_at) VALUES (1, 1, 'Choisir l’ŒUVRE', '', 'a_faire', ?, ?)").run(AT, AT)
+      sqlite
+        .prepare(
+          "INSERT INTO tasks (id, project_id, title, description, status, created_at, updated_at) VALUES (1, 1, 'Choisir l’ŒUVRE', '', 'a_faire', ?, ?)",
+        )
+        .run(AT, AT)
       sqlite.prepare("INSERT INTO comments (id, project_id, body, author_name, created_at) VALUES (1, 1, 'Classés ex æquo', 'Claire', ?)").run(AT)
     },
     verify: (sqlite) => {
@@ -150,7 +192,8 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
       const texts = sqlite.prepare('SELECT (SELECT title FROM projects WHERE id = 1) AS p, (SELECT first_name FROM members WHERE id = 2) AS m').get()
       if (JSON.stringify(texts) !== '{"p":"Cœur de village","m":"Lætitia"}') throw new Error(`Textes modifiés : ${JSON.stringify(texts)}`)
-      const hits = (fts: string, q: string) => (sqlite.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).all(q) as { rowid: number }[]).map((r) => r.rowid)
+      const hits = (fts: string, q: string) =>
+        (sqlite.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).all(q) as { rowid: number }[]).map((r) => r.rowid)
       const found = {
         projects: hits('projects_fts', '"coeur"*'),
         description: hits('projects_fts', '"oeuvre"*'),
@@ -165,7 +208,12 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       sqlite.prepare("UPDATE projects SET title = 'Sœur Anne' WHERE id = 1").run()
       if (hits('projects_fts', '"coeur"*').length !== 0 || hits('projects_fts', '"soeur"*').length !== 1) throw new Error('Titre modifié mal indexé.')
       sqlite.prepare('DELETE FROM projects WHERE id = 1').run()
-      const left = [hits('projects_fts', '"soeur"*'), hits('projects_fts', '"oeuvre"*'), hits('tasks_fts', '"oeuvre"*'), hits('comments_fts', '"aequo"*')]
+      const left = [
+        hits('projects_fts', '"soeur"*'),
+        hits('projects_fts', '"oeuvre"*'),
+        hits('tasks_fts', '"oeuvre"*'),
+        hits('comments_fts', '"aequo"*'),
+      ]
       if (left.some((l) => l.length > 0)) throw new Error(`Index non vidé après suppression : ${JSON.stringify(left)}`)
     },
   },
@@ -211,14 +259,26 @@ interface Check {
 
 /** What `seedInitialSchema` wrote, as queries on the latest schema; each returns one row. */
 export const INITIAL_DATA_CHECKS: Check[] = [
-  { sql: 'SELECT name, population, postal_codes AS postalCodes FROM commune WHERE id = 1', expected: { name: 'Faux-Villecerf', population: 215, postalCodes: '["10290"]' } },
+  {
+    sql: 'SELECT name, population, postal_codes AS postalCodes FROM commune WHERE id = 1',
+    expected: { name: 'Faux-Villecerf', population: 215, postalCodes: '["10290"]' },
+  },
   { sql: 'SELECT start_year AS s, end_year AS e FROM mandates WHERE id = 1', expected: { s: 2026, e: 2032 } },
-  { sql: "SELECT group_concat(last_name, ',') AS names FROM (SELECT last_name FROM members ORDER BY id)", expected: { names: 'Martin,Bernard,Moreau' } },
+  {
+    sql: "SELECT group_concat(last_name, ',') AS names FROM (SELECT last_name FROM members ORDER BY id)",
+    expected: { names: 'Martin,Bernard,Moreau' },
+  },
   { sql: 'SELECT rank, delegation FROM members WHERE id = 2', expected: { rank: 1, delegation: 'Voirie et chemins' } },
-  { sql: 'SELECT email, phone, interests FROM members WHERE id = 1', expected: { email: 'maire@faux-villecerf.fr', phone: '03 25 00 00 01', interests: 'Budget ; école' } },
-  { sql: 'SELECT member_id AS memberId, is_admin AS isAdmin, password_hash AS hash FROM profiles WHERE id = 1', expected: { memberId: 3, isAdmin: 1, hash: 'scrypt$32768$8$1$c2Vs$aGFzaA==' } },
+  {
+    sql: 'SELECT email, phone, interests FROM members WHERE id = 1',
+    expected: { email: 'maire@faux-villecerf.fr', phone: '03 25 00 00 01', interests: 'Budget ; école' },
+  },
+  {
+    sql: 'SELECT member_id AS memberId, is_admin AS isAdmin, password_hash AS hash FROM profiles WHERE id = 1',
+    expected: { memberId: 3, isAdmin: 1, hash: 'scrypt$32768$8$1$c2Vs$aGFzaA==' },
+  },
   { sql: 'SELECT member_id AS memberId FROM profiles WHERE id = 2', expected: { memberId: 1 } },
-  { sql: "SELECT count(*) AS n, sum(profile_id = 1) AS byAdmin FROM audit_log", expected: { n: 3, byAdmin: 2 } },
+  { sql: 'SELECT count(*) AS n, sum(profile_id = 1) AS byAdmin FROM audit_log', expected: { n: 3, byAdmin: 2 } },
   { sql: "SELECT before, after FROM audit_log WHERE field = 'delegation'", expected: { before: '"Voirie"', after: '"Voirie et chemins"' } },
   { sql: "SELECT value FROM settings WHERE key = 'session.lastProfileId'", expected: { value: '1' } },
 ]
@@ -233,20 +293,36 @@ export function initialDataDifferences(sqlite: Database.Database): { sql: string
 /** One row in every table of 0001_diagnostic (to run after `seedInitialSchema`). */
 export function seedDiagnosticSchema(sqlite: Database.Database): void {
   sqlite.prepare("INSERT INTO mandates (id, start_year, end_year, installed_on, created_at) VALUES (2, 2032, 2038, '2032-03-28', ?)").run(AT)
-  sqlite.prepare("INSERT INTO commune_profile (id, answers, updated_at) VALUES (1, '{\"ecole\":true}', ?)").run(AT)
+  sqlite.prepare('INSERT INTO commune_profile (id, answers, updated_at) VALUES (1, \'{"ecole":true}\', ?)').run(AT)
   sqlite.prepare("INSERT INTO theme_assignments (id, member_id, theme_id, link) VALUES (1, 2, 'voirie', 'delegation')").run()
-  sqlite.prepare("INSERT INTO campaigns (id, name, referentiel_version, created_at, created_by, closed_at) VALUES (1, 'Diagnostic 2026', '2026.1', ?, 'Secrétariat', NULL)").run(AT)
   sqlite
-    .prepare("INSERT INTO answers (id, campaign_id, criterion_id, status, split, comment, answered_by, answered_at) VALUES (1, 1, 'risques-dicrim', 'oui', NULL, 'Voté en 2024', 'Claire', ?)")
+    .prepare(
+      "INSERT INTO campaigns (id, name, referentiel_version, created_at, created_by, closed_at) VALUES (1, 'Diagnostic 2026', '2026.1', ?, 'Secrétariat', NULL)",
+    )
     .run(AT)
   sqlite
-    .prepare("INSERT INTO evidence (id, campaign_id, criterion_id, file_name, mime_type, size, sha256, added_at, added_by) VALUES (1, 1, 'risques-dicrim', 'dicrim.pdf', 'application/pdf', 1234, ?, ?, 'Claire')")
+    .prepare(
+      "INSERT INTO answers (id, campaign_id, criterion_id, status, split, comment, answered_by, answered_at) VALUES (1, 1, 'risques-dicrim', 'oui', NULL, 'Voté en 2024', 'Claire', ?)",
+    )
+    .run(AT)
+  sqlite
+    .prepare(
+      "INSERT INTO evidence (id, campaign_id, criterion_id, file_name, mime_type, size, sha256, added_at, added_by) VALUES (1, 1, 'risques-dicrim', 'dicrim.pdf', 'application/pdf', 1234, ?, ?, 'Claire')",
+    )
     .run('a'.repeat(64), AT)
   sqlite
-    .prepare("INSERT INTO snapshots (id, campaign_id, label, taken_at, taken_by, referentiel_version, scores) VALUES (1, 1, 'Avant', ?, 'Claire', '2026.1', '{\"global\":42.5}')")
+    .prepare(
+      "INSERT INTO snapshots (id, campaign_id, label, taken_at, taken_by, referentiel_version, scores) VALUES (1, 1, 'Avant', ?, 'Claire', '2026.1', '{\"global\":42.5}')",
+    )
     .run(AT)
-  sqlite.prepare("INSERT INTO citizen_inputs (id, theme_id, summary, received_on, source, created_at, created_by) VALUES (1, 'ecole', 'Cantine bruyante', '2026-03-01', 'courrier', ?, 'Luc')").run(AT)
-  sqlite.prepare("INSERT INTO peer_benchmarks (id, band, domain_id, median, communes, received_at) VALUES (1, 'moins-500', 'services', 61.5, 120, ?)").run(AT)
+  sqlite
+    .prepare(
+      "INSERT INTO citizen_inputs (id, theme_id, summary, received_on, source, created_at, created_by) VALUES (1, 'ecole', 'Cantine bruyante', '2026-03-01', 'courrier', ?, 'Luc')",
+    )
+    .run(AT)
+  sqlite
+    .prepare("INSERT INTO peer_benchmarks (id, band, domain_id, median, communes, received_at) VALUES (1, 'moins-500', 'services', 61.5, 120, ?)")
+    .run(AT)
 }
 
 const DIAGNOSTIC_DATA_CHECKS: Check[] = [

@@ -21,4 +21,3 @@ export const answers = sqliteTable(
   },
   (table) => [uniqueIndex('answers_campaign_criterion').on(table.campaignId, table.criterionId)],
 )
-

@@ -5,7 +5,22 @@ import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { AuditTable, type AuditFilters } from './AuditTable'
 import { ENTITY_LABELS } from '../../../../shared/audit-labels'
 
-const ENTITY_OPTIONS = ['project', 'action', 'task', 'comment', 'attachment', 'funding', 'indicator', 'measurement', 'member', 'profile', 'commune', 'mandate', 'campaign', 'answer']
+const ENTITY_OPTIONS = [
+  'project',
+  'action',
+  'task',
+  'comment',
+  'attachment',
+  'funding',
+  'indicator',
+  'measurement',
+  'member',
+  'profile',
+  'commune',
+  'mandate',
+  'campaign',
+  'answer',
+]
 
 /** The whole audit trail with filters. Nothing here can change it. */
 export function AuditPage() {
@@ -21,8 +36,21 @@ export function AuditPage() {
       <Title order={1}>{t('audit.title')}</Title>
       <Text c="dimmed">{t('audit.intro')}</Text>
       <Group align="flex-end">
-        <Select label={t('audit.entity')} data={ENTITY_OPTIONS.map((e) => ({ value: e, label: ENTITY_LABELS[e] ?? e }))} value={filters.entity} onChange={(v) => update({ entity: v })} clearable placeholder={t('audit.all')} w={220} />
-        <TextInput label={t('audit.who')} value={filters.profileName ?? ''} onChange={(e) => update({ profileName: e.currentTarget.value || null })} w={220} />
+        <Select
+          label={t('audit.entity')}
+          data={ENTITY_OPTIONS.map((e) => ({ value: e, label: ENTITY_LABELS[e] ?? e }))}
+          value={filters.entity}
+          onChange={(v) => update({ entity: v })}
+          clearable
+          placeholder={t('audit.all')}
+          w={220}
+        />
+        <TextInput
+          label={t('audit.who')}
+          value={filters.profileName ?? ''}
+          onChange={(e) => update({ profileName: e.currentTarget.value || null })}
+          w={220}
+        />
         <FrenchDateInput label={t('audit.from')} value={filters.from} onChange={(v) => update({ from: v })} w={170} />
         <FrenchDateInput label={t('audit.to')} value={filters.to} onChange={(v) => update({ to: v })} w={170} />
       </Group>

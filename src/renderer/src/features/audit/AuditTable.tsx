@@ -17,7 +17,17 @@ export interface AuditFilters {
 const ACTION_LABELS = { create: 'Création', update: 'Modification', delete: 'Suppression' } as const
 
 /** The audit trail, read-only: who changed what, when, from which value to which. */
-export function AuditTable({ filters, page, onPage, pageSize = 50 }: { filters: AuditFilters; page: number; onPage(page: number): void; pageSize?: number }) {
+export function AuditTable({
+  filters,
+  page,
+  onPage,
+  pageSize = 50,
+}: {
+  filters: AuditFilters
+  page: number
+  onPage(page: number): void
+  pageSize?: number
+}) {
   const { t } = useTranslation()
   const audit = useApiQuery('audit.list', { ...filters, page, pageSize }, { placeholderData: keepPreviousData })
   if (audit.isError) return <FormError message={audit.error.message} />

@@ -16,7 +16,13 @@ export function UpcomingDeadlines() {
   return (
     <Stack gap="sm">
       {near.map((entry) => (
-        <Alert key={`${entry.deadlineId}-${entry.dueOn}`} color="orange" icon={<IconAlarm size={18} />} title={t('calendar.reminder', { count: daysUntil(entry.dueOn) })} role="status">
+        <Alert
+          key={`${entry.deadlineId}-${entry.dueOn}`}
+          color="orange"
+          icon={<IconAlarm size={18} />}
+          title={t('calendar.reminder', { count: daysUntil(entry.dueOn) })}
+          role="status"
+        >
           {entry.title} — {formatDate(entry.dueOn)}
         </Alert>
       ))}

@@ -39,7 +39,9 @@ export function DomainScores({ campaignId, domains }: { campaignId: number; doma
           <Accordion.Panel>
             {domain.applies && (
               <ScoreBars
-                rows={domain.themes.filter((th) => th.applies).map((th) => ({ label: th.title, done: th.done, programmed: th.programmed, notDone: th.notDone, notAnswered: th.notAnswered }))}
+                rows={domain.themes
+                  .filter((th) => th.applies)
+                  .map((th) => ({ label: th.title, done: th.done, programmed: th.programmed, notDone: th.notDone, notAnswered: th.notAnswered }))}
               />
             )}
             <Table striped aria-label={t('diagnostic.themesOf', { domain: domain.title })}>
@@ -67,13 +69,16 @@ export function DomainScores({ campaignId, domains }: { campaignId: number; doma
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td>
-                      {theme.applies ? `${theme.answeredCriteria} / ${theme.applicableCriteria}` : t('diagnostic.notConcerned')}
-                    </Table.Td>
+                    <Table.Td>{theme.applies ? `${theme.answeredCriteria} / ${theme.applicableCriteria}` : t('diagnostic.notConcerned')}</Table.Td>
                     <Table.Td>{theme.citizenInputs > 0 ? theme.citizenInputs : '—'}</Table.Td>
                     <Table.Td ta="right">{theme.applies ? formatPercent(theme.done) : '—'}</Table.Td>
                     <Table.Td ta="right">
-                      <Anchor component={Link} to={themeAnswersPath(campaignId, theme.themeId)} size="sm" aria-label={`${t('diagnostic.answer')} : ${theme.title}`}>
+                      <Anchor
+                        component={Link}
+                        to={themeAnswersPath(campaignId, theme.themeId)}
+                        size="sm"
+                        aria-label={`${t('diagnostic.answer')} : ${theme.title}`}
+                      >
                         {t('diagnostic.answer')}
                       </Anchor>
                     </Table.Td>

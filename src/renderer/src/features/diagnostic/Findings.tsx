@@ -95,7 +95,9 @@ export function Findings({ campaignId, strengths, weaknesses }: FindingsProps) {
         {weaknesses.length === 0 ? (
           <Text c="dimmed">{t('diagnostic.noWeakness')}</Text>
         ) : (
-          weaknesses.slice(0, 12).map((f) => <FindingItem key={`${f.kind}-${f.criterionId ?? f.themeId}`} finding={f} campaignId={campaignId} tone="weakness" />)
+          weaknesses
+            .slice(0, 12)
+            .map((f) => <FindingItem key={`${f.kind}-${f.criterionId ?? f.themeId}`} finding={f} campaignId={campaignId} tone="weakness" />)
         )}
       </Stack>
       <Stack gap="xs" aria-label={t('diagnostic.strengths')}>

@@ -43,7 +43,11 @@ export function HistoryPanel({ campaign, campaigns }: { campaign: Campaign; camp
       items: (snapshots.data ?? []).map((s) => ({ value: `s:${s.id}`, label: `${s.label} (${formatDateTime(s.takenAt)})` })),
     },
   ]
-  const defaultBefore = snapshots.data?.[0] ? `s:${snapshots.data[0].id}` : campaigns.find((c) => c.id !== campaign.id) ? `c:${campaigns.find((c) => c.id !== campaign.id)!.id}` : null
+  const defaultBefore = snapshots.data?.[0]
+    ? `s:${snapshots.data[0].id}`
+    : campaigns.find((c) => c.id !== campaign.id)
+      ? `c:${campaigns.find((c) => c.id !== campaign.id)!.id}`
+      : null
   const chosenBefore = before ?? defaultBefore
   const comparison = useApiQuery(
     'diagnostic.compare',
@@ -76,7 +80,13 @@ export function HistoryPanel({ campaign, campaigns }: { campaign: Campaign; camp
           }}
         >
           <Group align="flex-end">
-            <TextInput label={t('diagnostic.snapshotLabel')} placeholder={t('diagnostic.snapshotPlaceholder')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label={t('diagnostic.snapshotLabel')}
+              placeholder={t('diagnostic.snapshotPlaceholder')}
+              value={label}
+              onChange={(e) => setLabel(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button type="submit" loading={take.isPending}>
               {t('diagnostic.take')}
             </Button>

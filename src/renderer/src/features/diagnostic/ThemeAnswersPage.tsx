@@ -12,7 +12,6 @@ import { HOLDER_LABELS } from '../referentiel/labels'
 import { AnswerEditor } from './AnswerEditor'
 import { formatPercent, themeAnswersPath } from './labels'
 
-
 /** Citizen requests about a theme: counted in the diagnostic; entered here until the relay brings them. */
 function CitizenRequests({ themeId }: { themeId: string }) {
   const { t } = useTranslation()
@@ -44,8 +43,19 @@ function CitizenRequests({ themeId }: { themeId: string }) {
         }}
       >
         <Group align="flex-end" mt="xs">
-          <TextInput label={t('diagnostic.citizenRequestSummary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} style={{ flex: 1 }} />
-          <FrenchDateInput label={t('diagnostic.citizenRequestDate')} value={receivedOn} onChange={(value) => setReceivedOn(value ?? todayIso())} w={170} clearable={false} />
+          <TextInput
+            label={t('diagnostic.citizenRequestSummary')}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <FrenchDateInput
+            label={t('diagnostic.citizenRequestDate')}
+            value={receivedOn}
+            onChange={(value) => setReceivedOn(value ?? todayIso())}
+            w={170}
+            clearable={false}
+          />
           <Button type="submit" variant="light" loading={add.isPending}>
             {t('diagnostic.citizenRequestAdd')}
           </Button>
@@ -109,7 +119,15 @@ export function ThemeAnswersPage() {
       {closed && <FormError message={t('diagnostic.closedCampaign')} />}
       {theme.criteria.map((criterion) => {
         const answer = answers.data.find((a) => a.criterionId === criterion.id)
-        return <AnswerEditor key={`${criterion.id}-${answer?.answeredAt ?? 'vide'}`} campaignId={campaignId} criterion={criterion} answer={answer} closed={closed} />
+        return (
+          <AnswerEditor
+            key={`${criterion.id}-${answer?.answeredAt ?? 'vide'}`}
+            campaignId={campaignId}
+            criterion={criterion}
+            answer={answer}
+            closed={closed}
+          />
+        )
       })}
       <CitizenRequests themeId={theme.id} />
       <Group justify="space-between">

@@ -12,7 +12,6 @@ import { saveReceivedFile } from '../../lib/files'
 import { formatDate, todayIso } from '../../lib/format'
 import { Timeline } from './Timeline'
 
-
 interface DayItem {
   key: string
   date: string
@@ -35,8 +34,20 @@ export function PlanningPage() {
   if (!planning.data) return <Loader />
 
   const items: DayItem[] = [
-    ...planning.data.tasks.map((task) => ({ key: `t${task.id}`, date: task.dueOn, title: task.title, kind: 'task' as const, path: `/projets/${task.projectId}?tache=${task.id}` })),
-    ...(deadlines.data ?? []).map((d) => ({ key: `d${d.deadlineId}${d.dueOn}`, date: d.dueOn, title: d.title, kind: 'deadline' as const, path: null })),
+    ...planning.data.tasks.map((task) => ({
+      key: `t${task.id}`,
+      date: task.dueOn,
+      title: task.title,
+      kind: 'task' as const,
+      path: `/projets/${task.projectId}?tache=${task.id}`,
+    })),
+    ...(deadlines.data ?? []).map((d) => ({
+      key: `d${d.deadlineId}${d.dueOn}`,
+      date: d.dueOn,
+      title: d.title,
+      kind: 'deadline' as const,
+      path: null,
+    })),
   ]
   const days = new Set(items.map((i) => i.date))
   const monthItems = items.filter((i) => i.date.slice(0, 7) === month.slice(0, 7)).sort((a, b) => a.date.localeCompare(b.date))
@@ -59,7 +70,10 @@ export function PlanningPage() {
         <Group align="flex-end">
           <Select
             label={t('planning.icsFor')}
-            data={[{ value: '', label: t('planning.everyone') }, ...(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))]}
+            data={[
+              { value: '', label: t('planning.everyone') },
+              ...(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` })),
+            ]}
             value={icsFor ?? ''}
             onChange={(v) => setIcsFor(v || null)}
             allowDeselect={false}

@@ -34,8 +34,21 @@ export function Timeline({ planning, today }: { planning: Planning; today: strin
         </Box>
       </Group>
       {dated.map((project) => {
-        const from = project.startOn ?? project.actions.map((a) => a.startOn ?? a.dueOn).filter(Boolean).sort()[0] ?? project.endOn!
-        const to = project.endOn ?? project.actions.map((a) => a.dueOn).filter(Boolean).sort().at(-1) ?? from
+        const from =
+          project.startOn ??
+          project.actions
+            .map((a) => a.startOn ?? a.dueOn)
+            .filter(Boolean)
+            .sort()[0] ??
+          project.endOn!
+        const to =
+          project.endOn ??
+          project.actions
+            .map((a) => a.dueOn)
+            .filter(Boolean)
+            .sort()
+            .at(-1) ??
+          from
         return (
           <Group key={project.id} gap={0} wrap="nowrap" className={classes.row} aria-label={project.title}>
             <Text component={Link} to={`/projets/${project.id}`} size="sm" className={classes.label} lineClamp={1}>
@@ -57,7 +70,12 @@ export function Timeline({ planning, today }: { planning: Planning; today: strin
                 .filter((a) => a.dueOn)
                 .map((action) => (
                   <Tooltip key={action.id} label={`${action.title} · ${formatDate(action.dueOn!)}`}>
-                    <Box className={classes.milestone} data-done={action.status === 'fait'} style={{ left: `${position(action.dueOn!)}%` }} aria-label={action.title} />
+                    <Box
+                      className={classes.milestone}
+                      data-done={action.status === 'fait'}
+                      style={{ left: `${position(action.dueOn!)}%` }}
+                      aria-label={action.title}
+                    />
                   </Tooltip>
                 ))}
             </Box>

@@ -3,7 +3,15 @@ import { notifications } from '@mantine/notifications'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ACTION_STATUS_LABELS, TASK_STATUS_LABELS, TASK_STATUSES, type ProjectAction, type ProjectDetail, type Task, type TaskStatus } from '../../../../shared/contract'
+import {
+  ACTION_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  type ProjectAction,
+  type ProjectDetail,
+  type Task,
+  type TaskStatus,
+} from '../../../../shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
@@ -11,7 +19,6 @@ import { formatDate } from '../../lib/format'
 import { TASK_STATUS_COLORS } from './labels'
 import { TaskDialog } from './TaskDialog'
 import { confirmRemoval } from '../../components/confirmRemoval'
-
 
 function ActionDialog({
   project,

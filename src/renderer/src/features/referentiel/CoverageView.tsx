@@ -8,7 +8,9 @@ export function CoverageView({ domains, assignments, members }: { domains: Domai
   const { t } = useTranslation()
   const delegated = new Set(assignments.filter((a) => a.link === 'delegation').map((a) => a.themeId))
   const followed = new Set(assignments.filter((a) => a.link === 'interet').map((a) => a.themeId))
-  const applicable = domains.flatMap((d) => d.themes.filter((th) => th.criteria.some((c) => c.applicability.applies)).map((th) => ({ domain: d, theme: th })))
+  const applicable = domains.flatMap((d) =>
+    d.themes.filter((th) => th.criteria.some((c) => c.applicability.applies)).map((th) => ({ domain: d, theme: th })),
+  )
   const uncovered = applicable.filter(({ theme }) => !delegated.has(theme.id))
   const covered = applicable.length - uncovered.length
   const percent = applicable.length === 0 ? 0 : Math.round((covered / applicable.length) * 100)

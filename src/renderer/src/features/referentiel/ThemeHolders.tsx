@@ -37,7 +37,9 @@ export function ThemeHolders({ themeId, themeTitle, members, assignments, myMemb
   }
   const [delegation, setDelegation] = useState<string[]>([])
   const [interest, setInterest] = useState<string[]>([])
-  const options = members.filter((m) => isElectedRole(m.role) || m.role === 'secretaire_mairie' || m.role === 'dgs').map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))
+  const options = members
+    .filter((m) => isElectedRole(m.role) || m.role === 'secretaire_mairie' || m.role === 'dgs')
+    .map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))
 
   async function run(action: () => Promise<void>) {
     setSaving(true)
@@ -91,10 +93,21 @@ export function ThemeHolders({ themeId, themeTitle, members, assignments, myMemb
       <Group gap="xs">
         {myMemberId !== null && (
           <>
-            <Button size="compact-sm" variant={mine === 'delegation' ? 'filled' : 'light'} loading={saving} onClick={() => run(() => setLink(myMemberId, themeId, mine === 'delegation' ? null : 'delegation'))}>
+            <Button
+              size="compact-sm"
+              variant={mine === 'delegation' ? 'filled' : 'light'}
+              loading={saving}
+              onClick={() => run(() => setLink(myMemberId, themeId, mine === 'delegation' ? null : 'delegation'))}
+            >
               {mine === 'delegation' ? t('referentiel.myDelegationOn') : t('referentiel.myDelegation')}
             </Button>
-            <Button size="compact-sm" variant={mine === 'interet' ? 'filled' : 'light'} color="gray" loading={saving} onClick={() => run(() => setLink(myMemberId, themeId, mine === 'interet' ? null : 'interet'))}>
+            <Button
+              size="compact-sm"
+              variant={mine === 'interet' ? 'filled' : 'light'}
+              color="gray"
+              loading={saving}
+              onClick={() => run(() => setLink(myMemberId, themeId, mine === 'interet' ? null : 'interet'))}
+            >
               {mine === 'interet' ? t('referentiel.myInterestOn') : t('referentiel.myInterest')}
             </Button>
           </>
@@ -116,7 +129,13 @@ export function ThemeHolders({ themeId, themeTitle, members, assignments, myMemb
       <Modal opened={editing} onClose={() => setEditing(false)} title={t('referentiel.assignTitle', { theme: themeTitle })}>
         <Stack>
           <MultiSelect label={t('referentiel.delegationOf')} data={options} value={delegation} onChange={setDelegation} searchable />
-          <MultiSelect label={t('referentiel.interestOf')} data={options.filter((o) => !delegation.includes(o.value))} value={interest.filter((i) => !delegation.includes(i))} onChange={setInterest} searchable />
+          <MultiSelect
+            label={t('referentiel.interestOf')}
+            data={options.filter((o) => !delegation.includes(o.value))}
+            value={interest.filter((i) => !delegation.includes(i))}
+            onChange={setInterest}
+            searchable
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setEditing(false)}>
               {t('common.cancel')}

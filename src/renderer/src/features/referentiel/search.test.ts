@@ -11,11 +11,28 @@ const theme = (id: string, title: string, question: string) => ({
   competence: null,
   legalReferences: [{ code: 'Code de l’éducation', article: 'L212-4' }],
   criteria: [
-    { id: `${id}-1`, question, kind: 'obligation' as const, weight: 3, legalBasis: [], help: null, nextStep: 'Agir.', applicability: { applies: true, reason: '' } },
+    {
+      id: `${id}-1`,
+      question,
+      kind: 'obligation' as const,
+      weight: 3,
+      legalBasis: [],
+      help: null,
+      nextStep: 'Agir.',
+      applicability: { applies: true, reason: '' },
+    },
   ],
 })
 const domains: DomainView[] = [
-  { id: 'enfance', title: 'Enfance et jeunesse', description: 'x', themes: [theme('ecole', 'École maternelle et élémentaire', 'Les locaux scolaires sont-ils entretenus ?'), theme('cantine', 'Restauration scolaire', 'Le menu végétarien hebdomadaire est-il proposé ?')] },
+  {
+    id: 'enfance',
+    title: 'Enfance et jeunesse',
+    description: 'x',
+    themes: [
+      theme('ecole', 'École maternelle et élémentaire', 'Les locaux scolaires sont-ils entretenus ?'),
+      theme('cantine', 'Restauration scolaire', 'Le menu végétarien hebdomadaire est-il proposé ?'),
+    ],
+  },
 ]
 
 describe('filterThemes', () => {

@@ -10,7 +10,13 @@ export function filterThemes(domains: DomainView[], query: string): { domain: Do
       themes: domain.themes.filter((theme) => {
         if (words.length === 0) return true
         const text = foldForSearch(
-          [domain.title, theme.title, theme.description, ...theme.criteria.map((c) => c.question), ...theme.legalReferences.map((r) => `${r.code} ${r.article}`)].join(' '),
+          [
+            domain.title,
+            theme.title,
+            theme.description,
+            ...theme.criteria.map((c) => c.question),
+            ...theme.legalReferences.map((r) => `${r.code} ${r.article}`),
+          ].join(' '),
         )
         return words.every((word) => text.includes(word))
       }),

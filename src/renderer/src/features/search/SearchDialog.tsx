@@ -8,7 +8,14 @@ import { useNavigate } from 'react-router'
 import { useApiQuery } from '../../api/hooks'
 import classes from './SearchDialog.module.css'
 
-const KIND_LABELS = { project: 'Projets', task: 'Tâches', comment: 'Commentaires', theme: 'Thèmes du référentiel', criterion: 'Critères du référentiel', person: 'Personnes' } as const
+const KIND_LABELS = {
+  project: 'Projets',
+  task: 'Tâches',
+  comment: 'Commentaires',
+  theme: 'Thèmes du référentiel',
+  criterion: 'Critères du référentiel',
+  person: 'Personnes',
+} as const
 
 /** One search box for everything (Ctrl+K): projects, tasks, comments, the référentiel and people. */
 export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -17,7 +24,11 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const deferred = useDeferredValue(query)
-  const results = useApiQuery('search.query', { query: deferred, limit: 6 }, { enabled: opened && deferred.trim().length >= 2, placeholderData: keepPreviousData })
+  const results = useApiQuery(
+    'search.query',
+    { query: deferred, limit: 6 },
+    { enabled: opened && deferred.trim().length >= 2, placeholderData: keepPreviousData },
+  )
   const hits = deferred.trim().length >= 2 ? (results.data?.groups ?? []).flatMap((g) => g.hits) : []
 
   function open(path: string) {
@@ -65,7 +76,15 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
                 index += 1
                 const mine = index
                 return (
-                  <UnstyledButton key={`${hit.kind}-${hit.id}`} className={classes.hit} data-active={mine === active} role="option" aria-selected={mine === active} onClick={() => open(hit.path)} onMouseEnter={() => setActive(mine)}>
+                  <UnstyledButton
+                    key={`${hit.kind}-${hit.id}`}
+                    className={classes.hit}
+                    data-active={mine === active}
+                    role="option"
+                    aria-selected={mine === active}
+                    onClick={() => open(hit.path)}
+                    onMouseEnter={() => setActive(mine)}
+                  >
                     <Group justify="space-between" wrap="nowrap">
                       <Stack gap={0} style={{ minWidth: 0 }}>
                         <Text size="sm" fw={600} lineClamp={1}>

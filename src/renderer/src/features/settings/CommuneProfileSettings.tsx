@@ -44,11 +44,20 @@ function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boole
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {RISKS.map((key) => (
-              <Switch key={key} label={t(`communeProfile.risks.${key}`)} checked={profile.risks[key]} onChange={(e) => setRisk(key, e.currentTarget.checked)} disabled={!canEdit} />
+              <Switch
+                key={key}
+                label={t(`communeProfile.risks.${key}`)}
+                checked={profile.risks[key]}
+                onChange={(e) => setRisk(key, e.currentTarget.checked)}
+                disabled={!canEdit}
+              />
             ))}
             <Select
               label={t('communeProfile.risks.seismicZone')}
-              data={[{ value: '', label: t('communeProfile.unknown') }, ...[1, 2, 3, 4, 5].map((z) => ({ value: String(z), label: t('communeProfile.zone', { zone: z }) }))]}
+              data={[
+                { value: '', label: t('communeProfile.unknown') },
+                ...[1, 2, 3, 4, 5].map((z) => ({ value: String(z), label: t('communeProfile.zone', { zone: z }) })),
+              ]}
               value={profile.risks.seismicZone === null ? '' : String(profile.risks.seismicZone)}
               onChange={(value) => setProfile({ ...profile, risks: { ...profile.risks, seismicZone: value ? Number(value) : null } })}
               allowDeselect={false}
@@ -62,7 +71,13 @@ function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boole
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {FACILITIES.map((key) => (
-              <Switch key={key} label={t(`communeProfile.facilities.${key}`)} checked={profile.facilities[key]} onChange={(e) => setFacility(key, e.currentTarget.checked)} disabled={!canEdit} />
+              <Switch
+                key={key}
+                label={t(`communeProfile.facilities.${key}`)}
+                checked={profile.facilities[key]}
+                onChange={(e) => setFacility(key, e.currentTarget.checked)}
+                disabled={!canEdit}
+              />
             ))}
             <NumberInput
               label={t('communeProfile.agentsFte')}
@@ -83,10 +98,18 @@ function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boole
           <Text size="sm" c="dimmed" mb="sm">
             {t('communeProfile.competencesHelp')}
           </Text>
-          <Checkbox.Group value={profile.transferredCompetences} onChange={(value) => setProfile({ ...profile, transferredCompetences: value as CommuneProfile['transferredCompetences'] })}>
+          <Checkbox.Group
+            value={profile.transferredCompetences}
+            onChange={(value) => setProfile({ ...profile, transferredCompetences: value as CommuneProfile['transferredCompetences'] })}
+          >
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {COMPETENCES.map((competence) => (
-                <Checkbox key={competence} value={competence} label={COMPETENCE_LABELS[competence].replace(/^./, (c) => c.toUpperCase())} disabled={!canEdit} />
+                <Checkbox
+                  key={competence}
+                  value={competence}
+                  label={COMPETENCE_LABELS[competence].replace(/^./, (c) => c.toUpperCase())}
+                  disabled={!canEdit}
+                />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
@@ -96,8 +119,19 @@ function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boole
             {t('communeProfile.otherTitle')}
           </Title>
           <Stack>
-            <Switch label={t('communeProfile.civilSecurityDelegate')} checked={profile.civilSecurityDelegate} onChange={(e) => setProfile({ ...profile, civilSecurityDelegate: e.currentTarget.checked })} disabled={!canEdit} />
-            <Switch label={t('communeProfile.sruConcerned')} description={t('communeProfile.sruHelp')} checked={profile.sruConcerned} onChange={(e) => setProfile({ ...profile, sruConcerned: e.currentTarget.checked })} disabled={!canEdit} />
+            <Switch
+              label={t('communeProfile.civilSecurityDelegate')}
+              checked={profile.civilSecurityDelegate}
+              onChange={(e) => setProfile({ ...profile, civilSecurityDelegate: e.currentTarget.checked })}
+              disabled={!canEdit}
+            />
+            <Switch
+              label={t('communeProfile.sruConcerned')}
+              description={t('communeProfile.sruHelp')}
+              checked={profile.sruConcerned}
+              onChange={(e) => setProfile({ ...profile, sruConcerned: e.currentTarget.checked })}
+              disabled={!canEdit}
+            />
           </Stack>
         </Paper>
         <FormError message={save.error?.message ?? null} />

@@ -45,8 +45,24 @@ function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: 
     >
       <Stack>
         <Group align="flex-start" grow maw={480}>
-          <NumberInput label={t('setup.mandate.startYear')} value={values.startYear} disabled={!canEdit} allowDecimal={false} thousandSeparator="" onChange={(v) => setValues({ ...values, startYear: toYear(v) })} error={errors.startYear} />
-          <NumberInput label={t('setup.mandate.endYear')} value={values.endYear} disabled={!canEdit} allowDecimal={false} thousandSeparator="" onChange={(v) => setValues({ ...values, endYear: toYear(v) })} error={errors.endYear} />
+          <NumberInput
+            label={t('setup.mandate.startYear')}
+            value={values.startYear}
+            disabled={!canEdit}
+            allowDecimal={false}
+            thousandSeparator=""
+            onChange={(v) => setValues({ ...values, startYear: toYear(v) })}
+            error={errors.startYear}
+          />
+          <NumberInput
+            label={t('setup.mandate.endYear')}
+            value={values.endYear}
+            disabled={!canEdit}
+            allowDecimal={false}
+            thousandSeparator=""
+            onChange={(v) => setValues({ ...values, endYear: toYear(v) })}
+            error={errors.endYear}
+          />
         </Group>
         <FrenchDateInput
           maw={240}

@@ -49,10 +49,30 @@ export function PasswordForm({ askCurrent, submitLabel, onSubmit, onCancel }: Pa
     >
       <Stack maw={420}>
         {askCurrent && (
-          <PasswordInput label={t('profiles.currentPassword')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errors.current} autoComplete="current-password" />
+          <PasswordInput
+            label={t('profiles.currentPassword')}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={errors.current}
+            autoComplete="current-password"
+          />
         )}
-        <PasswordInput label={t('profiles.newPassword')} description={t('profiles.passwordRule')} value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errors.next} autoComplete="new-password" data-autofocus />
-        <PasswordInput label={t('profiles.confirmPassword')} value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errors.confirmation} autoComplete="new-password" />
+        <PasswordInput
+          label={t('profiles.newPassword')}
+          description={t('profiles.passwordRule')}
+          value={next}
+          onChange={(e) => setNext(e.currentTarget.value)}
+          error={errors.next}
+          autoComplete="new-password"
+          data-autofocus
+        />
+        <PasswordInput
+          label={t('profiles.confirmPassword')}
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.currentTarget.value)}
+          error={errors.confirmation}
+          autoComplete="new-password"
+        />
         <FormError message={failure} />
         <Group>
           {onCancel && (

@@ -71,7 +71,14 @@ function ProfileForm({ profile, members, profiles, onDone }: ProfileFormProps) {
       }}
     >
       <Stack>
-        <TextInput label={t('profiles.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} data-autofocus />
+        <TextInput
+          label={t('profiles.displayName')}
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={errors.displayName}
+          data-autofocus
+        />
         <Select
           label={t('profiles.member')}
           description={t('profiles.memberHelp')}
@@ -84,9 +91,21 @@ function ProfileForm({ profile, members, profiles, onDone }: ProfileFormProps) {
             if (member && !displayName.trim()) setDisplayName(`${member.firstName} ${member.lastName}`)
           }}
         />
-        <Switch label={t('profiles.isAdmin')} description={t('profiles.isAdminHelp')} checked={isAdmin} onChange={(e) => setIsAdmin(e.currentTarget.checked)} />
+        <Switch
+          label={t('profiles.isAdmin')}
+          description={t('profiles.isAdminHelp')}
+          checked={isAdmin}
+          onChange={(e) => setIsAdmin(e.currentTarget.checked)}
+        />
         {!profile && (
-          <PasswordInput label={t('profiles.passwordOptional')} description={t('profiles.passwordRule')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} autoComplete="new-password" />
+          <PasswordInput
+            label={t('profiles.passwordOptional')}
+            description={t('profiles.passwordRule')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            autoComplete="new-password"
+          />
         )}
         <FormError message={failure} />
         <Group justify="flex-end">
@@ -170,7 +189,12 @@ export function ProfilesSettings() {
               {profiles.data.map((profile) => (
                 <Table.Tr key={profile.id}>
                   <Table.Td fw={600}>
-                    {profile.displayName} {profile.id === me?.id && <Badge variant="outline" size="xs">{t('profiles.you')}</Badge>}
+                    {profile.displayName}{' '}
+                    {profile.id === me?.id && (
+                      <Badge variant="outline" size="xs">
+                        {t('profiles.you')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{memberName(profile.memberId)}</Table.Td>
                   <Table.Td>
@@ -178,16 +202,36 @@ export function ProfilesSettings() {
                       <Badge variant="light" color={profile.isAdmin ? 'marianne' : 'gray'}>
                         {profile.isAdmin ? t('profiles.admin') : t('profiles.user')}
                       </Badge>
-                      {profile.hasPassword && <Badge variant="outline" color="gray">{t('profiles.protected')}</Badge>}
+                      {profile.hasPassword && (
+                        <Badge variant="outline" color="gray">
+                          {t('profiles.protected')}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>{profile.lastSignInAt ? formatDateTime(profile.lastSignInAt) : t('profiles.never')}</Table.Td>
                   {isAdmin && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <RowAction label={t('common.edit')} target={profile.displayName} icon={<IconPencil size={18} />} onClick={() => setEditing(profile)} />
-                        <RowAction label={t('profiles.setPassword')} target={profile.displayName} icon={<IconKey size={18} />} onClick={() => setPasswordFor(profile)} />
-                        <RowAction label={t('common.remove')} target={profile.displayName} icon={<IconTrash size={18} />} danger onClick={() => confirmRemoval(profile)} />
+                        <RowAction
+                          label={t('common.edit')}
+                          target={profile.displayName}
+                          icon={<IconPencil size={18} />}
+                          onClick={() => setEditing(profile)}
+                        />
+                        <RowAction
+                          label={t('profiles.setPassword')}
+                          target={profile.displayName}
+                          icon={<IconKey size={18} />}
+                          onClick={() => setPasswordFor(profile)}
+                        />
+                        <RowAction
+                          label={t('common.remove')}
+                          target={profile.displayName}
+                          icon={<IconTrash size={18} />}
+                          danger
+                          onClick={() => confirmRemoval(profile)}
+                        />
                       </Group>
                     </Table.Td>
                   )}
@@ -199,10 +243,19 @@ export function ProfilesSettings() {
       </Paper>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('profiles.new') : t('profiles.edit')}>
         {editing !== null && (
-          <ProfileForm profile={editing === 'new' ? null : editing} members={members.data ?? []} profiles={profiles.data} onDone={() => setEditing(null)} />
+          <ProfileForm
+            profile={editing === 'new' ? null : editing}
+            members={members.data ?? []}
+            profiles={profiles.data}
+            onDone={() => setEditing(null)}
+          />
         )}
       </Modal>
-      <Modal opened={passwordFor !== null} onClose={() => setPasswordFor(null)} title={t('profiles.passwordOf', { name: passwordFor?.displayName ?? '' })}>
+      <Modal
+        opened={passwordFor !== null}
+        onClose={() => setPasswordFor(null)}
+        title={t('profiles.passwordOf', { name: passwordFor?.displayName ?? '' })}
+      >
         {passwordFor && (
           <Stack>
             <PasswordForm

@@ -57,11 +57,7 @@ export function AdministratorStep({ members, administrator, password, onChange, 
       >
         <Stack gap="xs" mt="xs">
           {fillAdjointRanks(members).map((member, index) => (
-            <Radio
-              key={index}
-              value={String(index)}
-              label={`${member.firstName} ${member.lastName} — ${roleLabel(member)}`}
-            />
+            <Radio key={index} value={String(index)} label={`${member.firstName} ${member.lastName} — ${roleLabel(member)}`} />
           ))}
           <Radio value={OTHER_PERSON} label={t('setup.profile.other')} />
         </Stack>

@@ -63,7 +63,11 @@ export function SetupWizard() {
     try {
       await call('setup.complete', {
         inseeCode: draft.commune.inseeCode,
-        mandate: { startYear: Number(draft.mandate.startYear), endYear: Number(draft.mandate.endYear), installedOn: draft.mandate.installedOn ?? null },
+        mandate: {
+          startYear: Number(draft.mandate.startYear),
+          endYear: Number(draft.mandate.endYear),
+          installedOn: draft.mandate.installedOn ?? null,
+        },
         members: draft.members,
         administrator: {
           memberIndex: draft.administrator.memberIndex,

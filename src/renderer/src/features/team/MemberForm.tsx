@@ -65,13 +65,7 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
           <TextInput label={t('member.lastName')} required {...form.getInputProps('lastName')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('member.role')}
-            required
-            data={ROLE_OPTIONS}
-            allowDeselect={false}
-            {...form.getInputProps('role')}
-          />
+          <Select label={t('member.role')} required data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
           {role === 'adjoint' && (
             <NumberInput
               label={t('member.rank')}
@@ -85,11 +79,7 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
           )}
         </SimpleGrid>
         {ROLES_WITH_DELEGATION.includes(role) && (
-          <TextInput
-            label={t('member.delegation')}
-            placeholder={t('member.delegationPlaceholder')}
-            {...form.getInputProps('delegation')}
-          />
+          <TextInput label={t('member.delegation')} placeholder={t('member.delegationPlaceholder')} {...form.getInputProps('delegation')} />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('member.email')} type="email" placeholder="prenom.nom@mairie.fr" {...form.getInputProps('email')} />

@@ -63,7 +63,11 @@ export function TeamPage() {
         <Title order={1}>{t('team.title')}</Title>
         <Group>
           {members.data.length > 0 && (
-            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => exportTeam(members.data, commune.data?.name ?? 'commune')}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              onClick={() => exportTeam(members.data, commune.data?.name ?? 'commune')}
+            >
               {t('team.export')}
             </Button>
           )}
