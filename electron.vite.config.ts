@@ -14,6 +14,15 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * Assets from the root (`/assets/…`), not relative to the page as electron-vite sets them for production builds: a
+ * reload of /diagnostic/1, or a direct link to /projets/3, must not look for them under /diagnostic/assets/. Both hosts
+ * (app://cap-commune/ and the browser host) serve the renderer at the root of their origin.
+ */
+function assetsFromTheRoot(): Plugin {
+  return { name: 'cap-commune-assets-from-the-root', config: () => ({ base: '/' }) }
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -38,6 +47,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), assetsFromTheRoot()],
   },
 })

@@ -29,7 +29,8 @@ export default defineConfig({
   use: {
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
-    viewport: { width: 1280, height: 860 },
+    // The commonest mairie laptop screen: every desktop screen is checked (and screenshotted) at this size.
+    viewport: { width: 1366, height: 768 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -18,8 +18,11 @@ interface Fixtures {
   /** A fresh data folder, as on a new user's computer. */
   dataDir: string
   host: HostHandle
-  /** Saves a full-page screenshot to e2e/.artifacts/NAME.png, to look at. */
-  snap: (page: Page, name: string) => Promise<void>
+  /**
+   * Saves what the window shows, at the desktop size every screen is checked at (1366×768, playwright.config.ts), to
+   * e2e/.artifacts/NAME.png; `fullPage` adds what lies below the fold.
+   */
+  snap: (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>
 }
 
 export const test = base.extend<Fixtures>({
@@ -52,8 +55,8 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   snap: async ({}, use) => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    await use(async (page, name) => {
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+    await use(async (page, name, options) => {
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options?.fullPage ?? false })
     })
   },
 })

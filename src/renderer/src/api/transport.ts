@@ -24,17 +24,21 @@ const UNREACHABLE: Result<never> = {
   },
 }
 
-/** The token comes in the address printed at launch; it is kept for the tab and removed from the address bar. */
+/**
+ * The token comes in the address printed at launch; it is removed from the address bar and kept for this origin, so
+ * a reload or a link opened in another tab (/projets/3) still reaches the host. The port changes at every launch,
+ * and the origin with it: a token never outlives its launch.
+ */
 function takeBrowserToken(): string {
   const url = new URL(window.location.href)
   const fromUrl = url.searchParams.get('token')
   if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    localStorage.setItem(TOKEN_KEY, fromUrl)
     url.searchParams.delete('token')
     window.history.replaceState(null, '', url.pathname + url.search + url.hash)
     return fromUrl
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+  return localStorage.getItem(TOKEN_KEY) ?? ''
 }
 
 function httpTransport(): Transport {
