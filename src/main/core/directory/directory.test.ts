@@ -72,6 +72,28 @@ describe('search by name', () => {
   })
 })
 
+describe('search by name and département', () => {
+  it.each(['saint martin aube', 'Saint-Martin (Aube)', 'st martin 10', 'saint martin de aube', 'saint-martin-de-bossenay aube'])(
+    '"%s" finds Saint-Martin-de-Bossenay (10351) first',
+    (query) => {
+      expect(names(query)[0]).toBe('10351 Saint-Martin-de-Bossenay')
+    },
+  )
+
+  it('keeps to the département named: its name in several words, or its number with or without the zero', () => {
+    const inCoteDor = directory.search('saint martin cote d or', 20)
+    expect(inCoteDor.map((c) => c.name).sort()).toEqual(['Saint-Martin-de-la-Mer', 'Saint-Martin-du-Mont'])
+    expect(directory.search('saint martin 21', 20)).toEqual(inCoteDor)
+    expect(names('bourg en bresse 1')[0]).toBe('01053 Bourg-en-Bresse')
+    expect(names('bourg 01')).toEqual(names('bourg 1'))
+    expect(names('ajaccio 2a')[0]).toBe('2A004 Ajaccio')
+  })
+
+  it('a commune whose own name ends like a département still comes first', () => {
+    expect(names('bar sur aube').slice(0, 2)).toEqual(['10033 Bar-sur-Aube', '10034 Bar-sur-Seine'])
+  })
+})
+
 describe('search by code', () => {
   it('a postal code finds the communes it serves, Faux-Villecerf among them', () => {
     const found = directory.search('10290', 50)

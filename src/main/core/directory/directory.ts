@@ -79,11 +79,17 @@ function rankByName(entry: IndexedCommune, tokens: string[], foldedQuery: string
   return inOrder ? TOKENS_IN_ORDER : TOKENS_ANY_ORDER
 }
 
+/** The most words a département's name has where there are communes (« Alpes-de-Haute-Provence »). */
+const MAX_DEPARTEMENT_WORDS = 4
+
 function byRankThenPopulation(a: { rank: number; entry: IndexedCommune }, b: { rank: number; entry: IndexedCommune }) {
   return a.rank - b.rank || (b.entry.commune.population ?? 0) - (a.entry.commune.population ?? 0)
 }
 
-/** The ~35,000 current communes, searchable offline by name, postal code or INSEE code. */
+/**
+ * The ~35,000 current communes, searchable offline by name (optionally followed by the département's name or number),
+ * postal code or INSEE code.
+ */
 export function loadCommuneDirectory(): CommuneDirectory {
   const communes = readPackageJson<RawCommune[]>('communes.json')
   const epcis = readPackageJson<RawEpci[]>('epci.json')
@@ -96,6 +102,14 @@ export function loadCommuneDirectory(): CommuneDirectory {
 
   const entries: IndexedCommune[] = []
   const byCode = new Map<string, DirectoryCommune>()
+  const byDepartement = new Map<string, IndexedCommune[]>()
+  // A département by its folded name (« cote d or ») or its code, lower case (« 10 », « 2a », « 971 »).
+  const departementCodes = new Map<string, string>()
+  for (const [code, name] of departements) {
+    departementCodes.set(foldForSearch(name), code)
+    departementCodes.set(code.toLowerCase(), code)
+  }
+  const departementCodeOf = (folded: string) => departementCodes.get(/^\d$/.test(folded) ? `0${folded}` : folded)
   for (const raw of communes) {
     if (raw.type !== 'commune-actuelle') continue
     const commune: DirectoryCommune = {
@@ -111,8 +125,12 @@ export function loadCommuneDirectory(): CommuneDirectory {
       epci: epciByCommune.get(raw.code) ?? null,
     }
     const folded = foldForSearch(raw.nom)
-    entries.push({ commune, folded, tokens: folded.split(' '), compact: folded.replace(/ /g, '') })
+    const entry: IndexedCommune = { commune, folded, tokens: folded.split(' '), compact: folded.replace(/ /g, '') }
+    entries.push(entry)
     byCode.set(raw.code, commune)
+    const sameDepartement = byDepartement.get(raw.departement) ?? []
+    sameDepartement.push(entry)
+    byDepartement.set(raw.departement, sameDepartement)
   }
 
   return {
@@ -133,14 +151,28 @@ export function loadCommuneDirectory(): CommuneDirectory {
       }
       const tokens = searchTokens(trimmed)
       if (tokens.length === 0) return []
-      const foldedQuery = tokens.join(' ')
-      const compactQuery = tokens.join('')
-      const hits: { rank: number; entry: IndexedCommune }[] = []
-      for (const entry of entries) {
-        const rank = rankByName(entry, tokens, foldedQuery, compactQuery)
-        if (rank !== null) hits.push({ rank, entry })
+      const best = new Map<IndexedCommune, number>()
+      const keep = (entry: IndexedCommune, rank: number) => {
+        const known = best.get(entry)
+        if (known === undefined || rank < known) best.set(entry, rank)
       }
-      return hits
+      const search = (among: IndexedCommune[], words: string[]) => {
+        const folded = words.join(' ')
+        const compact = words.join('')
+        for (const entry of among) {
+          const rank = rankByName(entry, words, folded, compact)
+          if (rank !== null) keep(entry, rank)
+        }
+      }
+      search(entries, tokens)
+      // « saint martin aube », « saint martin 10 »: the last words may name the département (or give its number).
+      for (let words = 1; words < tokens.length && words <= MAX_DEPARTEMENT_WORDS; words++) {
+        const code = departementCodeOf(tokens.slice(-words).join(' '))
+        if (code === undefined) continue
+        search(byDepartement.get(code) ?? [], tokens.slice(0, -words))
+      }
+      return [...best]
+        .map(([entry, rank]) => ({ entry, rank }))
         .sort(byRankThenPopulation)
         .slice(0, limit)
         .map((h) => h.entry.commune)

@@ -2,6 +2,7 @@
  * The référentiel's themes and criteria, searched in memory (a few hundred entries: no index needed). Texts are
  * folded once per loaded référentiel and kept in a WeakMap, so a keystroke only compares strings.
  */
+import { matchTier, type RankedTexts } from '../../../shared/search-rank'
 import { foldForSearch } from '../../../shared/text'
 import type { LoadedReferentiel } from '../referentiel/load'
 
@@ -14,10 +15,8 @@ export interface ReferentielHit {
 }
 
 interface Entry extends ReferentielHit {
-  /** Folded words of what is searched (title, description or question, the domain's title). */
-  words: string[]
-  /** Folded title, to rank title matches first. */
-  titleWords: string[]
+  /** Folded words of what is searched: the title, the name of its domain (theme) or theme (criterion), the rest. */
+  words: RankedTexts<string[]>
 }
 
 const entriesByReferentiel = new WeakMap<LoadedReferentiel, { themes: Entry[]; criteria: Entry[] }>()
@@ -43,8 +42,7 @@ function entriesOf(loaded: LoadedReferentiel): { themes: Entry[]; criteria: Entr
         title: theme.title,
         excerpt: shorten(`${domain.title} — ${theme.description}`),
         path: `/referentiel?theme=${encodeURIComponent(theme.id)}`,
-        words: words(`${theme.title} ${theme.description} ${domain.title}`),
-        titleWords: words(theme.title),
+        words: { title: words(theme.title), owner: words(domain.title), rest: words(theme.description) },
       })
       for (const criterion of theme.criteria) {
         criteria.push({
@@ -53,8 +51,7 @@ function entriesOf(loaded: LoadedReferentiel): { themes: Entry[]; criteria: Entr
           title: criterion.question,
           excerpt: shorten(`${theme.title} — ${criterion.nextStep}`),
           path: `/referentiel?theme=${encodeURIComponent(theme.id)}`,
-          words: words(`${criterion.question} ${criterion.help ?? ''} ${theme.title}`),
-          titleWords: words(criterion.question),
+          words: { title: words(criterion.question), owner: words(theme.title), rest: words(criterion.help ?? '') },
         })
       }
     }
@@ -64,14 +61,18 @@ function entriesOf(loaded: LoadedReferentiel): { themes: Entry[]; criteria: Entr
   return built
 }
 
+const startsAWord = (words: string[], token: string) => words.some((w) => w.startsWith(token))
+
 function search(entries: Entry[], tokens: string[], limit: number): ReferentielHit[] {
-  const found: { entry: Entry; inTitle: number }[] = []
+  const found: { entry: Entry; tier: number; inTitle: number }[] = []
   for (const entry of entries) {
-    if (!tokens.every((t) => entry.words.some((w) => w.startsWith(t)))) continue
-    found.push({ entry, inTitle: tokens.filter((t) => entry.titleWords.some((w) => w.startsWith(t))).length })
+    const tier = matchTier(tokens, entry.words, startsAWord)
+    if (tier === null) continue
+    found.push({ entry, tier, inTitle: tokens.filter((t) => startsAWord(entry.words.title, t)).length })
   }
-  // Stable sort: title matches first, then the référentiel's order.
-  found.sort((a, b) => b.inTitle - a.inTitle)
+  // Stable sort: every word in the title first, then in the title or its domain's (theme's) name, then the most words
+  // in the title, then the référentiel's order.
+  found.sort((a, b) => a.tier - b.tier || b.inTitle - a.inTitle)
   return found.slice(0, limit).map(({ entry: { kind, id, title, excerpt, path } }) => ({ kind, id, title, excerpt, path }))
 }
 

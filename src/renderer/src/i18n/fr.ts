@@ -58,7 +58,10 @@ export const fr = {
       explain:
         'Recherchez votre commune : ses informations officielles (code INSEE, SIREN, population, département, intercommunalité) sont remplies automatiquement, sans connexion Internet.',
       searchLabel: 'Nom ou code postal de la commune',
-      searchHelp: 'Majuscules, accents et traits d’union sont facultatifs : « saint etienne » trouve Saint-Étienne.',
+      searchHelp:
+        'Majuscules, accents et traits d’union sont facultatifs : « saint etienne » trouve Saint-Étienne ; ajoutez le département si besoin (« saint martin aube »).',
+      inseeCode: 'code INSEE {{code}}',
+      more: 'Seules les {{count}} premières communes sont affichées : précisez le nom, ajoutez le département (« saint martin aube ») ou tapez le code postal.',
       searchPlaceholder: 'Par exemple : Faux-Villecerf ou 10290',
       results: 'Communes trouvées',
       noResult: 'Aucune commune ne correspond à « {{query}} ». Vérifiez l’orthographe ou essayez le code postal.',
@@ -460,6 +463,7 @@ export const fr = {
     placeholder: 'Un projet, une tâche, un commentaire, un thème, une personne…',
     results: 'Résultats de la recherche',
     none: 'Rien ne correspond à « {{query}} ».',
+    more: 'Il y en a d’autres : précisez la recherche pour les voir.',
   },
   dashboard: {
     title: 'Tableau de bord de la commune',

@@ -47,6 +47,31 @@ describe('filterThemes', () => {
     expect(filterThemes(domains, 'piscine')).toEqual([])
   })
 
+  it('ranks titles and the domain’s own name first: « école » puts « Enfance, jeunesse et école » before Voirie', () => {
+    const voirie: DomainView = {
+      id: 'voirie',
+      title: 'Voirie, réseaux et mobilité',
+      description: 'x',
+      themes: [theme('securite-abords', 'Sécurité routière', 'Les abords des écoles sont-ils sécurisés ?')],
+    }
+    const enfance: DomainView = {
+      id: 'enfance-jeunesse-ecole',
+      title: 'Enfance, jeunesse et école',
+      description: 'x',
+      themes: [
+        theme('periscolaire', 'Périscolaire et jeunesse', 'L’accueil du matin est-il déclaré ?'),
+        theme('ecole-batiments', 'Bâtiments et fonctionnement de l’école', 'Les locaux sont-ils entretenus ?'),
+      ],
+    }
+    const found = filterThemes([voirie, enfance], 'école')
+    expect(found.map((g) => g.domain.id)).toEqual(['enfance-jeunesse-ecole', 'voirie'])
+    // In the domain, the theme named after the word first, then the one found through its domain's name.
+    expect(found[0]!.themes.map((t) => t.id)).toEqual(['ecole-batiments', 'periscolaire'])
+    // Without a match in any title, the référentiel's order stays.
+    expect(filterThemes([voirie, enfance], 'entretenus')[0]!.domain.id).toBe('enfance-jeunesse-ecole')
+    expect(filterThemes([enfance, voirie], 'sont').map((g) => g.domain.id)).toEqual(['enfance-jeunesse-ecole', 'voirie'])
+  })
+
   it('keeps everything for an empty query', () => {
     expect(filterThemes(domains, '  ')[0]!.themes).toHaveLength(2)
   })

@@ -5,6 +5,7 @@ import { keepPreviousData } from '@tanstack/react-query'
 import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import type { MethodOutput } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import classes from './SearchDialog.module.css'
 
@@ -17,6 +18,21 @@ const KIND_LABELS = {
   person: 'Personnes',
 } as const
 
+type SearchGroup = MethodOutput<'search.query'>['groups'][number]
+
+/** The kind of one hit, short enough for its badge. */
+const KIND_BADGES = {
+  project: 'Projet',
+  task: 'Tâche',
+  comment: 'Commentaire',
+  theme: 'Thème',
+  criterion: 'Critère',
+  person: 'Personne',
+} as const
+
+/** How many hits of each kind are listed; one more is asked for, to say when there are others. */
+const SHOWN_PER_KIND = 6
+
 /** One search box for everything (Ctrl+K): projects, tasks, comments, the référentiel and people. */
 export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation()
@@ -26,10 +42,18 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
   const deferred = useDeferredValue(query)
   const results = useApiQuery(
     'search.query',
-    { query: deferred, limit: 6 },
+    { query: deferred, limit: SHOWN_PER_KIND + 1 },
     { enabled: opened && deferred.trim().length >= 2, placeholderData: keepPreviousData },
   )
-  const hits = deferred.trim().length >= 2 ? (results.data?.groups ?? []).flatMap((g) => g.hits) : []
+  const groups: (SearchGroup & { more: boolean; first: number })[] = []
+  let first = 0
+  for (const group of deferred.trim().length >= 2 ? (results.data?.groups ?? []) : []) {
+    const shown = group.hits.slice(0, SHOWN_PER_KIND)
+    // `first`: the index of the group's first hit among all those listed (for the arrow keys).
+    groups.push({ ...group, hits: shown, more: group.hits.length > SHOWN_PER_KIND, first })
+    first += shown.length
+  }
+  const hits = groups.flatMap((g) => g.hits)
 
   function open(path: string) {
     onClose()
@@ -37,7 +61,6 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
     navigate(path)
   }
 
-  let index = -1
   return (
     <Modal opened={opened} onClose={onClose} title={t('search.title')} size="lg" yOffset="8vh">
       <TextInput
@@ -66,45 +89,48 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
       />
       <Stack gap="sm" mt="md" role="listbox" aria-label={t('search.results')}>
         {deferred.trim().length >= 2 && results.data && hits.length === 0 && <Text c="dimmed">{t('search.none', { query: deferred })}</Text>}
-        {deferred.trim().length >= 2 &&
-          results.data?.groups.map((group) => (
-            <Stack key={group.kind} gap={2}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-                {KIND_LABELS[group.kind]}
-              </Text>
-              {group.hits.map((hit) => {
-                index += 1
-                const mine = index
-                return (
-                  <UnstyledButton
-                    key={`${hit.kind}-${hit.id}`}
-                    className={classes.hit}
-                    data-active={mine === active}
-                    role="option"
-                    aria-selected={mine === active}
-                    onClick={() => open(hit.path)}
-                    onMouseEnter={() => setActive(mine)}
-                  >
-                    <Group justify="space-between" wrap="nowrap">
-                      <Stack gap={0} style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={600} lineClamp={1}>
-                          {hit.title}
+        {groups.map((group) => (
+          <Stack key={group.kind} gap={2} role="group" aria-label={KIND_LABELS[group.kind]}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+              {KIND_LABELS[group.kind]}
+            </Text>
+            {group.hits.map((hit, i) => {
+              const mine = group.first + i
+              return (
+                <UnstyledButton
+                  key={`${hit.kind}-${hit.id}`}
+                  className={classes.hit}
+                  data-active={mine === active}
+                  role="option"
+                  aria-selected={mine === active}
+                  onClick={() => open(hit.path)}
+                  onMouseEnter={() => setActive(mine)}
+                >
+                  <Group justify="space-between" wrap="nowrap">
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={600} lineClamp={1}>
+                        {hit.title}
+                      </Text>
+                      {hit.excerpt && (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {hit.excerpt}
                         </Text>
-                        {hit.excerpt && (
-                          <Text size="xs" c="dimmed" lineClamp={1}>
-                            {hit.excerpt}
-                          </Text>
-                        )}
-                      </Stack>
-                      <Badge size="xs" variant="light" tt="none">
-                        {KIND_LABELS[hit.kind]}
-                      </Badge>
-                    </Group>
-                  </UnstyledButton>
-                )
-              })}
-            </Stack>
-          ))}
+                      )}
+                    </Stack>
+                    <Badge size="xs" variant="light" tt="none" style={{ flexShrink: 0 }}>
+                      {KIND_BADGES[hit.kind]}
+                    </Badge>
+                  </Group>
+                </UnstyledButton>
+              )
+            })}
+            {group.more && (
+              <Text size="xs" c="dimmed" px="sm" role="note">
+                {t('search.more')}
+              </Text>
+            )}
+          </Stack>
+        ))}
       </Stack>
     </Modal>
   )

@@ -7,7 +7,13 @@ import type { DirectoryCommune } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { formatPopulation } from '../../lib/format'
 
-/** Finds a commune by name (accents, case and hyphens do not matter) or postal code, offline. */
+/** How many communes the list shows; one more is asked for, to say when there are others. */
+const SHOWN = 12
+
+/**
+ * Finds a commune by name (accents, case and hyphens do not matter, the département may follow), postal code or
+ * INSEE code, offline.
+ */
 export function CommuneSearch({ onChoose, autoFocus }: { onChoose(commune: DirectoryCommune): void; autoFocus?: boolean }) {
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
@@ -16,10 +22,12 @@ export function CommuneSearch({ onChoose, autoFocus }: { onChoose(commune: Direc
   const searchable = deferredQuery.trim().length >= 2
   const results = useApiQuery(
     'directory.searchCommunes',
-    { query: deferredQuery, limit: 12 },
+    { query: deferredQuery, limit: SHOWN + 1 },
     { enabled: searchable, placeholderData: keepPreviousData, staleTime: Infinity },
   )
-  const communes = searchable ? (results.data ?? []) : []
+  const found = searchable ? (results.data ?? []) : []
+  const communes = found.slice(0, SHOWN)
+  const typedCode = deferredQuery.trim().toUpperCase()
 
   return (
     <Combobox
@@ -54,7 +62,14 @@ export function CommuneSearch({ onChoose, autoFocus }: { onChoose(commune: Direc
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={!searchable}>
-        <Combobox.Options mah={360} style={{ overflowY: 'auto' }} aria-label={t('setup.commune.results')}>
+        {found.length > SHOWN && (
+          <Combobox.Header>
+            <Text size="sm" c="dimmed" role="note">
+              {t('setup.commune.more', { count: SHOWN })}
+            </Text>
+          </Combobox.Header>
+        )}
+        <Combobox.Options mah={300} style={{ overflowY: 'auto' }} aria-label={t('setup.commune.results')}>
           {communes.length === 0 && !results.isFetching ? (
             <Combobox.Empty>{t('setup.commune.noResult', { query: deferredQuery.trim() })}</Combobox.Empty>
           ) : (
@@ -65,6 +80,8 @@ export function CommuneSearch({ onChoose, autoFocus }: { onChoose(commune: Direc
                     <Text fw={600}>{commune.name}</Text>
                     <Text size="sm" c="dimmed">
                       {commune.departementName} ({commune.departementCode}) · {commune.postalCodes.join(', ')}
+                      {/* Found on its INSEE code, which is not among its postal codes: say why it is listed. */}
+                      {commune.inseeCode === typedCode && ` · ${t('setup.commune.inseeCode', { code: commune.inseeCode })}`}
                     </Text>
                   </Stack>
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
