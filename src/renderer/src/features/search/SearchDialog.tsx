@@ -111,7 +111,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
                       <Text size="sm" fw={600} lineClamp={1}>
                         {hit.title}
                       </Text>
-                      {hit.excerpt && (
+                      {hit.excerpt && hit.excerpt !== hit.title && (
                         <Text size="xs" c="dimmed" lineClamp={1}>
                           {hit.excerpt}
                         </Text>
