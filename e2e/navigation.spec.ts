@@ -29,6 +29,9 @@ test('every route survives a reload and opens from a direct link in another tab'
   const other = await context.newPage()
   await other.goto(`${host.origin}/projets/${project.id}`)
   await expect(other.getByRole('heading', { level: 1, name: 'Rénovation de la salle des fêtes' })).toBeVisible()
+  // A project without dates says so in words.
+  await expect(other.getByText('Dates non fixées')).toBeVisible()
+  await expect(other.getByText('… → …')).toHaveCount(0)
   await other.close()
 
   // An unknown address leads home rather than to an empty page.

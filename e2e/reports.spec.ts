@@ -105,6 +105,9 @@ test('a logo is set, a dashboard report is previewed, saved and printed, then a 
   await expect(page.getByText('Choisissez au moins une partie à inclure dans le dossier.')).toBeHidden()
   await reports.addProject('ecole', 'Rénovation de l’école maternelle')
   await reports.addProject('eclairage', 'Éclairage public en LED')
+  // The list closes once a project is picked: it must not stay open over « Générer l’aperçu ».
+  await expect(page.getByRole('listbox')).toBeHidden()
+  await expect(page.getByRole('combobox', { name: 'Projets présentés' })).toBeFocused()
   // The answer is held back a moment, so that the progress the core reported stays on screen.
   let release = () => {}
   const held = new Promise<void>((resolve) => (release = resolve))

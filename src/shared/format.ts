@@ -28,6 +28,14 @@ export function formatDateOrDash(iso: string | null): string {
   return iso ? formatDate(iso) : '—'
 }
 
+/** A period in words (the PDF font has no arrow): « du 1 mars 2027 au 30 juin 2027 », « Dates non fixées ». */
+export function formatPeriod(start: string | null, end: string | null): string {
+  if (start && end) return `du ${formatDate(start)} au ${formatDate(end)}`
+  if (start) return `à partir du ${formatDate(start)}`
+  if (end) return `jusqu’au ${formatDate(end)}`
+  return 'Dates non fixées'
+}
+
 const measureFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 })
 
 /** A measured value with its unit, « 21 350,5 kWh/an »; « — » without a value. */

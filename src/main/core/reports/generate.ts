@@ -37,6 +37,15 @@ export function fileSlug(text: string): string {
   )
 }
 
+/**
+ * `prefix-name`, without saying the prefix twice: the campaign « Diagnostic de début de mandat » gives
+ * « diagnostic-de-debut-de-mandat », not « diagnostic-diagnostic-… ».
+ */
+export function fileStem(prefix: string, name: string): string {
+  const slug = fileSlug(name)
+  return slug === prefix || slug.startsWith(`${prefix}-`) ? slug : `${prefix}-${slug}`
+}
+
 async function latestCampaignId(context: ReportContext): Promise<number | null> {
   return (await context.read('campaigns.list', {}))[0]?.id ?? null
 }
@@ -53,7 +62,7 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
         frame: context.frame('Rapport de diagnostic', `Campagne « ${name} »`),
         body,
         tableOfContents: true,
-        fileStem: `diagnostic-${fileSlug(name)}`,
+        fileStem: fileStem('diagnostic', name),
       }
     }
     case 'dashboard': {
@@ -67,7 +76,7 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
     }
     case 'project': {
       const { title, content: body } = await projectSections(context, request.projectId, { includeHistory: request.includeHistory, newPage: false })
-      return { frame: context.frame('Fiche projet', title), body, tableOfContents: false, fileStem: `projet-${fileSlug(title)}` }
+      return { frame: context.frame('Fiche projet', title), body, tableOfContents: false, fileStem: fileStem('projet', title) }
     }
     case 'council': {
       const meeting = longDate.format(new Date(`${request.meetingDate}T12:00:00`))

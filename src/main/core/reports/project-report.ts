@@ -15,7 +15,7 @@ import {
   type ProjectDetail,
   type Task,
 } from '../../../shared/contract'
-import { formatCents, formatDate, formatDateOrDash, formatDateTime, formatMeasure, formatPercent } from '../../../shared/format'
+import { formatCents, formatDate, formatDateOrDash, formatDateTime, formatMeasure, formatPercent, formatPeriod } from '../../../shared/format'
 import { chartSvg } from './charts'
 import type { ReportContext, ReportPart } from './context'
 import { domainTitles } from './dashboard-report'
@@ -28,15 +28,7 @@ const HISTORY_PAGE = 200
 function projectFacts(project: ProjectDetail, context: ReportContext): Content {
   const domains = domainTitles(context)
   const themes = project.themeIds.map((id) => context.handler.referentiel().themes.get(id)?.theme.title ?? id)
-  // In words: the embedded font has no arrow.
-  const period =
-    project.startOn && project.endOn
-      ? `du ${formatDate(project.startOn)} au ${formatDate(project.endOn)}`
-      : project.startOn
-        ? `à partir du ${formatDate(project.startOn)}`
-        : project.endOn
-          ? `jusqu’au ${formatDate(project.endOn)}`
-          : 'Dates non fixées'
+  const period = formatPeriod(project.startOn, project.endOn)
   return facts([
     ['Statut', PROJECT_STATUS_LABELS[project.status]],
     ['Priorité', PRIORITY_LABELS[project.priority]],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatEuros, formatPopulation } from './format'
+import { formatDate, formatEuros, formatPeriod, formatPopulation } from './format'
 
 // French typography: a narrow no-break space groups thousands and a no-break space precedes €.
 const NNBSP = '\u202f'
@@ -19,5 +19,12 @@ describe('French formatting', () => {
 
   it('writes dates in words, in French', () => {
     expect(formatDate('2026-03-15T12:00:00Z')).toBe('15 mars 2026')
+  })
+
+  it('writes a period in words, whichever dates are known', () => {
+    expect(formatPeriod('2027-03-01', '2027-06-30')).toBe('du 1 mars 2027 au 30 juin 2027')
+    expect(formatPeriod('2027-03-01', null)).toBe('à partir du 1 mars 2027')
+    expect(formatPeriod(null, '2027-06-30')).toBe('jusqu’au 30 juin 2027')
+    expect(formatPeriod(null, null)).toBe('Dates non fixées')
   })
 })

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Loader, Modal, Paper, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { upperFirst } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconFileTypePdf, IconPencil, IconTrash } from '@tabler/icons-react'
@@ -10,7 +11,7 @@ import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '../../../../shared/contr
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
-import { formatDate } from '../../lib/format'
+import { formatPeriod } from '../../lib/format'
 import { AuditTable } from '../audit/AuditTable'
 import { ActionsPanel } from './ActionsPanel'
 import { BudgetPanel } from './BudgetPanel'
@@ -119,9 +120,7 @@ export function ProjectPage() {
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {t('projects.dates')}
             </Text>
-            <Text>
-              {p.startOn ? formatDate(p.startOn) : '…'} → {p.endOn ? formatDate(p.endOn) : '…'}
-            </Text>
+            <Text>{upperFirst(formatPeriod(p.startOn, p.endOn))}</Text>
           </Stack>
           <Stack gap={0}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

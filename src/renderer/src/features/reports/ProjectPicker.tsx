@@ -125,8 +125,14 @@ interface ProjectsMultiSelectProps {
 /** Several projects, searchable by typing, at most `max`. */
 export function ProjectsMultiSelect({ label, description, value, onChange, max, disabled, error }: ProjectsMultiSelectProps) {
   const { t, options, searchProps } = useProjectSearch(value)
+  // Closed after each pick: left open, the list would cover « Générer l’aperçu » below. Typing opens it again.
+  const [opened, setOpened] = useState(false)
   return (
     <MultiSelect<number>
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
+      onOptionSubmit={() => setOpened(false)}
       label={label}
       description={description}
       placeholder={value.length ? undefined : t('reports.projectsPlaceholder')}
