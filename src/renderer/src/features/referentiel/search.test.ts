@@ -23,16 +23,12 @@ const theme = (id: string, title: string, question: string) => ({
     },
   ],
 })
+const domain = (id: string, title: string, themes: DomainView['themes']): DomainView => ({ id, title, description: 'x', themes })
 const domains: DomainView[] = [
-  {
-    id: 'enfance',
-    title: 'Enfance et jeunesse',
-    description: 'x',
-    themes: [
-      theme('ecole', 'École maternelle et élémentaire', 'Les locaux scolaires sont-ils entretenus ?'),
-      theme('cantine', 'Restauration scolaire', 'Le menu végétarien hebdomadaire est-il proposé ?'),
-    ],
-  },
+  domain('enfance', 'Enfance et jeunesse', [
+    theme('ecole', 'École maternelle et élémentaire', 'Les locaux scolaires sont-ils entretenus ?'),
+    theme('cantine', 'Restauration scolaire', 'Le menu végétarien hebdomadaire est-il proposé ?'),
+  ]),
 ]
 
 describe('filterThemes', () => {
@@ -48,21 +44,13 @@ describe('filterThemes', () => {
   })
 
   it('ranks titles and the domain’s own name first: « école » puts « Enfance, jeunesse et école » before Voirie', () => {
-    const voirie: DomainView = {
-      id: 'voirie',
-      title: 'Voirie, réseaux et mobilité',
-      description: 'x',
-      themes: [theme('securite-abords', 'Sécurité routière', 'Les abords des écoles sont-ils sécurisés ?')],
-    }
-    const enfance: DomainView = {
-      id: 'enfance-jeunesse-ecole',
-      title: 'Enfance, jeunesse et école',
-      description: 'x',
-      themes: [
-        theme('periscolaire', 'Périscolaire et jeunesse', 'L’accueil du matin est-il déclaré ?'),
-        theme('ecole-batiments', 'Bâtiments et fonctionnement de l’école', 'Les locaux sont-ils entretenus ?'),
-      ],
-    }
+    const voirie = domain('voirie', 'Voirie, réseaux et mobilité', [
+      theme('securite-abords', 'Sécurité routière', 'Les abords des écoles sont-ils sécurisés ?'),
+    ])
+    const enfance = domain('enfance-jeunesse-ecole', 'Enfance, jeunesse et école', [
+      theme('periscolaire', 'Périscolaire et jeunesse', 'L’accueil du matin est-il déclaré ?'),
+      theme('ecole-batiments', 'Bâtiments et fonctionnement de l’école', 'Les locaux sont-ils entretenus ?'),
+    ])
     const found = filterThemes([voirie, enfance], 'école')
     expect(found.map((g) => g.domain.id)).toEqual(['enfance-jeunesse-ecole', 'voirie'])
     // In the domain, the theme named after the word first, then the one found through its domain's name.
