@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { seedReportCommune } from '../src/main/core/reports/__fixtures__/seed'
+import { seedReportCommune } from '../src/main/core/testing/seed-reports'
 import { APP_ROOT, createSetUpCore, type TempDirs } from '../src/main/core/testing'
 import { generateLargeCommune } from './generate'
 

@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { contract } from '../src/shared/contract'
-import type { Actor, HandlerContext, Session } from '../src/main/core/context'
+import type { Actor, Session } from '../src/main/core/context'
+import type { SignedInContext } from '../src/main/core/handler'
 import { loadCommuneDirectory } from '../src/main/core/directory/directory'
 import { handlers } from '../src/main/core/handlers'
 import { APP_ROOT, TempDirs, createSetUpTemplate, createTestCore, dataDirFrom } from '../src/main/core/testing'
@@ -70,7 +71,7 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
     }
     const actor: Actor = { profileId: profile.id, displayName: profile.displayName, isAdmin: profile.isAdmin === 1 }
     const directSession: Session = { profileId: profile.id }
-    const context: HandlerContext = {
+    const context: SignedInContext = {
       db: core.database.db,
       sqlite: core.database.sqlite,
       dataDir,
@@ -85,6 +86,9 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
       emit: () => undefined,
       session: directSession,
       actor,
+      read: () => {
+        throw new Error('lecture non utilisée')
+      },
     }
     const removeMember = core.database.sqlite.prepare('DELETE FROM members WHERE id = ?')
 
@@ -209,7 +213,7 @@ async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; crite
     displayName: string
     isAdmin: number
   }
-  const context: HandlerContext = {
+  const context: SignedInContext = {
     db: core.database.db,
     sqlite,
     dataDir,
@@ -222,6 +226,9 @@ async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; crite
     emit: () => undefined,
     session: { profileId: profile.id },
     actor: { profileId: profile.id, displayName: profile.displayName, isAdmin: profile.isAdmin === 1 },
+    read: () => {
+      throw new Error('lecture non utilisée')
+    },
   }
 
   const rawRead = sqlite.prepare('SELECT criterion_id, status, split FROM answers WHERE campaign_id = ?')

@@ -1,14 +1,10 @@
 import type { Db } from './db/open'
 import { auditLog } from './db/schema'
-import type { Actor } from './context'
 
+/** Who signs the rows: the signed-in profile (an `Actor` is one). */
 export interface AuditAuthor {
-  profileId: number | null
+  profileId: number
   displayName: string
-}
-
-export function authorOf(actor: Actor | null): AuditAuthor {
-  return actor ? { profileId: actor.profileId, displayName: actor.displayName } : { profileId: null, displayName: 'Cap Commune' }
 }
 
 type Row = Record<string, unknown>

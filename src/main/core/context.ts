@@ -33,9 +33,3 @@ export interface CoreEnvironment {
   openFile?: (filePath: string) => Promise<string>
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
 }
-
-export interface HandlerContext extends CoreEnvironment {
-  session: Session
-  /** null only for `public` methods called before anyone signs in. */
-  actor: Actor | null
-}

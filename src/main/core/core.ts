@@ -6,9 +6,10 @@ import { openDatabase, type OpenedDatabase } from './db/open'
 import { loadCommuneDirectory, type CommuneDirectory } from './directory/directory'
 import { createDispatcher } from './dispatcher'
 import { handlers } from './handlers'
-import { profileToRestore } from './handlers/session'
 import { findAppRoot } from './paths'
 import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
+import { findActor } from './session/actor'
+import { profileToRestore } from './session/last-profile'
 
 export interface CoreOptions {
   dataDir: string
@@ -63,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
   const dispatch = createDispatcher({
     handlers,
     environment,
+    findActor: (session) => findActor(database.db, session),
     validateOutput: options.validateOutput,
     onInternalError: (method, error) => log(`Erreur interne dans ${method}`, error),
   })

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { contract, type EventName, type EventPayload, type MethodName } from '../../shared/contract'
 import { AppError, GENERIC_INTERNAL_MESSAGE, type Result } from '../../shared/errors'
-import type { CoreEnvironment, HandlerContext, Session } from './context'
+import type { CoreEnvironment, Session } from './context'
 import { openDatabase, type OpenedDatabase } from './db/open'
-import { createDispatcher, type Dispatch, type Handlers } from './dispatcher'
+import { createDispatcher, type Dispatch } from './dispatcher'
+import type { HandlerContext, Handlers } from './handler'
 import { handlers } from './handlers'
+import { findActor } from './session/actor'
 import { MIGRATIONS_FOLDER, TempDirs } from './testing'
 
 /** English words zod uses in its default messages; none may reach the user. */
@@ -41,6 +43,7 @@ function dispatcherWith(overrides: Partial<Record<MethodName, FakeHandler>> = {}
   return createDispatcher({
     handlers: { ...handlers, ...overrides } as unknown as Handlers,
     environment: environment(),
+    findActor: (session) => findActor(database.db, session),
     validateOutput,
     onInternalError: (method, error) => internalErrors.push({ method, error }),
   })
@@ -310,5 +313,34 @@ describe('the data.changed event', () => {
     await dispatch('members.remove', { id: 12345 }, admin())
     await dispatch('members.create', validMember, user())
     expect(events).toEqual([])
+  })
+})
+
+describe('reading another method from a handler (context.read)', () => {
+  it("runs that method's own handler with its input parsed, the same session, and no event", async () => {
+    const seen: unknown[] = []
+    const dispatch = dispatcherWith({
+      'members.list': (input: never, context: HandlerContext) => {
+        seen.push({ input, actor: context.actor?.displayName })
+        return []
+      },
+      'profiles.list': async (_input: never, context: HandlerContext) => {
+        expect(await context.read('members.list', {})).toEqual([])
+        return []
+      },
+    })
+    expect((await dispatch('profiles.list', {}, user())).ok).toBe(true)
+    expect(seen).toEqual([{ input: {}, actor: 'Claire Martin' }])
+    expect(events).toEqual([])
+  })
+
+  it('a read refused to the caller stays refused', async () => {
+    const dispatch = dispatcherWith({
+      'app.status': async (_input: never, context: HandlerContext) => {
+        await context.read('members.list', {})
+        return {}
+      },
+    })
+    expect(expectFailure(await dispatch('app.status', {}, nobody())).code).toBe('NOT_SIGNED_IN')
   })
 })

@@ -1,17 +1,14 @@
 import { z } from 'zod'
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/contract'
+import { contract, isMethodName, type MethodName, type ParsedInput } from '../../shared/contract'
 import { AppError, GENERIC_INTERNAL_MESSAGE, type FieldIssue, type Result } from '../../shared/errors'
-import type { Actor, CoreEnvironment, HandlerContext, Session } from './context'
-import { findActor } from './handlers/session'
-
-export type Handler<M extends MethodName> = (input: ParsedInput<M>, context: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>
-
-/** Every method of the contract must have its handler: the compiler checks the map is complete. */
-export type Handlers = { [M in MethodName]: Handler<M> }
+import type { Actor, CoreEnvironment, Session } from './context'
+import type { Handler, HandlerContext, Handlers } from './handler'
 
 export interface DispatcherOptions {
   handlers: Handlers
   environment: CoreEnvironment
+  /** Who the session's profile is, or null when nobody is signed in (or the profile is gone). */
+  findActor: (session: Session) => Actor | null
   /** Check handlers' results against the contract too (on in tests and development). */
   validateOutput?: boolean
   onInternalError?: (method: string, error: unknown) => void
@@ -35,23 +32,38 @@ function checkAccess(method: MethodName, actor: Actor | null): void {
 /** The one entry point for every call, whatever the transport (IPC or HTTP). */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { handlers, environment } = options
+
+  async function run(method: MethodName, input: unknown, context: HandlerContext): Promise<unknown> {
+    const handler = handlers[method] as Handler<MethodName>
+    const value = await handler(input as ParsedInput<MethodName>, context as never)
+    if (options.validateOutput) contract[method].output.parse(value)
+    return value
+  }
+
   return async (method, input, session) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: "Cette opération n'existe pas dans Cap Commune." } }
     }
     const definition = contract[method]
     try {
-      const actor = findActor(environment.db, session)
+      const actor = options.findActor(session)
       checkAccess(method, actor)
       const parsed = definition.input.safeParse(input)
       if (!parsed.success) {
         const issues = toFieldIssues(parsed.error)
         return { ok: false, error: { code: 'INVALID_INPUT', message: issues[0]?.message ?? 'Les informations saisies ne sont pas valides.', issues } }
       }
-      const handler = handlers[method] as Handler<MethodName>
-      const value = await handler(parsed.data as ParsedInput<MethodName>, { ...environment, session, actor })
-      if (options.validateOutput) definition.output.parse(value)
-      if (definition.changes) environment.emit('data.changed', { domains: [...definition.changes] })
+      const context: HandlerContext = {
+        ...environment,
+        session,
+        actor,
+        read: async (readMethod, readInput) => {
+          checkAccess(readMethod, actor)
+          return (await run(readMethod, contract[readMethod].input.parse(readInput), context)) as never
+        },
+      }
+      const value = await run(method, parsed.data, context)
+      if (definition.changes && definition.changes.length > 0) environment.emit('data.changed', { domains: [...definition.changes] })
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { adjointRankLabel, MEMBER_ROLES, ROLE_LABELS } from '../roles'
 import { memberInputSchema } from './members'
-import { emailField, inseeCodeField, passwordField, phoneField, yearField } from './fields'
+import { emailField, inseeCodeField, isoDateField, passwordField, phoneField, yearField } from './fields'
 
 /** The first message zod gives, or null when the value is accepted. */
 function problem(schema: { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) {
@@ -33,6 +33,23 @@ describe('fields as people type them', () => {
     ['AB123', false],
   ])('INSEE code %j valid: %s', (value, valid) => {
     expect(problem(inseeCodeField, value) === null).toBe(valid)
+  })
+
+  it.each(['2026-02-30', '2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2027-02-31'])(
+    'refuses the impossible date %s in French, whatever method carries it',
+    (value) => {
+      expect(problem(isoDateField, value)).toBe("Cette date n'existe pas : vérifiez le jour et le mois.")
+    },
+  )
+
+  it.each(['2026-02-28', '2028-02-29', '2026-12-31', '2026-01-01'])('accepts the real date %s', (value) => {
+    expect(problem(isoDateField, value)).toBeNull()
+  })
+
+  it('says how to write a date when it is not YYYY-MM-DD', () => {
+    expect(problem(isoDateField, '31/02/2027')).toBe('La date doit être au format AAAA-MM-JJ.')
+    expect(problem(isoDateField, '2026-2-3')).toBe('La date doit être au format AAAA-MM-JJ.')
+    expect(problem(isoDateField, 20260203)).toBe('La date doit être un texte au format AAAA-MM-JJ.')
   })
 
   it('years and passwords have French limits', () => {

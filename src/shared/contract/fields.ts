@@ -38,6 +38,35 @@ export const phoneField = z
   })
   .default('')
 
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/
+
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30, not 2026-13-01). */
+export function isRealIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value)
+  if (!match) return false
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return date.toISOString().slice(0, 10) === value
+}
+
+/** A day, YYYY-MM-DD, that exists on the calendar: every date of the contract is one. */
+export const isoDateField = z
+  .string({ error: 'La date doit être un texte au format AAAA-MM-JJ.' })
+  .regex(ISO_DATE, { error: 'La date doit être au format AAAA-MM-JJ.', abort: true })
+  // Never the ISO form in the message: the user typed JJ/MM/AAAA.
+  .refine(isRealIsoDate, { error: "Cette date n'existe pas : vérifiez le jour et le mois." })
+
+/** An optional day: null when not known. */
+export const optionalDateField = isoDateField.nullable().default(null)
+
+/** Money is carried in euro cents (integers) end to end: totals in council reports must be exact. */
+export function centsField(label: string) {
+  return z
+    .number({ error: `${label} doit être un montant.` })
+    .int({ error: `${label} doit être un montant en centimes.` })
+    .min(0, { error: `${label} ne peut pas être négatif.` })
+    .max(100_000_000_000, { error: `${label} semble trop élevé.` })
+}
+
 export const idField = z
   .number({ error: "L'identifiant doit être un nombre." })
   .int({ error: "L'identifiant doit être un nombre entier." })
@@ -57,3 +86,34 @@ export const passwordField = z
 export const inseeCodeField = z
   .string({ error: 'Le code INSEE doit être un texte.' })
   .regex(/^[0-9][0-9AB][0-9]{3}$/, { error: "Le code INSEE n'est pas valide (5 caractères, exemple : 10145)." })
+
+/** Ids of the référentiel's themes and criteria (checked against the référentiel by the handlers). */
+export const themeIdField = z.string({ error: 'Le thème doit être indiqué.' }).min(1, { error: 'Le thème doit être indiqué.' }).max(120)
+export const criterionIdField = z.string({ error: 'Le critère doit être indiqué.' }).min(1, { error: 'Le critère doit être indiqué.' }).max(160)
+
+export const byIdInput = z.object({ id: idField })
+export const none = z.object({}).strict().default({})
+export const okSchema = z.object({ ok: z.literal(true) })
+
+/** A file's bytes in base64, at most `maxBytes` once decoded. */
+export function base64Field(maxBytes: number, tooBig: string) {
+  return z
+    .string()
+    .min(1, { error: 'Le fichier est vide.' })
+    .max(Math.ceil((maxBytes * 4) / 3) + 4, { error: tooBig })
+}
+
+/** A file handed to the renderer, to download or preview. */
+export const fileContentSchema = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() })
+
+/**
+ * `attachments.open`, `evidence.open`: whether the computer's own viewer opened the file. false where the host cannot
+ * (the browser) or for a type that is not a document (a program is never run): the renderer then downloads it.
+ */
+export const fileOpenedSchema = z.object({ opened: z.boolean() })
+
+/** The largest document or piece of evidence a commune may attach. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024
+export const FILE_TOO_BIG = 'Le fichier dépasse 20 Mo : joignez un fichier plus léger.'
+/** A document or a piece of evidence, base64. */
+export const fileUploadField = base64Field(MAX_FILE_BYTES, FILE_TOO_BIG)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fundingObtainedCents, fundingTotals } from './projects'
+import { fundingObtainedCents, fundingTotals } from './fundings'
 
 describe('funding totals', () => {
   const fundings = [

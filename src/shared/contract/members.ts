@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MEMBER_ROLES } from '../roles'
-import { emailField, idField, optionalText, phoneField, requiredText } from './fields'
+import { method, methodsOf } from './define'
+import { byIdInput, emailField, idField, none, okSchema, optionalText, phoneField, requiredText } from './fields'
 
 export const memberRoleSchema = z.enum(MEMBER_ROLES, { error: "Le rôle choisi n'existe pas." })
 
@@ -33,4 +34,11 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>
 
 export const memberUpdateInput = memberInputSchema.extend({ id: idField })
-export const memberIdInput = z.object({ id: idField })
+
+export const membersMethods = methodsOf('members')({
+  'members.list': method({ input: none, output: z.array(memberSchema), access: 'profile', reads: ['members'] }),
+  'members.create': method({ input: memberInputSchema, output: memberSchema, access: 'admin', changes: ['members'] }),
+  'members.update': method({ input: memberUpdateInput, output: memberSchema, access: 'admin', changes: ['members'] }),
+  /** A profile tied to the person is untied, not removed. */
+  'members.remove': method({ input: byIdInput, output: okSchema, access: 'admin', changes: ['members', 'profiles'] }),
+})

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { idField, passwordField, requiredText } from './fields'
+import { method, methodsOf } from './define'
+import { byIdInput, idField, none, okSchema, passwordField, requiredText } from './fields'
 
 export const profileSchema = z.object({
   id: z.number().int(),
@@ -33,9 +34,11 @@ export const profileSetPasswordInput = z.object({
   newPassword: passwordField.nullable(),
 })
 
-export const sessionOpenInput = z.object({
-  profileId: idField,
-  password: z.string().max(200, { error: 'Le mot de passe ne doit pas dépasser 200 caractères.' }).nullable().default(null),
+export const profilesMethods = methodsOf('profiles')({
+  'profiles.list': method({ input: none, output: z.array(profileSchema), access: 'profile', reads: ['profiles'] }),
+  'profiles.create': method({ input: profileCreateInput, output: profileSchema, access: 'admin', changes: ['profiles'] }),
+  'profiles.update': method({ input: profileUpdateInput, output: profileSchema, access: 'admin', changes: ['profiles'] }),
+  /** Anyone for their own profile (with the current password); an administrator for any profile. */
+  'profiles.setPassword': method({ input: profileSetPasswordInput, output: okSchema, access: 'profile', changes: ['profiles'] }),
+  'profiles.remove': method({ input: byIdInput, output: okSchema, access: 'admin', changes: ['profiles'] }),
 })
-
-export const sessionSchema = z.object({ profile: profileSchema.nullable() })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { DATA_DOMAINS, method, methodsOf } from './define'
 import { scoreSourceSchema } from './diagnostic'
-import { idField, optionalText, requiredText } from './fields'
-import { isoDateField } from './projects'
+import { idField, isoDateField, optionalText } from './fields'
 
 /* ─── PDF reports ──────────────────────────────────────────────────────────────────── */
 
@@ -67,25 +67,7 @@ export const reportFileSchema = z.object({
 })
 export type ReportFile = z.infer<typeof reportFileSchema>
 
-/* ─── The commune's logo (or coat of arms), printed on reports ─────────────────────── */
-
-export const MAX_LOGO_BYTES = 5 * 1024 * 1024
-export const logoSchema = z
-  .object({
-    /** Always PNG: the image is decoded, shrunk if needed and re-encoded when it is chosen. */
-    mimeType: z.literal('image/png'),
-    contentBase64: z.string(),
-    width: z.number().int(),
-    height: z.number().int(),
-    fileName: z.string(),
-  })
-  .nullable()
-export type Logo = z.infer<typeof logoSchema>
-
-export const logoSetInput = z.object({
-  fileName: requiredText('Le nom du fichier', 200),
-  contentBase64: z
-    .string()
-    .min(1, { error: 'Le fichier est vide.' })
-    .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 4, { error: "L'image dépasse 5 Mo : choisissez une image plus légère." }),
+export const reportsMethods = methodsOf('reports')({
+  /** A PDF report; long ones send `progress` events (task `report:<jobId>`) while they are built. */
+  'reports.generate': method({ input: reportGenerateInput, output: reportFileSchema, access: 'profile', reads: DATA_DOMAINS }),
 })

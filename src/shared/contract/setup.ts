@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { inseeCodeField, passwordField, requiredText } from './fields'
-import { mandateInputSchema } from './commune'
+import { method, methodsOf } from './define'
+import { inseeCodeField, okSchema, passwordField, requiredText } from './fields'
+import { mandateInputSchema } from './mandate'
 import { memberInputSchema } from './members'
 
 /**
@@ -20,12 +21,12 @@ export const setupCompleteInput = z.object({
 })
 export type SetupCompleteInput = z.input<typeof setupCompleteInput>
 
-export const appStatusSchema = z.object({
-  setupDone: z.boolean(),
-  version: z.string(),
-  dataDir: z.string(),
-  /** Profiles offered on the "who are you?" screen. */
-  profiles: z.array(z.object({ id: z.number().int(), displayName: z.string(), hasPassword: z.boolean() })),
-  activeProfileId: z.number().int().nullable(),
+export const setupMethods = methodsOf('setup')({
+  'setup.complete': method({
+    input: setupCompleteInput,
+    output: okSchema,
+    access: 'public',
+    // The administrator's profile is signed in.
+    changes: ['session', 'commune', 'mandate', 'members', 'profiles'],
+  }),
 })
-export type AppStatus = z.infer<typeof appStatusSchema>

@@ -11,7 +11,7 @@
  * A day beyond the end of its month (31 June) falls on the month's last day. A deadline tied to a criterion that does
  * not apply to the commune is left out, like one whose own rule does not match.
  */
-import type { CalendarEntry } from '../../../shared/contract/diagnostic'
+import type { CalendarEntry } from '../../../shared/contract/calendar'
 import { evaluateApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { Deadline, Referentiel } from '../../../shared/referentiel/schema'

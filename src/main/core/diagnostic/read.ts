@@ -1,7 +1,9 @@
 /** What the diagnostic handlers read from the database: the profile, the applicability context, campaigns and their scores. */
 import { desc, eq, sql } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
-import { answerSplitSchema, type AnswerSplit, type Campaign, type ScoreTree } from '../../../shared/contract/diagnostic'
+import { answerSplitSchema, type AnswerSplit } from '../../../shared/contract/answers'
+import { type Campaign } from '../../../shared/contract/campaigns'
+import { type ScoreTree } from '../../../shared/contract/diagnostic'
 import {
   applicabilityContext,
   communeProfileSchema,
@@ -101,9 +103,4 @@ export function toCampaign(row: CampaignRow, scores: ScoreTree): Campaign {
 
 export function listCampaignRows(db: Db): CampaignRow[] {
   return db.select().from(campaigns).orderBy(desc(campaigns.createdAt), desc(campaigns.id)).all()
-}
-
-/** The signed-in profile's name (handlers with `profile` access always have one). */
-export function actorName(context: { actor: { displayName: string } | null }): string {
-  return context.actor?.displayName ?? 'Cap Commune'
 }

@@ -22,16 +22,8 @@
  *    obligation first (heaviest first), then the themes under 50 % fait by remaining points, potential × (100 − fait),
  *    most first (then the theme with the most citizen inputs) — each with what to do next.
  */
-import type {
-  AnswerSplit,
-  AnswerStatus,
-  BlockingPoint,
-  Breakdown,
-  DomainScore,
-  Finding,
-  ScoreTree,
-  ThemeScore,
-} from '../../../shared/contract/diagnostic'
+import type { AnswerSplit, AnswerStatus } from '../../../shared/contract/answers'
+import type { BlockingPoint, Breakdown, DomainScore, Finding, ScoreTree, ThemeScore } from '../../../shared/contract/diagnostic'
 import { evaluateApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { Criterion, Referentiel, Theme } from '../../../shared/referentiel/schema'

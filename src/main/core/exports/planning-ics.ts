@@ -5,17 +5,16 @@
  * legal deadlines. UIDs are built from the commune's INSEE code and the record's id, so importing the file again
  * updates the events instead of duplicating them.
  */
+import { ACTION_STATUS_LABELS, TASK_STATUS_LABELS, type ACTION_STATUSES, type MethodOutput, type TaskStatus } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { TASK_STATUS_LABELS, ACTION_STATUSES, type TaskStatus } from '../../../shared/contract'
 import { foldForSearch } from '../../../shared/text'
+import { currentMandate } from '../commune/queries'
 import { upcomingDeadlines } from '../diagnostic/calendar'
 import { communeContext } from '../diagnostic/read'
-import type { Handlers } from '../dispatcher'
-import { writeIcs, type IcsEvent } from '../exports/ics'
-import { localToday, prepared } from '../exports/queries'
-import { currentMandate } from './commune'
-
-const ACTION_STATUS_LABELS: Record<(typeof ACTION_STATUSES)[number], string> = { a_faire: 'À faire', en_cours: 'En cours', fait: 'Fait' }
+import type { HandlerContext } from '../handler'
+import { localDate } from '../today'
+import { writeIcs, type IcsEvent } from './ics'
+import { prepared } from './queries'
 
 const TASKS_SQL = `SELECT t.id AS id, t.title AS title, t.description AS description, t.due_on AS dueOn, t.status AS status, p.title AS projectTitle,
     CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName
@@ -38,97 +37,95 @@ function slug(text: string): string {
   return foldForSearch(text).replace(/ /g, '-')
 }
 
-export const icsHandlers: Pick<Handlers, 'planning.ics'> = {
-  'planning.ics': ({ memberId }, context) => {
-    const { sqlite } = context
-    const now = context.now()
-    const today = localToday(now)
-    const insee = (sqlite.prepare('SELECT insee_code AS code FROM commune WHERE id = 1').get() as { code: string } | undefined)?.code ?? 'commune'
-    const domain = `${insee}.cap-commune`
+export function planningIcs(context: HandlerContext, memberId: number | null): MethodOutput<'planning.ics'> {
+  const { sqlite } = context
+  const now = context.now()
+  const today = localDate(now)
+  const insee = (sqlite.prepare('SELECT insee_code AS code FROM commune WHERE id = 1').get() as { code: string } | undefined)?.code ?? 'commune'
+  const domain = `${insee}.cap-commune`
 
-    let person: { firstName: string; lastName: string } | null = null
-    if (memberId !== null) {
-      person =
-        (sqlite.prepare('SELECT first_name AS firstName, last_name AS lastName FROM members WHERE id = ?').get(memberId) as
-          { firstName: string; lastName: string } | undefined) ?? null
-      if (person === null)
-        throw new AppError('NOT_FOUND', "Cette personne ne fait plus partie de l'équipe : la liste a peut-être été modifiée entre-temps.")
-    }
+  let person: { firstName: string; lastName: string } | null = null
+  if (memberId !== null) {
+    person =
+      (sqlite.prepare('SELECT first_name AS firstName, last_name AS lastName FROM members WHERE id = ?').get(memberId) as
+        { firstName: string; lastName: string } | undefined) ?? null
+    if (person === null)
+      throw new AppError('NOT_FOUND', "Cette personne ne fait plus partie de l'équipe : la liste a peut-être été modifiée entre-temps.")
+  }
 
-    const events: IcsEvent[] = []
-    const tasks = prepared(sqlite, TASKS_SQL).all({ memberId }) as {
+  const events: IcsEvent[] = []
+  const tasks = prepared(sqlite, TASKS_SQL).all({ memberId }) as {
+    id: number
+    title: string
+    description: string
+    dueOn: string
+    status: TaskStatus
+    projectTitle: string
+    assigneeName: string | null
+  }[]
+  for (const task of tasks) {
+    events.push({
+      uid: `tache-${task.id}@${domain}`,
+      date: task.dueOn,
+      summary: task.status === 'faite' ? `✓ ${task.title}` : task.title,
+      description: [
+        `Projet : ${task.projectTitle}`,
+        `Statut : ${TASK_STATUS_LABELS[task.status]}`,
+        task.assigneeName ? `Responsable : ${task.assigneeName}` : '',
+        task.description,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      categories: ['Tâche'],
+    })
+  }
+  if (memberId === null) {
+    const actions = prepared(sqlite, ACTIONS_SQL).all() as {
       id: number
       title: string
       description: string
       dueOn: string
-      status: TaskStatus
+      status: (typeof ACTION_STATUSES)[number]
       projectTitle: string
-      assigneeName: string | null
     }[]
-    for (const task of tasks) {
+    for (const action of actions) {
       events.push({
-        uid: `tache-${task.id}@${domain}`,
-        date: task.dueOn,
-        summary: task.status === 'faite' ? `✓ ${task.title}` : task.title,
-        description: [
-          `Projet : ${task.projectTitle}`,
-          `Statut : ${TASK_STATUS_LABELS[task.status]}`,
-          task.assigneeName ? `Responsable : ${task.assigneeName}` : '',
-          task.description,
-        ]
+        uid: `action-${action.id}@${domain}`,
+        date: action.dueOn,
+        summary: `${action.projectTitle} — ${action.title}`,
+        description: [`Action du projet « ${action.projectTitle} »`, `Statut : ${ACTION_STATUS_LABELS[action.status]}`, action.description]
           .filter(Boolean)
           .join('\n'),
-        categories: ['Tâche'],
+        categories: ['Action'],
       })
     }
-    if (memberId === null) {
-      const actions = prepared(sqlite, ACTIONS_SQL).all() as {
-        id: number
-        title: string
-        description: string
-        dueOn: string
-        status: (typeof ACTION_STATUSES)[number]
-        projectTitle: string
-      }[]
-      for (const action of actions) {
-        events.push({
-          uid: `action-${action.id}@${domain}`,
-          date: action.dueOn,
-          summary: `${action.projectTitle} — ${action.title}`,
-          description: [`Action du projet « ${action.projectTitle} »`, `Statut : ${ACTION_STATUS_LABELS[action.status]}`, action.description]
-            .filter(Boolean)
-            .join('\n'),
-          categories: ['Action'],
-        })
-      }
-    }
-    const mandate = currentMandate(context.db)
-    const months = deadlineMonths(today, mandate?.endYear ?? null)
-    const deadlines = upcomingDeadlines({
-      referentiel: context.referentiel().referentiel,
-      context: communeContext(context.db),
-      mandate,
-      from: today,
-      months,
+  }
+  const mandate = currentMandate(context.db)
+  const months = deadlineMonths(today, mandate?.endYear ?? null)
+  const deadlines = upcomingDeadlines({
+    referentiel: context.referentiel().referentiel,
+    context: communeContext(context.db),
+    mandate,
+    from: today,
+    months,
+  })
+  for (const deadline of deadlines) {
+    const legal = deadline.legalBasis.map((l) => `${l.code} ${l.article}`).join(', ')
+    events.push({
+      uid: `echeance-${deadline.deadlineId}-${deadline.dueOn}@${domain}`,
+      date: deadline.dueOn,
+      summary: `Échéance légale : ${deadline.title}`,
+      description: [deadline.description, legal ? `Base légale : ${legal}` : ''].filter(Boolean).join('\n'),
+      categories: ['Échéance légale'],
     })
-    for (const deadline of deadlines) {
-      const legal = deadline.legalBasis.map((l) => `${l.code} ${l.article}`).join(', ')
-      events.push({
-        uid: `echeance-${deadline.deadlineId}-${deadline.dueOn}@${domain}`,
-        date: deadline.dueOn,
-        summary: `Échéance légale : ${deadline.title}`,
-        description: [deadline.description, legal ? `Base légale : ${legal}` : ''].filter(Boolean).join('\n'),
-        categories: ['Échéance légale'],
-      })
-    }
-    events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid))
+  }
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid))
 
-    const name = person ? `Cap Commune — ${person.firstName} ${person.lastName}` : 'Cap Commune'
-    const text = writeIcs({ name, stamp: now, events })
-    return {
-      fileName: person ? `cap-commune-${slug(`${person.firstName} ${person.lastName}`)}.ics` : 'cap-commune.ics',
-      mimeType: 'text/calendar;charset=utf-8',
-      contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-    }
-  },
+  const name = person ? `Cap Commune — ${person.firstName} ${person.lastName}` : 'Cap Commune'
+  const text = writeIcs({ name, stamp: now, events })
+  return {
+    fileName: person ? `cap-commune-${slug(`${person.firstName} ${person.lastName}`)}.ics` : 'cap-commune.ics',
+    mimeType: 'text/calendar;charset=utf-8',
+    contentBase64: Buffer.from(text, 'utf8').toString('base64'),
+  }
 }

@@ -58,11 +58,6 @@ export function toTask(row: TaskRow): Task {
   return { ...row, checklist: parseChecklist(row.checklist), overdue: row.overdue === 1 }
 }
 
-/** Today on the computer's calendar (the mairie's), as YYYY-MM-DD. */
-export function localToday(now: Date): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
-
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
 /** Prepared once per connection. */

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { evidencePath, sha256, storeEvidence } from './files'
-import { isOpenable, OPENED_FILES_FOLDER, openStoredFile, safeFileName } from './open-file'
+import { storedFilePath, sha256, storeFile } from './store'
+import { isOpenable, OPENED_FILES_FOLDER, openStoredFile, safeFileName } from './open'
 
 const cleanup: string[] = []
 afterEach(() => {
@@ -46,7 +46,7 @@ describe('openStoredFile', () => {
     cleanup.push(dataDir)
     const bytes = Buffer.from('bonjour')
     const hash = sha256(bytes)
-    storeEvidence(dataDir, hash, bytes)
+    storeFile(dataDir, hash, bytes)
     const base = join(tmpdir(), OPENED_FILES_FOLDER)
     mkdirSync(base, { recursive: true })
     const old = mkdtempSync(join(base, 'test-old-'))
@@ -66,6 +66,6 @@ describe('openStoredFile', () => {
     expect(result).toEqual({ opened: true })
     expect(existsSync(old)).toBe(false)
     expect(existsSync(recent)).toBe(true)
-    expect(existsSync(evidencePath(dataDir, hash))).toBe(true)
+    expect(existsSync(storedFilePath(dataDir, hash))).toBe(true)
   })
 })

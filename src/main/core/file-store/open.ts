@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { CoreEnvironment } from '../context'
-import { evidencePath } from './files'
+import { storedFilePath } from './store'
 
 /** `<os temp>/cap-commune-ouverture/<random>/<name>`: one folder per opening, so two files with one name never clash. */
 export const OPENED_FILES_FOLDER = 'cap-commune-ouverture'
@@ -116,7 +116,7 @@ export async function openStoredFile(
   environment: Pick<CoreEnvironment, 'dataDir' | 'openFile' | 'now'>,
   file: StoredFile,
 ): Promise<{ opened: boolean }> {
-  const source = evidencePath(environment.dataDir, file.sha256)
+  const source = storedFilePath(environment.dataDir, file.sha256)
   if (!isStoredFile(source)) {
     throw new AppError(
       'NOT_FOUND',

@@ -1,9 +1,14 @@
-/** The bytes of attached files: `<dataDir>/pieces-jointes/<sha256>`, one file per content. */
+/**
+ * The app's file store: the bytes of every attached file (a project's documents, a diagnostic answer's evidence)
+ * under `<dataDir>/pieces-jointes/<sha256>`, one file per content, whatever row points to it.
+ */
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
+import { FILE_TOO_BIG, MAX_FILE_BYTES } from '../../../shared/contract/fields'
+import { AppError } from '../../../shared/errors'
 
-export const EVIDENCE_FOLDER = 'pieces-jointes'
+export const FILE_STORE_FOLDER = 'pieces-jointes'
 
 const MIME_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -48,21 +53,34 @@ export function decodeBase64(text: string): Buffer | null {
   return Buffer.from(text, 'base64')
 }
 
+function invalidUpload(message: string): AppError {
+  return new AppError('INVALID_INPUT', message, [{ path: 'contentBase64', message }])
+}
+
+/** The bytes of an uploaded file (`contentBase64` of the contract), refused in French when unreadable, empty or too big. */
+export function decodeUpload(contentBase64: string): Buffer {
+  const bytes = decodeBase64(contentBase64)
+  if (bytes === null) throw invalidUpload("Le fichier n'a pas pu être lu : il est mal transmis. Joignez-le à nouveau.")
+  if (bytes.length === 0) throw invalidUpload('Le fichier est vide.')
+  if (bytes.length > MAX_FILE_BYTES) throw invalidUpload(FILE_TOO_BIG)
+  return bytes
+}
+
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
 function folder(dataDir: string): string {
-  return join(dataDir, EVIDENCE_FOLDER)
+  return join(dataDir, FILE_STORE_FOLDER)
 }
 
-export function evidencePath(dataDir: string, hash: string): string {
+export function storedFilePath(dataDir: string, hash: string): string {
   return join(folder(dataDir), hash)
 }
 
 /** Stores the bytes under their hash (written to a temporary file, then renamed); returns false when already there. */
-export function storeEvidence(dataDir: string, hash: string, bytes: Buffer): boolean {
-  const target = evidencePath(dataDir, hash)
+export function storeFile(dataDir: string, hash: string, bytes: Buffer): boolean {
+  const target = storedFilePath(dataDir, hash)
   if (existsSync(target)) return false
   mkdirSync(folder(dataDir), { recursive: true })
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
@@ -76,14 +94,26 @@ export function storeEvidence(dataDir: string, hash: string, bytes: Buffer): boo
   return true
 }
 
-export function readEvidence(dataDir: string, hash: string): Buffer | null {
+export function readStoredFile(dataDir: string, hash: string): Buffer | null {
   try {
-    return readFileSync(evidencePath(dataDir, hash))
+    return readFileSync(storedFilePath(dataDir, hash))
   } catch {
     return null
   }
 }
 
-export function deleteEvidence(dataDir: string, hash: string): void {
-  rmSync(evidencePath(dataDir, hash), { force: true })
+export function deleteStoredFile(dataDir: string, hash: string): void {
+  rmSync(storedFilePath(dataDir, hash), { force: true })
+}
+
+/** A stored file as the contract hands it out, or NOT_FOUND when its bytes have gone from the folder. */
+export function storedFileContent(dataDir: string, file: { fileName: string; mimeType: string; sha256: string }) {
+  const bytes = readStoredFile(dataDir, file.sha256)
+  if (bytes === null) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Le fichier « ${file.fileName} » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.`,
+    )
+  }
+  return { fileName: file.fileName, mimeType: file.mimeType, contentBase64: bytes.toString('base64') }
 }

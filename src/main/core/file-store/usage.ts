@@ -1,8 +1,8 @@
-/** Project attachments share the content-addressed store of the diagnostic's evidence (diagnostic/files.ts). */
+/** Which stored files rows still point to: a project's documents and the diagnostic's evidence share the store. */
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/open'
 import { attachments, evidence } from '../db/schema'
-import { deleteEvidence } from '../diagnostic/files'
+import { deleteStoredFile } from './store'
 
 /** True while an attachment or a piece of evidence points to these bytes. */
 export function fileHashInUse(db: Db, hash: string): boolean {
@@ -14,5 +14,5 @@ export function fileHashInUse(db: Db, hash: string): boolean {
 
 /** Deletes the stored bytes of each hash that nothing points to any more (call after the transaction commits). */
 export function deleteUnusedFiles(db: Db, dataDir: string, hashes: Iterable<string>): void {
-  for (const hash of new Set(hashes)) if (!fileHashInUse(db, hash)) deleteEvidence(dataDir, hash)
+  for (const hash of new Set(hashes)) if (!fileHashInUse(db, hash)) deleteStoredFile(dataDir, hash)
 }

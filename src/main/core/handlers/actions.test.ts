@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createProject, PROJECT_CORE_OPTIONS, projectAudit } from '../projects/test-helpers'
+import { createProject, PROJECT_CORE_OPTIONS, projectAudit } from '../testing/projects'
 import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 

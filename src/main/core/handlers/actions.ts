@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
 import { projectActions, tasks } from '../db/schema'
-import type { Handlers } from '../dispatcher'
-import { assertOrdered, assertRealDates } from '../projects/dates'
+import type { HandlersOf } from '../handler'
+import { assertOrdered } from '../projects/dates'
 import { getProjectRow, toAction, touchProject } from '../projects/queries'
 import { projectTrail } from '../projects/trail'
 
@@ -16,11 +16,10 @@ export function getActionRow(db: Db, id: number): ActionRow {
 }
 
 function checkDates(startOn: string | null, dueOn: string | null): void {
-  assertRealDates({ startOn, dueOn })
   assertOrdered(startOn, dueOn, 'dueOn', "L'échéance doit être après la date de début.")
 }
 
-export const actionHandlers: Pick<Handlers, 'actions.create' | 'actions.update' | 'actions.remove'> = {
+export const actionsHandlers: HandlersOf<'actions'> = {
   /** Adds a step at the end of the project's actions. */
   'actions.create': ({ projectId, ...input }, context) => {
     checkDates(input.startOn, input.dueOn)

@@ -1,10 +1,9 @@
+import { readCommune } from '../commune/queries'
 import { profiles } from '../db/schema'
-import type { Handlers } from '../dispatcher'
-import { readCommune } from './commune'
-import { findActor } from './session'
+import type { HandlersOf } from '../handler'
 
-export const appHandlers: Pick<Handlers, 'app.status' | 'directory.searchCommunes'> = {
-  'app.status': (_input, { db, session, dataDir, appVersion }) => ({
+export const appHandlers: HandlersOf<'app'> = {
+  'app.status': (_input, { db, actor, dataDir, appVersion }) => ({
     setupDone: readCommune(db) !== null,
     version: appVersion,
     dataDir,
@@ -14,8 +13,6 @@ export const appHandlers: Pick<Handlers, 'app.status' | 'directory.searchCommune
       .orderBy(profiles.displayName)
       .all()
       .map((p) => ({ id: p.id, displayName: p.displayName, hasPassword: p.passwordHash !== null })),
-    activeProfileId: findActor(db, session)?.profileId ?? null,
+    activeProfileId: actor?.profileId ?? null,
   }),
-
-  'directory.searchCommunes': ({ query, limit }, { directory }) => directory().search(query, limit),
 }

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_EVIDENCE_BYTES } from '../../../shared/contract'
-import { count, createProject, NOW, PROJECT_CORE_OPTIONS, projectAudit } from '../projects/test-helpers'
+import { MAX_FILE_BYTES } from '../../../shared/contract'
+import { count, createProject, NOW, PROJECT_CORE_OPTIONS, projectAudit } from '../testing/projects'
 import { failure, ok, type TestCore } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { signInAsElu } from '../testing/referentiel'
@@ -99,7 +99,7 @@ describe('attachments', () => {
     const add = (input: object) => failure(core, session, 'attachments.add', { projectId: project.id, fileName: 'f.pdf', ...input })
     expect((await add({ contentBase64: '' })).message).toBe('Le fichier est vide.')
     expect((await add({ contentBase64: 'pas du base64 !' })).message).toMatch(/mal transmis/)
-    const big = Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 1)
+    const big = Buffer.alloc(MAX_FILE_BYTES + 1, 1)
     expect(await add({ contentBase64: b64(big) })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/dépasse 20 Mo/) })
     expect((await add({ contentBase64: b64(PDF), taskId: task.id })).code).toBe('CONFLICT')
     expect((await add({ contentBase64: b64(PDF), projectId: 999 })).code).toBe('NOT_FOUND')

@@ -1,15 +1,13 @@
 import { eq } from 'drizzle-orm'
-import { MAX_EVIDENCE_BYTES } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
 import { attachments } from '../db/schema'
-import { decodeBase64, displayFileName, mimeTypeOf, readEvidence, sha256, storeEvidence } from '../diagnostic/files'
-import { openStoredFile } from '../diagnostic/open-file'
-import type { Handlers } from '../dispatcher'
-import { deleteUnusedFiles } from '../projects/files'
-import { getProjectRow, toAttachment, touchProject } from '../projects/queries'
-import { actorName, projectTrail } from '../projects/trail'
-import { assertTaskInProject } from './comments'
+import { openStoredFile } from '../file-store/open'
+import { decodeUpload, displayFileName, mimeTypeOf, sha256, storedFileContent, storeFile } from '../file-store/store'
+import { deleteUnusedFiles } from '../file-store/usage'
+import type { HandlersOf } from '../handler'
+import { assertTaskInProject, getProjectRow, toAttachment, touchProject } from '../projects/queries'
+import { projectTrail } from '../projects/trail'
 
 type AttachmentRow = typeof attachments.$inferSelect
 
@@ -19,22 +17,15 @@ function getAttachmentRow(db: Db, id: number): AttachmentRow {
   return row
 }
 
-function invalid(message: string): AppError {
-  return new AppError('INVALID_INPUT', message, [{ path: 'contentBase64', message }])
-}
-
-export const attachmentHandlers: Pick<Handlers, 'attachments.add' | 'attachments.get' | 'attachments.open' | 'attachments.remove'> = {
+export const attachmentsHandlers: HandlersOf<'attachments'> = {
   /** Stores the bytes once per content in `pieces-jointes/` (shared with the diagnostic's evidence). */
   'attachments.add': ({ projectId, taskId, fileName, contentBase64 }, context) => {
-    const bytes = decodeBase64(contentBase64)
-    if (bytes === null) throw invalid("Le fichier n'a pas pu être lu : il est mal transmis. Joignez-le à nouveau.")
-    if (bytes.length === 0) throw invalid('Le fichier est vide.')
-    if (bytes.length > MAX_EVIDENCE_BYTES) throw invalid('Le fichier dépasse 20 Mo : joignez un fichier plus léger.')
+    const bytes = decodeUpload(contentBase64)
     getProjectRow(context.db, projectId)
     if (taskId !== null) assertTaskInProject(context.db, taskId, projectId)
 
     const hash = sha256(bytes)
-    storeEvidence(context.dataDir, hash, bytes)
+    storeFile(context.dataDir, hash, bytes)
     const at = context.now().toISOString()
     const name = displayFileName(fileName)
     try {
@@ -51,7 +42,7 @@ export const attachmentHandlers: Pick<Handlers, 'attachments.add' | 'attachments
             size: bytes.length,
             sha256: hash,
             addedAt: at,
-            addedBy: actorName(context),
+            addedBy: context.actor.displayName,
           })
           .returning()
           .get()
@@ -66,17 +57,7 @@ export const attachmentHandlers: Pick<Handlers, 'attachments.add' | 'attachments
     }
   },
 
-  'attachments.get': ({ id }, { db, dataDir }) => {
-    const row = getAttachmentRow(db, id)
-    const bytes = readEvidence(dataDir, row.sha256)
-    if (bytes === null) {
-      throw new AppError(
-        'NOT_FOUND',
-        `Le fichier « ${row.fileName} » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.`,
-      )
-    }
-    return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: bytes.toString('base64') }
-  },
+  'attachments.get': ({ id }, { db, dataDir }) => storedFileContent(dataDir, getAttachmentRow(db, id)),
 
   /** A copy in the temporary folder, opened with the computer's viewer; `opened: false` where the host has none. */
   'attachments.open': ({ id }, context) => openStoredFile(context, getAttachmentRow(context.db, id)),

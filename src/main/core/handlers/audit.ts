@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import { FUNDER_LABELS, type AuditEntry, type ParsedInput } from '../../../shared/contract'
-import type { Handlers } from '../dispatcher'
+import type { HandlersOf } from '../handler'
 
 interface AuditRowRaw {
   id: number
@@ -174,6 +174,6 @@ export function listAudit(sqlite: Database.Database, input: ParsedInput<'audit.l
   return { items, total }
 }
 
-export const auditHandlers: Pick<Handlers, 'audit.list'> = {
+export const auditHandlers: HandlersOf<'audit'> = {
   'audit.list': (input, { sqlite }) => listAudit(sqlite, input),
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
-import { seedProjects } from '../exports/__fixtures__/projects'
+import { seedProjects } from '../testing/seed-projects'
 import { trendOf } from './dashboard'
 import { fundingTotals } from '../../../shared/contract'
 

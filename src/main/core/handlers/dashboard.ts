@@ -17,11 +17,9 @@
  */
 import type Database from 'better-sqlite3'
 import type { Dashboard } from '../../../shared/contract'
-import type { HandlerContext } from '../context'
 import { campaignScores, listCampaignRows } from '../diagnostic/read'
-import type { Handlers } from '../dispatcher'
+import type { HandlerContext, HandlersOf } from '../handler'
 import {
-  localToday,
   OPEN_TASK_STATUSES_SQL,
   prepared,
   PRIORITY_RANK_SQL,
@@ -34,10 +32,11 @@ import {
   type SummaryRow,
   type TaskRow,
 } from '../exports/queries'
+import { NO_DOMAIN } from '../projects/domains'
+import { todayOf } from '../today'
 
 const TOP_PROJECTS = 8
 const TOP_TASKS = 10
-export const NO_DOMAIN = 'Sans domaine'
 
 const UPCOMING_SQL = "p.status IN ('idee', 'etude', 'programme') AND (p.start_on IS NULL OR p.start_on >= @today)"
 
@@ -123,7 +122,7 @@ function diagnosticOf(context: Pick<HandlerContext, 'db' | 'sqlite' | 'referenti
 
 export function buildDashboard(context: Pick<HandlerContext, 'db' | 'sqlite' | 'referentiel' | 'now'>): Dashboard {
   const { sqlite } = context
-  const today = localToday(context.now())
+  const today = todayOf(context)
   const counts = prepared(sqlite, SQL.counts).get({ today }) as Record<keyof Dashboard['counts'], number | null>
 
   const domainTitles = new Map(context.referentiel().referentiel.domains.map((d, i) => [d.id, { title: d.title, order: i }]))
@@ -157,6 +156,6 @@ export function buildDashboard(context: Pick<HandlerContext, 'db' | 'sqlite' | '
   }
 }
 
-export const dashboardHandlers: Pick<Handlers, 'dashboard.get'> = {
+export const dashboardHandlers: HandlersOf<'dashboard'> = {
   'dashboard.get': (_input, context) => buildDashboard(context),
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { populationBand, POPULATION_BANDS } from '../diagnostic/peers'
-import { auditRows, failure, ok, type TestCore } from '../testing'
+import { auditRows, failure, ok, testClock, type TestCore } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
 
-let clock = new Date('2026-05-04T10:00:00.000Z')
-const setUp = setUpCorePerTest('diagnostic', { now: () => clock, referentielFile: FIXTURE_REFERENTIEL_FILE })
+const clock = testClock('2026-05-04T10:00:00.000Z')
+const setUp = setUpCorePerTest('diagnostic', { now: clock.now, referentielFile: FIXTURE_REFERENTIEL_FILE })
 
 /** Faux-Villecerf's answers, checked by hand below. */
 async function answered({ core, session }: TestCore): Promise<number> {
@@ -19,7 +19,7 @@ async function answered({ core, session }: TestCore): Promise<number> {
 
 describe('diagnostic.get', () => {
   it('scores the campaign for this commune (by hand: 11/21 fait, 8/21 programmé, 2/21 pas fait)', async () => {
-    clock = new Date('2026-05-04T10:00:00.000Z')
+    clock.set('2026-05-04T10:00:00.000Z')
     const test = setUp()
     const campaignId = await answered(test)
     const { campaign, scores } = await ok(test.core, test.session, 'diagnostic.get', { campaignId })
@@ -87,7 +87,7 @@ describe('diagnostic.get', () => {
 
 describe('snapshots and comparison', () => {
   it('take freezes the scores; later answers change the campaign, not the snapshot; compare gives deltas', async () => {
-    clock = new Date('2026-05-04T10:00:00.000Z')
+    clock.set('2026-05-04T10:00:00.000Z')
     const test = setUp()
     const { core, session } = test
     const campaignId = await answered(test)
@@ -105,7 +105,7 @@ describe('snapshots and comparison', () => {
       expect.objectContaining({ action: 'create', after: expect.objectContaining({ label: 'Avant le conseil de mai', score: 52.4 }) }),
     ])
 
-    clock = new Date('2026-06-04T10:00:00.000Z')
+    clock.set('2026-06-04T10:00:00.000Z')
     await ok(core, session, 'answers.save', { campaignId, criterionId: 'budget-plan-pluriannuel', status: 'fait' })
     expect((await ok(core, session, 'snapshots.list'))[0]!.score).toBe(52.4)
 
@@ -128,9 +128,9 @@ describe('snapshots and comparison', () => {
     const test = setUp()
     const { core, session } = test
     const campaignId = await answered(test)
-    clock = new Date('2026-05-01T10:00:00.000Z')
+    clock.set('2026-05-01T10:00:00.000Z')
     await ok(core, session, 'snapshots.take', { campaignId, label: 'Premier' })
-    clock = new Date('2026-05-02T10:00:00.000Z')
+    clock.set('2026-05-02T10:00:00.000Z')
     await ok(core, session, 'snapshots.take', { campaignId, label: 'Second' })
     expect((await ok(core, session, 'snapshots.list')).map((s) => s.label)).toEqual(['Second', 'Premier'])
     expect(await failure(core, session, 'snapshots.take', { campaignId, label: ' ' })).toMatchObject({

@@ -1,13 +1,11 @@
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { scoreTreeSchema, type Comparison, type ScoreTree } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import type { HandlerContext } from '../context'
-import { AuditTrail, authorOf } from '../audit'
 import { campaigns, peerBenchmarks, snapshots } from '../db/schema'
 import { populationBand, UNKNOWN_BAND_LABEL } from '../diagnostic/peers'
-import { actorName, campaignScores, communePopulation, getCampaignRow, toCampaign } from '../diagnostic/read'
+import { campaignScores, communePopulation, getCampaignRow, toCampaign } from '../diagnostic/read'
 import { round1 } from '../diagnostic/scoring'
-import type { Handlers } from '../dispatcher'
+import type { HandlerContext, HandlersOf } from '../handler'
 
 type Source = { campaignId: number } | { snapshotId: number }
 
@@ -63,75 +61,32 @@ function compareTrees(before: ScoreTree, after: ScoreTree): Comparison['rows'] {
   return rows
 }
 
-export const diagnosticHandlers: Pick<Handlers, 'diagnostic.get' | 'snapshots.list' | 'snapshots.take' | 'diagnostic.compare' | 'diagnostic.peers'> =
-  {
-    'diagnostic.get': ({ campaignId }, context) => {
-      const campaign = getCampaignRow(context.db, campaignId)
-      const scores = campaignScores(context, context.db, campaignId)
-      return { campaign: toCampaign(campaign, scores), scores }
-    },
+export const diagnosticHandlers: HandlersOf<'diagnostic'> = {
+  'diagnostic.get': ({ campaignId }, context) => {
+    const campaign = getCampaignRow(context.db, campaignId)
+    const scores = campaignScores(context, context.db, campaignId)
+    return { campaign: toCampaign(campaign, scores), scores }
+  },
 
-    /** Newest first. */
-    'snapshots.list': (_input, { db }) =>
-      db
-        .select({
-          id: snapshots.id,
-          campaignId: snapshots.campaignId,
-          campaignName: campaigns.name,
-          label: snapshots.label,
-          takenAt: snapshots.takenAt,
-          takenBy: snapshots.takenBy,
-          scores: snapshots.scores,
-        })
-        .from(snapshots)
-        .innerJoin(campaigns, eq(campaigns.id, snapshots.campaignId))
-        .orderBy(desc(snapshots.takenAt), desc(snapshots.id))
-        .all()
-        .map(({ scores, ...rest }) => ({ ...rest, score: (JSON.parse(scores) as ScoreTree).overall.done })),
+  'diagnostic.compare': ({ before, after }, context) => {
+    const b = resolve(before, context)
+    const a = resolve(after, context)
+    return { before: { label: b.label, at: b.at }, after: { label: a.label, at: a.at }, rows: compareTrees(b.scores, a.scores) }
+  },
 
-    /** Freezes the campaign's current scores, to compare with later. */
-    'snapshots.take': ({ campaignId, label }, context) => {
-      const at = context.now().toISOString()
-      return context.db.transaction((tx) => {
-        const campaign = getCampaignRow(tx, campaignId)
-        const scores = campaignScores(context, tx, campaignId)
-        const created = tx
-          .insert(snapshots)
-          .values({
-            campaignId,
-            label,
-            takenAt: at,
-            takenBy: actorName(context),
-            referentielVersion: scores.referentielVersion,
-            scores: JSON.stringify(scores),
-          })
-          .returning()
-          .get()
-        const { scores: _frozen, ...audited } = created
-        new AuditTrail(tx, authorOf(context.actor), at).created('snapshot', created.id, { ...audited, score: scores.overall.done })
-        return { id: created.id, campaignId, campaignName: campaign.name, label, takenAt: at, takenBy: created.takenBy, score: scores.overall.done }
-      })
-    },
-
-    'diagnostic.compare': ({ before, after }, context) => {
-      const b = resolve(before, context)
-      const a = resolve(after, context)
-      return { before: { label: b.label, at: b.at }, after: { label: a.label, at: a.at }, rows: compareTrees(b.scores, a.scores) }
-    },
-
-    /** Medians of communes of the same population band, only once the relay has sent real ones: never invented. */
-    'diagnostic.peers': ({ campaignId }, { db }) => {
-      getCampaignRow(db, campaignId)
-      const band = populationBand(communePopulation(db))
-      if (!band) return { available: false, band: UNKNOWN_BAND_LABEL, communes: 0, domains: [] }
-      const rows = db.select().from(peerBenchmarks).where(eq(peerBenchmarks.band, band.key)).orderBy(peerBenchmarks.id).all()
-      if (rows.length === 0) return { available: false, band: band.label, communes: 0, domains: [] }
-      return {
-        available: true,
-        band: band.label,
-        // The smallest sample behind any of the medians: the figure to show next to them.
-        communes: Math.min(...rows.map((r) => r.communes)),
-        domains: rows.map((r) => ({ domainId: r.domainId, median: r.median })),
-      }
-    },
-  }
+  /** Medians of communes of the same population band, only once the relay has sent real ones: never invented. */
+  'diagnostic.peers': ({ campaignId }, { db }) => {
+    getCampaignRow(db, campaignId)
+    const band = populationBand(communePopulation(db))
+    if (!band) return { available: false, band: UNKNOWN_BAND_LABEL, communes: 0, domains: [] }
+    const rows = db.select().from(peerBenchmarks).where(eq(peerBenchmarks.band, band.key)).orderBy(peerBenchmarks.id).all()
+    if (rows.length === 0) return { available: false, band: band.label, communes: 0, domains: [] }
+    return {
+      available: true,
+      band: band.label,
+      // The smallest sample behind any of the medians: the figure to show next to them.
+      communes: Math.min(...rows.map((r) => r.communes)),
+      domains: rows.map((r) => ({ domainId: r.domainId, median: r.median })),
+    }
+  },
+}

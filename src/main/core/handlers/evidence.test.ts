@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_EVIDENCE_BYTES } from '../../../shared/contract'
-import { displayFileName, mimeTypeOf } from '../diagnostic/files'
+import { MAX_FILE_BYTES } from '../../../shared/contract'
+import { displayFileName, mimeTypeOf } from '../file-store/store'
 import { auditRows, failure, ok, type TestCore } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE, signInAsElu } from '../testing/referentiel'
@@ -110,7 +110,7 @@ describe('evidence.add', () => {
       code: 'INVALID_INPUT',
       message: "Le fichier n'a pas pu être lu : il est mal transmis. Joignez-le à nouveau.",
     })
-    const big = Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 1)
+    const big = Buffer.alloc(MAX_FILE_BYTES + 1, 1)
     expect(await failure(core, session, 'evidence.add', { ...base, contentBase64: b64(big) })).toMatchObject({
       code: 'INVALID_INPUT',
       message: 'Le fichier dépasse 20 Mo : joignez un fichier plus léger.',
@@ -129,14 +129,14 @@ describe('evidence.add', () => {
   it('accepts exactly 20 MB', async () => {
     const test = setUp()
     const campaignId = await campaignOf(test)
-    const limit = Buffer.alloc(MAX_EVIDENCE_BYTES, 7)
+    const limit = Buffer.alloc(MAX_FILE_BYTES, 7)
     const added = await ok(test.core, test.session, 'evidence.add', {
       campaignId,
       criterionId: 'risques-alerte',
       fileName: 'plan.png',
       contentBase64: b64(limit),
     })
-    expect(added).toMatchObject({ size: MAX_EVIDENCE_BYTES, mimeType: 'image/png' })
+    expect(added).toMatchObject({ size: MAX_FILE_BYTES, mimeType: 'image/png' })
   })
 
   it('a closed campaign refuses new files and removals (CONFLICT)', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
-import { seedProjects } from '../exports/__fixtures__/projects'
+import { seedProjects } from '../testing/seed-projects'
 import { EURO_FORMAT } from '../exports/table'
 
 const setUp = setUpCorePerTest('exports', { now: () => new Date('2026-06-15T12:00:00.000Z'), referentielFile: FIXTURE_REFERENTIEL_FILE })

@@ -12,10 +12,8 @@ import {
   type ProjectSummary,
   type Task,
 } from '../../../shared/contract'
-import type { HandlerContext } from '../context'
-import type { Handlers } from '../dispatcher'
+import type { HandlerContext, HandlersOf } from '../handler'
 import {
-  localToday,
   prepared,
   PROJECT_SUMMARY_COLUMNS,
   PROJECT_SUMMARY_FROM,
@@ -27,7 +25,8 @@ import {
   type TaskRow,
 } from '../exports/queries'
 import { CSV_MIME, tableToCsv, tableToXlsx, XLSX_MIME, type Column } from '../exports/table'
-import { NO_DOMAIN } from './dashboard'
+import { NO_DOMAIN } from '../projects/domains'
+import { localDate, todayOf } from '../today'
 
 type ExportFile = MethodOutput<'exports.projects'>
 type Format = 'xlsx' | 'csv'
@@ -101,7 +100,7 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 function projectLines(context: Pick<HandlerContext, 'sqlite' | 'referentiel' | 'now'>): ProjectLine[] {
   const loaded = context.referentiel()
   const domains = new Map(loaded.referentiel.domains.map((d) => [d.id, d.title]))
-  const rows = prepared(context.sqlite, PROJECTS_SQL).all({ today: localToday(context.now()) }) as (SummaryRow & {
+  const rows = prepared(context.sqlite, PROJECTS_SQL).all({ today: todayOf(context) }) as (SummaryRow & {
     description: string
     themeIds: string | null
     fundingRequestedCents: number
@@ -140,13 +139,13 @@ function taskLines(sqlite: Database.Database, today: string): TaskLine[] {
 }
 
 async function write<Row>(format: Format, baseName: string, sheetName: string, columns: Column<Row>[], rows: Row[], now: Date): Promise<ExportFile> {
-  const fileName = `${baseName}-${localToday(now)}.${format}`
+  const fileName = `${baseName}-${localDate(now)}.${format}`
   if (format === 'csv') return { fileName, mimeType: CSV_MIME, contentBase64: Buffer.from(tableToCsv(columns, rows), 'utf8').toString('base64') }
   return { fileName, mimeType: XLSX_MIME, contentBase64: (await tableToXlsx(sheetName, columns, rows, now)).toString('base64') }
 }
 
-export const exportHandlers: Pick<Handlers, 'exports.projects' | 'exports.tasks'> = {
+export const exportsHandlers: HandlersOf<'exports'> = {
   'exports.projects': ({ format }, context) => write(format, 'projets', 'Projets', PROJECT_COLUMNS, projectLines(context), context.now()),
   'exports.tasks': ({ format }, context) =>
-    write(format, 'taches', 'Tâches', TASK_COLUMNS_OUT, taskLines(context.sqlite, localToday(context.now())), context.now()),
+    write(format, 'taches', 'Tâches', TASK_COLUMNS_OUT, taskLines(context.sqlite, todayOf(context)), context.now()),
 }

@@ -3,8 +3,8 @@ import type { ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
 import { fundings } from '../db/schema'
-import type { Handlers } from '../dispatcher'
-import { assertOrdered, assertRealDates } from '../projects/dates'
+import type { HandlersOf } from '../handler'
+import { assertOrdered } from '../projects/dates'
 import { getProjectRow, toFunding, touchProject } from '../projects/queries'
 import { projectTrail } from '../projects/trail'
 
@@ -18,11 +18,10 @@ function getFundingRow(db: Db, id: number): FundingRow {
 
 /** Amounts are integers in cents (the contract refuses anything else); dates must exist and be in order. */
 function checkFunding(input: Omit<ParsedInput<'fundings.create'>, 'projectId'>): void {
-  assertRealDates({ requestedOn: input.requestedOn, decidedOn: input.decidedOn })
   assertOrdered(input.requestedOn, input.decidedOn, 'decidedOn', 'La date de décision doit être après la date de demande.')
 }
 
-export const fundingHandlers: Pick<Handlers, 'fundings.create' | 'fundings.update' | 'fundings.remove'> = {
+export const fundingsHandlers: HandlersOf<'fundings'> = {
   'fundings.create': ({ projectId, ...input }, context) => {
     checkFunding(input)
     const at = context.now().toISOString()

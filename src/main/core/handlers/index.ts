@@ -1,60 +1,73 @@
-import type { Handlers } from '../dispatcher'
+import type { Handlers } from '../handler'
+import { actionsHandlers } from './actions'
+import { answersHandlers } from './answers'
 import { appHandlers } from './app'
-import { calendarHandlers } from './calendar'
+import { attachmentsHandlers } from './attachments'
 import { auditHandlers } from './audit'
-import { dashboardHandlers } from './dashboard'
-import { exportHandlers } from './exports'
-import { icsHandlers } from './ics'
-import { searchHandlers } from './search'
-import { campaignHandlers } from './campaigns'
-import { citizenInputHandlers } from './citizen-inputs'
-import { diagnosticHandlers } from './diagnostic'
-import { evidenceHandlers } from './evidence'
-import { profileQuestionnaireHandlers } from './profile'
-import { themeHandlers } from './themes'
+import { calendarHandlers } from './calendar'
+import { campaignsHandlers } from './campaigns'
+import { citizenInputsHandlers } from './citizen-inputs'
+import { commentsHandlers } from './comments'
 import { communeHandlers } from './commune'
-import { memberHandlers } from './members'
-import { profileHandlers } from './profiles'
+import { communeProfileHandlers } from './commune-profile'
+import { dashboardHandlers } from './dashboard'
+import { diagnosticHandlers } from './diagnostic'
+import { directoryHandlers } from './directory'
+import { evidenceHandlers } from './evidence'
+import { exportsHandlers } from './exports'
+import { fundingsHandlers } from './fundings'
+import { indicatorsHandlers } from './indicators'
+import { logoHandlers } from './logo'
+import { mandateHandlers } from './mandate'
+import { measurementsHandlers } from './measurements'
+import { membersHandlers } from './members'
+import { participantsHandlers } from './participants'
+import { planningHandlers } from './planning'
+import { profilesHandlers } from './profiles'
+import { projectsHandlers } from './projects'
+import { referentielHandlers } from './referentiel'
+import { reportsHandlers } from './reports'
+import { searchHandlers } from './search'
 import { sessionHandlers } from './session'
 import { setupHandlers } from './setup'
-import { actionHandlers } from './actions'
-import { attachmentHandlers } from './attachments'
-import { commentHandlers } from './comments'
-import { fundingHandlers } from './fundings'
-import { indicatorHandlers } from './indicators'
-import { participantHandlers } from './participants'
-import { planningHandlers } from './planning'
-import { projectHandlers } from './projects'
-import { taskHandlers } from './tasks'
-import { reportHandlers } from './reports'
+import { snapshotsHandlers } from './snapshots'
+import { tasksHandlers } from './tasks'
+import { themesHandlers } from './themes'
 
+/** One file per method prefix (`handlers/<prefix>.ts`); the type checks every method of the contract is here. */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...directoryHandlers,
   ...setupHandlers,
   ...sessionHandlers,
   ...communeHandlers,
-  ...memberHandlers,
-  ...profileHandlers,
-  ...profileQuestionnaireHandlers,
-  ...themeHandlers,
-  ...campaignHandlers,
+  ...mandateHandlers,
+  ...membersHandlers,
+  ...profilesHandlers,
+  ...referentielHandlers,
+  ...communeProfileHandlers,
+  ...themesHandlers,
+  ...campaignsHandlers,
+  ...answersHandlers,
   ...evidenceHandlers,
   ...diagnosticHandlers,
-  ...citizenInputHandlers,
+  ...snapshotsHandlers,
+  ...citizenInputsHandlers,
   ...calendarHandlers,
-  ...projectHandlers,
-  ...participantHandlers,
-  ...actionHandlers,
-  ...taskHandlers,
-  ...commentHandlers,
-  ...attachmentHandlers,
-  ...fundingHandlers,
-  ...indicatorHandlers,
+  ...projectsHandlers,
+  ...participantsHandlers,
+  ...actionsHandlers,
+  ...tasksHandlers,
+  ...commentsHandlers,
+  ...attachmentsHandlers,
+  ...fundingsHandlers,
+  ...indicatorsHandlers,
+  ...measurementsHandlers,
   ...planningHandlers,
   ...auditHandlers,
   ...searchHandlers,
   ...dashboardHandlers,
-  ...exportHandlers,
-  ...icsHandlers,
-  ...reportHandlers,
+  ...exportsHandlers,
+  ...reportsHandlers,
+  ...logoHandlers,
 }

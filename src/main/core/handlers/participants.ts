@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import { members, projectParticipants } from '../db/schema'
-import type { Handlers } from '../dispatcher'
+import type { HandlersOf } from '../handler'
 import { assertMemberExists, getProjectRow, participantsOf, touchProject } from '../projects/queries'
 import { projectTrail } from '../projects/trail'
 
-export const participantHandlers: Pick<Handlers, 'participants.add' | 'participants.remove'> = {
+export const participantsHandlers: HandlersOf<'participants'> = {
   /** A member of the team (their current name is shown) or someone from outside, by name. */
   'participants.add': ({ projectId, memberId, name, role }, context) => {
     const at = context.now().toISOString()

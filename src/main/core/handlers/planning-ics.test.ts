@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
-import { seedProjects } from '../exports/__fixtures__/projects'
+import { seedProjects } from '../testing/seed-projects'
 import { unescapeText, unfoldIcs } from '../exports/ics'
 
 const setUp = setUpCorePerTest('ics', { now: () => new Date('2026-06-15T12:00:00.000Z'), referentielFile: FIXTURE_REFERENTIEL_FILE })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createProject, memberId, PROJECT_CORE_OPTIONS } from '../projects/test-helpers'
+import { createProject, memberId, PROJECT_CORE_OPTIONS } from '../testing/projects'
 import { ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 

@@ -1,14 +1,15 @@
-import { AppError } from '../../../shared/errors'
-import type { Handlers } from '../dispatcher'
+import { requireMandate } from '../commune/queries'
+import { planningIcs } from '../exports/planning-ics'
+import type { HandlersOf } from '../handler'
 import { planningOf } from '../projects/planning'
-import { todayOf } from '../projects/trail'
-import { currentMandate } from './commune'
+import { todayOf } from '../today'
 
-export const planningHandlers: Pick<Handlers, 'planning.get'> = {
+export const planningHandlers: HandlersOf<'planning'> = {
   /** The mandate's years, every project with its actions, and the tasks that have a due date. */
   'planning.get': (_input, context) => {
-    const mandate = currentMandate(context.db)
-    if (!mandate) throw new AppError('NOT_SET_UP', "Le mandat n'est pas encore renseigné : terminez l'assistant de démarrage.")
+    const mandate = requireMandate(context.db)
     return planningOf(context.db, { startYear: mandate.startYear, endYear: mandate.endYear }, todayOf(context))
   },
+
+  'planning.ics': ({ memberId }, context) => planningIcs(context, memberId),
 }

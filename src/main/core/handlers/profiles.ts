@@ -1,39 +1,19 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
-import type { Profile } from '../../../shared/contract'
+import { AuditTrail } from '../audit'
 import type { Db } from '../db/open'
 import { members, profiles } from '../db/schema'
-import { AuditTrail, authorOf } from '../audit'
-import type { HandlerContext } from '../context'
-import type { Handlers } from '../dispatcher'
+import type { HandlersOf, SignedInContext } from '../handler'
+import { getProfileRow, toProfile, type ProfileRow } from '../profiles/queries'
 import { hashPassword, verifyPassword } from '../security/passwords'
-
-type ProfileRow = typeof profiles.$inferSelect
-
-export function toProfile(row: ProfileRow): Profile {
-  return {
-    id: row.id,
-    displayName: row.displayName,
-    memberId: row.memberId,
-    isAdmin: row.isAdmin,
-    hasPassword: row.passwordHash !== null,
-    lastSignInAt: row.lastSignInAt,
-  }
-}
 
 /** What the audit trail keeps of a profile: never the password hash. */
 function auditedProfile(row: ProfileRow) {
   return { displayName: row.displayName, memberId: row.memberId, isAdmin: row.isAdmin, hasPassword: row.passwordHash !== null }
 }
 
-function trail(context: HandlerContext, db: Db = context.db) {
-  return new AuditTrail(db, authorOf(context.actor), context.now().toISOString())
-}
-
-function getProfileRow(db: Db, id: number): ProfileRow {
-  const row = db.select().from(profiles).where(eq(profiles.id, id)).get()
-  if (!row) throw new AppError('NOT_FOUND', "Ce profil n'existe plus : la liste a peut-être été modifiée entre-temps.")
-  return row
+function trail(context: SignedInContext, db: Db = context.db) {
+  return new AuditTrail(db, context.actor, context.now().toISOString())
 }
 
 /** A member may be tied to one profile at most, and must exist. */
@@ -58,7 +38,7 @@ function otherAdminCount(db: Db, exceptProfileId: number): number {
     .all().length
 }
 
-export const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.setPassword' | 'profiles.remove'> = {
+export const profilesHandlers: HandlersOf<'profiles'> = {
   'profiles.list': (_input, { db }) => db.select().from(profiles).orderBy(profiles.displayName).all().map(toProfile),
 
   'profiles.create': (input, context) => {
@@ -102,7 +82,6 @@ export const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.create'
 
   'profiles.setPassword': (input, context) => {
     const { db, actor } = context
-    if (!actor) throw new AppError('NOT_SIGNED_IN', 'Choisissez votre profil pour continuer.')
     const isSelf = actor.profileId === input.id
     if (!isSelf && !actor.isAdmin) {
       throw new AppError('FORBIDDEN', "Seul un administrateur peut changer le mot de passe d'un autre profil.")
@@ -130,7 +109,7 @@ export const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.create'
 
   'profiles.remove': ({ id }, context) => {
     const { db, actor } = context
-    if (actor?.profileId === id) throw new AppError('CONFLICT', 'Vous ne pouvez pas supprimer le profil que vous utilisez en ce moment.')
+    if (actor.profileId === id) throw new AppError('CONFLICT', 'Vous ne pouvez pas supprimer le profil que vous utilisez en ce moment.')
     db.transaction((tx) => {
       const before = getProfileRow(tx, id)
       if (before.isAdmin && otherAdminCount(tx, id) === 0) {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { projectSummaries } from '../projects/queries'
-import { count, createProject, memberId, NOW, PROJECT_CORE_OPTIONS, projectAudit, TODAY } from '../projects/test-helpers'
+import { count, createProject, memberId, NOW, PROJECT_CORE_OPTIONS, projectAudit, TODAY } from '../testing/projects'
 import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { signInAsElu } from '../testing/referentiel'
@@ -67,7 +67,7 @@ describe('projects.create', () => {
       [{ title: 'A', referentMemberId: 999 }, 'NOT_FOUND', /ne fait plus partie de l'équipe/],
       [{ title: 'A', domainId: 'inconnu' }, 'NOT_FOUND', /domaine n'existe pas/],
       [{ title: 'A', themeIds: ['ecole', 'nulle-part'] }, 'NOT_FOUND', /thème « nulle-part »/],
-      [{ title: 'A', startOn: '2026-02-30' }, 'INVALID_INPUT', /2026-02-30 n'existe pas/],
+      [{ title: 'A', startOn: '2026-02-30' }, 'INVALID_INPUT', /Cette date n'existe pas/],
       [{ title: 'A', startOn: '2026-06-01', endOn: '2026-05-01' }, 'INVALID_INPUT', /fin doit être après/],
       [{ title: 'A', budgetPlannedCents: 10.5 }, 'INVALID_INPUT', /montant en centimes/],
       [{ title: 'A', budgetSpentCents: -1 }, 'INVALID_INPUT', /ne peut pas être négatif/],

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm'
 import type { ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import type { HandlerContext } from '../context'
 import type { Db } from '../db/open'
 import { attachments, projectCriteria, projects, projectThemes } from '../db/schema'
-import type { Handlers } from '../dispatcher'
-import { assertOrdered, assertRealDates } from '../projects/dates'
-import { deleteUnusedFiles } from '../projects/files'
+import type { HandlerContext, HandlersOf } from '../handler'
+import { assertOrdered } from '../projects/dates'
+import { deleteUnusedFiles } from '../file-store/usage'
 import { assertMemberExists, criterionIdsOf, getProjectRow, projectDetail, projectSummaries, themeIdsOf, type ProjectRow } from '../projects/queries'
-import { actorName, projectTrail, todayOf } from '../projects/trail'
+import { projectTrail } from '../projects/trail'
+import { todayOf } from '../today'
 
 type ProjectFields = ParsedInput<'projects.create'>
 
@@ -18,7 +18,6 @@ function notFound(path: string, message: string): AppError {
 
 /** Checks what the contract cannot: real dates, the référentiel's ids, a referent still in the team. */
 function checkProject(db: Db, context: HandlerContext, input: ProjectFields): { themeIds: string[]; criterionIds: string[] } {
-  assertRealDates({ startOn: input.startOn, endOn: input.endOn })
   assertOrdered(input.startOn, input.endOn, 'endOn', 'La date de fin doit être après la date de début.')
   const { referentiel, themes, criteria } = context.referentiel()
   if (input.domainId !== null && !referentiel.domains.some((d) => d.id === input.domainId)) {
@@ -71,7 +70,7 @@ function auditValues(db: Db, row: ProjectRow) {
   return { ...row, themeIds: themeIdsOf(db, row.id), criterionIds: criterionIdsOf(db, row.id) }
 }
 
-export const projectHandlers: Pick<Handlers, 'projects.list' | 'projects.get' | 'projects.create' | 'projects.update' | 'projects.remove'> = {
+export const projectsHandlers: HandlersOf<'projects'> = {
   'projects.list': (input, context) => projectSummaries(context.db, input, todayOf(context)),
 
   'projects.get': ({ id }, context) => projectDetail(context.db, id, todayOf(context)),
@@ -82,7 +81,7 @@ export const projectHandlers: Pick<Handlers, 'projects.list' | 'projects.get' | 
       const { themeIds, criterionIds } = checkProject(tx, context, input)
       const row = tx
         .insert(projects)
-        .values({ ...columnsOf(input), createdAt: at, createdBy: actorName(context), updatedAt: at })
+        .values({ ...columnsOf(input), createdAt: at, createdBy: context.actor.displayName, updatedAt: at })
         .returning()
         .get()
       writeLinks(tx, row.id, themeIds, criterionIds)

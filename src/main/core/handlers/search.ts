@@ -6,8 +6,7 @@
  */
 import { SEARCH_KINDS } from '../../../shared/contract'
 import type { MethodOutput } from '../../../shared/contract'
-import type { HandlerContext } from '../context'
-import type { Handlers } from '../dispatcher'
+import type { HandlerContext, HandlersOf } from '../handler'
 import { prepared } from '../exports/queries'
 import { ftsQuery, searchTokens } from '../search/fts'
 import { searchReferentiel } from '../search/referentiel'
@@ -109,6 +108,6 @@ export function searchAll(context: Pick<HandlerContext, 'sqlite' | 'referentiel'
   return { groups: SEARCH_KINDS.map((kind) => ({ kind, hits: found.get(kind) ?? [] })).filter((g) => g.hits.length > 0) }
 }
 
-export const searchHandlers: Pick<Handlers, 'search.query'> = {
+export const searchHandlers: HandlersOf<'search'> = {
   'search.query': ({ query, limit }, context) => searchAll(context, query, limit),
 }

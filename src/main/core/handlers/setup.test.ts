@@ -124,12 +124,12 @@ describe('setup.complete', () => {
     expect(core.newSession().profileId).toBeNull()
   })
 
-  it('emits data.changed for the commune, the members and the profiles', async () => {
+  it('emits data.changed for the session, the commune, the mandate, the members and the profiles', async () => {
     const { core, session } = newCore()
     const events: unknown[] = []
     core.onEvent((event, payload) => events.push({ event, payload }))
     await ok(core, session, 'setup.complete', fauxVillecerfSetup())
-    expect(events).toEqual([{ event: 'data.changed', payload: { domains: ['commune', 'members', 'profiles'] } }])
+    expect(events).toEqual([{ event: 'data.changed', payload: { domains: ['session', 'commune', 'mandate', 'members', 'profiles'] } }])
   })
 })
 

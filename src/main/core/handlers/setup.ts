@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import { mandates, profiles } from '../db/schema'
 import { AuditTrail } from '../audit'
-import type { Handlers } from '../dispatcher'
+import { findDirectoryCommune, insertCommune, readCommune } from '../commune/queries'
+import type { HandlersOf } from '../handler'
+import { insertMember, normalizeTeam } from '../members/team'
 import { hashPassword } from '../security/passwords'
-import { findDirectoryCommune, insertCommune, readCommune } from './commune'
-import { insertMember, normalizeTeam } from './members'
-import { rememberLastProfile } from './session'
+import { rememberLastProfile } from '../session/last-profile'
 
-export const setupHandlers: Pick<Handlers, 'setup.complete'> = {
+export const setupHandlers: HandlersOf<'setup'> = {
   /** The wizard's whole input in one transaction: the commune is set up completely or not at all. */
   'setup.complete': (input, context) => {
     const { db, session } = context

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MEMBER_TASK_GROUPS, memberTaskGroupSql } from '../projects/member-tasks'
-import { count, createProject, memberId, NOW, PROJECT_CORE_OPTIONS, projectAudit } from '../projects/test-helpers'
+import { count, createProject, memberId, NOW, PROJECT_CORE_OPTIONS, projectAudit } from '../testing/projects'
 import { createTestCore, failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { signInAsElu } from '../testing/referentiel'

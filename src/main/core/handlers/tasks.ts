@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm'
 import type { ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import type { HandlerContext } from '../context'
 import type { Db } from '../db/open'
 import { attachments, comments, profiles, projectActions, tasks } from '../db/schema'
-import type { Handlers } from '../dispatcher'
-import { assertRealDates } from '../projects/dates'
+import type { HandlerContext, HandlersOf } from '../handler'
 import { memberTasks } from '../projects/member-tasks'
 import { assertMemberExists, getProjectRow, isDone, parseChecklist, taskById, touchProject, type TaskRow } from '../projects/queries'
-import { projectTrail, todayOf } from '../projects/trail'
+import { projectTrail } from '../projects/trail'
+import { todayOf } from '../today'
 
 type TaskFields = Omit<ParsedInput<'tasks.create'>, 'projectId'>
 
@@ -20,7 +19,6 @@ export function getTaskRow(db: Db, id: number): TaskRow {
 
 /** The action must exist and belong to the task's project; the assignee must be in the team. */
 function checkTask(db: Db, projectId: number, input: TaskFields): void {
-  assertRealDates({ dueOn: input.dueOn })
   if (input.actionId !== null) {
     const action = db.select({ projectId: projectActions.projectId }).from(projectActions).where(eq(projectActions.id, input.actionId)).get()
     if (!action) {
@@ -70,7 +68,7 @@ function memberOf(db: Db, context: HandlerContext, memberId: number | null): num
   return profile.memberId
 }
 
-export const taskHandlers: Pick<Handlers, 'tasks.create' | 'tasks.update' | 'tasks.remove' | 'tasks.forMember'> = {
+export const tasksHandlers: HandlersOf<'tasks'> = {
   'tasks.create': ({ projectId, ...input }, context) => {
     const at = context.now().toISOString()
     return context.db.transaction((tx) => {

@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
-import { AuditTrail, authorOf } from '../audit'
+import { AuditTrail } from '../audit'
 import { members, profiles, themeAssignments } from '../db/schema'
-import type { Handlers } from '../dispatcher'
+import type { HandlersOf } from '../handler'
 
-export const themeHandlers: Pick<Handlers, 'themes.assignments' | 'themes.assign'> = {
+export const themesHandlers: HandlersOf<'themes'> = {
   'themes.assignments': (_input, { db }) =>
     db
       .select({ memberId: themeAssignments.memberId, themeId: themeAssignments.themeId, link: themeAssignments.link })
@@ -21,7 +21,7 @@ export const themeHandlers: Pick<Handlers, 'themes.assignments' | 'themes.assign
     context.db.transaction((tx) => {
       const member = tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).get()
       if (!member) throw new AppError('NOT_FOUND', "Cette personne ne fait plus partie de l'équipe : la liste a peut-être été modifiée entre-temps.")
-      const actor = context.actor!
+      const { actor } = context
       if (!actor.isAdmin) {
         const own = tx.select({ memberId: profiles.memberId }).from(profiles).where(eq(profiles.id, actor.profileId)).get()
         if (own?.memberId !== memberId) {
@@ -31,7 +31,7 @@ export const themeHandlers: Pick<Handlers, 'themes.assignments' | 'themes.assign
           )
         }
       }
-      const audit = new AuditTrail(tx, authorOf(context.actor), at)
+      const audit = new AuditTrail(tx, context.actor, at)
       const where = and(eq(themeAssignments.memberId, memberId), eq(themeAssignments.themeId, themeId))
       const before = tx.select().from(themeAssignments).where(where).get()
       if (link === null) {

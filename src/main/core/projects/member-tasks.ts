@@ -8,7 +8,7 @@
  * page is full, and a group the page does not reach is not read at all. The counts come from the same indexes.
  */
 import type Database from 'better-sqlite3'
-import type { MemberTasks, Task } from '../../../shared/contract/projects'
+import type { MemberTasks, Task } from '../../../shared/contract/tasks'
 import { prepared, TASK_COLUMNS, TASK_FROM, toTask, type TaskRow } from '../exports/queries'
 import { frenchSortKeySql } from './queries'
 

@@ -3,19 +3,17 @@
  * one SQL query, task lists with their project and assignee, a project's whole detail.
  */
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { type ProjectAction } from '../../../shared/contract/actions'
+import { type Indicator } from '../../../shared/contract/indicators'
 import {
-  checklistItemSchema,
   PRIORITIES,
   PROJECT_SORTS,
   PROJECT_STATUSES,
-  type Indicator,
-  type ProjectAction,
   type ProjectDetail,
   type ProjectStatus,
   type ProjectSummary,
-  type Task,
-  type TaskStatus,
 } from '../../../shared/contract/projects'
+import { checklistItemSchema, type Task, type TaskStatus } from '../../../shared/contract/tasks'
 import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
 import {
@@ -458,5 +456,18 @@ export function projectDetail(db: Db, id: number, today: string): ProjectDetail 
       .map(toAttachment),
     fundings: db.select().from(fundings).where(eq(fundings.projectId, id)).orderBy(asc(fundings.id)).all().map(toFunding),
     indicators: indicatorsOf(db, [id]),
+  }
+}
+
+/** A task named with a project must be one of its tasks. */
+export function assertTaskInProject(db: Db, taskId: number, projectId: number): void {
+  const task = db.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId)).get()
+  if (!task) {
+    const message = "Cette tâche n'existe plus : la liste a peut-être été modifiée entre-temps."
+    throw new AppError('NOT_FOUND', message, [{ path: 'taskId', message }])
+  }
+  if (task.projectId !== projectId) {
+    const message = 'Cette tâche appartient à un autre projet.'
+    throw new AppError('CONFLICT', message, [{ path: 'taskId', message }])
   }
 }

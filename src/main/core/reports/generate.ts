@@ -2,7 +2,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { ReportFile, ReportRequest } from '../../../shared/contract'
 import { formatDate, todayIso } from '../../../shared/format'
-import type { HandlerContext } from '../context'
+import type { SignedInContext } from '../handler'
 import { createReportContext, type ProgressSink, type ReportContext } from './context'
 import { dashboardSections, deadlines } from './dashboard-report'
 import { diagnosticSections } from './diagnostic-report'
@@ -122,7 +122,7 @@ function stepsOf(request: ReportRequest): number {
   return 3 + request.sections.length * 2 + (request.sections.includes('projects') ? request.projectIds.length : 0)
 }
 
-export async function generateReport(handler: HandlerContext, request: ReportRequest, progress: ProgressSink): Promise<ReportFile> {
+export async function generateReport(handler: SignedInContext, request: ReportRequest, progress: ProgressSink): Promise<ReportFile> {
   const context = await createReportContext(handler, stepsOf(request), progress)
   const now = handler.now()
   const today = todayIso(now)

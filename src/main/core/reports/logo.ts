@@ -9,7 +9,7 @@ import type { Logo } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { AppDatabase } from '../db/open'
 import { settings } from '../db/schema'
-import { decodeBase64, displayFileName } from '../diagnostic/files'
+import { decodeBase64, displayFileName } from '../file-store/store'
 
 export const LOGO_KEY = 'commune.logo'
 const MAX_SIDE = 800

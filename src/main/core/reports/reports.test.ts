@@ -9,7 +9,7 @@ import { formatCents, formatPercent } from '../../../shared/format'
 import { createSetUpCore, createTestCore, failure, ok, TempDirs, type TestCore } from '../testing'
 import { plainText, readPdf, spaced, undrawable, type ReadPdf } from '../testing/pdf'
 import { signInAsElu } from '../testing/referentiel'
-import { LIGHTING_TITLE, SCHOOL_TITLE, seedReportCommune, type SeededCommune } from './__fixtures__/seed'
+import { LIGHTING_TITLE, SCHOOL_TITLE, seedReportCommune, type SeededCommune } from '../testing/seed-reports'
 
 type Request = MethodInput<'reports.generate'>['request']
 

@@ -75,6 +75,17 @@ export async function failure<M extends MethodName>(core: Core, session: Session
   return result.error
 }
 
+/** A clock a test can set: pass `clock.now` as the core's `now`, then `clock.set(iso)` between calls. */
+export function testClock(startIso: string): { now: () => Date; set(iso: string): void } {
+  let current = new Date(startIso)
+  return {
+    now: () => current,
+    set: (iso) => {
+      current = new Date(iso)
+    },
+  }
+}
+
 /** Faux-Villecerf (Aube), the commune the project is tried on. */
 export const FAUX_VILLECERF = {
   inseeCode: '10145',

@@ -3,9 +3,9 @@
  * diagnostic campaigns (the real référentiel), a snapshot, projects with accents, « guillemets », œ and €, actions,
  * tasks, fundings, indicators with measurements, comments. Used by the report tests and the report benchmark.
  */
-import type { Core } from '../../core'
-import type { Session } from '../../context'
-import { ok } from '../../testing'
+import type { Core } from '../core'
+import type { Session } from '../context'
+import { ok } from './index'
 
 export interface SeededCommune {
   campaignId: number

@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import type { AnswerStatus } from '../../../../shared/contract/diagnostic'
+import type { AnswerStatus } from '../../../../shared/contract/answers'
 import { campaigns } from './campaigns'
 
 /** The council's answer to one criterion in one campaign. */

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { FUNDERS, FUNDING_STATUSES } from '../../../../shared/contract/projects'
+import type { FUNDERS, FUNDING_STATUSES } from '../../../../shared/contract/fundings'
 import { projects } from './projects'
 
 /** Subsidies asked for a project (DETR, DSIL, région…), amounts in euro cents. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { TaskStatus } from '../../../../shared/contract/projects'
+import type { TaskStatus } from '../../../../shared/contract/tasks'
 import { members } from './members'
 import { projectActions } from './project-actions'
 import { projects } from './projects'

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { method, methodsOf } from './define'
+import { none } from './fields'
+
+export const appStatusSchema = z.object({
+  setupDone: z.boolean(),
+  version: z.string(),
+  dataDir: z.string(),
+  /** Profiles offered on the "who are you?" screen. */
+  profiles: z.array(z.object({ id: z.number().int(), displayName: z.string(), hasPassword: z.boolean() })),
+  activeProfileId: z.number().int().nullable(),
+})
+export type AppStatus = z.infer<typeof appStatusSchema>
+
+export const appMethods = methodsOf('app')({
+  'app.status': method({ input: none, output: appStatusSchema, access: 'public', reads: ['session', 'commune', 'profiles'] }),
+})

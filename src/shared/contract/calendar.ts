@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { legalReferenceSchema } from '../referentiel/schema'
+import { method, methodsOf } from './define'
+import { isoDateField } from './fields'
+
+/* ─── Regulatory calendar ──────────────────────────────────────────────────────────── */
+
+export const calendarEntrySchema = z.object({
+  deadlineId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** ISO date (YYYY-MM-DD). */
+  dueOn: z.string(),
+  criterionId: z.string().nullable(),
+  legalBasis: z.array(legalReferenceSchema),
+})
+export type CalendarEntry = z.infer<typeof calendarEntrySchema>
+
+export const calendarInput = z.object({
+  /** null: today on the mairie's calendar. */
+  from: isoDateField.nullable().default(null),
+  months: z.number().int().min(1).max(72).default(12),
+})
+
+export const calendarMethods = methodsOf('calendar')({
+  'calendar.upcoming': method({
+    input: calendarInput,
+    output: z.array(calendarEntrySchema),
+    access: 'profile',
+    reads: ['commune', 'communeProfile', 'mandate'],
+  }),
+})

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { method, methodsOf } from './define'
+import { byIdInput, isoDateField, none, okSchema, requiredText, themeIdField } from './fields'
+
+/* What citizens asked for, by theme (typed in at the mairie, or received through the relay). */
+
+export const citizenInputSchema = z.object({
+  id: z.number().int(),
+  themeId: z.string(),
+  summary: z.string(),
+  receivedOn: z.string(),
+  source: z.enum(['local', 'relay']),
+  createdBy: z.string(),
+})
+export type CitizenInput = z.infer<typeof citizenInputSchema>
+
+export const citizenInputAddInput = z.object({
+  themeId: themeIdField,
+  summary: requiredText('Le résumé de la demande', 500),
+  receivedOn: isoDateField,
+})
+
+export const citizenInputsMethods = methodsOf('citizenInputs')({
+  'citizenInputs.list': method({ input: none, output: z.array(citizenInputSchema), access: 'profile', reads: ['citizenInputs'] }),
+  'citizenInputs.add': method({ input: citizenInputAddInput, output: citizenInputSchema, access: 'profile', changes: ['citizenInputs'] }),
+  'citizenInputs.remove': method({ input: byIdInput, output: okSchema, access: 'profile', changes: ['citizenInputs'] }),
+})

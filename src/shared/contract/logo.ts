@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { method, methodsOf } from './define'
+import { base64Field, none, okSchema, requiredText } from './fields'
+
+/* ─── The commune's logo (or coat of arms), printed on reports ─────────────────────── */
+
+export const MAX_LOGO_BYTES = 5 * 1024 * 1024
+export const logoSchema = z
+  .object({
+    /** Always PNG: the image is decoded, shrunk if needed and re-encoded when it is chosen. */
+    mimeType: z.literal('image/png'),
+    contentBase64: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    fileName: z.string(),
+  })
+  .nullable()
+export type Logo = z.infer<typeof logoSchema>
+
+export const logoSetInput = z.object({
+  fileName: requiredText('Le nom du fichier', 200),
+  contentBase64: base64Field(MAX_LOGO_BYTES, "L'image dépasse 5 Mo : choisissez une image plus légère."),
+})
+
+export const logoMethods = methodsOf('logo')({
+  'logo.get': method({ input: none, output: logoSchema, access: 'profile', reads: ['logo'] }),
+  'logo.set': method({ input: logoSetInput, output: logoSchema, access: 'admin', changes: ['logo'] }),
+  'logo.remove': method({ input: none, output: okSchema, access: 'admin', changes: ['logo'] }),
+})
