@@ -1,0 +1,256 @@
+/**
+ * The renderer refreshes, after a write, only the queries whose method `reads` one of the write's `changes`
+ * (src/shared/contract/define.ts). A missing domain would leave a screen showing old data, so this test checks the
+ * declarations against what really happens: it makes one write of every kind on a commune with something
+ * everywhere, reads every read method before and after, and fails when a result changed although its method does
+ * not read anything the write declares it changes.
+ */
+import { describe, expect, it } from 'vitest'
+import { contract, type MethodInput, type MethodName, type ReadMethod } from '../../shared/contract'
+import { createTestCore, fauxVillecerfSetup, ok, TempDirs, type TestCore } from './testing'
+import { FIXTURE_REFERENTIEL_FILE } from './testing/referentiel'
+
+const NOW = '2026-05-04T10:00:00.000Z'
+// A 2 × 2 PNG.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=='
+const PDF = Buffer.from('%PDF-1.4 pièce').toString('base64')
+
+/**
+ * Read methods this test does not call, and why: their `reads` must then be every domain (nothing can go stale).
+ * - reports.generate: seconds per PDF; it reads everything anyway.
+ */
+const NOT_READ: ReadMethod[] = ['reports.generate']
+
+type ReadCall = { [M in ReadMethod]: { method: M; input: MethodInput<M> } }[ReadMethod]
+
+/** Every read, with inputs taken from what exists now (one call per campaign, project, file…). */
+async function readCalls(test: TestCore): Promise<ReadCall[]> {
+  const { core, session } = test
+  const campaigns = await ok(core, session, 'campaigns.list')
+  const snapshots = await ok(core, session, 'snapshots.list')
+  const projects = (await ok(core, session, 'projects.list', { pageSize: 200 })).items
+  const members = await ok(core, session, 'members.list')
+  const calls: ReadCall[] = [
+    { method: 'app.status', input: {} },
+    { method: 'directory.searchCommunes', input: { query: 'Faux-Villecerf' } },
+    { method: 'session.get', input: {} },
+    { method: 'commune.get', input: {} },
+    { method: 'mandate.get', input: {} },
+    { method: 'members.list', input: {} },
+    { method: 'profiles.list', input: {} },
+    { method: 'referentiel.get', input: {} },
+    { method: 'communeProfile.get', input: {} },
+    { method: 'themes.assignments', input: {} },
+    { method: 'campaigns.list', input: {} },
+    { method: 'snapshots.list', input: {} },
+    { method: 'citizenInputs.list', input: {} },
+    { method: 'calendar.upcoming', input: {} },
+    { method: 'projects.list', input: {} },
+    { method: 'tasks.forMember', input: {} },
+    { method: 'planning.get', input: {} },
+    { method: 'planning.ics', input: {} },
+    { method: 'audit.list', input: {} },
+    { method: 'search.query', input: { query: 'école' } },
+    { method: 'dashboard.get', input: {} },
+    { method: 'exports.projects', input: { format: 'csv' } },
+    { method: 'exports.tasks', input: { format: 'csv' } },
+    { method: 'logo.get', input: {} },
+  ]
+  for (const { id } of campaigns) {
+    calls.push({ method: 'answers.list', input: { campaignId: id } })
+    calls.push({ method: 'diagnostic.get', input: { campaignId: id } })
+    calls.push({ method: 'diagnostic.peers', input: { campaignId: id } })
+    for (const snapshot of snapshots) {
+      calls.push({ method: 'diagnostic.compare', input: { before: { snapshotId: snapshot.id }, after: { campaignId: id } } })
+    }
+    for (const answer of await ok(core, session, 'answers.list', { campaignId: id })) {
+      for (const file of answer.evidence) {
+        calls.push({ method: 'evidence.get', input: { id: file.id } })
+        calls.push({ method: 'evidence.open', input: { id: file.id } })
+      }
+    }
+  }
+  for (const { id } of projects) {
+    calls.push({ method: 'projects.get', input: { id } })
+    for (const file of (await ok(core, session, 'projects.get', { id })).attachments) {
+      calls.push({ method: 'attachments.get', input: { id: file.id } })
+      calls.push({ method: 'attachments.open', input: { id: file.id } })
+    }
+  }
+  for (const { id } of members) calls.push({ method: 'tasks.forMember', input: { memberId: id } })
+  return calls
+}
+
+async function readAll(test: TestCore): Promise<Map<string, string>> {
+  const results = new Map<string, string>()
+  for (const { method, input } of await readCalls(test)) {
+    const result = await test.core.invoke(method, input, test.session)
+    results.set(`${method} ${JSON.stringify(input)}`, JSON.stringify(result))
+  }
+  return results
+}
+
+describe('what a write changes, what a read depends on', () => {
+  it('every read method is exercised here, or reads every domain', () => {
+    const exercised = new Set<string>([
+      ...NOT_READ,
+      'app.status',
+      'directory.searchCommunes',
+      'session.get',
+      'commune.get',
+      'mandate.get',
+      'members.list',
+      'profiles.list',
+      'referentiel.get',
+      'communeProfile.get',
+      'themes.assignments',
+      'campaigns.list',
+      'snapshots.list',
+      'citizenInputs.list',
+      'calendar.upcoming',
+      'projects.list',
+      'tasks.forMember',
+      'planning.get',
+      'planning.ics',
+      'audit.list',
+      'search.query',
+      'dashboard.get',
+      'exports.projects',
+      'exports.tasks',
+      'logo.get',
+      'answers.list',
+      'diagnostic.get',
+      'diagnostic.peers',
+      'diagnostic.compare',
+      'evidence.get',
+      'evidence.open',
+      'projects.get',
+      'attachments.get',
+      'attachments.open',
+    ])
+    const reads = (Object.keys(contract) as MethodName[]).filter((m) => 'reads' in contract[m])
+    expect(reads.filter((m) => !exercised.has(m))).toEqual([])
+    for (const method of NOT_READ) expect(contract[method].reads.length, method).toBeGreaterThanOrEqual(13)
+  })
+
+  it('after each write, every read whose result changed reads one of the domains the write declares', async () => {
+    const temp = new TempDirs('cap-commune-data-changes-')
+    const current = createTestCore(temp.make(), { now: () => new Date(NOW), referentielFile: FIXTURE_REFERENTIEL_FILE })
+    const { core, session } = current
+    await ok(core, session, 'setup.complete', fauxVillecerfSetup())
+    const missing: string[] = []
+    const written = new Set<MethodName>()
+    let before = await readAll(current)
+
+    async function write<M extends MethodName>(method: M, input: MethodInput<M>) {
+      const value = await ok(core, session, method, input)
+      written.add(method)
+      const after = await readAll(current)
+      const changes = new Set<string>(contract[method].changes ?? [])
+      for (const [key, result] of after) {
+        const readMethod = key.split(' ')[0] as ReadMethod
+        const previous = before.get(key)
+        if (previous === undefined || previous === result) continue
+        const reads: readonly string[] = contract[readMethod].reads
+        if (!reads.some((domain) => changes.has(domain))) missing.push(`${method} a changé ${key} (changes: ${[...changes].join(', ')})`)
+      }
+      before = after
+      return value
+    }
+
+    try {
+      const members = await ok(core, session, 'members.list')
+      const paul = members.find((m) => m.firstName === 'Paul')!
+
+      // The team and the profiles.
+      const anne = await write('members.create', { firstName: 'Anne', lastName: 'Lemoine', role: 'conseiller_municipal' })
+      const elu = await write('profiles.create', { displayName: 'Paul', memberId: paul.id })
+      await write('profiles.update', { id: elu.id, displayName: 'Paul B.', memberId: paul.id, isAdmin: false })
+      await write('profiles.setPassword', { id: elu.id, newPassword: 'secret-123' })
+      await write('mandate.update', { startYear: 2026, endYear: 2032, installedOn: '2026-03-27' })
+      await write('communeProfile.update', {
+        ...(await ok(core, session, 'communeProfile.get')),
+        agentsFte: 2,
+      })
+      await write('themes.assign', { memberId: paul.id, themeId: 'ecole', link: 'delegation' })
+      await write('logo.set', { fileName: 'blason.png', contentBase64: PNG })
+
+      // The diagnostic.
+      const campaign = await write('campaigns.create', { name: 'Diagnostic 2026', copyFrom: null })
+      await write('answers.save', { campaignId: campaign.id, criterionId: 'budget-vote-delai', status: 'fait', split: null, comment: '' })
+      await write('answers.save', { campaignId: campaign.id, criterionId: 'risques-dicrim', status: 'pas_fait', split: null, comment: 'À faire' })
+      const evidence = await write('evidence.add', {
+        campaignId: campaign.id,
+        criterionId: 'budget-vote-delai',
+        fileName: 'budget.pdf',
+        contentBase64: PDF,
+      })
+      await write('snapshots.take', { campaignId: campaign.id, label: 'Installation' })
+      await write('answers.save', { campaignId: campaign.id, criterionId: 'conseil-reunion-trimestrielle', status: 'fait', split: null, comment: '' })
+      const input = await write('citizenInputs.add', { themeId: 'risques', summary: 'Sirène inaudible', receivedOn: '2026-04-02' })
+      await write('campaigns.update', { id: campaign.id, name: 'Diagnostic de début de mandat', closed: false })
+
+      // Projects and all they hold.
+      const project = await write('projects.create', {
+        title: 'Rénovation de l’école',
+        domainId: 'services',
+        referentMemberId: paul.id,
+        status: 'en_cours',
+      })
+      await write('projects.update', { ...project, title: 'Rénovation de l’école et de la cour', budgetPlannedCents: 1_000_000 })
+      const participant = await write('participants.add', { projectId: project.id, memberId: anne.id, role: 'Suivi' })
+      const action = await write('actions.create', { projectId: project.id, title: 'Travaux', dueOn: '2026-08-01' })
+      await write('actions.update', { id: action.id, title: 'Travaux d’été', dueOn: '2026-08-15', status: 'en_cours' })
+      const task = await write('tasks.create', {
+        projectId: project.id,
+        actionId: action.id,
+        title: 'Devis',
+        assigneeMemberId: paul.id,
+        dueOn: '2026-04-30',
+      })
+      await write('tasks.update', {
+        id: task.id,
+        actionId: action.id,
+        title: 'Devis signé',
+        assigneeMemberId: paul.id,
+        dueOn: '2026-04-30',
+        status: 'faite',
+      })
+      await write('comments.add', { projectId: project.id, body: 'Réunion avec l’architecte' })
+      const attachment = await write('attachments.add', { projectId: project.id, fileName: 'plan.pdf', contentBase64: PDF })
+      const funding = await write('fundings.create', { projectId: project.id, funder: 'detr', requestedCents: 500_000, status: 'demandee' })
+      await write('fundings.update', { id: funding.id, funder: 'detr', requestedCents: 500_000, obtainedCents: 400_000, status: 'accordee' })
+      const indicator = await write('indicators.create', { projectId: project.id, label: 'Consommation', unit: 'kWh', lowerIsBetter: true })
+      await write('indicators.update', { id: indicator.id, label: 'Consommation de chauffage', unit: 'kWh', lowerIsBetter: true, targetValue: 100 })
+      const measurement = await write('measurements.add', { indicatorId: indicator.id, measuredOn: '2026-04-01', value: 120 })
+
+      // Renaming a person shows on everything that names them.
+      await write('members.update', { id: paul.id, firstName: 'Paul', lastName: 'Bernard-Roy', role: 'adjoint', rank: 1, delegation: 'Voirie' })
+
+      // Removals.
+      await write('measurements.remove', { id: measurement.id })
+      await write('indicators.remove', { id: indicator.id })
+      await write('fundings.remove', { id: funding.id })
+      await write('attachments.remove', { id: attachment.id })
+      await write('tasks.remove', { id: task.id })
+      await write('actions.remove', { id: action.id })
+      await write('participants.remove', { id: participant.id })
+      await write('projects.remove', { id: project.id })
+      await write('evidence.remove', { id: evidence.id })
+      await write('citizenInputs.remove', { id: input.id })
+      await write('logo.remove', {})
+      await write('profiles.remove', { id: elu.id })
+      await write('members.remove', { id: anne.id })
+      await write('commune.choose', { inseeCode: '10145' })
+    } finally {
+      core.close()
+      temp.cleanup()
+    }
+    expect(missing).toEqual([])
+    // Signing in and out refreshes everything (`session`); setup.complete runs once, before anything is read.
+    const writes = (Object.keys(contract) as MethodName[]).filter(
+      (m) => 'changes' in contract[m] && !m.startsWith('session.') && m !== 'setup.complete',
+    )
+    expect(writes.filter((m) => !written.has(m))).toEqual([])
+  }, 120_000)
+})
