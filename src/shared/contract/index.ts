@@ -22,6 +22,7 @@ import { logoMethods } from './logo'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
 import { membersMethods } from './members'
+import { onboardingMethods } from './onboarding'
 import { participantsMethods } from './participants'
 import { planningMethods } from './planning'
 import { profilesMethods } from './profiles'
@@ -76,6 +77,7 @@ export const contract = {
   ...auditMethods,
   ...searchMethods,
   ...dashboardMethods,
+  ...onboardingMethods,
   ...exportsMethods,
   ...reportsMethods,
   ...logoMethods,
@@ -142,6 +144,7 @@ export * from './logo'
 export * from './mandate'
 export * from './measurements'
 export * from './members'
+export * from './onboarding'
 export * from './participants'
 export * from './planning'
 export * from './profiles'

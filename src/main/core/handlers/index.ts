@@ -21,6 +21,7 @@ import { logoHandlers } from './logo'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
 import { membersHandlers } from './members'
+import { onboardingHandlers } from './onboarding'
 import { participantsHandlers } from './participants'
 import { planningHandlers } from './planning'
 import { profilesHandlers } from './profiles'
@@ -67,6 +68,7 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...searchHandlers,
   ...dashboardHandlers,
+  ...onboardingHandlers,
   ...exportsHandlers,
   ...reportsHandlers,
   ...logoHandlers,

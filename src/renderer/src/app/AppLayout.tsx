@@ -16,9 +16,9 @@ import {
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NavLink as RouterLink, useLocation } from 'react-router'
+import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router'
 import { useApiMutation, useApiQuery } from '../api/hooks'
 import { SearchDialog, useSearchHotkey } from '../features/search/SearchDialog'
 import classes from './AppLayout.module.css'
@@ -51,12 +51,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   const [opened, { toggle, close }] = useDisclosure()
   const location = useLocation()
+  const navigate = useNavigate()
   const commune = useApiQuery('commune.get', {})
   const session = useApiQuery('session.get', {})
   const signOut = useApiMutation('session.close')
   const profile = session.data?.profile
   const [searching, setSearching] = useState(false)
   useSearchHotkey(() => setSearching(true))
+  // A new page opens at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0)
+  }, [location.pathname])
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -108,7 +113,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   <Menu.Item component={RouterLink} to="/parametres/mon-profil" leftSection={<IconSettings size={16} />}>
                     {t('session.myProfile')}
                   </Menu.Item>
-                  <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate({})}>
+                  <Menu.Item
+                    leftSection={<IconLogout size={16} />}
+                    onClick={() => {
+                      // The next profile starts on the home page, not on a page it may not be allowed to see. Before
+                      // signing out: once signed out, the profile chooser replaces this layout.
+                      navigate('/', { replace: true })
+                      signOut.mutate({})
+                    }}
+                  >
                     {t('session.switch')}
                   </Menu.Item>
                 </Menu.Dropdown>

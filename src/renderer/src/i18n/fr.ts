@@ -152,6 +152,34 @@ export const fr = {
     removed: '{{name}} a été retiré(e) de l’équipe.',
     saved: 'La fiche de {{name}} est enregistrée.',
   },
+  onboarding: {
+    title: 'Pour commencer',
+    intro: 'Quatre étapes pour prendre Cap Commune en main. Ce cadre disparaît une fois tout fait.',
+    progress: '{{done}} sur {{total}}',
+    done: 'Fait',
+    steps: {
+      communeProfile: {
+        title: 'Vérifier le profil de la commune',
+        help: 'Risques, équipements, compétences transférées : il décide quels critères du diagnostic s’appliquent à votre commune.',
+        action: 'Vérifier le profil',
+      },
+      diagnostic: {
+        title: 'Faire le diagnostic',
+        help: 'Répondez thème par thème : la synthèse montre ce qui est à traiter en priorité.',
+        action: 'Commencer le diagnostic',
+      },
+      project: {
+        title: 'Créer le premier projet',
+        help: 'Depuis un point faible du diagnostic ou une idée du conseil : actions, tâches, budget.',
+        action: 'Créer un projet',
+      },
+      report: {
+        title: 'Imprimer un premier rapport',
+        help: 'Le tableau de bord ou le diagnostic en PDF, à remettre au conseil municipal.',
+        action: 'Préparer un rapport',
+      },
+    },
+  },
   home: {
     dashboardPdf: 'Tableau de bord en PDF',
     communeCard: 'Votre commune',
@@ -413,10 +441,8 @@ export const fr = {
     inDays_zero: 'aujourd’hui',
     inDays_one: 'demain',
     inDays_other: 'dans {{count}} jours',
-    reminder_zero: 'Échéance aujourd’hui',
-    reminder_one: 'Échéance demain',
-    reminder_other: 'Échéance dans {{count}} jours',
     next: 'Prochaines échéances',
+    noneSoon: 'Aucune échéance légale dans les douze prochains mois.',
     seeAll: 'Tout le calendrier',
   },
   communeProfile: {
@@ -467,12 +493,11 @@ export const fr = {
   },
   dashboard: {
     title: 'Tableau de bord de la commune',
+    counters: 'Les projets en chiffres',
     inProgress: 'Projets en cours',
     upcoming: 'Projets à venir',
     finished: 'Projets terminés',
     overdue: 'Tâches en retard',
-    noProject: 'Aucun projet n’est encore enregistré.',
-    createFirst: 'Créer le premier projet du mandat',
     none: 'Aucun pour l’instant.',
     budget: 'Budget du mandat',
     budgetByDomain: 'Budget par domaine',

@@ -54,9 +54,51 @@ function ProjectList({ projects, empty }: { projects: ProjectSummary[]; empty: s
   )
 }
 
+/** The four counts the home page opens with, each a link to its list. */
+export function DashboardCounters() {
+  const { t } = useTranslation()
+  const dashboard = useApiQuery('dashboard.get', {})
+  if (!dashboard.data) return null
+  const d = dashboard.data
+  return (
+    <SimpleGrid cols={{ base: 2, md: 4 }} aria-label={t('dashboard.counters')}>
+      {(
+        [
+          [t('dashboard.inProgress'), d.counts.inProgress, '/projets'],
+          [t('dashboard.upcoming'), d.counts.upcoming, '/projets'],
+          [t('dashboard.finished'), d.counts.finished, '/projets'],
+          [t('dashboard.overdue'), d.overdueCount, '/mes-taches'],
+        ] as const
+      ).map(([label, value, to]) => (
+        <Paper
+          key={label}
+          withBorder
+          px="md"
+          py="sm"
+          radius="md"
+          component={Link}
+          to={to}
+          style={{ textDecoration: 'none', color: 'inherit' }}
+          aria-label={label}
+        >
+          <Text size="sm" c="dimmed">
+            {label}
+          </Text>
+          <Text fz={28} fw={700} lh={1.2} c={to === '/mes-taches' && value > 0 ? 'red.8' : undefined}>
+            {value}
+          </Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  )
+}
+
 const TREND_COLORS = { better: 'green', worse: 'red', stable: 'gray', unknown: 'gray' } as const
 
-/** The commune at a glance: priorities, late tasks, money, impact, the diagnostic. Every tile leads to its detail. */
+/**
+ * The commune at a glance below the counts: priorities, late tasks, money, impact, the diagnostic. Every tile leads to
+ * its detail.
+ */
 export function Dashboard() {
   const { t } = useTranslation()
   const dashboard = useApiQuery('dashboard.get', {})
@@ -67,42 +109,6 @@ export function Dashboard() {
 
   return (
     <Stack gap="md" aria-label={t('dashboard.title')}>
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        {[
-          [t('dashboard.inProgress'), d.counts.inProgress, '/projets'],
-          [t('dashboard.upcoming'), d.counts.upcoming, '/projets'],
-          [t('dashboard.finished'), d.counts.finished, '/projets'],
-          [t('dashboard.overdue'), d.overdueCount, '/mes-taches'],
-        ].map(([label, value, to]) => (
-          <Paper
-            key={label as string}
-            withBorder
-            p="md"
-            radius="md"
-            component={Link}
-            to={to as string}
-            style={{ textDecoration: 'none', color: 'inherit' }}
-            aria-label={label as string}
-          >
-            <Text size="sm" c="dimmed">
-              {label}
-            </Text>
-            <Text fz={30} fw={700} c={label === t('dashboard.overdue') && (value as number) > 0 ? 'red.8' : undefined}>
-              {value}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
-      {d.counts.total === 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Text>
-            {t('dashboard.noProject')}{' '}
-            <Anchor component={Link} to="/projets">
-              {t('dashboard.createFirst')}
-            </Anchor>
-          </Text>
-        </Paper>
-      )}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Tile title={t('dashboard.inProgress')} to="/projets">
           <ProjectList projects={d.inProgress} empty={t('dashboard.none')} />

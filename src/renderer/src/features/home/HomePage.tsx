@@ -8,7 +8,8 @@ import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatPopulation } from '../../lib/format'
 import { UpcomingDeadlines } from '../calendar/UpcomingDeadlines'
-import { Dashboard } from './Dashboard'
+import { Dashboard, DashboardCounters } from './Dashboard'
+import { GettingStarted } from './GettingStarted'
 import { roleLabel } from '../team/MemberTable'
 
 function PersonCard({ member }: { member: Member }) {
@@ -45,12 +46,17 @@ function TeamGroup({ title, members }: { title: string; members: Member[] }) {
   )
 }
 
-/** The commune at a glance and its council. */
+/**
+ * The commune at a glance and its council. At 1366×768 the first screen holds the commune, where to start (until it is
+ * done) beside the next deadlines, and the project counts.
+ */
 export function HomePage() {
   const { t } = useTranslation()
   const commune = useApiQuery('commune.get', {})
   const mandate = useApiQuery('mandate.get', {})
   const members = useApiQuery('members.list', {})
+  const onboarding = useApiQuery('onboarding.get', {})
+  const session = useApiQuery('session.get', {})
 
   if (commune.isPending || members.isPending) return <Loader />
   if (commune.isError || members.isError) return <FormError message={(commune.error ?? members.error)!.message} />
@@ -59,10 +65,12 @@ export function HomePage() {
   const elected = team.filter((m) => isElectedRole(m.role))
   const agents = team.filter((m) => !isElectedRole(m.role))
   const c = commune.data
+  // The path is the administrator's: they set the profile up and open the campaigns.
+  const path = onboarding.data && session.data?.profile?.isAdmin && !Object.values(onboarding.data).every(Boolean) ? onboarding.data : null
 
   return (
-    <Stack gap="lg" maw={1200}>
-      <Card withBorder padding="lg" radius="md" aria-label={t('home.communeCard')}>
+    <Stack gap="md" maw={1200}>
+      <Card withBorder padding="md" radius="md" aria-label={t('home.communeCard')}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
             <Title order={1}>{c.name}</Title>
@@ -84,7 +92,11 @@ export function HomePage() {
         </Group>
       </Card>
 
-      <UpcomingDeadlines />
+      <SimpleGrid cols={{ base: 1, md: path ? 2 : 1 }}>
+        {path && <GettingStarted steps={path} />}
+        <UpcomingDeadlines />
+      </SimpleGrid>
+      <DashboardCounters />
       <Dashboard />
 
       <Stack gap="md" aria-label={t('home.council')}>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventPayload, ReportFile, ReportRequest } from '../../../../shared/contract'
 import { call, errorMessage, onEvent } from '../../api/client'
@@ -34,6 +35,7 @@ export function useReportGeneration(): ReportGeneration {
   const [report, setReport] = useState<GeneratedReport | null>(null)
   const current = useRef<string | null>(null)
   const mounted = useRef(true)
+  const queryClient = useQueryClient()
 
   useEffect(() => {
     mounted.current = true
@@ -42,32 +44,37 @@ export function useReportGeneration(): ReportGeneration {
     }
   }, [])
 
-  const generate = useCallback(async (request: ReportRequest) => {
-    const jobId = newJobId()
-    current.current = jobId
-    setRunning(true)
-    setProgress(null)
-    setError(null)
-    setFieldErrors({})
-    const stop = onEvent('progress', (payload) => {
-      if (payload.task === `report:${jobId}` && current.current === jobId && mounted.current) setProgress(payload)
-    })
-    try {
-      const file = await call('reports.generate', { request, jobId })
-      if (current.current === jobId && mounted.current) setReport({ jobId, request, file })
-    } catch (failure) {
-      if (current.current === jobId && mounted.current) {
-        setError(errorMessage(failure))
-        setFieldErrors(serverFieldErrors(failure, 'request.'))
+  const generate = useCallback(
+    async (request: ReportRequest) => {
+      const jobId = newJobId()
+      current.current = jobId
+      setRunning(true)
+      setProgress(null)
+      setError(null)
+      setFieldErrors({})
+      const stop = onEvent('progress', (payload) => {
+        if (payload.task === `report:${jobId}` && current.current === jobId && mounted.current) setProgress(payload)
+      })
+      try {
+        const file = await call('reports.generate', { request, jobId })
+        // The home page's « Pour commencer » ends with a first report.
+        void queryClient.invalidateQueries({ queryKey: ['onboarding.get'] })
+        if (current.current === jobId && mounted.current) setReport({ jobId, request, file })
+      } catch (failure) {
+        if (current.current === jobId && mounted.current) {
+          setError(errorMessage(failure))
+          setFieldErrors(serverFieldErrors(failure, 'request.'))
+        }
+      } finally {
+        stop()
+        if (current.current === jobId && mounted.current) {
+          setRunning(false)
+          setProgress(null)
+        }
       }
-    } finally {
-      stop()
-      if (current.current === jobId && mounted.current) {
-        setRunning(false)
-        setProgress(null)
-      }
-    }
-  }, [])
+    },
+    [queryClient],
+  )
 
   return { running, progress, error, fieldErrors, report, generate }
 }
