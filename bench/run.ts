@@ -8,7 +8,7 @@
  *  (d) `diagnostic.get` through core.invoke against calling its handler directly;
  *  (e) a large commune (bench/large.ts, data from bench/generate.ts): dashboard, search, projects, tasks, audit trail;
  *  (f) PDF reports (bench/reports.ts): the diagnostic report and a 500-project dashboard report against raw pdfmake.
- * `npm run bench -- rapports` runs (f) only.
+ * `npm run bench -- rapports` runs (f) only, `npm run bench -- grande-commune` (e) only.
  * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -288,6 +288,10 @@ async function main(): Promise<void> {
     console.log('Cap Commune — banc de mesure\n')
     if (process.argv[2] === 'rapports') {
       printReportRows(await benchReports(tempDirs))
+      return
+    }
+    if (process.argv[2] === 'grande-commune') {
+      printTable((await benchLargeCommune(tempDirs)).rows)
       return
     }
     const search = benchSearch()

@@ -22,20 +22,27 @@ export const FUNDING_STATUS_LABELS: Record<(typeof FUNDING_STATUSES)[number], st
   versee: 'Versée',
 }
 
-type FundingAmounts = { status: (typeof FUNDING_STATUSES)[number]; requestedCents: number; obtainedCents: number | null }
+export type FundingStatus = (typeof FUNDING_STATUSES)[number]
 
-/**
- * What a grant brings: granted or paid, the amount obtained (the amount requested until it is known); otherwise
- * nothing. The dashboard and the exports sum the same rule in SQL.
+/*
+ * The funding rule, the one place it is stated (the screens, the dashboard, the exports and the PDF sheet all follow
+ * it; core/projects/rules.ts writes the same in SQL from these lists):
+ * - requested: every request actually sent, whatever became of it — all statuses but « envisagée »;
+ * - obtained: granted or paid grants, for the amount obtained, or the amount requested until it is known.
  */
+export const FUNDING_SENT_STATUSES: readonly FundingStatus[] = FUNDING_STATUSES.filter((s) => s !== 'envisagee')
+export const FUNDING_OBTAINED_STATUSES: readonly FundingStatus[] = ['accordee', 'versee']
+
+type FundingAmounts = { status: FundingStatus; requestedCents: number; obtainedCents: number | null }
+
+/** What a grant brings (see the rule above). */
 export function fundingObtainedCents(funding: FundingAmounts): number {
-  return funding.status === 'accordee' || funding.status === 'versee' ? (funding.obtainedCents ?? funding.requestedCents) : 0
+  return FUNDING_OBTAINED_STATUSES.includes(funding.status) ? (funding.obtainedCents ?? funding.requestedCents) : 0
 }
 
-/** Requested: every request actually sent (all but « envisagée »); obtained: as `fundingObtainedCents`. */
 export function fundingTotals(fundings: FundingAmounts[]): { requestedCents: number; obtainedCents: number } {
   return {
-    requestedCents: fundings.filter((f) => f.status !== 'envisagee').reduce((sum, f) => sum + f.requestedCents, 0),
+    requestedCents: fundings.filter((f) => FUNDING_SENT_STATUSES.includes(f.status)).reduce((sum, f) => sum + f.requestedCents, 0),
     obtainedCents: fundings.reduce((sum, f) => sum + fundingObtainedCents(f), 0),
   }
 }

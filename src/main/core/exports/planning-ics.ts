@@ -5,22 +5,18 @@
  * legal deadlines. UIDs are built from the commune's INSEE code and the record's id, so importing the file again
  * updates the events instead of duplicating them.
  */
-import { ACTION_STATUS_LABELS, TASK_STATUS_LABELS, type ACTION_STATUSES, type MethodOutput, type TaskStatus } from '../../../shared/contract'
+import { ACTION_STATUS_LABELS, TASK_STATUS_LABELS, type ACTION_STATUSES, type MethodOutput } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { foldForSearch } from '../../../shared/text'
 import { currentMandate } from '../commune/queries'
 import { upcomingDeadlines } from '../diagnostic/calendar'
 import { communeContext } from '../diagnostic/read'
 import type { HandlerContext } from '../handler'
-import { localDate } from '../today'
+import { prepared } from '../db/sql'
+import { taskList } from '../projects/queries'
+import { isDone } from '../projects/rules'
+import { todayOf } from '../today'
 import { writeIcs, type IcsEvent } from './ics'
-import { prepared } from './queries'
-
-const TASKS_SQL = `SELECT t.id AS id, t.title AS title, t.description AS description, t.due_on AS dueOn, t.status AS status, p.title AS projectTitle,
-    CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName
-  FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN members m ON m.id = t.assignee_member_id
-  WHERE t.due_on IS NOT NULL AND (@memberId IS NULL OR t.assignee_member_id = @memberId)
-  ORDER BY t.due_on, t.id`
 
 const ACTIONS_SQL = `SELECT a.id AS id, a.title AS title, a.description AS description, a.due_on AS dueOn, a.status AS status, p.title AS projectTitle
   FROM project_actions a JOIN projects p ON p.id = a.project_id
@@ -40,7 +36,7 @@ function slug(text: string): string {
 export function planningIcs(context: HandlerContext, memberId: number | null): MethodOutput<'planning.ics'> {
   const { sqlite } = context
   const now = context.now()
-  const today = localDate(now)
+  const today = todayOf(context)
   const insee = (sqlite.prepare('SELECT insee_code AS code FROM commune WHERE id = 1').get() as { code: string } | undefined)?.code ?? 'commune'
   const domain = `${insee}.cap-commune`
 
@@ -54,20 +50,12 @@ export function planningIcs(context: HandlerContext, memberId: number | null): M
   }
 
   const events: IcsEvent[] = []
-  const tasks = prepared(sqlite, TASKS_SQL).all({ memberId }) as {
-    id: number
-    title: string
-    description: string
-    dueOn: string
-    status: TaskStatus
-    projectTitle: string
-    assigneeName: string | null
-  }[]
+  const tasks = taskList(context.db, { includeDone: true, withDueDate: true, order: 'dueDate', assigneeMemberId: memberId ?? undefined }, today)
   for (const task of tasks) {
     events.push({
       uid: `tache-${task.id}@${domain}`,
-      date: task.dueOn,
-      summary: task.status === 'faite' ? `✓ ${task.title}` : task.title,
+      date: task.dueOn!,
+      summary: isDone(task.status) ? `✓ ${task.title}` : task.title,
       description: [
         `Projet : ${task.projectTitle}`,
         `Statut : ${TASK_STATUS_LABELS[task.status]}`,

@@ -43,11 +43,6 @@ function frenchNumber(value: number): string {
   return String(value).replace('.', ',')
 }
 
-/** The local calendar day as YYYY-MM-DD (file names). */
-export function localIsoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
-}
-
 export function tableToCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   return toFrenchCsv(
     columns.map((c) => c.header),

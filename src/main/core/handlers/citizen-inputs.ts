@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import { AuditTrail } from '../audit'
 import { citizenInputs } from '../db/schema'
 import type { HandlersOf } from '../handler'
+import { todayOf } from '../today'
 
 type Row = typeof citizenInputs.$inferSelect
 
@@ -20,7 +21,7 @@ export const citizenInputsHandlers: HandlersOf<'citizenInputs'> = {
   'citizenInputs.add': ({ themeId, summary, receivedOn }, context) => {
     if (!context.referentiel().themes.has(themeId)) throw new AppError('NOT_FOUND', "Ce thème n'existe pas dans le référentiel de Cap Commune.")
     const at = context.now().toISOString()
-    if (receivedOn > at.slice(0, 10)) {
+    if (receivedOn > todayOf(context)) {
       const message = 'La date de réception ne peut pas être dans le futur.'
       throw new AppError('INVALID_INPUT', message, [{ path: 'receivedOn', message }])
     }

@@ -2,7 +2,7 @@
  * Spreadsheets of the projects and of the tasks for the mairie (XLSX or CSV for French Excel): French headers and
  * labels, dates JJ/MM/AAAA, amounts in euros. Returned as base64 with a dated file name (projets-2026-11-29.xlsx).
  */
-import type Database from 'better-sqlite3'
+import { sql } from 'drizzle-orm'
 import {
   FUNDER_LABELS,
   PRIORITY_LABELS,
@@ -12,21 +12,14 @@ import {
   type ProjectSummary,
   type Task,
 } from '../../../shared/contract'
-import type { HandlerContext, HandlersOf } from '../handler'
-import {
-  prepared,
-  PROJECT_SUMMARY_COLUMNS,
-  PROJECT_SUMMARY_FROM,
-  TASK_COLUMNS,
-  TASK_FROM,
-  toSummary,
-  toTask,
-  type SummaryRow,
-  type TaskRow,
-} from '../exports/queries'
+import { todayIso } from '../../../shared/format'
+import type { Db } from '../db/open'
 import { CSV_MIME, tableToCsv, tableToXlsx, XLSX_MIME, type Column } from '../exports/table'
+import type { HandlerContext, HandlersOf } from '../handler'
 import { NO_DOMAIN } from '../projects/domains'
-import { localDate, todayOf } from '../today'
+import { projectSummaries, taskList } from '../projects/queries'
+import { FUNDING_OBTAINED_SQL, FUNDING_REQUESTED_SQL, priorityRank } from '../projects/rules'
+import { todayOf } from '../today'
 
 type ExportFile = MethodOutput<'exports.projects'>
 type Format = 'xlsx' | 'csv'
@@ -39,18 +32,6 @@ interface ProjectLine extends ProjectSummary {
   fundingObtainedCents: number
   fundings: string
 }
-
-const PROJECTS_SQL = `SELECT ${PROJECT_SUMMARY_COLUMNS}, p.description AS description,
-    (SELECT group_concat(theme_id, ',') FROM project_themes pt WHERE pt.project_id = p.id) AS themeIds,
-    (SELECT coalesce(sum(CASE WHEN f.status <> 'envisagee' THEN f.requested_cents END), 0) FROM fundings f WHERE f.project_id = p.id) AS fundingRequestedCents,
-    (SELECT coalesce(sum(CASE WHEN f.status IN ('accordee', 'versee') THEN coalesce(f.obtained_cents, f.requested_cents) END), 0) FROM fundings f WHERE f.project_id = p.id) AS fundingObtainedCents,
-    (SELECT group_concat(DISTINCT f.funder) FROM fundings f WHERE f.project_id = p.id) AS funders
-  FROM ${PROJECT_SUMMARY_FROM}
-  ORDER BY p.id`
-
-const TASKS_SQL = `SELECT ${TASK_COLUMNS}, a.title AS actionTitle
-  FROM ${TASK_FROM} LEFT JOIN project_actions a ON a.id = t.action_id
-  ORDER BY p.id, t.due_on IS NULL, t.due_on, t.id`
 
 const PROJECT_COLUMNS: Column<ProjectLine>[] = [
   { header: 'Projet', kind: 'text', width: 40, value: (p) => p.title },
@@ -97,49 +78,64 @@ const TASK_COLUMNS_OUT: Column<TaskLine>[] = [
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
-function projectLines(context: Pick<HandlerContext, 'sqlite' | 'referentiel' | 'now'>): ProjectLine[] {
-  const loaded = context.referentiel()
-  const domains = new Map(loaded.referentiel.domains.map((d) => [d.id, d.title]))
-  const rows = prepared(context.sqlite, PROJECTS_SQL).all({ today: todayOf(context) }) as (SummaryRow & {
-    description: string
-    themeIds: string | null
-    fundingRequestedCents: number
-    fundingObtainedCents: number
-    funders: string | null
-  })[]
-  const lines = rows.map(({ description, themeIds, fundingRequestedCents, fundingObtainedCents, funders, ...summary }) => ({
-    ...toSummary(summary),
-    description,
-    domainTitle: summary.domainId === null ? NO_DOMAIN : (domains.get(summary.domainId) ?? summary.domainId),
-    themes: (themeIds ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((id) => loaded.themes.get(id)?.theme.title ?? id)
-      .join(', '),
-    fundingRequestedCents,
-    fundingObtainedCents,
-    fundings: (funders ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((f) => FUNDER_LABELS[f as keyof typeof FUNDER_LABELS] ?? f)
-      .join(', '),
-  }))
-  // Priority first (from SQL, stable), then the title in French alphabetical order.
-  const rank = (p: ProjectLine) => ['prioritaire', 'haute', 'normale', 'basse'].indexOf(p.priority)
-  return lines.sort((a, b) => rank(a) - rank(b) || collator.compare(a.title, b.title) || a.id - b.id)
+/** Per project: its themes, its funding totals (the funding rule) and its funders, in three grouped reads. */
+function projectExtras(db: Db) {
+  const themes = db.all<{ projectId: number; themeIds: string }>(
+    sql`SELECT project_id AS projectId, group_concat(theme_id, ',') AS themeIds FROM project_themes GROUP BY project_id`,
+  )
+  const fundings = db.all<{ projectId: number; requestedCents: number; obtainedCents: number; funders: string }>(
+    sql`SELECT f.project_id AS projectId, ${sql.raw(FUNDING_REQUESTED_SQL)} AS requestedCents, ${sql.raw(FUNDING_OBTAINED_SQL)} AS obtainedCents,
+        group_concat(DISTINCT f.funder) AS funders
+      FROM fundings f GROUP BY f.project_id`,
+  )
+  const descriptions = db.all<{ id: number; description: string }>(sql`SELECT id, description FROM projects`)
+  return {
+    themes: new Map(themes.map((t) => [t.projectId, t.themeIds])),
+    fundings: new Map(fundings.map((f) => [f.projectId, f])),
+    descriptions: new Map(descriptions.map((d) => [d.id, d.description])),
+  }
 }
 
-function taskLines(sqlite: Database.Database, today: string): TaskLine[] {
-  const lines = (prepared(sqlite, TASKS_SQL).all({ today }) as (TaskRow & { actionTitle: string | null })[]).map(({ actionTitle, ...row }) => ({
-    ...toTask(row),
-    actionTitle,
+function projectLines(context: Pick<HandlerContext, 'db' | 'referentiel' | 'now'>): ProjectLine[] {
+  const loaded = context.referentiel()
+  const domains = new Map(loaded.referentiel.domains.map((d) => [d.id, d.title]))
+  const extras = projectExtras(context.db)
+  const lines = projectSummaries(context.db, { sort: 'title' }, todayOf(context)).items.map((summary) => {
+    const funding = extras.fundings.get(summary.id)
+    return {
+      ...summary,
+      description: extras.descriptions.get(summary.id) ?? '',
+      domainTitle: summary.domainId === null ? NO_DOMAIN : (domains.get(summary.domainId) ?? summary.domainId),
+      themes: (extras.themes.get(summary.id) ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((id) => loaded.themes.get(id)?.theme.title ?? id)
+        .join(', '),
+      fundingRequestedCents: funding?.requestedCents ?? 0,
+      fundingObtainedCents: funding?.obtainedCents ?? 0,
+      fundings: (funding?.funders ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((f) => FUNDER_LABELS[f as keyof typeof FUNDER_LABELS] ?? f)
+        .join(', '),
+    }
+  })
+  // Most urgent first, then the title in French alphabetical order (numbers in order: « Tranche 2 » before « Tranche 10 »).
+  return lines.sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority) || collator.compare(a.title, b.title) || a.id - b.id)
+}
+
+function taskLines(db: Db, today: string): TaskLine[] {
+  const actions = new Map(db.all<{ id: number; title: string }>(sql`SELECT id, title FROM project_actions`).map((a) => [a.id, a.title]))
+  const lines = taskList(db, { includeDone: true, order: 'dueDate' }, today).map((task) => ({
+    ...task,
+    actionTitle: task.actionId === null ? null : (actions.get(task.actionId) ?? null),
   }))
   // By project (French alphabetical order), then due date (undated last) — Array.prototype.sort is stable.
   return lines.sort((a, b) => collator.compare(a.projectTitle, b.projectTitle) || a.projectId - b.projectId)
 }
 
 async function write<Row>(format: Format, baseName: string, sheetName: string, columns: Column<Row>[], rows: Row[], now: Date): Promise<ExportFile> {
-  const fileName = `${baseName}-${localDate(now)}.${format}`
+  const fileName = `${baseName}-${todayIso(now)}.${format}`
   if (format === 'csv') return { fileName, mimeType: CSV_MIME, contentBase64: Buffer.from(tableToCsv(columns, rows), 'utf8').toString('base64') }
   return { fileName, mimeType: XLSX_MIME, contentBase64: (await tableToXlsx(sheetName, columns, rows, now)).toString('base64') }
 }
@@ -147,5 +143,5 @@ async function write<Row>(format: Format, baseName: string, sheetName: string, c
 export const exportsHandlers: HandlersOf<'exports'> = {
   'exports.projects': ({ format }, context) => write(format, 'projets', 'Projets', PROJECT_COLUMNS, projectLines(context), context.now()),
   'exports.tasks': ({ format }, context) =>
-    write(format, 'taches', 'Tâches', TASK_COLUMNS_OUT, taskLines(context.sqlite, todayOf(context)), context.now()),
+    write(format, 'taches', 'Tâches', TASK_COLUMNS_OUT, taskLines(context.db, todayOf(context)), context.now()),
 }

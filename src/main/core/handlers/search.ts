@@ -7,7 +7,7 @@
 import { SEARCH_KINDS } from '../../../shared/contract'
 import type { MethodOutput } from '../../../shared/contract'
 import type { HandlerContext, HandlersOf } from '../handler'
-import { prepared } from '../exports/queries'
+import { prepared } from '../db/sql'
 import { ftsQuery, searchTokens } from '../search/fts'
 import { searchReferentiel } from '../search/referentiel'
 

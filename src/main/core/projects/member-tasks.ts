@@ -9,8 +9,9 @@
  */
 import type Database from 'better-sqlite3'
 import type { MemberTasks, Task } from '../../../shared/contract/tasks'
-import { prepared, TASK_COLUMNS, TASK_FROM, toTask, type TaskRow } from '../exports/queries'
-import { frenchSortKeySql } from './queries'
+import { frenchSortKeySql, prepared } from '../db/sql'
+import { taskColumnsSql, TASKS_FROM_SQL, toTask, type TaskSqlRow } from './queries'
+import { DONE_TASK_SQL, OPEN_TASK_SQL, overdueTaskSql } from './rules'
 
 type GroupKey = keyof MemberTasks['counts']
 
@@ -22,8 +23,8 @@ interface Group {
   done: string | null
 }
 
-/** Not done, due before today (as TASK_COLUMNS computes `overdue`). */
-const OVERDUE = "(t.status <> 'faite' AND t.due_on IS NOT NULL AND t.due_on < @today)"
+const TASK_COLUMNS = taskColumnsSql('@today')
+const OVERDUE = overdueTaskSql('@today')
 
 /** In the page's order. An open task is overdue exactly when it is due before today. Exported for the tests. */
 export const MEMBER_TASK_GROUPS: readonly Group[] = [
@@ -37,8 +38,8 @@ const TITLE_KEY = frenchSortKeySql('p.title')
 /** One part of a group, in due-date order from its index; the title key is computed only for the rows read. */
 function partSql(done: boolean, condition: string): string {
   return `SELECT ${TASK_COLUMNS}, ${TITLE_KEY} AS sortKey
-    FROM ${TASK_FROM}
-    WHERE t.assignee_member_id = @memberId AND t.status ${done ? '=' : '<>'} 'faite' AND ${condition}
+    FROM ${TASKS_FROM_SQL}
+    WHERE t.assignee_member_id = @memberId AND ${done ? DONE_TASK_SQL : OPEN_TASK_SQL} AND ${condition}
     ORDER BY t.due_on, sortKey, t.id
     LIMIT @limit`
 }
@@ -55,7 +56,7 @@ export function memberTaskGroupSql(group: Group, includeDone: boolean): string {
 }
 
 const COUNT_OPEN = `SELECT count(*) AS total, coalesce(sum(t.due_on < @today), 0) AS overdue, coalesce(sum(t.due_on IS NULL), 0) AS undated
-  FROM tasks t WHERE t.assignee_member_id = @memberId AND t.status <> 'faite'`
+  FROM tasks t WHERE t.assignee_member_id = @memberId AND ${OPEN_TASK_SQL}`
 const COUNT_ALL = `SELECT count(*) AS total, coalesce(sum(${OVERDUE}), 0) AS overdue, coalesce(sum(t.due_on IS NULL), 0) AS undated
   FROM tasks t WHERE t.assignee_member_id = @memberId`
 
@@ -79,7 +80,7 @@ export function memberTasks(sqlite: Database.Database, { memberId, includeDone, 
     const remaining = limit - items.length
     if (remaining <= 0) break
     if (counts[group.key] === 0) continue
-    const rows = prepared(sqlite, memberTaskGroupSql(group, includeDone)).all({ memberId, today, limit: remaining }) as (TaskRow & {
+    const rows = prepared(sqlite, memberTaskGroupSql(group, includeDone)).all({ memberId, today, limit: remaining }) as (TaskSqlRow & {
       sortKey: string
     })[]
     for (const { sortKey: _sortKey, ...row } of rows) items.push(toTask(row))

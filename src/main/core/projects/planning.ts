@@ -2,7 +2,8 @@ import { asc, sql } from 'drizzle-orm'
 import type { MethodOutput } from '../../../shared/contract'
 import type { Db } from '../db/open'
 import { projectActions, projects } from '../db/schema'
-import { frenchSortKey, taskList } from './queries'
+import { frenchSortKey } from '../db/sql'
+import { taskList } from './queries'
 
 export type Planning = MethodOutput<'planning.get'>
 

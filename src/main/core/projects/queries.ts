@@ -1,21 +1,17 @@
 /**
- * What the project handlers (and the dashboard, exports, planning) read: project summaries with their task counts in
- * one SQL query, task lists with their project and assignee, a project's whole detail.
+ * The read model of projects and tasks — what the project handlers, the dashboard, the exports, the planning, the
+ * calendar file and « Mes tâches » read: project summaries with their task counts in one SQL query, task lists with
+ * their project and assignee, a project's whole detail. The rules (progress, overdue, priority order, funding) are
+ * in rules.ts.
  */
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { type ProjectAction } from '../../../shared/contract/actions'
 import { type Indicator } from '../../../shared/contract/indicators'
-import {
-  PRIORITIES,
-  PROJECT_SORTS,
-  PROJECT_STATUSES,
-  type ProjectDetail,
-  type ProjectStatus,
-  type ProjectSummary,
-} from '../../../shared/contract/projects'
-import { checklistItemSchema, type Task, type TaskStatus } from '../../../shared/contract/tasks'
+import { PROJECT_SORTS, PROJECT_STATUSES, type ProjectDetail, type ProjectStatus, type ProjectSummary } from '../../../shared/contract/projects'
+import { checklistItemSchema, type Task } from '../../../shared/contract/tasks'
 import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
+import { dayLiteral, frenchSortKey, likePattern, listOf, rankOf } from '../db/sql'
 import {
   attachments,
   comments,
@@ -30,10 +26,13 @@ import {
   projectThemes,
   tasks,
 } from '../db/schema'
+import { DONE_TASK_SQL, OPEN_TASK_SQL, overdueTaskSql, priorityRankSql, progressOf } from './rules'
 
 export type ProjectRow = typeof projects.$inferSelect
 export type TaskRow = typeof tasks.$inferSelect
 export type ProjectSort = (typeof PROJECT_SORTS)[number]
+/** The list's sorts, and the dashboard's: the most urgent first, then by date. */
+export type ProjectOrder = ProjectSort | 'urgentByEnd' | 'urgentByStart' | 'urgentByLatestEnd'
 
 export interface ProjectFilter {
   status?: readonly ProjectStatus[]
@@ -43,94 +42,30 @@ export interface ProjectFilter {
   query?: string
   /** Only these projects (any order of the ids; the sort applies). */
   ids?: readonly number[]
-  sort?: ProjectSort
+  /** Only projects starting on this day or later, or without a start date. */
+  notStartedBefore?: string
+  sort?: ProjectOrder
   page?: number
   /** Omit for every project (the dashboard, the exports). */
   pageSize?: number | null
 }
 
-function listOf<T>(values: readonly T[]): SQL {
-  return sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )
-}
-
-function rankOf(column: SQL, values: readonly string[]): SQL {
-  return sql`CASE ${column} ${sql.join(
-    values.map((v, i) => sql`WHEN ${v} THEN ${sql.raw(String(i))}`),
-    sql` `,
-  )} ELSE ${sql.raw(String(values.length))} END`
-}
-
-const FOLDED: [string, string][] = [
-  ['é', 'e'],
-  ['è', 'e'],
-  ['ê', 'e'],
-  ['ë', 'e'],
-  ['É', 'e'],
-  ['È', 'e'],
-  ['Ê', 'e'],
-  ['Ë', 'e'],
-  ['à', 'a'],
-  ['â', 'a'],
-  ['ä', 'a'],
-  ['À', 'a'],
-  ['Â', 'a'],
-  ['Ä', 'a'],
-  ['î', 'i'],
-  ['ï', 'i'],
-  ['Î', 'i'],
-  ['Ï', 'i'],
-  ['ô', 'o'],
-  ['ö', 'o'],
-  ['Ô', 'o'],
-  ['Ö', 'o'],
-  ['ù', 'u'],
-  ['û', 'u'],
-  ['ü', 'u'],
-  ['Ù', 'u'],
-  ['Û', 'u'],
-  ['Ü', 'u'],
-  ['ç', 'c'],
-  ['Ç', 'c'],
-  ['œ', 'oe'],
-  ['Œ', 'oe'],
-  ['æ', 'ae'],
-  ['Æ', 'ae'],
-  ['ÿ', 'y'],
-]
-
-/**
- * A French sort key for a text column in SQL: accents folded, case ignored (« École » between « Eau » and « Étang »,
- * not after « Voirie » as with COLLATE NOCASE). `column` is a fixed SQL name, never user input.
- */
-export function frenchSortKey(column: string): SQL {
-  return sql.raw(frenchSortKeySql(column))
-}
-
-/** The same, as SQL text (for statements prepared once, as plain strings). */
-export function frenchSortKeySql(column: string): string {
-  const folded = FOLDED.reduce((expr, [from, to]) => `replace(${expr}, '${from}', '${to}')`, column)
-  // Plain ASCII (as many bytes as characters) skips the 35 replacements.
-  return `lower(CASE WHEN length(${column}) = length(CAST(${column} AS BLOB)) THEN ${column} ELSE ${folded} END)`
-}
-
 const TITLE = frenchSortKey('p.title')
 
-const ORDERS: Record<ProjectSort, SQL> = {
+const URGENT = sql.raw(priorityRankSql('p.priority'))
+
+const ORDERS: Record<ProjectOrder, SQL> = {
   updated: sql`p.updated_at DESC, p.id DESC`,
   title: sql`${TITLE}, p.id`,
   // Most urgent first.
-  priority: sql`${rankOf(sql`p.priority`, [...PRIORITIES].reverse())}, p.updated_at DESC, p.id DESC`,
+  priority: sql`${URGENT}, p.updated_at DESC, p.id DESC`,
   // The nearest end first, projects without an end last.
   endOn: sql`p.end_on IS NULL, p.end_on, ${TITLE}, p.id`,
-  status: sql`${rankOf(sql`p.status`, PROJECT_STATUSES)}, ${TITLE}, p.id`,
-}
-
-/** `%text%` for LIKE … ESCAPE '\': the user's % and _ are searched as they are. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  status: sql`${rankOf('p.status', PROJECT_STATUSES)}, ${TITLE}, p.id`,
+  // The dashboard's lists: in progress by nearest end, upcoming by nearest start, finished most recently ended first.
+  urgentByEnd: sql`${URGENT}, p.end_on IS NULL, p.end_on, p.id`,
+  urgentByStart: sql`${URGENT}, p.start_on IS NULL, p.start_on, p.id`,
+  urgentByLatestEnd: sql`${URGENT}, p.end_on IS NULL, p.end_on DESC, p.id DESC`,
 }
 
 function projectWhere(filter: ProjectFilter): SQL {
@@ -139,6 +74,7 @@ function projectWhere(filter: ProjectFilter): SQL {
   if (filter.domainId) conditions.push(sql`p.domain_id = ${filter.domainId}`)
   if (filter.referentMemberId) conditions.push(sql`p.referent_member_id = ${filter.referentMemberId}`)
   if (filter.ids) conditions.push(filter.ids.length > 0 ? sql`p.id IN (${listOf(filter.ids)})` : sql`0 = 1`)
+  if (filter.notStartedBefore) conditions.push(sql`(p.start_on IS NULL OR p.start_on >= ${filter.notStartedBefore})`)
   const query = filter.query?.trim() ?? ''
   if (query !== '') {
     const pattern = likePattern(query)
@@ -167,11 +103,6 @@ interface SummarySqlRow {
   overdueTasks: number | null
 }
 
-/** Tasks done out of all tasks, 0–100 (rounded); null for a project without tasks. */
-export function progressOf(done: number, all: number): number | null {
-  return all === 0 ? null : Math.round((done * 100) / all)
-}
-
 /**
  * Project summaries (referent's name, progress, open and overdue tasks) filtered, sorted and paginated, with the
  * total before pagination — ONE SQL query: the page is chosen first, then the tasks of that page only are counted
@@ -192,8 +123,8 @@ export function projectSummaries(db: Db, filter: ProjectFilter, today: string): 
     counts AS (
       SELECT t.project_id,
         count(*) AS taskCount,
-        sum(t.status = 'faite') AS doneTasks,
-        sum(t.status <> 'faite' AND t.due_on < ${today}) AS overdueTasks
+        sum(${sql.raw(DONE_TASK_SQL)}) AS doneTasks,
+        sum(${sql.raw(overdueTaskSql(dayLiteral(today)))}) AS overdueTasks
       FROM tasks t
       WHERE t.project_id IN (SELECT id FROM page)
       GROUP BY t.project_id
@@ -261,13 +192,28 @@ export interface TaskFilter {
   limit?: number
 }
 
-interface TaskSqlRow extends Omit<Task, 'checklist' | 'overdue'> {
+/** A task row as SQL gives it, before `toTask`. */
+export interface TaskSqlRow extends Omit<Task, 'checklist' | 'overdue'> {
   checklist: string
   overdue: number
 }
 
+/**
+ * The columns of a Task over TASKS_FROM_SQL, as SQL text (also read by the prepared statements of « Mes tâches »).
+ * `today` as for `overdueTaskSql`.
+ */
+export function taskColumnsSql(today: string): string {
+  return `t.id AS id, t.project_id AS projectId, p.title AS projectTitle, t.action_id AS actionId, t.title AS title,
+    t.description AS description, t.assignee_member_id AS assigneeMemberId,
+    CASE WHEN am.id IS NULL THEN NULL ELSE am.first_name || ' ' || am.last_name END AS assigneeName,
+    t.due_on AS dueOn, t.status AS status, t.checklist AS checklist, t.created_at AS createdAt, t.completed_at AS completedAt,
+    ${overdueTaskSql(today)} AS overdue`
+}
+export const TASKS_FROM_SQL = 'tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN members am ON am.id = t.assignee_member_id'
+
 const checklistSchema = checklistItemSchema.array()
 
+/** A stored checklist, validated: anything unreadable counts as an empty list rather than breaking the page. */
 export function parseChecklist(text: string): Task['checklist'] {
   try {
     const parsed = checklistSchema.safeParse(JSON.parse(text))
@@ -277,35 +223,38 @@ export function parseChecklist(text: string): Task['checklist'] {
   }
 }
 
-function overdueSql(today: string): SQL {
-  return sql`(t.status <> 'faite' AND t.due_on IS NOT NULL AND t.due_on < ${today})`
+export function toTask(row: TaskSqlRow): Task {
+  return { ...row, checklist: parseChecklist(row.checklist), overdue: row.overdue === 1 }
 }
 
-/** Tasks with their project's title, the assignee's name and `overdue` (due before `today`, not done). */
-export function taskList(db: Db, filter: TaskFilter, today: string): Task[] {
+function taskWhere(filter: TaskFilter, today: string): SQL {
   const conditions: SQL[] = [sql`1 = 1`]
   if (filter.projectId !== undefined) conditions.push(sql`t.project_id = ${filter.projectId}`)
   if (filter.taskIds !== undefined) conditions.push(filter.taskIds.length > 0 ? sql`t.id IN (${listOf(filter.taskIds)})` : sql`0 = 1`)
   if (filter.assigneeMemberId !== undefined) conditions.push(sql`t.assignee_member_id = ${filter.assigneeMemberId}`)
-  if (!filter.includeDone) conditions.push(sql`t.status <> 'faite'`)
-  if (filter.overdueOnly) conditions.push(overdueSql(today))
+  if (!filter.includeDone) conditions.push(sql.raw(OPEN_TASK_SQL))
+  if (filter.overdueOnly) conditions.push(sql.raw(overdueTaskSql(dayLiteral(today))))
   if (filter.withDueDate) conditions.push(sql`t.due_on IS NOT NULL`)
+  return sql.join(conditions, sql` AND `)
+}
+
+/** Tasks with their project's title, the assignee's name and `overdue` (due before `today`, not done). */
+export function taskList(db: Db, filter: TaskFilter, today: string): Task[] {
   const order = filter.order === 'urgency' ? sql`overdue DESC, t.due_on IS NULL, t.due_on, ${TITLE}, t.id` : sql`t.due_on IS NULL, t.due_on, t.id`
   const limit = filter.limit === undefined ? sql`` : sql`LIMIT ${filter.limit}`
   const rows = db.all<TaskSqlRow>(sql`
-    SELECT t.id, t.project_id AS projectId, p.title AS projectTitle, t.action_id AS actionId, t.title, t.description,
-      t.assignee_member_id AS assigneeMemberId,
-      CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS assigneeName,
-      t.due_on AS dueOn, t.status, t.checklist, t.created_at AS createdAt, t.completed_at AS completedAt,
-      ${overdueSql(today)} AS overdue
-    FROM tasks t
-    JOIN projects p ON p.id = t.project_id
-    LEFT JOIN members m ON m.id = t.assignee_member_id
-    WHERE ${sql.join(conditions, sql` AND `)}
+    SELECT ${sql.raw(taskColumnsSql(dayLiteral(today)))}
+    FROM ${sql.raw(TASKS_FROM_SQL)}
+    WHERE ${taskWhere(filter, today)}
     ORDER BY ${order}
     ${limit}
   `)
-  return rows.map((r) => ({ ...r, checklist: parseChecklist(r.checklist), overdue: r.overdue === 1 }))
+  return rows.map(toTask)
+}
+
+/** How many tasks `taskList` would give without a limit. */
+export function countTasks(db: Db, filter: Omit<TaskFilter, 'order' | 'limit'>, today: string): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks t WHERE ${taskWhere(filter, today)}`)!.n
 }
 
 /** One task as the contract returns it. */
@@ -313,10 +262,6 @@ export function taskById(db: Db, id: number, today: string): Task {
   const task = taskList(db, { taskIds: [id], includeDone: true }, today)[0]
   if (!task) throw new AppError('NOT_FOUND', "Cette tâche n'existe plus : la liste a peut-être été modifiée entre-temps.")
   return task
-}
-
-export function isDone(status: TaskStatus): boolean {
-  return status === 'faite'
 }
 
 /* ─── A project's children ─────────────────────────────────────────────────────────── */
@@ -370,40 +315,36 @@ export function participantsOf(db: Db, projectId: number): ProjectDetail['partic
     .all()
 }
 
-/** Indicators with their measurements sorted by date; all projects when `projectIds` is omitted. */
-export function indicatorsOf(db: Db, projectIds?: readonly number[]): Indicator[] {
-  const rows = (
-    projectIds
-      ? db
-          .select()
-          .from(indicators)
-          .where(inArray(indicators.projectId, [...projectIds]))
-      : db.select().from(indicators)
-  )
-    .orderBy(asc(indicators.id))
-    .all()
+/** Which indicators: those of some projects, or of every project not abandoned (the dashboard). */
+export type IndicatorScope = { projectIds: readonly number[] } | { activeProjects: true }
+
+/** Indicators with their measurements sorted by date. */
+export function indicatorsOf(db: Db, scope: IndicatorScope): Indicator[] {
+  const where =
+    'projectIds' in scope
+      ? inArray(indicators.projectId, [...scope.projectIds])
+      : sql`${indicators.projectId} IN (SELECT id FROM projects WHERE status <> 'abandonne')`
+  const rows = db.select().from(indicators).where(where).orderBy(asc(indicators.id)).all()
   if (rows.length === 0) return []
+  const byIndicator = new Map<number, Indicator['measurements']>()
   const values = db
     .select()
     .from(measurements)
-    .where(
-      inArray(
-        measurements.indicatorId,
-        rows.map((r) => r.id),
-      ),
-    )
+    .where(sql`${measurements.indicatorId} IN (SELECT id FROM indicators WHERE ${where})`)
     .orderBy(asc(measurements.measuredOn), asc(measurements.id))
     .all()
-  return rows.map((row) => ({
-    ...row,
-    measurements: values.filter((m) => m.indicatorId === row.id).map((m) => ({ id: m.id, measuredOn: m.measuredOn, value: m.value })),
-  }))
+  for (const m of values) {
+    const list = byIndicator.get(m.indicatorId) ?? []
+    list.push({ id: m.id, measuredOn: m.measuredOn, value: m.value })
+    byIndicator.set(m.indicatorId, list)
+  }
+  return rows.map((row) => ({ ...row, measurements: byIndicator.get(row.id) ?? [] }))
 }
 
 export function indicatorById(db: Db, id: number): Indicator & { projectId: number } {
   const row = db.select().from(indicators).where(eq(indicators.id, id)).get()
   if (!row) throw new AppError('NOT_FOUND', "Cet indicateur n'existe plus : la liste a peut-être été modifiée entre-temps.")
-  return indicatorsOf(db, [row.projectId]).find((i) => i.id === id)!
+  return indicatorsOf(db, { projectIds: [row.projectId] }).find((i) => i.id === id)!
 }
 
 export function themeIdsOf(db: Db, projectId: number): string[] {
@@ -455,7 +396,7 @@ export function projectDetail(db: Db, id: number, today: string): ProjectDetail 
       .all()
       .map(toAttachment),
     fundings: db.select().from(fundings).where(eq(fundings.projectId, id)).orderBy(asc(fundings.id)).all().map(toFunding),
-    indicators: indicatorsOf(db, [id]),
+    indicators: indicatorsOf(db, { projectIds: [id] }),
   }
 }
 
