@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3'
 import type { Onboarding } from '../../../shared/contract'
 import type { Db } from '../db/open'
 import { settings } from '../db/schema'
-import { prepared } from '../exports/queries'
+import { prepared } from '../db/sql'
 
 const FIRST_REPORT_KEY = 'onboarding.firstReportAt'
 
