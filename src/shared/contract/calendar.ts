@@ -11,6 +11,10 @@ export const calendarEntrySchema = z.object({
   description: z.string(),
   /** ISO date (YYYY-MM-DD). */
   dueOn: z.string(),
+  /** For a period (the débat d'orientation budgétaire): its first day; null for a single day. */
+  windowStart: z.string().nullable(),
+  /** The period ends on the budget session the commune planned (false: on the budget's legal deadline). */
+  fromBudgetSession: z.boolean(),
   criterionId: z.string().nullable(),
   legalBasis: z.array(legalReferenceSchema),
 })

@@ -1,9 +1,10 @@
 import type { ApplicabilityContext } from './profile'
-import type { ApplicabilityRule, Competence, ProfileFact } from './schema'
+import type { ApplicabilityRule, Competence, PopulationMeasure, PopulationRule, ProfileFact } from './schema'
 
 /** How each fact reads in a sentence "s'applique aux communes …". */
 export const FACT_LABELS: Record<ProfileFact, string> = {
   pprn: 'dotées d’un plan de prévention des risques naturels (PPRN) approuvé',
+  pprnPrescribed: 'où un plan de prévention des risques naturels (PPRN) est prescrit',
   ppi: 'comprises dans le périmètre d’un plan particulier d’intervention (PPI)',
   tri: 'situées dans un territoire à risque important d’inondation (TRI)',
   forestFire: 'exposées au risque de feux de forêt',
@@ -12,7 +13,11 @@ export const FACT_LABELS: Record<ProfileFact, string> = {
   cyclonic: 'exposées au risque cyclonique',
   majorRisk: 'exposées à au moins un risque majeur',
   hasStaff: 'qui emploient au moins un agent',
-  agents50Plus: 'qui emploient au moins 50 agents (équivalents temps plein)',
+  staff11Plus: 'qui emploient au moins 11 agents (effectif, tous statuts et temps de travail confondus)',
+  staff50Plus: 'qui emploient au moins 50 agents (effectif, tous statuts et temps de travail confondus)',
+  fte50Plus: 'qui emploient au moins 50 agents en équivalents temps plein',
+  tertiary1000: 'qui ont au moins 1 000 m² de surface tertiaire dans un bâtiment ou sur un même site',
+  qpv: 'qui comprennent un quartier prioritaire de la politique de la ville',
   hasErp: 'qui possèdent un établissement recevant du public',
   hasSchool: 'qui ont une école publique',
   hasCanteen: 'qui assurent une restauration scolaire',
@@ -52,15 +57,40 @@ export interface Applicability {
   reason: string
 }
 
+export const MEASURE_LABELS: Record<PopulationMeasure, string> = { totale: 'population totale', municipale: 'population municipale' }
+
+/** « de plus de 10 000 habitants », « de 3 500 habitants ou plus », « de moins de 1 000 habitants »… */
+export function thresholdWords(rule: PopulationRule): string {
+  const n = (value: number) => integer.format(value)
+  const lower = rule.moreThan !== undefined ? `plus de ${n(rule.moreThan)}` : rule.atLeast !== undefined ? `au moins ${n(rule.atLeast)}` : null
+  const upper = rule.below !== undefined ? `moins de ${n(rule.below)}` : rule.atMost !== undefined ? `${n(rule.atMost)} au plus` : null
+  if (lower && upper) return `de ${lower} et ${upper} habitants`
+  if (rule.atLeast !== undefined) return `de ${n(rule.atLeast)} habitants ou plus`
+  if (rule.atMost !== undefined) return `de ${n(rule.atMost)} habitants au plus`
+  return `de ${(lower ?? upper)!} habitants`
+}
+
+function populationMatches(rule: PopulationRule, value: number): boolean {
+  return (
+    (rule.moreThan === undefined || value > rule.moreThan) &&
+    (rule.atLeast === undefined || value >= rule.atLeast) &&
+    (rule.below === undefined || value < rule.below) &&
+    (rule.atMost === undefined || value <= rule.atMost)
+  )
+}
+
 function describeFailure(rule: ApplicabilityRule, context: ApplicabilityContext): string {
   if ('population' in rule) {
-    const { atLeast, below } = rule.population
-    const yours = context.population === null ? '' : ` (la vôtre en compte ${integer.format(context.population)})`
-    if (atLeast !== undefined && below !== undefined) {
-      return `Ne concerne que les communes de ${integer.format(atLeast)} à ${integer.format(below - 1)} habitants${yours}.`
+    const { measure } = rule.population
+    const value = context.population[measure]
+    if (value === null) {
+      return `Ne concerne que les communes ${thresholdWords(rule.population)} (${MEASURE_LABELS[measure]}) : indiquez la population de la commune dans Paramètres pour le savoir.`
     }
-    if (atLeast !== undefined) return `Ne concerne que les communes de ${integer.format(atLeast)} habitants ou plus${yours}.`
-    return `Ne concerne que les communes de moins de ${integer.format(below!)} habitants${yours}.`
+    const yours =
+      measure === 'totale' && context.population.totaleFromMunicipale
+        ? `la vôtre en compte ${integer.format(value)} en population municipale, en attendant sa population totale`
+        : `la vôtre en compte ${integer.format(value)}`
+    return `Ne concerne que les communes ${thresholdWords(rule.population)} en ${MEASURE_LABELS[measure]} (${yours}).`
   }
   if ('fact' in rule) {
     return rule.is ? `Ne concerne que les communes ${FACT_LABELS[rule.fact]}.` : `Ne concerne pas les communes ${FACT_LABELS[rule.fact]}.`
@@ -76,14 +106,20 @@ function describeFailure(rule: ApplicabilityRule, context: ApplicabilityContext)
       .map((child) => describeFailure(child, context))
       .join(' ')
   }
-  return `Aucune de ces conditions n’est remplie : ${rule.any.map((child) => describeFailure(child, context).replace(/\.$/, '').toLowerCase()).join(' ; ')}.`
+  // Only the sentence's first letter is lowered: acronyms (PPRN, PPI, TRI) keep their capitals.
+  const parts = rule.any.map((child) =>
+    describeFailure(child, context)
+      .replace(/\.$/, '')
+      .replace(/^./, (c) => c.toLowerCase()),
+  )
+  return `Aucune de ces conditions n’est remplie : ${parts.join(' ; ')}.`
 }
 
 export function matches(rule: ApplicabilityRule, context: ApplicabilityContext): boolean {
   if ('population' in rule) {
-    if (context.population === null) return true
-    const { atLeast, below } = rule.population
-    return (atLeast === undefined || context.population >= atLeast) && (below === undefined || context.population < below)
+    const value = context.population[rule.population.measure]
+    // Unknown: neither « under » nor « over » a threshold is claimed; the reason asks for the figure.
+    return value !== null && populationMatches(rule.population, value)
   }
   if ('fact' in rule) return context.facts[rule.fact] === rule.is
   if ('competence' in rule) return context.transferred.has(rule.competence) === (rule.heldBy === 'epci')

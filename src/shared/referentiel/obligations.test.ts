@@ -38,7 +38,7 @@ function commune(code: string): {
 }
 
 function contextOf(population: number | null, region: string, profile: CommuneProfileInput = {}): ApplicabilityContext {
-  return applicabilityContext(population, region, communeProfileSchema.parse(profile))
+  return applicabilityContext({ totale: population, municipale: population }, region, communeProfileSchema.parse(profile))
 }
 
 function criterion(id: string): Criterion {
@@ -85,6 +85,7 @@ const EVERY_COMMUNE = [
   'presentation-synthetique', // CGCT L2313-1
   'compte-vote-30-juin', // CGCT L1612-12
   'taux-votes', // CGI 1639 A
+  'bases-fiscales', // CGI 1650 : une commission communale des impôts directs dans chaque commune
   'delai-paiement-30-jours', // CCP R2192-10
   'sve-urbanisme', // CRPA L112-8
   'adressage-ban', // CGCT L2121-30 (II, loi 3DS), L2213-28
@@ -106,11 +107,11 @@ const EVERY_COMMUNE = [
   'compte-rendu-delegues', // CGCT L5211-39
 ]
 
-/** Obligations of an employer (CT R4121-1, R4121-2; décret 85-603 art. 3, 4, 5, 11). */
-const EMPLOYER = ['duerp-etabli', 'duerp-a-jour', 'assistant-prevention', 'acfi', 'medecine-preventive']
+/** Obligations of every employer (CT R4121-1, R4121-2 2° et 3° ; décret 85-603 art. 3, 4, 5, 11). */
+const EMPLOYER = ['duerp-etabli', 'duerp-mise-a-jour-changements', 'assistant-prevention', 'acfi', 'medecine-preventive']
 
-/** Obligations of an owner of ERP (CCH L161-1 ; L174-1 ; loi 2018-527 et décret 2018-1186). */
-const ERP_OWNER = ['erp-accessibilite', 'registre-public-accessibilite', 'dae-erp', 'decret-tertiaire-operat']
+/** Obligations of an owner of ERP (CCH L161-1 ; décret 2017-431 ; loi 2018-527 et décret 2018-1186). */
+const ERP_OWNER = ['erp-accessibilite', 'registre-public-accessibilite', 'dae-erp']
 
 /** Obligations of a commune of 3 500 inhabitants or more. */
 const FROM_3500 = [
@@ -172,11 +173,13 @@ describe(`${fauxVillecerf.nom} (Aube, INSEE 10145) : une commune rurale de ${fau
   })
 
   it('n’est pas tenue aux obligations des communes plus grandes, et dit pourquoi', () => {
-    expect(reason('dob-tenu', context)).toMatch(/^Ne concerne que les communes de 3\s500 habitants ou plus \(la vôtre en compte 215\)\.$/)
-    expect(reason('reglement-interieur-adopte', context)).toMatch(/1\s000 habitants ou plus \(la vôtre en compte 215\)/)
-    expect(reason('ccas-cree', context)).toMatch(/1\s500 habitants ou plus \(la vôtre en compte 215\)/)
+    expect(reason('dob-tenu', context)).toMatch(
+      /^Ne concerne que les communes de 3\s500 habitants ou plus en population totale \(la vôtre en compte 215\)\.$/,
+    )
+    expect(reason('reglement-interieur-adopte', context)).toMatch(/1\s000 habitants ou plus en population totale \(la vôtre en compte 215\)/)
+    expect(reason('ccas-cree', context)).toMatch(/1\s500 habitants ou plus en population totale \(la vôtre en compte 215\)/)
     expect(reason('pave', context)).toMatch(/1\s000 habitants ou plus/)
-    expect(reason('site-cineraire', context)).toMatch(/2\s000 habitants ou plus \(la vôtre en compte 215\)/)
+    expect(reason('site-cineraire', context)).toMatch(/2\s000 habitants ou plus en population totale \(la vôtre en compte 215\)/)
     expect(reason('rpqs-eau', context)).toBe('La compétence « eau potable » a été transférée à l’intercommunalité.')
     expect(reason('tri-biodechets', context)).toBe('La compétence « collecte et traitement des déchets » a été transférée à l’intercommunalité.')
     expect(reason('pcs-adopte', context)).toMatch(
@@ -225,6 +228,7 @@ describe(`${viviers.nom} (Ardèche, INSEE 07346) : une petite ville de ${viviers
         ...ERP_OWNER,
         ...FROM_3500,
         ...SCHOOL_AND_CANTEEN,
+        'duerp-a-jour', // CT R4121-2 1° : au moins 11 agents
         'reglement-interieur-adopte', // CGCT L2121-8 : 1 000 habitants et plus
         'tribune-opposition', // CGCT L2121-27-1 : 1 000 habitants et plus
         'pave', // loi 2005-102 art. 45
@@ -250,9 +254,9 @@ describe(`${viviers.nom} (Ardèche, INSEE 07346) : une petite ville de ${viviers
   })
 
   it('n’est pas tenue aux obligations qui ne la concernent pas, et dit pourquoi', () => {
-    expect(reason('open-data', context)).toBe('Ne concerne que les communes qui emploient au moins 50 agents (équivalents temps plein).')
-    expect(reason('rob-personnel', context)).toMatch(/10\s000 habitants ou plus \(la vôtre en compte 3\s633\)/)
-    expect(reason('convocation-3-jours', context)).toMatch(/moins de 3\s500 habitants \(la vôtre en compte 3\s633\)/)
+    expect(reason('open-data', context)).toBe('Ne concerne que les communes qui emploient au moins 50 agents en équivalents temps plein.')
+    expect(reason('rob-personnel', context)).toMatch(/plus de 10\s000 habitants en population totale \(la vôtre en compte 3\s633\)/)
+    expect(reason('convocation-3-jours', context)).toMatch(/moins de 3\s500 habitants en population totale \(la vôtre en compte 3\s633\)/)
     expect(reason('correspondant-incendie-secours', context)).toBe(
       'Ne concerne pas les communes dont un adjoint ou un conseiller délégué est chargé de la sécurité civile.',
     )
@@ -272,6 +276,7 @@ describe(`${septemes.nom} (Bouches-du-Rhône, INSEE 13106) : une ville de ${sept
       school: true,
       canteen: true,
       cemetery: true,
+      tertiary1000: true,
       municipalPolice: true,
       ccas: true,
       website: true,
@@ -317,12 +322,14 @@ describe(`${septemes.nom} (Bouches-du-Rhône, INSEE 13106) : une ville de ${sept
         'analyse-besoins-sociaux', // CASF R123-1
         'site-cineraire', // CGCT L2223-1
         'ossuaire', // CGCT L2223-4
-        'rob-personnel', // CGCT L2312-1 : 10 000 habitants et plus
+        'duerp-a-jour', // CT R4121-2 1° : au moins 11 agents
+        'decret-tertiaire-operat', // CCH L174-1, R174-22 : 1 000 m² de surface tertiaire
+        'rob-personnel', // CGCT L2312-1 : plus de 10 000 habitants
         'prada', // CRPA R330-2 : 10 000 habitants et plus
         'clspd', // CSI L132-4 : plus de 5 000 habitants (loi 2021-646)
         'convention-coordination', // CSI L512-4 : police municipale
         'open-data', // CRPA L312-1-1 : 3 500 habitants et 50 agents
-        'cst-propre', // CGFP L251-5 : au moins 50 agents
+        'cst-propre', // CGFP L251-5, R251-32 : au moins 50 agents (effectif)
         'sru-taux', // CCH L302-5
         'sru-inventaire', // CCH L302-6
         'pcs-adopte', // CSI L731-3 : TRI et feux de forêt (loi 2021-1520), sans PPRN
@@ -340,7 +347,7 @@ describe(`${septemes.nom} (Bouches-du-Rhône, INSEE 13106) : une ville de ${sept
     }
     expect(applies('deci-arrete', context)).toBe(true)
     expect(reason('information-biennale-pprn', context)).toMatch(/plan de prévention des risques naturels/)
-    expect(reason('conseils-quartier-crees', context)).toMatch(/80\s000 habitants ou plus \(la vôtre en compte 11\s995\)/)
+    expect(reason('conseils-quartier-crees', context)).toMatch(/80\s000 habitants ou plus en population totale \(la vôtre en compte 11\s995\)/)
   })
 })
 
@@ -374,7 +381,7 @@ describe('seuils de population', () => {
   it('CCAS : obligatoire à partir de 1 500 habitants (CASF L123-4)', () => {
     expect(applies('ccas-cree', at(1499))).toBe(false)
     expect(applies('ccas-cree', at(1500))).toBe(true)
-    expect(reason('ccas-cree', at(1499))).toMatch(/1\s500 habitants ou plus \(la vôtre en compte 1\s499\)/)
+    expect(reason('ccas-cree', at(1499))).toMatch(/1\s500 habitants ou plus en population totale \(la vôtre en compte 1\s499\)/)
     // Une commune de moins de 1 500 habitants qui a gardé son CCAS en suit les règles.
     expect(applies('analyse-besoins-sociaux', at(1499))).toBe(false)
     expect(applies('analyse-besoins-sociaux', at(1499, '44', { facilities: { ccas: true } }))).toBe(true)
@@ -402,8 +409,12 @@ describe('seuils de population', () => {
     expect(applies('open-data', at(3500, '44', { agentsFte: 49.5 }))).toBe(false)
   })
 
-  it('une population inconnue montre l’obligation plutôt que de la cacher', () => {
-    expect(applies('dob-tenu', contextOf(null, '44'))).toBe(true)
+  it('une population inconnue ne fait appliquer ni « moins de 3 500 » ni « 3 500 et plus », et demande le chiffre', () => {
+    const unknown = contextOf(null, '44')
+    expect(applies('dob-tenu', unknown)).toBe(false)
+    expect(applies('convocation-3-jours', unknown)).toBe(false)
+    expect(applies('convocation-5-jours-note', unknown)).toBe(false)
+    expect(reason('dob-tenu', unknown)).toMatch(/indiquez la population de la commune dans Paramètres/)
   })
 })
 
@@ -450,6 +461,8 @@ describe('échéances', () => {
     expect(deadlineApplies('debat-orientation-budgetaire', small)).toBe(false)
     expect(deadlineApplies('reglement-interieur', small)).toBe(false)
     expect(deadlineApplies('mise-a-jour-duerp', small)).toBe(false)
+    expect(deadlineApplies('commission-impots-directs', small)).toBe(true)
+    expect(deadlineApplies('declaration-operat', small)).toBe(false)
     expect(deadlineApplies('rpqs-eau', small)).toBe(false)
     expect(deadlineApplies('rpqs-assainissement', small)).toBe(true)
     expect(deadlineApplies('correspondant-incendie-secours', small)).toBe(true)
@@ -462,17 +475,115 @@ describe('échéances', () => {
       day: 15,
       renewalYear: { month: 4, day: 30 },
     })
-    expect(deadlines.get('vote-compte')?.recurrence).toEqual({
-      type: 'yearly',
-      month: 6,
-      day: 30,
-    })
-    expect(deadlines.get('rpqs-eau')?.recurrence).toEqual({
-      type: 'yearly',
-      month: 9,
-      day: 30,
-    })
+    expect(deadlines.get('vote-compte')?.recurrence).toEqual({ type: 'yearly', month: 6, day: 30, renewalYear: 'unchanged' })
+    expect(deadlines.get('rpqs-eau')?.recurrence).toEqual({ type: 'yearly', month: 9, day: 30, renewalYear: 'unchanged' })
     expect(deadlines.get('deliberation-formation-elus')?.recurrence).toEqual({ type: 'afterInstallation', months: 3 })
     expect(deadlines.get('correspondant-incendie-secours')?.recurrence).toEqual({ type: 'afterInstallation', months: 6 })
+  })
+})
+
+/**
+ * The errors a legal review of version 2026.1 found (issue 10), one test each: each failed on 2026.1 and the text
+ * relied on is cited in the référentiel next to the rule.
+ */
+describe('erreurs relevées par la revue juridique de la version 2026.1', () => {
+  const at = (population: number, profile: CommuneProfileInput = {}) => contextOf(population, '44', profile)
+
+  it('rob-personnel : « plus de 10 000 habitants » (CGCT L2312-1, D2312-3 B) — une commune de 10 000 n’est pas concernée', () => {
+    expect(applies('rob-personnel', at(10000))).toBe(false)
+    expect(applies('rob-personnel', at(10001))).toBe(true)
+  })
+
+  it('clspd : aussi toute commune comprenant un quartier prioritaire de la politique de la ville (CSI L132-4, loi 2024-247)', () => {
+    expect(applies('clspd', at(800, { qpv: true }))).toBe(true)
+    expect(applies('clspd', at(800))).toBe(false)
+    expect(applies('prevention-partenariats', at(800, { qpv: true }))).toBe(false)
+    expect(criterion('clspd').legalBasis[0]!.summary).toMatch(/quartier prioritaire/)
+  })
+
+  it('DUERP : mise à jour annuelle à partir de 11 agents seulement, à chaque changement en dessous (CT R4121-2, décret 2022-395)', () => {
+    expect(applies('duerp-a-jour', at(215, { agentsHeadcount: 10 }))).toBe(false)
+    expect(applies('duerp-a-jour', at(215, { agentsHeadcount: 11 }))).toBe(true)
+    expect(applies('duerp-mise-a-jour-changements', at(215, { agentsHeadcount: 1 }))).toBe(true)
+    const yearly = deadlines.get('mise-a-jour-duerp')!
+    expect(evaluateApplicability(yearly.appliesWhen, at(215, { agentsHeadcount: 10 })).applies).toBe(false)
+    expect(evaluateApplicability(yearly.appliesWhen, at(215, { agentsHeadcount: 11 })).applies).toBe(true)
+  })
+
+  it('budget non voté : la chambre régionale des comptes propose, le préfet règle le budget et le rend exécutoire (CGCT L1612-2)', () => {
+    const help = criterion('budget-vote-delai').help!
+    expect(help).toMatch(/chambre régionale des comptes, qui formule des propositions/)
+    expect(help).toMatch(/le préfet règle alors le budget et le rend exécutoire/)
+    expect(help).not.toMatch(/qui règle le budget à la place/)
+  })
+
+  it('taux de fiscalité : 30 avril l’année du renouvellement, comme le budget (CGI 1639 A)', () => {
+    expect(deadlines.get('taux-fiscalite')!.recurrence).toEqual({ type: 'yearly', month: 4, day: 15, renewalYear: { month: 4, day: 30 } })
+    expect(deadlines.get('taux-fiscalite')!.recurrence).toEqual(deadlines.get('vote-budget')!.recurrence)
+  })
+
+  it('débat d’orientation budgétaire : une fenêtre de deux mois avant la séance budgétaire, pas le 15 février (CGCT L2312-1)', () => {
+    expect(deadlines.get('debat-orientation-budgetaire')!.recurrence).toEqual({ type: 'beforeBudget', months: 2 })
+  })
+
+  it('instruction dématérialisée : la population totale, « supérieur à 3 500 » (Code de l’urbanisme L423-3)', () => {
+    expect(criterion('instruction-dematerialisee').appliesWhen).toEqual({ population: { measure: 'totale', moreThan: 3500 } })
+    expect(criterion('instruction-dematerialisee').help).toMatch(/population totale/)
+    // The rule reads the population totale, not the municipale.
+    const split = applicabilityContext({ totale: 3520, municipale: 3480 }, '44', communeProfileSchema.parse({}))
+    expect(evaluateApplicability(criterion('instruction-dematerialisee').appliesWhen, split).applies).toBe(true)
+  })
+
+  it('comité social territorial : 50 agents comptés en effectif, tous temps de travail (CGFP L251-5, R251-32)', () => {
+    expect(applies('cst-propre', at(3000, { agentsHeadcount: 55, agentsFte: 30 }))).toBe(true)
+    expect(applies('cst-propre', at(3000, { agentsHeadcount: 49, agentsFte: 49 }))).toBe(false)
+    expect(criterion('cst-propre').legalBasis.map((r) => r.article)).toContain('R251-32')
+  })
+
+  it('registre public d’accessibilité : sa propre base (décret n° 2017-431), pas seulement CCH L161-1', () => {
+    expect(criterion('registre-public-accessibilite').legalBasis.map((r) => r.code)).toContain('Décret n° 2017-431')
+  })
+
+  it('charte de l’élu local : articles L1111-13 et L1111-14 (loi n° 2025-1249) ; le référent déontologue dit ce qui n’a pu être vérifié', () => {
+    expect(criterion('charte-elu-lue').legalBasis.map((r) => r.article)).toEqual(['L2121-7', 'L1111-13', 'L1111-14'])
+    expect(criterion('referent-deontologue').legalBasis[0]!.note).toMatch(/n’a pas pu être confirmé/)
+  })
+
+  it('information biennale : PPRN prescrit ou approuvé (C. env. L125-2), le PCS restant lié au PPRN approuvé', () => {
+    expect(applies('information-biennale-pprn', at(500, { risks: { pprnPrescribed: true } }))).toBe(true)
+    expect(applies('pcs-adopte', at(500, { risks: { pprnPrescribed: true } }))).toBe(false)
+  })
+
+  it('vote du budget : transmission au préfet quinze jours après la date limite (CGCT L1612-8)', () => {
+    expect(deadlines.get('vote-budget')!.legalBasis.map((r) => r.article)).toEqual(['L1612-2', 'L1612-8'])
+    expect(deadlines.get('vote-budget')!.description).toMatch(/quinze jours après cette date limite/)
+  })
+
+  it('dimanches des commerces : « avant le 31 décembre », donc le 30 au plus tard (Code du travail L3132-26)', () => {
+    expect(deadlines.get('dimanches-commerces')!.recurrence).toEqual({ type: 'yearly', month: 12, day: 30, renewalYear: 'unchanged' })
+  })
+
+  it('commission communale des impôts directs : obligatoire dans toute commune (CGI 1650), avec son échéance après le renouvellement', () => {
+    expect(criterion('bases-fiscales').kind).toBe('obligation')
+    expect(applies('bases-fiscales', at(215))).toBe(true)
+    expect(deadlines.get('commission-impots-directs')!.recurrence).toEqual({ type: 'afterInstallation', months: 2 })
+  })
+
+  it('CCAS et analyse des besoins sociaux : leurs échéances après le renouvellement (CASF R123-10, R123-1)', () => {
+    expect(deadlines.get('conseil-administration-ccas')!.recurrence).toEqual({ type: 'afterInstallation', months: 2 })
+    expect(deadlines.get('analyse-besoins-sociaux')!.recurrence).toEqual({ type: 'yearAfterRenewal', month: 12, day: 31 })
+  })
+
+  it('OPERAT : seulement avec 1 000 m² de surface tertiaire, une question du profil (CCH L174-1, R174-22)', () => {
+    expect(applies('decret-tertiaire-operat', at(215, { facilities: { erp: true } }))).toBe(false)
+    expect(applies('decret-tertiaire-operat', at(215, { facilities: { erp: true, tertiary1000: true } }))).toBe(true)
+  })
+
+  it('plan communal de sauvegarde : les sigles gardent leurs majuscules dans la raison affichée', () => {
+    const why = reason('pcs-adopte', at(215))
+    expect(why).toMatch(/\(PPRN\)/)
+    expect(why).toMatch(/\(PPI\)/)
+    expect(why).toMatch(/\(TRI\)/)
+    expect(why).not.toMatch(/\((pprn|ppi|tri)\)/)
   })
 })

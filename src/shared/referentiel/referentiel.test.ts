@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { referentielSchema, type ApplicabilityRule, type Criterion, type Referentiel } from './schema'
+import { criterionSchema, deadlineSchema, referentielSchema, type ApplicabilityRule, type Criterion, type Referentiel } from './schema'
 
 const FILE = fileURLToPath(new URL('../../../resources/referentiel/referentiel.json', import.meta.url))
 const raw: unknown = JSON.parse(readFileSync(FILE, 'utf8'))
@@ -36,7 +36,10 @@ function userTexts(): { where: string; text: string }[] {
 
 function populationThresholds(rule: ApplicabilityRule | undefined): number[] {
   if (!rule) return []
-  if ('population' in rule) return [rule.population.atLeast, rule.population.below].filter((n): n is number => n !== undefined)
+  if ('population' in rule) {
+    const p = rule.population
+    return [p.moreThan, p.atLeast, p.below, p.atMost].filter((n): n is number => n !== undefined)
+  }
   if ('all' in rule) return rule.all.flatMap(populationThresholds)
   if ('any' in rule) return rule.any.flatMap(populationThresholds)
   return []
@@ -45,8 +48,9 @@ function populationThresholds(rule: ApplicabilityRule | undefined): number[] {
 describe('référentiel livré (resources/referentiel/referentiel.json)', () => {
   it('respecte le schéma, avec sa version et sa date de vérification', () => {
     expect(referentielSchema.safeParse(raw).success).toBe(true)
-    expect(referentiel.version).toBe('2026.1')
-    expect(referentiel.checkedOn).toBe('2026-11-29')
+    expect(referentiel.version).toBe('2026.2')
+    expect(referentiel.checkedOn).toBe('2026-12-01')
+    expect(referentiel.changes.length, 'une nouvelle version dit ce qui a changé').toBeGreaterThan(0)
   })
 
   it('compte exactement les 18 domaines attendus, dans l’ordre', () => {
@@ -116,11 +120,7 @@ describe('référentiel livré (resources/referentiel/referentiel.json)', () => 
       day: 15,
       renewalYear: { month: 4, day: 30 },
     })
-    expect(byId.get('vote-compte')?.recurrence).toEqual({
-      type: 'yearly',
-      month: 6,
-      day: 30,
-    })
+    expect(byId.get('vote-compte')?.recurrence).toEqual({ type: 'yearly', month: 6, day: 30, renewalYear: 'unchanged' })
     expect(byId.get('seance-trimestrielle')?.recurrence).toEqual({
       type: 'quarterly',
     })
@@ -128,12 +128,8 @@ describe('référentiel livré (resources/referentiel/referentiel.json)', () => 
       type: 'afterInstallation',
       months: 6,
     })
-    expect(byId.get('reglement-interieur')?.appliesWhen).toEqual({
-      population: { atLeast: 1000 },
-    })
-    expect(byId.get('debat-orientation-budgetaire')?.appliesWhen).toEqual({
-      population: { atLeast: 3500 },
-    })
+    expect(byId.get('reglement-interieur')?.appliesWhen).toEqual({ population: { measure: 'totale', atLeast: 1000 } })
+    expect(byId.get('debat-orientation-budgetaire')?.appliesWhen).toEqual({ population: { measure: 'totale', atLeast: 3500 } })
   })
 
   it('pose chaque critère sous forme de question terminée par « ? » et propose une prochaine étape', () => {
@@ -164,7 +160,7 @@ describe('référentiel livré (resources/referentiel/referentiel.json)', () => 
   it('n’utilise que des seuils de population connus', () => {
     // Seuils tirés des textes cités : 1 000, 1 500, 2 000, 3 500 (et « plus de 3 500 »), 5 000 (« plus de 5 000 »),
     // 10 000, 80 000.
-    const allowed = new Set([1000, 1500, 2000, 3500, 3501, 5001, 10000, 80000])
+    const allowed = new Set([1000, 1500, 2000, 3500, 5000, 10000, 80000])
     for (const c of criteria) for (const n of populationThresholds(c.appliesWhen)) expect(allowed.has(n), `${c.id} : ${n}`).toBe(true)
   })
 
@@ -176,5 +172,85 @@ describe('référentiel livré (resources/referentiel/referentiel.json)', () => 
     expect(competenceOf.get('document-urbanisme')).toBe('urbanisme')
     expect(competenceOf.get('entretien-voirie')).toBe('voirie')
     expect(competenceOf.get('defense-incendie')).toBe('defense_incendie')
+  })
+})
+
+/** What a legal item must carry to be verifiable by the user (issue 10 §3). */
+describe('chaque élément juridique est vérifiable', () => {
+  const allReferences = [
+    ...themes.flatMap((t) => [
+      ...t.legalReferences.map((r) => ({ where: t.id, r })),
+      ...t.criteria.flatMap((c) => c.legalBasis.map((r) => ({ where: c.id, r }))),
+    ]),
+    ...referentiel.deadlines.flatMap((d) => d.legalBasis.map((r) => ({ where: d.id, r }))),
+  ]
+
+  it('chaque obligation et chaque échéance cite une source avec son lien officiel et sa date de vérification', () => {
+    for (const c of criteria.filter((x) => x.kind === 'obligation')) {
+      expect(c.legalBasis.length, c.id).toBeGreaterThan(0)
+      for (const r of c.legalBasis) {
+        expect(r.url, c.id).toMatch(/^https:\/\/(www\.legifrance\.gouv\.fr|eur-lex\.europa\.eu)\//)
+        expect(r.checkedOn <= referentiel.checkedOn, `${c.id} vérifié le ${r.checkedOn}`).toBe(true)
+      }
+    }
+    for (const d of referentiel.deadlines) for (const r of d.legalBasis) expect(r.url, d.id).toMatch(/^https:\/\//)
+  })
+
+  it('relie les articles d’un code à la page de ce code sur Légifrance', () => {
+    const codeIds = new Map<string, string>()
+    for (const { where, r } of allReferences) {
+      const id = /\/codes\/texte_lc\/(LEGITEXT\d{12})\/$/.exec(r.url)?.[1]
+      if (!id) continue
+      // One code, one Légifrance identifier: a typo in one link shows here.
+      expect(codeIds.get(r.code) ?? id, `${where} : ${r.code}`).toBe(id)
+      codeIds.set(r.code, id)
+    }
+    expect(codeIds.get('CGCT')).toBe('LEGITEXT000006070633')
+    expect(codeIds.get('Code rural et de la pêche maritime')).toBe('LEGITEXT000022197698')
+  })
+
+  it('refuse une obligation sans source, une source sans lien ou sans date, un lien hors des sites officiels', () => {
+    const base = {
+      id: 'x',
+      question: 'La commune fait-elle ceci ?',
+      kind: 'obligation',
+      weight: 3,
+      nextStep: 'Faire ceci dès que possible.',
+    }
+    const source = {
+      code: 'CGCT',
+      article: 'L1',
+      url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/',
+      checkedOn: '2026-12-01',
+    }
+    expect(criterionSchema.safeParse({ ...base, legalBasis: [] }).success).toBe(false)
+    expect(criterionSchema.safeParse({ ...base, legalBasis: [{ code: 'CGCT', article: 'L1' }] }).success).toBe(false)
+    expect(criterionSchema.safeParse({ ...base, legalBasis: [{ ...source, checkedOn: undefined }] }).success).toBe(false)
+    expect(criterionSchema.safeParse({ ...base, legalBasis: [{ ...source, url: 'https://exemple.fr/article' }] }).success).toBe(false)
+    expect(criterionSchema.safeParse({ ...base, legalBasis: [{ ...source, url: 'http://www.legifrance.gouv.fr/x' }] }).success).toBe(false)
+    expect(criterionSchema.safeParse({ ...base, legalBasis: [source] }).success).toBe(true)
+  })
+
+  it('refuse une échéance annuelle qui ne dit pas ce qu’elle devient l’année du renouvellement', () => {
+    const deadline = {
+      id: 'x',
+      title: 'Une échéance',
+      description: 'Une échéance de test.',
+      legalBasis: [
+        { code: 'CGCT', article: 'L1', url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/', checkedOn: '2026-12-01' },
+      ],
+    }
+    expect(deadlineSchema.safeParse({ ...deadline, recurrence: { type: 'yearly', month: 4, day: 15 } }).success).toBe(false)
+    expect(deadlineSchema.safeParse({ ...deadline, recurrence: { type: 'yearly', month: 4, day: 15, renewalYear: 'unchanged' } }).success).toBe(true)
+    for (const d of referentiel.deadlines) {
+      if (d.recurrence.type === 'yearly') expect(d.recurrence.renewalYear, d.id).toBeDefined()
+    }
+  })
+
+  it('donne aux échéances liées au budget la règle du budget l’année du renouvellement', () => {
+    const budget = referentiel.deadlines.find((d) => d.id === 'vote-budget')!.recurrence
+    for (const d of referentiel.deadlines.filter((x) => x.legalBasis.some((r) => r.code === 'Code général des impôts' && r.article === '1639 A'))) {
+      expect(d.recurrence, d.id).toEqual(budget)
+    }
   })
 })

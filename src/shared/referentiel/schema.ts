@@ -16,8 +16,13 @@ export const PROFILE_FACTS = [
   'volcanic', // exposée au risque volcanique
   'cyclonic', // exposée au risque cyclonique
   'majorRisk', // exposée à au moins un risque majeur (any of the above, or another listed in the DDRM)
+  'pprnPrescribed', // plan de prévention des risques naturels prescrit (en cours d'élaboration)
   'hasStaff', // emploie au moins un agent
-  'agents50Plus', // 50 agents ou plus (équivalents temps plein)
+  'staff11Plus', // effectif d'au moins 11 agents (tous statuts et quotités)
+  'staff50Plus', // effectif d'au moins 50 agents (tous statuts et quotités)
+  'fte50Plus', // 50 agents ou plus en équivalents temps plein
+  'tertiary1000', // au moins 1 000 m² de surface tertiaire dans un bâtiment ou sur un même site
+  'qpv', // comprend un quartier prioritaire de la politique de la ville
   'hasErp', // possède au moins un établissement recevant du public
   'hasSchool', // a une école publique
   'hasCanteen', // sert une restauration scolaire
@@ -52,8 +57,28 @@ export const COMPETENCES = [
 ] as const
 export type Competence = (typeof COMPETENCES)[number]
 
+/**
+ * Which population a threshold compares: the population totale unless a text says otherwise (décret
+ * d'authentification des populations, e.g. n° 2013-1289 art. 3), the population municipale for electoral rules.
+ */
+export const POPULATION_MEASURES = ['totale', 'municipale'] as const
+export type PopulationMeasure = (typeof POPULATION_MEASURES)[number]
+
+/**
+ * A population threshold, in the words of its text: « plus de N » is `moreThan`, « N habitants et plus » /
+ * « au moins N » is `atLeast`, « moins de N » is `below`, « N habitants au plus » is `atMost`. One lower and/or one
+ * upper bound.
+ */
+export interface PopulationRule {
+  measure: PopulationMeasure
+  moreThan?: number
+  atLeast?: number
+  below?: number
+  atMost?: number
+}
+
 export type ApplicabilityRule =
-  | { population: { atLeast?: number; below?: number } }
+  | { population: PopulationRule }
   | { fact: ProfileFact; is: boolean }
   | { competence: Competence; heldBy: 'commune' | 'epci' }
   | { all: ApplicabilityRule[] }
@@ -62,15 +87,40 @@ export type ApplicabilityRule =
 export const applicabilityRuleSchema: z.ZodType<ApplicabilityRule> = z.lazy(() =>
   z.union([
     z
-      .object({ population: z.object({ atLeast: z.number().int().positive().optional(), below: z.number().int().positive().optional() }).strict() })
+      .object({
+        population: z
+          .object({
+            measure: z.enum(POPULATION_MEASURES),
+            moreThan: z.number().int().positive().optional(),
+            atLeast: z.number().int().positive().optional(),
+            below: z.number().int().positive().optional(),
+            atMost: z.number().int().positive().optional(),
+          })
+          .strict(),
+      })
       .strict()
-      .refine((r) => r.population.atLeast !== undefined || r.population.below !== undefined, { error: 'seuil de population vide' }),
+      .refine((r) => [r.population.moreThan, r.population.atLeast, r.population.below, r.population.atMost].some((n) => n !== undefined), {
+        error: 'seuil de population vide',
+      })
+      .refine((r) => r.population.moreThan === undefined || r.population.atLeast === undefined, { error: 'deux seuils bas' })
+      .refine((r) => r.population.below === undefined || r.population.atMost === undefined, { error: 'deux seuils hauts' }),
     z.object({ fact: z.enum(PROFILE_FACTS), is: z.boolean() }).strict(),
     z.object({ competence: z.enum(COMPETENCES), heldBy: z.enum(['commune', 'epci']) }).strict(),
     z.object({ all: z.array(applicabilityRuleSchema).min(1) }).strict(),
     z.object({ any: z.array(applicabilityRuleSchema).min(1) }).strict(),
   ]),
 )
+
+/** Where the texts are read: Légifrance, EUR-Lex and the State's own sites. */
+export const OFFICIAL_SOURCE_HOSTS = [
+  'www.legifrance.gouv.fr',
+  'eur-lex.europa.eu',
+  'www.collectivites-locales.gouv.fr',
+  'www.service-public.fr',
+  'www.insee.fr',
+] as const
+
+const isoDay = z.string().regex(/^\d{4}-\d\d-\d\d$/)
 
 export const legalReferenceSchema = z
   .object({
@@ -80,6 +130,14 @@ export const legalReferenceSchema = z
     article: z.string().min(1),
     /** What it says, in one plain line. */
     summary: z.string().min(5).optional(),
+    /** The official text: the code on Légifrance (article found by its number), the law's ELI page, EUR-Lex… */
+    url: z.url().refine((u) => (OFFICIAL_SOURCE_HOSTS as readonly string[]).includes(new URL(u).host) && u.startsWith('https://'), {
+      error: 'le lien doit mener à Légifrance ou à un site officiel, en https',
+    }),
+    /** When the article's wording was last compared with this reference (ISO date). */
+    checkedOn: isoDay,
+    /** What could not be confirmed when it was checked, said plainly (shown with the reference). */
+    note: z.string().min(10).optional(),
   })
   .strict()
 export type LegalReference = z.infer<typeof legalReferenceSchema>
@@ -140,12 +198,19 @@ export const domainSchema = z
 export type Domain = z.infer<typeof domainSchema>
 
 export type DeadlineRecurrence =
-  /** Every year on a date; `renewalYear` replaces it in the year councils are renewed (e.g. the budget). */
-  | { type: 'yearly'; month: number; day: number; renewalYear?: { month: number; day: number } }
+  /**
+   * Every year on a date. `renewalYear` says what the text does in the year councils are renewed: another date
+   * (the budget: 30 April instead of 15 April) or 'unchanged' — never left unsaid.
+   */
+  | { type: 'yearly'; month: number; day: number; renewalYear: { month: number; day: number } | 'unchanged' }
   /** At least once per calendar quarter (due on the last day of each quarter). */
   | { type: 'quarterly' }
   /** Once, a number of months after the council's installation. */
   | { type: 'afterInstallation'; months: number }
+  /** Once, in the calendar year after the general renewal (due on the given day of that year). */
+  | { type: 'yearAfterRenewal'; month: number; day: number }
+  /** Within the N months before the budget session: the window ends on the planned session (or the legal deadline). */
+  | { type: 'beforeBudget'; months: number }
 
 export const deadlineRecurrenceSchema: z.ZodType<DeadlineRecurrence> = z.union([
   z
@@ -153,14 +218,16 @@ export const deadlineRecurrenceSchema: z.ZodType<DeadlineRecurrence> = z.union([
       type: z.literal('yearly'),
       month: z.number().int().min(1).max(12),
       day: z.number().int().min(1).max(31),
-      renewalYear: z
-        .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
-        .strict()
-        .optional(),
+      renewalYear: z.union([
+        z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict(),
+        z.literal('unchanged'),
+      ]),
     })
     .strict(),
   z.object({ type: z.literal('quarterly') }).strict(),
   z.object({ type: z.literal('afterInstallation'), months: z.number().int().min(1).max(72) }).strict(),
+  z.object({ type: z.literal('yearAfterRenewal'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict(),
+  z.object({ type: z.literal('beforeBudget'), months: z.number().int().min(1).max(12) }).strict(),
 ])
 
 export const deadlineSchema = z
@@ -181,8 +248,10 @@ export const referentielSchema = z
   .object({
     /** Bumped on every content change, e.g. "2026.1". */
     version: z.string().regex(/^\d{4}\.\d+$/),
-    /** Date the legal content was last checked (ISO). */
-    checkedOn: z.string().regex(/^\d{4}-\d\d-\d\d$/),
+    /** Date of the last review of the legal content as a whole (ISO); each reference has its own date too. */
+    checkedOn: isoDay,
+    /** What changed since the previous version, in plain French (shown to communes whose open campaign moves). */
+    changes: z.array(z.string().min(10)).default([]),
     domains: z.array(domainSchema).min(1),
     deadlines: z.array(deadlineSchema).default([]),
   })

@@ -16,6 +16,8 @@ export function toCommune(row: CommuneRow): Commune {
     name: row.name,
     siren: row.siren,
     population: row.population,
+    populationTotale: row.populationTotale,
+    populationTotaleYear: row.populationTotaleYear,
     departementCode: row.departementCode,
     departementName: row.departementName,
     regionCode: row.regionCode,
@@ -34,6 +36,9 @@ export function communeValues(entry: DirectoryCommune, at: string) {
     name: entry.name,
     siren: entry.siren,
     population: entry.population,
+    // Another commune: its population totale is not known yet.
+    populationTotale: null,
+    populationTotaleYear: null,
     departementCode: entry.departementCode,
     departementName: entry.departementName,
     regionCode: entry.regionCode,

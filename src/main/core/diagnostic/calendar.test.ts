@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_PROFILE } from '../../../shared/referentiel/profile'
 import type { Deadline } from '../../../shared/referentiel/schema'
-import { buildReferentiel, contextFor } from '../testing/referentiel'
+import { buildReferentiel, contextFor, testReference } from '../testing/referentiel'
 import { addMonths, upcomingDeadlines } from './calendar'
 
-const CGCT = [{ code: 'CGCT', article: 'L1612-2' }]
+const CGCT = [testReference('L1612-2')]
 
 const deadlines: Deadline[] = [
   {
@@ -19,15 +19,15 @@ const deadlines: Deadline[] = [
     id: 'conseil-trimestre',
     title: 'Réunion du conseil municipal',
     description: 'Le conseil se réunit au moins une fois par trimestre.',
-    legalBasis: [{ code: 'CGCT', article: 'L2121-7' }],
+    legalBasis: [testReference('L2121-7')],
     recurrence: { type: 'quarterly' },
   },
   {
     id: 'reglement-interieur',
     title: 'Règlement intérieur du conseil',
     description: 'Adopté dans les six mois qui suivent l’installation.',
-    legalBasis: [{ code: 'CGCT', article: 'L2121-8' }],
-    appliesWhen: { population: { atLeast: 1000 } },
+    legalBasis: [testReference('L2121-8')],
+    appliesWhen: { population: { measure: 'totale', atLeast: 1000 } },
     recurrence: { type: 'afterInstallation', months: 6 },
   },
   {
@@ -35,8 +35,8 @@ const deadlines: Deadline[] = [
     title: 'Mise à jour du DICRIM',
     description: 'Le document d’information est tenu à jour.',
     criterionId: 'dicrim-a-jour',
-    legalBasis: [{ code: 'Code de la sécurité intérieure', article: 'R731-1' }],
-    recurrence: { type: 'yearly', month: 6, day: 31 },
+    legalBasis: [testReference('R731-1')],
+    recurrence: { type: 'yearly', month: 6, day: 31, renewalYear: 'unchanged' },
   },
 ]
 
@@ -80,9 +80,49 @@ describe('upcomingDeadlines', () => {
       title: 'Vote du budget primitif',
       description: 'Le budget est voté avant le 15 avril (30 avril l’année du renouvellement).',
       dueOn: '2026-04-30',
+      windowStart: null,
+      fromBudgetSession: false,
       criterionId: 'budget-vote',
       legalBasis: CGCT,
     })
+  })
+
+  it('a deadline before the budget is a window of two months ending on the planned session, or on the legal date', () => {
+    const dob: Deadline = {
+      id: 'dob',
+      title: 'Débat d’orientation budgétaire',
+      description: 'Dans les deux mois qui précèdent l’examen du budget.',
+      legalBasis: [testReference('L2312-1')],
+      recurrence: { type: 'beforeBudget', months: 2 },
+    }
+    const withDob = buildReferentiel([{ id: 'd', themes: [{ id: 't', criteria: [{ id: 'c', weight: 1 }] }] }], [dob])
+    const planned = upcomingDeadlines({
+      referentiel: withDob,
+      context: contextFor(5000),
+      mandate,
+      budgetSessions: ['2027-03-25'],
+      from: '2026-12-01',
+      months: 12,
+    })
+    expect(planned.map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-01-25', '2027-03-25', true]])
+    // Unknown session: the budget's legal deadline bounds the window — never a made-up 15 February.
+    const legal = upcomingDeadlines({ referentiel: withDob, context: contextFor(5000), mandate, from: '2026-12-01', months: 12 })
+    expect(legal.map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-02-15', '2027-04-15', false]])
+    const renewal = upcomingDeadlines({ referentiel: withDob, context: contextFor(5000), mandate, from: '2026-01-01', months: 12 })
+    expect(renewal.map((e) => e.dueOn)).toEqual(['2026-04-30'])
+  })
+
+  it('the year after the renewal: one date in the year that follows the mandate’s start', () => {
+    const abs: Deadline = {
+      id: 'abs',
+      title: 'Analyse des besoins sociaux',
+      description: 'Au cours de l’année civile qui suit le renouvellement.',
+      legalBasis: [testReference('R123-1')],
+      recurrence: { type: 'yearAfterRenewal', month: 12, day: 31 },
+    }
+    const withAbs = buildReferentiel([{ id: 'd', themes: [{ id: 't', criteria: [{ id: 'c', weight: 1 }] }] }], [abs])
+    const entries = upcomingDeadlines({ referentiel: withAbs, context: contextFor(215), mandate, from: '2026-06-01', months: 24 })
+    expect(entries.map((e) => e.dueOn)).toEqual(['2027-12-31'])
   })
 
   it('after the renewal year the budget is due on 15 April; the window starts on `from` and ends before from + months', () => {

@@ -7,7 +7,10 @@
  *   15 April);
  * - quarterly: the last day of each quarter (31 March, 30 June, 30 September, 31 December);
  * - afterInstallation: once, the council's installation date + N months; skipped (never guessed) while the
- *   installation date is unknown.
+ *   installation date is unknown;
+ * - yearAfterRenewal: once, on its day of the calendar year after the mandate's start year;
+ * - beforeBudget: a window of N months ending on the planned budget session when the commune entered it, else on the
+ *   budget's legal deadline (15 April, 30 April in a renewal year) — the entry carries the window's first day.
  * A day beyond the end of its month (31 June) falls on the month's last day. A deadline tied to a criterion that does
  * not apply to the commune is left out, like one whose own rule does not match.
  */
@@ -20,6 +23,8 @@ export interface CalendarInput {
   referentiel: Referentiel
   context: ApplicabilityContext
   mandate: { startYear: number; endYear: number; installedOn: string | null } | null
+  /** The planned budget sessions the commune entered (ISO dates), for deadlines counted before the budget. */
+  budgetSessions?: readonly string[]
   /** ISO date, included. */
   from: string
   months: number
@@ -53,23 +58,43 @@ export function addMonths(iso: string, months: number): string {
   return isoDate(Math.floor(index / 12), (index % 12) + 1, day)
 }
 
-function occurrences(deadline: Deadline, input: CalendarInput, from: string, until: string): string[] {
+interface Occurrence {
+  dueOn: string
+  /** First day of the window, for deadlines that are a period rather than a day. */
+  windowStart?: string
+  /** True when the window ends on the planned budget session the commune entered. */
+  fromBudgetSession?: boolean
+}
+
+/** The budget's legal deadline of a year: 15 April, 30 April in a renewal year (CGCT L1612-2). */
+function budgetDeadline(year: number, renewalYears: number[]): string {
+  return renewalYears.includes(year) ? isoDate(year, 4, 30) : isoDate(year, 4, 15)
+}
+
+function occurrences(deadline: Deadline, input: CalendarInput, from: string, until: string): Occurrence[] {
   const recurrence = deadline.recurrence
   const firstYear = parseDate(from).year
   const lastYear = parseDate(until).year
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
+  const renewalYears = input.mandate ? [input.mandate.startYear, input.mandate.endYear] : []
   switch (recurrence.type) {
-    case 'yearly': {
-      const renewalYears = input.mandate ? [input.mandate.startYear, input.mandate.endYear] : []
+    case 'yearly':
       return years.map((year) => {
-        const date = recurrence.renewalYear && renewalYears.includes(year) ? recurrence.renewalYear : recurrence
-        return isoDate(year, date.month, date.day)
+        const date = recurrence.renewalYear !== 'unchanged' && renewalYears.includes(year) ? recurrence.renewalYear : recurrence
+        return { dueOn: isoDate(year, date.month, date.day) }
       })
-    }
     case 'quarterly':
-      return years.flatMap((year) => [3, 6, 9, 12].map((month) => isoDate(year, month, 31)))
+      return years.flatMap((year) => [3, 6, 9, 12].map((month) => ({ dueOn: isoDate(year, month, 31) })))
     case 'afterInstallation':
-      return input.mandate?.installedOn ? [addMonths(input.mandate.installedOn, recurrence.months)] : []
+      return input.mandate?.installedOn ? [{ dueOn: addMonths(input.mandate.installedOn, recurrence.months) }] : []
+    case 'yearAfterRenewal':
+      return input.mandate ? [{ dueOn: isoDate(input.mandate.startYear + 1, recurrence.month, recurrence.day) }] : []
+    case 'beforeBudget':
+      return years.map((year) => {
+        const session = input.budgetSessions?.find((d) => parseDate(d).year === year)
+        const end = session ?? budgetDeadline(year, renewalYears)
+        return { dueOn: end, windowStart: addMonths(end, -recurrence.months), fromBudgetSession: session !== undefined }
+      })
   }
 }
 
@@ -81,13 +106,15 @@ export function upcomingDeadlines(input: CalendarInput): CalendarEntry[] {
     if (!evaluateApplicability(deadline.appliesWhen, input.context).applies) continue
     const criterion = deadline.criterionId === undefined ? undefined : criteria.get(deadline.criterionId)
     if (criterion && !evaluateApplicability(criterion.appliesWhen, input.context).applies) continue
-    for (const dueOn of occurrences(deadline, input, input.from, until)) {
+    for (const { dueOn, windowStart, fromBudgetSession } of occurrences(deadline, input, input.from, until)) {
       if (dueOn < input.from || dueOn >= until) continue
       entries.push({
         deadlineId: deadline.id,
         title: deadline.title,
         description: deadline.description,
         dueOn,
+        windowStart: windowStart ?? null,
+        fromBudgetSession: fromBudgetSession ?? false,
         criterionId: deadline.criterionId ?? null,
         legalBasis: deadline.legalBasis,
       })

@@ -10,10 +10,12 @@ import {
   EMPTY_PROFILE,
   type ApplicabilityContext,
   type CommuneProfile,
+  type Populations,
 } from '../../../shared/referentiel/profile'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
 import { answers, campaigns, citizenInputs, commune, communeProfile } from '../db/schema'
+import { freezeCampaign, readFrozen, type FrozenCampaign } from './frozen'
 import { round1, computeScores, type ScoredAnswer } from './scoring'
 
 export type CampaignRow = typeof campaigns.$inferSelect
@@ -26,15 +28,26 @@ export function readCommuneProfile(db: Db): CommuneProfile {
   return parsed.success ? parsed.data : EMPTY_PROFILE
 }
 
-/** Population and région from the commune's row, and the profile questionnaire. */
-export function communeContext(db: Db): ApplicabilityContext {
-  const row = db.select({ population: commune.population, regionCode: commune.regionCode }).from(commune).where(eq(commune.id, 1)).get()
+/**
+ * The populations the rules compare: the population totale the commune entered, or — until it does — the
+ * directory's population municipale standing in for it (shown as such everywhere).
+ */
+export function communePopulations(db: Db): Populations {
+  const row = db.select({ municipale: commune.population, totale: commune.populationTotale }).from(commune).where(eq(commune.id, 1)).get()
   if (!row) throw new AppError('NOT_SET_UP', "La commune n'est pas encore renseignée : terminez l'assistant de démarrage.")
-  return applicabilityContext(row.population, row.regionCode, readCommuneProfile(db))
+  return { totale: row.totale ?? row.municipale, municipale: row.municipale, totaleFromMunicipale: row.totale === null }
 }
 
+/** Population and région from the commune's row, and the profile questionnaire. */
+export function communeContext(db: Db): ApplicabilityContext {
+  const row = db.select({ regionCode: commune.regionCode }).from(commune).where(eq(commune.id, 1)).get()
+  if (!row) throw new AppError('NOT_SET_UP', "La commune n'est pas encore renseignée : terminez l'assistant de démarrage.")
+  return applicabilityContext(communePopulations(db), row.regionCode, readCommuneProfile(db))
+}
+
+/** The population that places the commune in a size band: the population totale in use. */
 export function communePopulation(db: Db): number | null {
-  return db.select({ population: commune.population }).from(commune).where(eq(commune.id, 1)).get()?.population ?? null
+  return communePopulations(db).totale
 }
 
 export function getCampaignRow(db: Db, id: number): CampaignRow {
@@ -77,14 +90,40 @@ export function citizenInputCounts(db: Db): Map<string, number> {
   return new Map(rows.map((r) => [r.themeId, r.n]))
 }
 
-/** The live scores of a campaign, with the current référentiel. */
-export function campaignScores(env: Pick<CoreEnvironment, 'referentiel'>, db: Db, campaignId: number): ScoreTree {
+/** The scores of an open campaign with the current référentiel and commune facts. */
+export function liveScores(env: Pick<CoreEnvironment, 'referentiel'>, db: Db, campaignId: number): ScoreTree {
   return computeScores({
     referentiel: env.referentiel().referentiel,
     context: communeContext(db),
     answers: campaignAnswers(db, campaignId),
     citizenInputs: citizenInputCounts(db),
   })
+}
+
+/** Computes what a campaign shows now and stores it with the campaign: called when it is closed. */
+export function freezeNow(env: Pick<CoreEnvironment, 'referentiel' | 'now'>, db: Db, campaignId: number): FrozenCampaign {
+  const { referentiel } = env.referentiel()
+  const frozen = freezeCampaign(referentiel, communeContext(db), liveScores(env, db, campaignId), env.now().toISOString())
+  db.update(campaigns)
+    .set({ frozen: JSON.stringify(frozen) })
+    .where(eq(campaigns.id, campaignId))
+    .run()
+  return frozen
+}
+
+/**
+ * What a campaign shows: live for an open one; for a closed one, exactly what it showed when it was closed. A
+ * campaign closed before versions were kept is frozen the first time it is read, so it stops moving from then on.
+ */
+export function campaignFrozen(env: Pick<CoreEnvironment, 'referentiel' | 'now'>, db: Db, row: CampaignRow): FrozenCampaign | null {
+  if (row.closedAt === null) return null
+  return readFrozen(row.frozen) ?? freezeNow(env, db, row.id)
+}
+
+/** The scores of a campaign: frozen when it is closed, live while it is open. */
+export function campaignScores(env: Pick<CoreEnvironment, 'referentiel' | 'now'>, db: Db, campaignId: number): ScoreTree {
+  const row = getCampaignRow(db, campaignId)
+  return campaignFrozen(env, db, row)?.scores ?? liveScores(env, db, campaignId)
 }
 
 export function toCampaign(row: CampaignRow, scores: ScoreTree): Campaign {

@@ -46,7 +46,7 @@ describe('computeScores: redistribution of what does not apply', () => {
           criteria: [
             { id: 'a', weight: 3 },
             { id: 'b', weight: 1 },
-            { id: 'c', weight: 2, appliesWhen: { population: { atLeast: 1000 } } },
+            { id: 'c', weight: 2, appliesWhen: { population: { measure: 'totale', atLeast: 1000 } } },
           ],
         },
         { id: 't2', criteria: [{ id: 'd', weight: 2, appliesWhen: { fact: 'hasSchool', is: true } }] },

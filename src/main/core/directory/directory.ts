@@ -4,7 +4,7 @@ import type { DirectoryCommune } from '../../../shared/contract'
 import { foldForSearch, searchTokens } from './normalize'
 
 /** Where the figures of the offline directory come from; stored with the commune and shown next to them. */
-export const DIRECTORY_SOURCE = 'Découpage administratif (Etalab, INSEE) — population municipale'
+export const DIRECTORY_SOURCE = 'Découpage administratif (Etalab, INSEE), édition 2026 — population municipale'
 
 interface RawCommune {
   code: string

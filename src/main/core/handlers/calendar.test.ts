@@ -15,7 +15,8 @@ describe('calendar.upcoming', () => {
       ['2026-04-30', 'budget-primitif', 'budget-vote-delai'],
       ['2026-06-30', 'conseil-trimestre', 'conseil-reunion-trimestrielle'],
     ])
-    expect(entries[1]!.legalBasis).toEqual([{ code: 'CGCT', article: 'L1612-2' }])
+    expect(entries[1]!.legalBasis).toMatchObject([{ code: 'CGCT', article: 'L1612-2' }])
+    expect(entries[1]!.legalBasis[0]!.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//)
   })
 
   it('once the installation date is known, « 3 months after installation » appears; the next year the budget is due on 15 April', async () => {

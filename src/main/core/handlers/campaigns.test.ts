@@ -90,6 +90,29 @@ describe('campaigns', () => {
     expect((await failure(core, session, 'campaigns.create', { name: 'Diagnostic' })).code).toBe('FORBIDDEN')
   })
 
+  it('a closed campaign keeps the score and applicability it had when closed; an open one follows the commune', async () => {
+    at('2026-05-04T10:00:00.000Z')
+    const { core, session } = setUp()
+    const closed = await ok(core, session, 'campaigns.create', { name: 'Diagnostic 2026' })
+    await ok(core, session, 'answers.save', { campaignId: closed.id, criterionId: 'budget-vote-delai', status: 'fait' })
+    const open = await ok(core, session, 'campaigns.create', { name: 'Diagnostic 2027', copyFrom: closed.id })
+    const atClose = await ok(core, session, 'campaigns.update', { id: closed.id, name: 'Diagnostic 2026', closed: true })
+    const viewAtClose = await ok(core, session, 'diagnostic.get', { campaignId: closed.id })
+
+    // 1 000 inhabitants: the règlement intérieur (from 1 000) now applies and is not answered.
+    await ok(core, session, 'commune.setPopulation', { populationTotale: 1000, year: 2027 })
+    const viewAfter = await ok(core, session, 'diagnostic.get', { campaignId: closed.id })
+    expect(viewAfter.scores).toEqual(viewAtClose.scores)
+    expect(viewAfter.campaign.score).toBe(atClose.score)
+    const openView = await ok(core, session, 'diagnostic.get', { campaignId: open.id })
+    expect(openView.scores.overall.applicableCriteria).toBe(viewAtClose.scores.overall.applicableCriteria + 1)
+
+    // Reopened, it follows the current facts again; closed again, it freezes them anew.
+    await ok(core, session, 'campaigns.update', { id: closed.id, name: 'Diagnostic 2026', closed: false })
+    const reopened = await ok(core, session, 'diagnostic.get', { campaignId: closed.id })
+    expect(reopened.scores.overall.applicableCriteria).toBe(openView.scores.overall.applicableCriteria)
+  })
+
   it('update renames, closes and reopens; a closed campaign refuses answers with CONFLICT', async () => {
     at('2026-05-04T10:00:00.000Z')
     const { core, session } = setUp()

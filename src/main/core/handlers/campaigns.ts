@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { AuditTrail } from '../audit'
 import { answers, campaigns, evidence } from '../db/schema'
-import { campaignScores, getCampaignRow, listCampaignRows, toCampaign } from '../diagnostic/read'
+import { campaignScores, freezeNow, getCampaignRow, listCampaignRows, toCampaign } from '../diagnostic/read'
 import type { HandlersOf } from '../handler'
 
 export const campaignsHandlers: HandlersOf<'campaigns'> = {
@@ -47,7 +47,11 @@ export const campaignsHandlers: HandlersOf<'campaigns'> = {
     return context.db.transaction((tx) => {
       const before = getCampaignRow(tx, id)
       const closedAt = closed ? (before.closedAt ?? at) : null
-      const after = tx.update(campaigns).set({ name, closedAt }).where(eq(campaigns.id, id)).returning().get()
+      // Closing freezes what the campaign shows; reopening lets it follow the current référentiel again.
+      const frozen = closed ? before.frozen : null
+      tx.update(campaigns).set({ name, closedAt, frozen }).where(eq(campaigns.id, id)).run()
+      if (closed && before.closedAt === null) freezeNow(context, tx, id)
+      const after = getCampaignRow(tx, id)
       new AuditTrail(tx, context.actor, at).updated('campaign', id, before, { name, closedAt })
       return toCampaign(after, campaignScores(context, tx, id))
     })

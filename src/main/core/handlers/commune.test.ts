@@ -44,3 +44,47 @@ describe('commune', () => {
     expect(found.length).toBeLessThanOrEqual(20)
   })
 })
+
+describe('commune.setPopulation', () => {
+  it('keeps the directory’s municipale, records the population totale in force and says which obligations start or stop', async () => {
+    const { core, session } = setUp()
+    const before = await ok(core, session, 'commune.get')
+    expect(before).toMatchObject({ population: 215, populationTotale: null, populationTotaleYear: null })
+
+    const raised = await ok(core, session, 'commune.setPopulation', { populationTotale: 1000, year: 2026 })
+    expect(raised.commune).toMatchObject({ population: 215, populationTotale: 1000, populationTotaleYear: 2026 })
+    // From 1 000 inhabitants (population totale): règlement intérieur, opposition's space, PAVE.
+    expect(raised.starting.map((c) => c.criterionId).sort()).toEqual(['pave', 'reglement-interieur-adopte', 'tribune-opposition'])
+    expect(raised.starting.find((c) => c.criterionId === 'reglement-interieur-adopte')!.legalBasis).toBe('CGCT, art. L2121-8')
+    expect(raised.stopping.map((c) => c.criterionId)).toEqual(['questions-orales-deliberation'])
+    const view = await ok(core, session, 'referentiel.get')
+    const rule = view.domains.flatMap((d) => d.themes.flatMap((t) => t.criteria)).find((c) => c.id === 'reglement-interieur-adopte')!
+    expect(rule.applicability).toEqual({ applies: true, reason: '' })
+
+    const back = await ok(core, session, 'commune.setPopulation', { populationTotale: null })
+    expect(back.commune).toMatchObject({ population: 215, populationTotale: null, populationTotaleYear: null })
+    expect(back.stopping.map((c) => c.criterionId).sort()).toEqual(['pave', 'reglement-interieur-adopte', 'tribune-opposition'])
+
+    const trail = auditRows(core.database.sqlite, { entity: 'commune' }).filter((r) => r.action === 'update')
+    expect(trail.map((r) => [r.field, r.before, r.after])).toContainEqual(['populationTotale', null, 1000])
+  })
+
+  it.each([
+    [{ populationTotale: -5 }, 'populationTotale', 'La population totale compte au moins un habitant.'],
+    [{ populationTotale: 2.5 }, 'populationTotale', 'La population totale est un nombre entier d’habitants.'],
+    [{ populationTotale: '1 000' }, 'populationTotale', 'La population totale doit être un nombre entier d’habitants.'],
+    [{ populationTotale: 1000, year: 1850 }, 'year', 'L’année semble trop ancienne.'],
+  ])('refuses %j with a French message and changes nothing', async (input, path, message) => {
+    const { core, session } = setUp()
+    const error = await failure(core, session, 'commune.setPopulation', input)
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.issues).toContainEqual({ path, message })
+    expect(await ok(core, session, 'commune.get')).toMatchObject({ populationTotale: null })
+  })
+
+  it('is for administrators only', async () => {
+    const test = setUp()
+    await signInAsPlainProfile(test)
+    expect((await failure(test.core, test.session, 'commune.setPopulation', { populationTotale: 300 })).code).toBe('FORBIDDEN')
+  })
+})

@@ -58,7 +58,7 @@ function dashboardIndicators(db: Db): Dashboard['indicators'] {
     .sort((a, b) => fr(a.projectTitle, b.projectTitle) || fr(a.label, b.label) || a.id - b.id)
 }
 
-function diagnosticOf(context: Pick<HandlerContext, 'db' | 'referentiel'>): Dashboard['diagnostic'] {
+function diagnosticOf(context: Pick<HandlerContext, 'db' | 'referentiel' | 'now'>): Dashboard['diagnostic'] {
   const latest = listCampaignRows(context.db)[0]
   if (!latest) return null
   const scores = campaignScores(context, context.db, latest.id)

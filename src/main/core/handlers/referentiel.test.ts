@@ -19,7 +19,7 @@ describe('referentiel.get', () => {
     expect(byId['conseil-reglement-interieur']!.applies).toBe(false)
     // fr-FR groups thousands with a narrow no-break space.
     expect(byId['conseil-reglement-interieur']!.reason).toMatch(
-      /^Ne concerne que les communes de 1\s000 habitants ou plus \(la vôtre en compte 215\)\.$/,
+      /^Ne concerne que les communes de 1\s000 habitants ou plus en population totale \(la vôtre en compte 215 en population municipale, en attendant sa population totale\)\.$/,
     )
     expect(byId['ecole-cantine-menus']!.applies).toBe(false)
     expect(byId['ecole-cantine-menus']!.reason).toContain('restauration scolaire')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { TempDirs } from '../testing'
-import { FIXTURE_REFERENTIEL_FILE, buildReferentiel } from '../testing/referentiel'
+import { FIXTURE_REFERENTIEL_FILE, buildReferentiel, testReference } from '../testing/referentiel'
 import { indexReferentiel, loadReferentiel, ReferentielError, resolveDefaultReferentielFile } from './load'
 
 const temp = new TempDirs('cap-commune-referentiel-')
@@ -65,7 +65,7 @@ describe('loadReferentiel', () => {
           title: 'Échéance',
           description: 'Une échéance de test.',
           criterionId: 'zz',
-          legalBasis: [{ code: 'CGCT', article: 'L1' }],
+          legalBasis: [testReference('L1')],
           recurrence: { type: 'quarterly' },
         },
       ],

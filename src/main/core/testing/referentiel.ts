@@ -46,7 +46,17 @@ export function buildReferentiel(domains: DomainSpec[], deadlines: Deadline[] = 
           question: `Le critère ${c.id} est-il rempli ?`,
           kind: c.kind ?? 'bonne_pratique',
           weight: c.weight,
-          legalBasis: c.kind === 'obligation' ? [{ code: 'CGCT', article: `L-${c.id}` }] : [],
+          legalBasis:
+            c.kind === 'obligation'
+              ? [
+                  {
+                    code: 'CGCT',
+                    article: `L-${c.id}`,
+                    url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/',
+                    checkedOn: '2026-01-15',
+                  },
+                ]
+              : [],
           ...(c.appliesWhen ? { appliesWhen: c.appliesWhen } : {}),
           nextStep: `Prochaine étape pour ${c.id}.`,
         })),
@@ -56,9 +66,14 @@ export function buildReferentiel(domains: DomainSpec[], deadlines: Deadline[] = 
   })
 }
 
-/** A commune of `population` inhabitants outside Île-de-France, with the given profile. */
+/** A commune of `population` inhabitants (totale and municipale alike) outside Île-de-France, with the given profile. */
 export function contextFor(population: number | null = 215, profile: CommuneProfile = EMPTY_PROFILE): ApplicabilityContext {
-  return applicabilityContext(population, '44', profile)
+  return applicabilityContext({ totale: population, municipale: population }, '44', profile)
+}
+
+/** A legal reference for handcrafted test content. */
+export function testReference(article: string): { code: string; article: string; url: string; checkedOn: string } {
+  return { code: 'CGCT', article, url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/', checkedOn: '2026-01-15' }
 }
 
 /** Answers from `{ criterionId: status }` (and splits for « partiel »). */

@@ -15,11 +15,21 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 /** The official identity of a commune, as filled from the directory. */
-export function CommuneFacts({ commune }: { commune: DirectoryCommune }) {
+export function CommuneFacts({ commune }: { commune: DirectoryCommune & { populationTotale?: number | null } }) {
   const { t } = useTranslation()
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" aria-label={t('commune.facts')}>
       <Fact label={t('commune.population')} value={formatPopulation(commune.population)} />
+      {commune.populationTotale !== undefined && (
+        <Fact
+          label={t('commune.populationTotale')}
+          value={
+            commune.populationTotale === null
+              ? t('commune.populationTotaleFromMunicipale', { value: formatPopulation(commune.population) })
+              : formatPopulation(commune.populationTotale)
+          }
+        />
+      )}
       <Fact label={t('commune.departement')} value={`${commune.departementName} (${commune.departementCode})`} />
       <Fact label={t('commune.region')} value={commune.regionName} />
       <Fact label={t('commune.epci')} value={commune.epci?.name ?? t('commune.noEpci')} />

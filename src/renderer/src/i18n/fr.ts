@@ -33,7 +33,9 @@ export const fr = {
   },
   commune: {
     facts: 'Fiche de la commune',
-    population: 'Population',
+    population: 'Population municipale (annuaire)',
+    populationTotale: 'Population totale en vigueur',
+    populationTotaleFromMunicipale: '{{value}} — population municipale, en attendant votre population totale',
     departement: 'Département',
     region: 'Région',
     epci: 'Intercommunalité (EPCI)',
@@ -445,6 +447,29 @@ export const fr = {
     noneSoon: 'Aucune échéance légale dans les douze prochains mois.',
     seeAll: 'Tout le calendrier',
   },
+  population: {
+    title: 'Population de la commune',
+    explain:
+      'Sauf texte contraire, les lois et règlements s’appliquent d’après la population totale (décret annuel d’authentification des populations) ; les règles électorales utilisent la population municipale. Cap Commune compare donc les seuils à votre population totale.',
+    whereToFind:
+      'Où la trouver : dans les chiffres des populations de référence (dites « populations légales ») publiés par l’Insee chaque fin décembre sur insee.fr, en vigueur au 1er janvier suivant ; votre préfecture ou votre fiche DGF la mentionnent aussi.',
+    municipale: 'Population municipale de l’annuaire hors ligne : {{value}} habitants ({{source}}).',
+    municipaleUnknown: 'L’annuaire hors ligne ne donne pas de population pour cette commune.',
+    totaleLabel: 'Population totale (Insee)',
+    totaleHelp:
+      'Population municipale + population comptée à part (étudiants, personnes en internat ou en maison de retraite ayant gardé une attache).',
+    yearLabel: 'En vigueur au 1er janvier',
+    notEntered:
+      'Population totale pas encore indiquée : les seuils sont comparés pour l’instant à la population municipale de l’annuaire ({{value}} habitants). Indiquez votre population totale pour un diagnostic exact.',
+    entered: 'Population totale en vigueur au 1er janvier {{year}} : {{value}} habitants.',
+    enteredNoYear: 'Population totale indiquée : {{value}} habitants.',
+    save: 'Enregistrer la population',
+    clear: 'Revenir à la population de l’annuaire',
+    saved: 'La population totale est enregistrée.',
+    noChange: 'Aucune obligation ne commence ni ne cesse de s’appliquer avec ce chiffre.',
+    starting: 'Obligations qui s’appliquent désormais ({{count}})',
+    stopping: 'Obligations qui ne s’appliquent plus ({{count}})',
+  },
   communeProfile: {
     intro:
       'Ces réponses décident quels critères du référentiel s’appliquent à votre commune (par exemple le plan communal de sauvegarde, le document unique ou la restauration scolaire). Un critère qui ne s’applique pas indique pourquoi.',
@@ -453,6 +478,7 @@ export const fr = {
     risksHelp: 'Consultez le dossier départemental des risques majeurs (DDRM) ou Géorisques pour votre commune.',
     risks: {
       pprn: 'Plan de prévention des risques naturels (PPRN) approuvé',
+      pprnPrescribed: 'Plan de prévention des risques naturels (PPRN) prescrit, pas encore approuvé',
       ppi: 'Dans le périmètre d’un plan particulier d’intervention (PPI)',
       tri: 'Territoire à risque important d’inondation (TRI)',
       forestFire: 'Exposée aux feux de forêt',
@@ -472,13 +498,19 @@ export const fr = {
       municipalPolice: 'Une police municipale',
       ccas: 'Un centre communal d’action sociale (CCAS)',
       website: 'Un site internet',
+      tertiary1000: 'Au moins 1 000 m² de surface tertiaire dans un bâtiment ou sur un même site (bureaux, salles, écoles…)',
     },
-    agentsFte: 'Nombre d’agents (équivalents temps plein)',
-    agentsFteHelp: '0 si la commune n’emploie personne.',
+    agentsHeadcount: 'Effectif des agents (nombre de personnes)',
+    agentsHeadcountHelp:
+      'Toutes les personnes employées, quels que soient leur statut et leur temps de travail : c’est ce nombre qui compte pour le document unique (11 agents) et le comité social territorial (50 agents).',
+    agentsFte: 'Nombre d’agents en équivalents temps plein',
+    agentsFteHelp: '0 si la commune n’emploie personne. Une secrétaire à mi-temps compte 0,5.',
     competencesTitle: 'Compétences transférées à l’intercommunalité',
     competencesHelp: 'Cochez ce que votre intercommunalité exerce à la place de la commune.',
     otherTitle: 'Autres informations',
     civilSecurityDelegate: 'Un adjoint ou un conseiller délégué est chargé de la sécurité civile',
+    qpv: 'La commune comprend un quartier prioritaire de la politique de la ville',
+    qpvHelp: 'La liste des quartiers prioritaires est publiée par l’État (sig.ville.gouv.fr) ; la préfecture peut vous le confirmer.',
     sruConcerned: 'Commune soumise aux obligations de logement social (loi SRU)',
     sruHelp: 'Agglomération ou intercommunalité de plus de 50 000 habitants comprenant une commune de plus de 15 000 habitants.',
   },

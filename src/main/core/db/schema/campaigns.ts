@@ -10,4 +10,9 @@ export const campaigns = sqliteTable('campaigns', {
   /** Display name of the profile that created it (kept as text, like the audit trail). */
   createdBy: text('created_by').notNull(),
   closedAt: text('closed_at'),
+  /**
+   * JSON of what the closed campaign showed (src/main/core/diagnostic/frozen.ts): its scores and each criterion's
+   * applicability, so that a later référentiel or population never changes a past diagnostic. Null while open.
+   */
+  frozen: text('frozen'),
 })

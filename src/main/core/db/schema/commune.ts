@@ -9,7 +9,15 @@ export const commune = sqliteTable(
     inseeCode: text('insee_code').notNull(),
     name: text('name').notNull(),
     siren: text('siren').notNull(),
+    /** Population municipale of the offline directory (its source and edition in `source`). */
     population: integer('population'),
+    /**
+     * Population totale in force, as entered by the commune (the figure the laws use unless a text says otherwise);
+     * null until entered: the municipale stands in for it, marked as such.
+     */
+    populationTotale: integer('population_totale'),
+    /** Year of the 1 January from which that population totale is in force. */
+    populationTotaleYear: integer('population_totale_year'),
     departementCode: text('departement_code').notNull(),
     departementName: text('departement_name').notNull(),
     regionCode: text('region_code').notNull(),

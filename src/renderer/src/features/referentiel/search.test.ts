@@ -9,7 +9,14 @@ const theme = (id: string, title: string, question: string) => ({
   description: 'Description du thème pour la commune.',
   usualHolder: 'commune' as const,
   competence: null,
-  legalReferences: [{ code: 'Code de l’éducation', article: 'L212-4' }],
+  legalReferences: [
+    {
+      code: 'Code de l’éducation',
+      article: 'L212-4',
+      url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006071191/',
+      checkedOn: '2026-12-01',
+    },
+  ],
   criteria: [
     {
       id: `${id}-1`,

@@ -12,8 +12,8 @@ import { FormError } from '../../components/FormError'
 type RiskKey = Exclude<keyof CommuneProfile['risks'], 'seismicZone'>
 type FacilityKey = keyof CommuneProfile['facilities']
 
-const RISKS: RiskKey[] = ['pprn', 'ppi', 'tri', 'forestFire', 'volcanic', 'cyclonic', 'otherMajorRisk']
-const FACILITIES: FacilityKey[] = ['erp', 'school', 'canteen', 'cemetery', 'municipalPolice', 'ccas', 'website']
+const RISKS: RiskKey[] = ['pprn', 'pprnPrescribed', 'ppi', 'tri', 'forestFire', 'volcanic', 'cyclonic', 'otherMajorRisk']
+const FACILITIES: FacilityKey[] = ['erp', 'school', 'canteen', 'cemetery', 'municipalPolice', 'ccas', 'website', 'tertiary1000']
 
 function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boolean }) {
   const { t } = useTranslation()
@@ -80,6 +80,15 @@ function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boole
               />
             ))}
             <NumberInput
+              label={t('communeProfile.agentsHeadcount')}
+              description={t('communeProfile.agentsHeadcountHelp')}
+              min={0}
+              allowDecimal={false}
+              value={profile.agentsHeadcount}
+              onChange={(value) => setProfile({ ...profile, agentsHeadcount: Number(value) || 0 })}
+              disabled={!canEdit}
+            />
+            <NumberInput
               label={t('communeProfile.agentsFte')}
               description={t('communeProfile.agentsFteHelp')}
               min={0}
@@ -123,6 +132,13 @@ function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boole
               label={t('communeProfile.civilSecurityDelegate')}
               checked={profile.civilSecurityDelegate}
               onChange={(e) => setProfile({ ...profile, civilSecurityDelegate: e.currentTarget.checked })}
+              disabled={!canEdit}
+            />
+            <Switch
+              label={t('communeProfile.qpv')}
+              description={t('communeProfile.qpvHelp')}
+              checked={profile.qpv}
+              onChange={(e) => setProfile({ ...profile, qpv: e.currentTarget.checked })}
               disabled={!canEdit}
             />
             <Switch

@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
 import { CommuneSearch } from '../setup/CommuneSearch'
 import { LogoSettings } from './LogoSettings'
+import { PopulationSettings } from './PopulationSettings'
 
 function MandateSection({ canEdit }: { canEdit: boolean }) {
   const mandate = useApiQuery('mandate.get', {})
@@ -132,6 +133,11 @@ export function CommuneSettings() {
           {t('settings.commune.source', { source: commune.data.source, date: formatDate(commune.data.updatedAt) })}
         </Text>
       </Paper>
+      <PopulationSettings
+        key={`${commune.data.inseeCode}-${commune.data.populationTotale}-${commune.data.populationTotaleYear}`}
+        commune={commune.data}
+        canEdit={canEdit}
+      />
       <LogoSettings canEdit={canEdit} communeName={commune.data.name} />
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h3" mb="sm">

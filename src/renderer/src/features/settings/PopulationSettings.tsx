@@ -1,0 +1,176 @@
+import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconInfoCircle } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { communeSetPopulationInput, type Commune, type ObligationChange } from '../../../../shared/contract'
+import { useApiMutation } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { validateWith } from '../../lib/validation'
+
+const integer = new Intl.NumberFormat('fr-FR')
+
+export interface PopulationValues {
+  populationTotale: number | ''
+  year: number | ''
+}
+
+/** The two fields (population totale, year in force) with where to find the figure: used in the wizard and in Paramètres. */
+export function PopulationFields({
+  municipale,
+  source,
+  values,
+  onChange,
+  disabled = false,
+  errors = {},
+}: {
+  municipale: number | null
+  source: string
+  values: PopulationValues
+  onChange(values: PopulationValues): void
+  disabled?: boolean
+  errors?: Record<string, string>
+}) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('population.explain')}</Text>
+      <Text size="sm" c="dimmed">
+        {municipale === null ? t('population.municipaleUnknown') : t('population.municipale', { value: integer.format(municipale), source })}
+      </Text>
+      <Group align="flex-start" grow maw={560}>
+        <NumberInput
+          label={t('population.totaleLabel')}
+          description={t('population.totaleHelp')}
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator=" "
+          value={values.populationTotale}
+          onChange={(v) => onChange({ ...values, populationTotale: v === '' ? '' : Number(v) })}
+          error={errors.populationTotale}
+          disabled={disabled}
+        />
+        <NumberInput
+          label={t('population.yearLabel')}
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          thousandSeparator=""
+          value={values.year}
+          onChange={(v) => onChange({ ...values, year: v === '' ? '' : Number(v) })}
+          error={errors.year}
+          disabled={disabled}
+        />
+      </Group>
+      <Alert role="note" variant="light" color="gray" icon={<IconInfoCircle size={18} />} p="xs">
+        <Text size="sm">{t('population.whereToFind')}</Text>
+      </Alert>
+    </Stack>
+  )
+}
+
+function ChangeList({ title, items }: { title: string; items: ObligationChange[] }) {
+  if (items.length === 0) return null
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>{title}</Text>
+      <List size="sm" spacing={2}>
+        {items.map((item) => (
+          <List.Item key={item.criterionId}>
+            {item.question}{' '}
+            <Text span size="xs" c="dimmed">
+              ({item.legalBasis})
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  )
+}
+
+/** Paramètres › Commune: the population totale in force, and what changing it changes. */
+export function PopulationSettings({ commune, canEdit }: { commune: Commune; canEdit: boolean }) {
+  const { t } = useTranslation()
+  const save = useApiMutation('commune.setPopulation')
+  const [values, setValues] = useState<PopulationValues>({
+    populationTotale: commune.populationTotale ?? '',
+    year: commune.populationTotaleYear ?? '',
+  })
+  const [changes, setChanges] = useState<{ starting: ObligationChange[]; stopping: ObligationChange[] } | null>(null)
+  const input = { populationTotale: values.populationTotale === '' ? null : values.populationTotale, year: values.year === '' ? null : values.year }
+  const errors = validateWith(communeSetPopulationInput, input)
+
+  async function submit(next: typeof input) {
+    try {
+      const result = await save.mutateAsync(next)
+      setChanges({ starting: result.starting, stopping: result.stopping })
+      notifications.show({ color: 'green', message: t('population.saved') })
+    } catch {
+      // Shown below.
+    }
+  }
+
+  return (
+    <Paper withBorder p="lg" radius="md" aria-label={t('population.title')}>
+      <Title order={2} size="h3" mb="sm">
+        {t('population.title')}
+      </Title>
+      <Text fw={600} mb="sm" data-testid="population-in-use">
+        {commune.populationTotale === null
+          ? t('population.notEntered', { value: commune.population === null ? '—' : integer.format(commune.population) })
+          : commune.populationTotaleYear === null
+            ? t('population.enteredNoYear', { value: integer.format(commune.populationTotale) })
+            : t('population.entered', { value: integer.format(commune.populationTotale), year: commune.populationTotaleYear })}
+      </Text>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (Object.keys(errors).length === 0) void submit(input)
+        }}
+      >
+        <Stack>
+          <PopulationFields
+            municipale={commune.population}
+            source={commune.source}
+            values={values}
+            onChange={setValues}
+            disabled={!canEdit}
+            errors={errors}
+          />
+          <FormError message={save.error?.message ?? null} />
+          {canEdit && (
+            <Group>
+              <Button type="submit" loading={save.isPending} disabled={values.populationTotale === ''}>
+                {t('population.save')}
+              </Button>
+              {commune.populationTotale !== null && (
+                <Button
+                  variant="subtle"
+                  onClick={() => {
+                    setValues({ populationTotale: '', year: '' })
+                    void submit({ populationTotale: null, year: null })
+                  }}
+                >
+                  {t('population.clear')}
+                </Button>
+              )}
+            </Group>
+          )}
+          {changes && (
+            <Alert role="status" variant="light" color={changes.starting.length + changes.stopping.length > 0 ? 'orange' : 'green'}>
+              {changes.starting.length + changes.stopping.length === 0 ? (
+                <Text size="sm">{t('population.noChange')}</Text>
+              ) : (
+                <Stack gap="sm">
+                  <ChangeList title={t('population.starting', { count: changes.starting.length })} items={changes.starting} />
+                  <ChangeList title={t('population.stopping', { count: changes.stopping.length })} items={changes.stopping} />
+                </Stack>
+              )}
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
