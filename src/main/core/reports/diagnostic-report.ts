@@ -5,10 +5,11 @@
 import type { Content } from 'pdfmake/interfaces'
 import { scoreBarsConfig, scoreRadarConfig, evolutionBarsConfig } from '../../../shared/charts/configs'
 import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type ScoreTree } from '../../../shared/contract'
-import { legalBasisText } from '../../../shared/referentiel/legal'
+import { legalBasisText, legalReferenceLabel } from '../../../shared/referentiel/legal'
+import type { LegalReference } from '../../../shared/referentiel/schema'
 import { evaluateApplicability } from '../../../shared/referentiel/applicability'
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
-import { communeContext } from '../diagnostic/read'
+import { campaignFrozen, communeContext, getCampaignRow } from '../diagnostic/read'
 import { chartSvg } from './charts'
 import type { ReportContext, ReportPart } from './context'
 import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, h3, paragraph, table } from './layout'
@@ -69,6 +70,42 @@ function charts(scores: ScoreTree): Content[] {
   return [chart('Score par domaine (part faite)', radar), chart('Répartition des réponses par domaine', bars)]
 }
 
+/** Each reference as a link to its official text (pdfmake keeps the link clickable in the PDF). */
+function linkedReferences(references: LegalReference[]): Content[] {
+  return references.flatMap((r, i) => [
+    ...(i > 0 ? [{ text: ' ; ' }] : []),
+    { text: legalReferenceLabel(r), link: r.url, color: '#000091', decoration: 'underline' as const },
+  ]) as Content[]
+}
+
+/** The annex: every reference cited by the report, its official link and the day it was last checked. */
+export function sourcesAnnex(references: LegalReference[]): Content[] {
+  const unique = [...new Map(references.map((r) => [`${r.code}|${r.article}`, r])).values()].sort((a, b) =>
+    legalReferenceLabel(a).localeCompare(legalReferenceLabel(b), 'fr', { numeric: true }),
+  )
+  if (unique.length === 0) return []
+  return [
+    h2('Sources juridiques citées'),
+    paragraph('Chaque référence renvoie au texte officiel (Légifrance) ; la date est celle de sa dernière vérification par Cap Commune.'),
+    table(
+      [
+        { header: 'Référence', width: 150, cell: (r) => ({ text: legalReferenceLabel(r), bold: true }) },
+        {
+          header: 'Texte officiel',
+          width: '*',
+          cell: (r) => ({
+            text: [{ text: r.url, link: r.url, color: '#000091' }, r.note ? { text: `\nÀ vérifier : ${r.note}`, style: 'small' } : ''],
+            fontSize: 7.5,
+          }),
+        },
+        { header: 'Vérifié le', width: 60, cell: (r) => formatDate(r.checkedOn) },
+      ],
+      unique,
+      { fontSize: 8 },
+    ),
+  ]
+}
+
 function findings(scores: ScoreTree): Content[] {
   const content: Content[] = [h2('Obligations légales non remplies')]
   if (scores.blocking.length === 0) content.push(emptyNote('Aucune : toutes les obligations applicables sont remplies ou programmées.'))
@@ -79,7 +116,7 @@ function findings(scores: ScoreTree): Content[] {
           { header: 'Thème', width: 95, cell: (b) => b.themeTitle },
           { header: 'Obligation', width: '*', cell: (b) => b.question },
           { header: 'Réponse', width: 55, cell: (b) => ANSWER_STATUS_LABELS[b.status] },
-          { header: 'Base légale', width: 95, cell: (b) => ({ text: legalBasisText(b.legalBasis), fontSize: 7.5 }) },
+          { header: 'Base légale', width: 95, cell: (b) => ({ text: linkedReferences(b.legalBasis), fontSize: 7.5 }) },
           { header: 'Prochaine étape', width: 120, cell: (b) => b.nextStep },
         ],
         scores.blocking,
@@ -171,6 +208,8 @@ function answerText(answer: Answer | undefined): string {
 async function details(context: ReportContext, campaignId: number, scores: ScoreTree): Promise<Content[]> {
   const answers = new Map((await context.read('answers.list', { campaignId })).map((a) => [a.criterionId, a]))
   const applicability = communeContext(context.handler.db)
+  // A closed campaign prints the applicability it had when it was closed, not today's.
+  const frozen = campaignFrozen(context.handler, context.handler.db, getCampaignRow(context.handler.db, campaignId))
   const referentiel = context.handler.referentiel().referentiel
   const content: Content[] = []
   for (const domain of referentiel.domains) {
@@ -205,7 +244,9 @@ async function details(context: ReportContext, campaignId: number, scores: Score
               header: 'Réponse',
               width: 95,
               cell: (c) => {
-                const rule = evaluateApplicability(c.appliesWhen, applicability)
+                const rule = frozen
+                  ? (frozen.applicability[c.id] ?? { applies: false, reason: 'Critère ajouté au référentiel après la clôture de cette campagne.' })
+                  : evaluateApplicability(c.appliesWhen, applicability)
                 if (!rule.applies) return { text: [ANSWER_STATUS_LABELS.non_concerne, { text: `\n${rule.reason}`, style: 'small' }] }
                 return answerText(answers.get(c.id))
               },
@@ -253,5 +294,11 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
     await context.step('Mise en page du détail par domaine…')
     content.push(h1('Détail par domaine et par thème', { newPage: true }), ...(await details(context, options.campaignId, view.scores)))
   }
+  const cited = options.details
+    ? context.handler
+        .referentiel()
+        .referentiel.domains.flatMap((d) => d.themes.flatMap((t) => t.criteria.filter((c) => c.kind === 'obligation').flatMap((c) => c.legalBasis)))
+    : view.scores.blocking.flatMap((b) => b.legalBasis)
+  content.push(...sourcesAnnex(cited))
   return { title: view.campaign.name, content }
 }

@@ -74,6 +74,11 @@ describe('reports of a commune with data', () => {
     for (const blocking of view.scores.blocking) expect(text).toContain(spaced(blocking.question))
     expect(text).toContain('Délibération adoptée ; cœur du sujet vu avec l’ATD « Aube ».')
     expect(pdf.pages[1]).toContain('Comparaison')
+    // Every legal item is verifiable: the content version, the sources with their official link and check date.
+    expect(text).toContain(`référentiel ${view.scores.referentielVersion}`)
+    expect(text).toContain('Sources juridiques citées')
+    expect(text).toContain(spaced('https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/'))
+    expect(text).toContain('Vérifié le')
     expectNoLeaks(text)
     expectWellLaidOut(pdf)
   }, 60_000)

@@ -300,6 +300,11 @@ export const fr = {
     },
   },
   referentiel: {
+    sources: 'Sources juridiques',
+    officialText: 'Texte officiel',
+    openSource: 'Ouvrir le texte officiel de {{reference}} (Légifrance, dans le navigateur)',
+    checkedOn: 'vérifié le {{date}}',
+    checkNote: 'À vérifier',
     title: 'Référentiel de l’élu',
     intro:
       '{{domains}} domaines, {{themes}} thèmes et {{criteria}} critères : tout ce dont une commune a la charge, avec les textes qui s’appliquent.',
@@ -432,6 +437,9 @@ export const fr = {
     change: 'Évolution',
   },
   calendar: {
+    windowSession: 'Entre le {{from}} et le {{to}}, date prévue de la séance budgétaire.',
+    windowLegal:
+      'Entre le {{from}} et le {{to}} au plus tard (date limite légale du budget) : la fenêtre réelle est de deux mois avant votre séance budgétaire.',
     title: 'Calendrier réglementaire',
     intro: 'Les échéances légales qui s’appliquent à votre commune dans les douze prochains mois.',
     noInstallation:

@@ -7,7 +7,7 @@ import type { CalendarEntry } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'
-import { legalReferenceLabel } from '../referentiel/labels'
+import { LegalSources } from '../../components/LegalSources'
 import { daysUntil } from './days'
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric' })
@@ -82,9 +82,15 @@ export function CalendarPage() {
                       <Stack gap={2}>
                         <Text fw={600}>{entry.title}</Text>
                         <Text size="sm">{entry.description}</Text>
-                        <Text size="xs" c="dimmed">
-                          {entry.legalBasis.map(legalReferenceLabel).join(' ; ')}
-                        </Text>
+                        {entry.windowStart && (
+                          <Text size="sm" fw={500}>
+                            {t(entry.fromBudgetSession ? 'calendar.windowSession' : 'calendar.windowLegal', {
+                              from: formatDate(entry.windowStart),
+                              to: formatDate(entry.dueOn),
+                            })}
+                          </Text>
+                        )}
+                        <LegalSources references={entry.legalBasis} />
                       </Stack>
                       <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
                         <Text size="sm" fw={600}>

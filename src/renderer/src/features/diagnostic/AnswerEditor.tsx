@@ -25,7 +25,8 @@ import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
 import { base64FromFile, formatSize } from '../../lib/files'
-import { KIND_COLORS, KIND_LABELS, legalReferenceLabel } from '../referentiel/labels'
+import { LegalSources } from '../../components/LegalSources'
+import { KIND_COLORS, KIND_LABELS } from '../referentiel/labels'
 import { STATUS_LABELS, STATUS_ORDER } from './labels'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { useStoredFileActions } from '../../components/useStoredFileActions'
@@ -106,11 +107,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
               {criterion.help}
             </Text>
           )}
-          {criterion.legalBasis.length > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('referentiel.legalBasis')} : {criterion.legalBasis.map(legalReferenceLabel).join(' ; ')}
-            </Text>
-          )}
+          <LegalSources references={criterion.legalBasis} />
           <SegmentedControl
             aria-label={t('diagnostic.answerFor', { question: criterion.question })}
             data={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'
 import { CoverageView } from './CoverageView'
+import { LegalSources } from '../../components/LegalSources'
 import { HOLDER_LABELS, KIND_COLORS, KIND_LABELS, legalReferenceLabel } from './labels'
 import { filterThemes } from './search'
 import { ThemeHolders } from './ThemeHolders'
@@ -42,11 +43,7 @@ function ThemeDetail({ theme, holders }: { theme: ThemeView; holders: React.Reac
                   {criterion.question}
                 </Text>
               </Group>
-              {criterion.legalBasis.length > 0 && (
-                <Text size="xs" c="dimmed">
-                  {t('referentiel.legalBasis')} : {criterion.legalBasis.map(legalReferenceLabel).join(' ; ')}
-                </Text>
-              )}
+              <LegalSources references={criterion.legalBasis} />
               {!criterion.applicability.applies && (
                 <Text size="xs" c="dimmed" fs="italic">
                   {t('referentiel.notApplicable')} {criterion.applicability.reason}
