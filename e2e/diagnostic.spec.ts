@@ -33,7 +33,7 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   await home.goTo('Paramètres')
   await new SettingsPage(page).openTab('Profil de la commune')
   await page.getByLabel('Plan de prévention des risques naturels (PPRN) approuvé').check()
-  await page.getByLabel('Nombre d’agents (équivalents temps plein)').fill('1')
+  await page.getByLabel('Nombre d’agents en équivalents temps plein').fill('1')
   await page.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByText('Le profil de la commune est enregistré.')).toBeVisible()
   await snap(page, 'diagnostic-01-commune-profile')
@@ -111,7 +111,13 @@ test('the référentiel is searchable without accents and shows why a criterion 
   const criterion = page.getByText(/débat d.orientation budgétaire/i).first()
   await expect(criterion).toBeVisible()
   // Faux-Villecerf has 215 inhabitants: the DOB (3,500 and more) does not apply, and the app says why.
-  await expect(page.getByText(/3\s500 habitants ou plus \(la vôtre en compte 215\)/).first()).toBeVisible()
+  await expect(
+    page
+      .getByText(
+        /3\s500 habitants ou plus en population totale \(la vôtre en compte 215 en population municipale, en attendant sa population totale\)/,
+      )
+      .first(),
+  ).toBeVisible()
   await snap(page, 'referentiel-01-search')
 
   // Nobody holds a délégation yet: the coverage view lists every theme; the maire takes one.

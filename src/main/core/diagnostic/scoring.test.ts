@@ -162,15 +162,18 @@ describe('computeScores: edge cases', () => {
       ['convocation', 'non_renseigne'],
     ])
     expect(tree.strengths).toEqual([])
-    // Obligations first (heaviest first), then every theme (all at 0 %) by remaining points: conseil 11, finances 6, ecole 4.
-    expect(tree.weaknesses.map((w) => `${w.kind}:${w.criterionId ?? w.themeId}`)).toEqual([
-      'obligation:budget',
-      'obligation:convocation',
-      'theme:conseil',
-      'theme:finances',
-      'theme:ecole',
+    // Unanswered is not unmet: nothing is known yet, so there is no weakness to list.
+    expect(tree.weaknesses).toEqual([])
+  })
+
+  it('weaknesses list what was answered: an obligation « pas fait » first, then themes with « pas fait » answers', () => {
+    const tree = computeScores({ referentiel, context, answers: answersOf({ convocation: 'pas_fait', cantine: 'pas_fait' }) })
+    expect(tree.weaknesses.map((w) => `${w.kind}:${w.criterionId ?? w.themeId}`)).toEqual(['obligation:convocation', 'theme:conseil', 'theme:ecole'])
+    // The unanswered budget obligation is still blocking, with its status, to be answered.
+    expect(tree.blocking.map((b) => [b.criterionId, b.status])).toEqual([
+      ['budget', 'non_renseigne'],
+      ['convocation', 'pas_fait'],
     ])
-    expect(tree.weaknesses[2]!.nextStep).toBe('Prochaine étape pour convocation.')
   })
 
   it('« partiel » counts its split: fait, programmé and pas fait in proportion', () => {

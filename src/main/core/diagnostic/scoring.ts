@@ -18,9 +18,11 @@
  *    domain's, those of the domains to the overall one (the full weight of the référentiel).
  * 5. Obligations. An obligation that applies and is not « fait » (« partiel », « programmé », « pas fait », no answer)
  *    is a blocking point whatever the score; « non concerné » removes it like any criterion.
- * 6. Findings. Strengths: themes with ≥ 75 % fait and no unmet obligation, best first. Weaknesses: every unmet
- *    obligation first (heaviest first), then the themes under 50 % fait by remaining points, potential × (100 − fait),
- *    most first (then the theme with the most citizen inputs) — each with what to do next.
+ * 6. Findings. Strengths: themes with ≥ 75 % fait and no unmet obligation, best first. Weaknesses say only what is
+ *    known: every obligation answered and not « fait » first (heaviest first), then the themes under 50 % fait where
+ *    something was answered « pas fait », « programmé » or « partiel », by remaining points, potential × (100 − fait),
+ *    most first (then the theme with the most citizen inputs) — each with what to do next. Unanswered obligations are
+ *    not weaknesses: they stay in `blocking` with the status « non renseigné », listed apart as « à renseigner ».
  */
 import type { AnswerSplit, AnswerStatus } from '../../../shared/contract/answers'
 import type { BlockingPoint, Breakdown, DomainScore, Finding, ScoreTree, ThemeScore } from '../../../shared/contract/diagnostic'
@@ -272,24 +274,27 @@ export function computeScores(input: ScoreInput): ScoreTree {
       }
     })
 
-  const obligationFindings: Finding[] = unmet.map(({ t, c }) => {
-    const status = c.answer?.status ?? 'non_renseigne'
-    const legal = legalText(c.criterion)
-    return {
-      kind: 'obligation' as const,
-      themeId: t.theme.id,
-      domainId: t.domainId,
-      title: c.criterion.question,
-      detail: `Obligation légale${legal ? ` (${legal})` : ''} : ${STATUS_LABELS[status]}.`,
-      nextStep: c.criterion.nextStep,
-      score: scoreOf.get(t.theme.id)!.done,
-      criterionId: c.criterion.id,
-    }
-  })
+  // Unanswered is not unmet: an obligation nobody answered yet is « à renseigner », not a weakness.
+  const obligationFindings: Finding[] = unmet
+    .filter(({ c }) => c.answer !== undefined && c.answer.status !== 'non_renseigne')
+    .map(({ t, c }) => {
+      const status = c.answer?.status ?? 'non_renseigne'
+      const legal = legalText(c.criterion)
+      return {
+        kind: 'obligation' as const,
+        themeId: t.theme.id,
+        domainId: t.domainId,
+        title: c.criterion.question,
+        detail: `Obligation légale${legal ? ` (${legal})` : ''} : ${STATUS_LABELS[status]}.`,
+        nextStep: c.criterion.nextStep,
+        score: scoreOf.get(t.theme.id)!.done,
+        criterionId: c.criterion.id,
+      }
+    })
 
   const remaining = (s: ThemeScore) => (themePotential.get(s.themeId) ?? 0) * (100 - s.done)
   const themeFindings: Finding[] = themeScores
-    .filter((s) => s.applies && s.done < WEAKNESS_THRESHOLD)
+    .filter((s) => s.applies && s.done < WEAKNESS_THRESHOLD && s.notDone + s.programmed > 0)
     .sort((a, b) => remaining(b) - remaining(a) || b.citizenInputs - a.citizenInputs)
     .map((s) => {
       const work = allThemes.find((t) => t.theme.id === s.themeId)!

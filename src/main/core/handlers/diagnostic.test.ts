@@ -57,13 +57,15 @@ describe('diagnostic.get', () => {
     ])
   })
 
-  it('a new campaign: nothing answered, both obligations blocking, score 0', async () => {
+  it('a new campaign: nothing answered, both obligations to answer (not unmet), no weakness claimed, score 0', async () => {
     const { core, session } = setUp()
     const { id } = await ok(core, session, 'campaigns.create', { name: 'Vide' })
     const { scores } = await ok(core, session, 'diagnostic.get', { campaignId: id })
     expect(scores.overall).toMatchObject({ done: 0, notAnswered: 100, answeredCriteria: 0 })
     expect(scores.blocking.map((b) => b.criterionId)).toEqual(['budget-vote-delai', 'conseil-reunion-trimestrielle'])
-    expect(scores.weaknesses.slice(0, 2).map((w) => w.kind)).toEqual(['obligation', 'obligation'])
+    expect(scores.blocking.map((b) => b.status)).toEqual(['non_renseigne', 'non_renseigne'])
+    // Unanswered is not unmet: nothing is known, so no weakness is listed.
+    expect(scores.weaknesses).toEqual([])
   })
 
   it('follows the commune profile: with a canteen, its obligation applies and blocks until answered', async () => {

@@ -10,6 +10,7 @@ import type { LegalReference } from '../../../shared/referentiel/schema'
 import { evaluateApplicability } from '../../../shared/referentiel/applicability'
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
 import { campaignFrozen, communeContext, getCampaignRow } from '../diagnostic/read'
+import { splitObligations } from '../../../shared/diagnostic-counts'
 import { chartSvg } from './charts'
 import type { ReportContext, ReportPart } from './context'
 import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, h3, paragraph, table } from './layout'
@@ -45,7 +46,7 @@ function summary(scores: ScoreTree): Content[] {
     ]),
     paragraph(
       `${o.answeredCriteria} critère${o.answeredCriteria > 1 ? 's' : ''} renseigné${o.answeredCriteria > 1 ? 's' : ''} sur ${o.applicableCriteria} applicable${o.applicableCriteria > 1 ? 's' : ''} à la commune. ` +
-        `${scores.blocking.length === 0 ? 'Aucune obligation légale non remplie.' : `${scores.blocking.length} obligation${scores.blocking.length > 1 ? 's' : ''} légale${scores.blocking.length > 1 ? 's' : ''} non remplie${scores.blocking.length > 1 ? 's' : ''} (points bloquants).`}`,
+        obligationsSentence(scores),
     ),
     {
       text: 'Les parts sont calculées sur le poids des critères qui s’appliquent à la commune ; un critère « non concerné » ne compte pas. Les obligations non remplies sont signalées à part, quel que soit le score.',
@@ -68,6 +69,19 @@ function charts(scores: ScoreTree): Content[] {
   )
   const bars = chartSvg(scoreBarsConfig(domains.map((d) => ({ label: d.title, ...d }))), CONTENT_WIDTH, domains.length * 24 + 64)
   return [chart('Score par domaine (part faite)', radar), chart('Répartition des réponses par domaine', bars)]
+}
+
+/** « 2 obligations légales non remplies ; 40 obligations à renseigner » — unanswered is never counted as unmet. */
+export function obligationsSentence(scores: ScoreTree): string {
+  const { unmet, toAnswer } = splitObligations(scores.blocking)
+  const plural = (n: number) => (n > 1 ? 's' : '')
+  const unmetText =
+    unmet.length === 0
+      ? 'Aucune obligation légale répondue « pas fait » ou en partie'
+      : `${unmet.length} obligation${plural(unmet.length)} légale${plural(unmet.length)} non remplie${plural(unmet.length)} (points bloquants)`
+  const toAnswerText =
+    toAnswer.length === 0 ? 'toutes les obligations sont renseignées' : `${toAnswer.length} obligation${plural(toAnswer.length)} à renseigner`
+  return `${unmetText} ; ${toAnswerText}.`
 }
 
 /** Each reference as a link to its official text (pdfmake keeps the link clickable in the PDF). */
@@ -107,8 +121,9 @@ export function sourcesAnnex(references: LegalReference[]): Content[] {
 }
 
 function findings(scores: ScoreTree): Content[] {
+  const { unmet, toAnswer } = splitObligations(scores.blocking)
   const content: Content[] = [h2('Obligations légales non remplies')]
-  if (scores.blocking.length === 0) content.push(emptyNote('Aucune : toutes les obligations applicables sont remplies ou programmées.'))
+  if (unmet.length === 0) content.push(emptyNote('Aucune obligation répondue « pas fait », en partie ou seulement programmée.'))
   else
     content.push(
       table(
@@ -119,7 +134,22 @@ function findings(scores: ScoreTree): Content[] {
           { header: 'Base légale', width: 95, cell: (b) => ({ text: linkedReferences(b.legalBasis), fontSize: 7.5 }) },
           { header: 'Prochaine étape', width: 120, cell: (b) => b.nextStep },
         ],
-        scores.blocking,
+        unmet,
+      ),
+    )
+  content.push(h2(`Obligations à renseigner (${toAnswer.length})`))
+  if (toAnswer.length === 0) content.push(emptyNote('Toutes les obligations applicables ont une réponse.'))
+  else
+    content.push(
+      paragraph('Pas encore de réponse : on ne sait pas encore si elles sont remplies. Elles ne comptent pas comme non remplies.'),
+      table(
+        [
+          { header: 'Thème', width: 110, cell: (b) => b.themeTitle },
+          { header: 'Obligation à renseigner', width: '*', cell: (b) => b.question },
+          { header: 'Base légale', width: 110, cell: (b) => ({ text: linkedReferences(b.legalBasis), fontSize: 7.5 }) },
+        ],
+        toAnswer,
+        { fontSize: 8 },
       ),
     )
   content.push(h2('Points faibles'))

@@ -3,6 +3,7 @@
  * figures against the database, « Page X / Y » on every page, nothing printed beyond the page, and sensible pages
  * for a commune with nothing entered yet.
  */
+import { obligationsSentence } from './diagnostic-report'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
 import { formatCents, formatPercent } from '../../../shared/format'
@@ -66,7 +67,12 @@ describe('reports of a commune with data', () => {
     expect(spaced(pdf.pages[0]!)).toContain('Campagne « Bilan de mi-mandat »')
     expect(spaced(pdf.pages[1]!)).toContain('Sommaire')
     expect(text).toContain(spaced(formatPercent(view.scores.overall.done)))
-    expect(text).toContain(`${view.scores.blocking.length} obligations légales non remplies`)
+    // Unanswered is not unmet: the report counts them apart, as on screen.
+    const unmet = view.scores.blocking.filter((b) => b.status !== 'non_renseigne').length
+    const toAnswer = view.scores.blocking.length - unmet
+    expect(toAnswer).toBeGreaterThan(0)
+    expect(text).toContain(spaced(obligationsSentence(view.scores)))
+    expect(text).toContain(`Obligations à renseigner (${toAnswer})`)
     expect(text).toContain('Points faibles')
     // Compared with the campaign before it, by default.
     expect(text).toContain('Avant : Diagnostic d’entrée 2026')

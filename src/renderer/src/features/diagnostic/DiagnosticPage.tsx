@@ -13,6 +13,7 @@ import { DomainScores } from './DomainScores'
 import { Findings } from './Findings'
 import { HistoryPanel } from './HistoryPanel'
 import { ScoreSummary } from './ScoreSummary'
+import { splitObligations } from '../../../../shared/diagnostic-counts'
 
 /** The autodiagnostic: campaigns, scores, strengths and weaknesses, history. */
 export function DiagnosticPage() {
@@ -103,7 +104,11 @@ export function DiagnosticPage() {
           </Tabs.List>
           <Tabs.Panel value="synthese">
             <Stack>
-              <ScoreSummary overall={diagnostic.data.scores.overall} blocking={diagnostic.data.scores.blocking.length} />
+              <ScoreSummary
+                overall={diagnostic.data.scores.overall}
+                unmet={splitObligations(diagnostic.data.scores.blocking).unmet.length}
+                toAnswer={splitObligations(diagnostic.data.scores.blocking).toAnswer.length}
+              />
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <Paper withBorder p="md" radius="md">
                   <Title order={2} size="h4" mb="sm">

@@ -4,7 +4,7 @@ import type { Breakdown } from '../../../../shared/contract'
 import { formatPercent } from './labels'
 
 /** The overall score and how the answers split, readable at a glance. */
-export function ScoreSummary({ overall, blocking }: { overall: Breakdown; blocking: number }) {
+export function ScoreSummary({ overall, unmet, toAnswer }: { overall: Breakdown; unmet: number; toAnswer: number }) {
   const { t } = useTranslation()
   const parts = [
     { key: 'done', label: t('diagnostic.done'), value: overall.done, color: 'marianne.7' },
@@ -14,7 +14,7 @@ export function ScoreSummary({ overall, blocking }: { overall: Breakdown; blocki
   ]
   return (
     <Paper withBorder p="lg" radius="md" aria-label={t('diagnostic.summary')}>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
+      <SimpleGrid cols={{ base: 1, sm: 4 }} mb="md">
         <Stack gap={0}>
           <Text size="sm" c="dimmed">
             {t('diagnostic.overallScore')}
@@ -41,11 +41,22 @@ export function ScoreSummary({ overall, blocking }: { overall: Breakdown; blocki
           <Text size="sm" c="dimmed">
             {t('diagnostic.blockingTitle')}
           </Text>
-          <Text fz={28} fw={600} c={blocking > 0 ? 'red.8' : 'green.8'}>
-            {blocking}
+          <Text fz={28} fw={600} c={unmet > 0 ? 'red.8' : 'green.8'} data-testid="unmet-obligations">
+            {unmet}
           </Text>
           <Text size="sm" c="dimmed">
             {t('diagnostic.blockingExplain')}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text size="sm" c="dimmed">
+            {t('diagnostic.toAnswerTitle')}
+          </Text>
+          <Text fz={28} fw={600} c={toAnswer > 0 ? 'orange.9' : 'green.8'} data-testid="obligations-to-answer">
+            {toAnswer}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('diagnostic.toAnswerExplain')}
           </Text>
         </Stack>
       </SimpleGrid>

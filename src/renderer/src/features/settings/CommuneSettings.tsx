@@ -133,11 +133,7 @@ export function CommuneSettings() {
           {t('settings.commune.source', { source: commune.data.source, date: formatDate(commune.data.updatedAt) })}
         </Text>
       </Paper>
-      <PopulationSettings
-        key={`${commune.data.inseeCode}-${commune.data.populationTotale}-${commune.data.populationTotaleYear}`}
-        commune={commune.data}
-        canEdit={canEdit}
-      />
+      <PopulationSettings key={commune.data.inseeCode} commune={commune.data} canEdit={canEdit} />
       <LogoSettings canEdit={canEdit} communeName={commune.data.name} />
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h3" mb="sm">

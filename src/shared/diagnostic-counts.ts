@@ -1,0 +1,12 @@
+import type { BlockingPoint } from './contract/diagnostic'
+
+/**
+ * Unanswered is not unmet: the blocking obligations split into those answered and not « fait » (non remplies) and
+ * those nobody answered yet (à renseigner). Used by the screens and the reports alike.
+ */
+export function splitObligations(blocking: readonly BlockingPoint[]): { unmet: BlockingPoint[]; toAnswer: BlockingPoint[] } {
+  return {
+    unmet: blocking.filter((b) => b.status !== 'non_renseigne'),
+    toAnswer: blocking.filter((b) => b.status === 'non_renseigne'),
+  }
+}
