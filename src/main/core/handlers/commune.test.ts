@@ -84,7 +84,7 @@ describe('commune.setPopulation', () => {
 
   it('is for administrators only', async () => {
     const test = setUp()
-    await signInAsPlainProfile(test)
+    await signInAsElu(test.core, test.session, 'Élu')
     expect((await failure(test.core, test.session, 'commune.setPopulation', { populationTotale: 300 })).code).toBe('FORBIDDEN')
   })
 })
