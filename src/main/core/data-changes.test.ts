@@ -243,6 +243,7 @@ describe('what a write changes, what a read depends on', () => {
       await write('logo.remove', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })
+      await write('commune.setPopulation', { populationTotale: 230, year: 2026 })
       await write('commune.choose', { inseeCode: '10145' })
     } finally {
       core.close()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { method, methodsOf } from './define'
 import { directoryCommuneSchema } from './directory'
-import { inseeCodeField, none } from './fields'
+import { inseeCodeField, none, yearField } from './fields'
 
 export const communeSchema = directoryCommuneSchema.extend({
   /** Population totale in force entered by the commune; null until then (the municipale stands in, marked so). */
@@ -23,15 +23,9 @@ export const populationTotaleField = z
   .min(1, { error: 'La population totale compte au moins un habitant.' })
   .max(3_000_000, { error: 'La population totale semble trop grande : vérifiez le chiffre.' })
 
-export const populationYearField = z
-  .number({ error: 'L’année doit être un nombre.' })
-  .int({ error: 'L’année doit être un nombre entier.' })
-  .min(2000, { error: 'L’année semble trop ancienne.' })
-  .max(2100, { error: 'L’année semble trop lointaine.' })
-
 export const communeSetPopulationInput = z.object({
   populationTotale: populationTotaleField.nullable(),
-  year: populationYearField.nullable().default(null),
+  year: yearField.nullable().default(null),
 })
 
 /** An obligation that starts or stops applying after a change of the commune's facts. */

@@ -73,7 +73,7 @@ describe('commune.setPopulation', () => {
     [{ populationTotale: -5 }, 'populationTotale', 'La population totale compte au moins un habitant.'],
     [{ populationTotale: 2.5 }, 'populationTotale', 'La population totale est un nombre entier d’habitants.'],
     [{ populationTotale: '1 000' }, 'populationTotale', 'La population totale doit être un nombre entier d’habitants.'],
-    [{ populationTotale: 1000, year: 1850 }, 'year', 'L’année semble trop ancienne.'],
+    [{ populationTotale: 1000, year: 1850 }, 'year', "L'année doit être postérieure à 1990."],
   ])('refuses %j with a French message and changes nothing', async (input, path, message) => {
     const { core, session } = setUp()
     const error = await failure(core, session, 'commune.setPopulation', input)

@@ -37,28 +37,20 @@ export function ScoreSummary({ overall, unmet, toAnswer }: { overall: Breakdown;
             {t('diagnostic.applicableCriteria')}
           </Text>
         </Stack>
-        <Stack gap={0}>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.blockingTitle')}
-          </Text>
-          <Text fz={28} fw={600} c={unmet > 0 ? 'red.8' : 'green.8'} data-testid="unmet-obligations">
-            {unmet}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.blockingExplain')}
-          </Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.toAnswerTitle')}
-          </Text>
-          <Text fz={28} fw={600} c={toAnswer > 0 ? 'orange.9' : 'green.8'} data-testid="obligations-to-answer">
-            {toAnswer}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.toAnswerExplain')}
-          </Text>
-        </Stack>
+        <Count
+          title={t('diagnostic.blockingTitle')}
+          value={unmet}
+          color={unmet > 0 ? 'red.8' : 'green.8'}
+          explain={t('diagnostic.blockingExplain')}
+          testId="unmet-obligations"
+        />
+        <Count
+          title={t('diagnostic.toAnswerTitle')}
+          value={toAnswer}
+          color={toAnswer > 0 ? 'orange.9' : 'green.8'}
+          explain={t('diagnostic.toAnswerExplain')}
+          testId="obligations-to-answer"
+        />
       </SimpleGrid>
       <Progress.Root size={22} aria-hidden>
         {parts.map((part) => (
@@ -78,5 +70,21 @@ export function ScoreSummary({ overall, unmet, toAnswer }: { overall: Breakdown;
         ))}
       </Group>
     </Paper>
+  )
+}
+
+function Count({ title, value, color, explain, testId }: { title: string; value: number; color: string; explain: string; testId: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm" c="dimmed">
+        {title}
+      </Text>
+      <Text fz={28} fw={600} c={color} data-testid={testId}>
+        {value}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {explain}
+      </Text>
+    </Stack>
   )
 }
