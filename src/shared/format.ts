@@ -62,3 +62,12 @@ export function formatPercent(value: number): string {
 export function formatCents(cents: number): string {
   return formatEuros(cents / 100)
 }
+
+const sizeFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+
+/** A file size for people: « 840 Ko », « 12,5 Mo », « 1,2 Go ». */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} Ko`
+  if (bytes < 1024 ** 3) return `${sizeFormat.format(bytes / 1024 ** 2)} Mo`
+  return `${sizeFormat.format(bytes / 1024 ** 3)} Go`
+}

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../shared/contract'
 import type { AppDatabase } from './db/open'
 import type { CommuneDirectory } from './directory/directory'
 import type { LoadedReferentiel } from './referentiel/load'
+import type { DataService } from './backup/service'
 
 /** Who is using the app through one transport (a window, or the browser host). */
 export interface Session {
@@ -32,4 +33,21 @@ export interface CoreEnvironment {
    */
   openFile?: (filePath: string) => Promise<string>
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+  /** Backups, restore, export and import of the whole commune. */
+  data?: DataService
+  /** The Electron app's file and folder choosers; absent in the browser host. */
+  dialogs?: HostDialogs
+  /** Files the main process holds for the renderer (chosen in a dialog or uploaded), by id. */
+  incoming?: IncomingFiles
+}
+
+export interface HostDialogs {
+  chooseFolder(): Promise<string | null>
+  chooseArchive(): Promise<string | null>
+  chooseExportPath(suggestedName: string): Promise<string | null>
+}
+
+export interface IncomingFiles {
+  register(path: string, fileName?: string): { fileId: string; fileName: string }
+  get(fileId: string): { path: string; fileName: string } | null
 }

@@ -236,20 +236,21 @@ describe('main', () => {
     }
   })
 
-  it('shows the French message and quits, leaving an unreadable data file untouched', async () => {
+  it('opens the recovery screen, not a new commune, over an unreadable data file, leaving it untouched', async () => {
     const file = join(dataDir, DATABASE_FILE_NAME)
     const garbage = Buffer.from('Ceci n’est pas une base SQLite, mais un fichier à ne pas abîmer.'.repeat(100))
     writeFileSync(file, garbage)
     await start()
-    // The core's own French message, shown as it is (main.ts was loaded afresh: its DatabaseOpenError is another class object).
-    const openError = vi
-      .mocked(console.error)
-      .mock.calls.flat()
-      .find((value): value is Error => value instanceof Error && value.name === 'DatabaseOpenError')
-    expect(openError).toBeDefined()
-    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Cap Commune ne peut pas démarrer', openError!.message)
-    expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
-    expect(fake.state.windows).toHaveLength(0)
+    // No crash and no dialog: the window opens on the recovery screen, which offers the backups.
+    expect(fake.electron.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(fake.state.windows).toHaveLength(1)
+    const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!
+    const status = (await invoke({ senderFrame: { url: 'app://cap-commune/' } }, 'app.status', {})) as {
+      ok: true
+      value: { setupDone: boolean; recovery: { problem: string } | null }
+    }
+    expect(status.value.setupDone).toBe(false)
+    expect(status.value.recovery?.problem).toMatch(/ne peut pas être ouvert/)
     expect(readFileSync(file).equals(garbage)).toBe(true)
   })
 

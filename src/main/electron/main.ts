@@ -122,7 +122,8 @@ function main(): void {
       app.exit(1)
       return
     }
-    if (core.database.migration.backupPath) console.log(`Copie de sauvegarde avant mise à jour : ${core.database.migration.backupPath}`)
+    if (!core.recovery && core.database.migration.backupPath)
+      console.log(`Copie de sauvegarde avant mise à jour : ${core.database.migration.backupPath}`)
 
     const available = session.defaultSession.availableSpellCheckerLanguages
     session.defaultSession.setSpellCheckerLanguages(SPELLCHECKER_LANGUAGES.filter((language) => available.includes(language)))

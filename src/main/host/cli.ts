@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     console.error(error instanceof DatabaseOpenError ? error.message : error)
     process.exit(1)
   }
-  if (core.database.migration.backupPath) console.log(`Copie de sauvegarde avant mise à jour : ${core.database.migration.backupPath}`)
+  if (!core.recovery && core.database.migration.backupPath)
+    console.log(`Copie de sauvegarde avant mise à jour : ${core.database.migration.backupPath}`)
 
   const host = await startBrowserHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port, token: values.token })
   setImmediate(() => core.warmUp())

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { TempDirs, createSetUpTemplate, createTestCore, dataDirFrom, type TestCore } from '../core/testing'
+import { MAX_REQUEST_BYTES } from '../../shared/contract/limits'
 import { startBrowserHost, TOKEN_HEADER, type BrowserHost } from './server'
 
 const TOKEN = 'jeton-de-test-0123456789abcdef'
@@ -147,8 +148,8 @@ describe('/api/invoke', () => {
     }
   })
 
-  it('rejects a body over 2 MB with 413', async () => {
-    const input = { firstName: 'A', lastName: 'B', role: 'autre_agent', interests: 'x'.repeat(3 * 1024 * 1024) }
+  it('rejects a body over the largest call (a 20 MB document) with 413, before reading it', async () => {
+    const input = { firstName: 'A', lastName: 'B', role: 'autre_agent', interests: 'x'.repeat(MAX_REQUEST_BYTES + 1) }
     const reply = await invoke({ method: 'members.create', input })
     expect(reply.status).toBe(413)
     expect(json(reply).error).toEqual({ code: 'INVALID_INPUT', message: 'La demande est trop volumineuse.' })

@@ -1,4 +1,10 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { MAX_REQUEST_BYTES } from '../../shared/contract/limits'
+import { ARCHIVE_EXTENSION } from '../core/backup/archive'
+import { EXPORTS_FOLDER } from '../core/backup/entries'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, normalize, sep } from 'node:path'
@@ -8,7 +14,10 @@ import type { Core } from '../core/core'
 import { contentTypeOf, RENDERER_SECURITY_HEADERS } from './renderer-files'
 
 export const TOKEN_HEADER = 'x-cap-commune-token'
-const MAX_BODY_BYTES = 2 * 1024 * 1024
+/** The largest call (a 20 MB document in base64): each method's own limit is then checked by the core. */
+const MAX_BODY_BYTES = MAX_REQUEST_BYTES
+/** An archive to import (`POST /api/upload`): the disk is the real limit; this only stops the absurd. */
+const MAX_UPLOAD_BYTES = 64 * 1024 ** 3
 
 export interface BrowserHostOptions {
   core: Core
@@ -64,6 +73,8 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
   const expectedToken = Buffer.from(token)
   const session = core.newSession()
   const eventStreams = new Set<ServerResponse>()
+  // Archives uploaded for import, removed when the host stops.
+  const uploads = mkdtempSync(join(tmpdir(), 'cap-commune-televersements-'))
   let allowedHosts = new Set<string>()
 
   const unsubscribe = core.onEvent((event, payload) => {
@@ -133,6 +144,59 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
         req.on('close', () => eventStreams.delete(res))
         return
       }
+      const unauthorized = () =>
+        sendJson(
+          res,
+          401,
+          failure('UNAUTHORIZED_CLIENT', 'Jeton de session manquant ou invalide : rouvrez Cap Commune depuis le lien affiché au démarrage.'),
+        )
+      if (url.pathname === '/api/upload' && req.method === 'POST') {
+        if (!tokenMatches(expectedToken, req.headers[TOKEN_HEADER] as string | undefined)) return unauthorized()
+        const declared = Number(req.headers['content-length'] ?? NaN)
+        if (!Number.isFinite(declared) || declared > MAX_UPLOAD_BYTES) {
+          sendJson(res, 413, failure('INVALID_INPUT', 'Le fichier est trop volumineux ou sa taille est inconnue.'))
+          return
+        }
+        const fileName = basename(url.searchParams.get('name') ?? 'archive').slice(0, 200) || 'archive'
+        const target = join(uploads, `${randomBytes(8).toString('hex')}${ARCHIVE_EXTENSION}`)
+        try {
+          await pipeline(req, createWriteStream(target, { flags: 'wx' }))
+        } catch {
+          rmSync(target, { force: true })
+          sendJson(
+            res,
+            200,
+            failure('CONFLICT', "Le fichier n'a pas pu être reçu en entier (place sur le disque ?). Rien n'a été modifié. Réessayez."),
+          )
+          return
+        }
+        sendJson(res, 200, { ok: true, value: core.registerIncomingFile(target, fileName) })
+        return
+      }
+      const exportMatch = /^\/api\/exports\/([^/]+)$/.exec(url.pathname)
+      if (exportMatch && req.method === 'GET') {
+        if (!tokenMatches(expectedToken, url.searchParams.get('token'))) return unauthorized()
+        let name: string
+        try {
+          name = decodeURIComponent(exportMatch[1]!)
+        } catch {
+          name = ''
+        }
+        const file = join(core.dataDir, EXPORTS_FOLDER, basename(name))
+        if (basename(name) !== name || !name.endsWith(ARCHIVE_EXTENSION) || !existsSync(file)) {
+          sendJson(res, 404, failure('NOT_FOUND', "Ce fichier d'export n'existe plus : refaites l'export."))
+          return
+        }
+        res.writeHead(200, {
+          ...RENDERER_SECURITY_HEADERS,
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': String(statSync(file).size),
+          'Content-Disposition': `attachment; filename="commune${ARCHIVE_EXTENSION}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'Cache-Control': 'no-store',
+        })
+        createReadStream(file).pipe(res)
+        return
+      }
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
         if (!tokenMatches(expectedToken, req.headers[TOKEN_HEADER] as string | undefined)) {
           sendJson(
@@ -188,6 +252,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
         close: () =>
           new Promise<void>((done) => {
             unsubscribe()
+            rmSync(uploads, { recursive: true, force: true })
             for (const stream of eventStreams) stream.end()
             server.closeAllConnections()
             server.close(() => done())

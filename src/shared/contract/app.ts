@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method, methodsOf } from './define'
 import { none } from './fields'
+import { recoverySchema } from './backups'
 
 export const appStatusSchema = z.object({
   setupDone: z.boolean(),
@@ -9,6 +10,8 @@ export const appStatusSchema = z.object({
   /** Profiles offered on the "who are you?" screen. */
   profiles: z.array(z.object({ id: z.number().int(), displayName: z.string(), hasPassword: z.boolean() })),
   activeProfileId: z.number().int().nullable(),
+  /** Set when the data could not be opened at launch: the app offers the latest good backup instead. */
+  recovery: recoverySchema.nullable(),
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 

@@ -28,6 +28,8 @@ export const DATA_DOMAINS = [
   'projects',
   'tasks',
   'logo',
+  /** The backups of this computer (list, last one, second location). */
+  'backups',
 ] as const
 export type DataDomain = (typeof DATA_DOMAINS)[number]
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DOCUMENT_TOO_BIG, MAX_DOCUMENT_BYTES, fileContentField } from './limits'
 
 /** Reusable field schemas with French messages: the UI shows these messages as they are. */
 
@@ -95,12 +96,9 @@ export const byIdInput = z.object({ id: idField })
 export const none = z.object({}).strict().default({})
 export const okSchema = z.object({ ok: z.literal(true) })
 
-/** A file's bytes in base64, at most `maxBytes` once decoded. */
+/** A file's bytes in base64, at most `maxBytes` once decoded (the rule of limits.ts, to the byte). */
 export function base64Field(maxBytes: number, tooBig: string) {
-  return z
-    .string()
-    .min(1, { error: 'Le fichier est vide.' })
-    .max(Math.ceil((maxBytes * 4) / 3) + 4, { error: tooBig })
+  return fileContentField({ bytes: maxBytes, message: tooBig })
 }
 
 /** A file handed to the renderer, to download or preview. */
@@ -113,7 +111,7 @@ export const fileContentSchema = z.object({ fileName: z.string(), mimeType: z.st
 export const fileOpenedSchema = z.object({ opened: z.boolean() })
 
 /** The largest document or piece of evidence a commune may attach. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
-export const FILE_TOO_BIG = 'Le fichier dépasse 20 Mo : joignez un fichier plus léger.'
+export const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES
+export const FILE_TOO_BIG = DOCUMENT_TOO_BIG
 /** A document or a piece of evidence, base64. */
 export const fileUploadField = base64Field(MAX_FILE_BYTES, FILE_TOO_BIG)

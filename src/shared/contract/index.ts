@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { actionsMethods } from './actions'
 import { answersMethods } from './answers'
 import { appMethods } from './app'
+import { archiveMethods } from './archive'
+import { backupsMethods } from './backups'
 import { attachmentsMethods } from './attachments'
 import { auditMethods } from './audit'
 import { calendarMethods } from './calendar'
@@ -27,6 +29,7 @@ import { participantsMethods } from './participants'
 import { planningMethods } from './planning'
 import { profilesMethods } from './profiles'
 import { projectsMethods } from './projects'
+import { recoveryMethods } from './recovery'
 import { referentielMethods } from './referentiel'
 import { reportsMethods } from './reports'
 import { searchMethods } from './search'
@@ -78,6 +81,9 @@ export const contract = {
   ...searchMethods,
   ...dashboardMethods,
   ...onboardingMethods,
+  ...backupsMethods,
+  ...archiveMethods,
+  ...recoveryMethods,
   ...exportsMethods,
   ...reportsMethods,
   ...logoMethods,
@@ -124,6 +130,8 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>
 export * from './actions'
 export * from './answers'
 export * from './app'
+export * from './archive'
+export * from './backups'
 export * from './attachments'
 export * from './audit'
 export * from './calendar'
@@ -149,6 +157,8 @@ export * from './participants'
 export * from './planning'
 export * from './profiles'
 export * from './projects'
+export * from './recovery'
+export * from './limits'
 export * from './referentiel'
 export * from './reports'
 export * from './search'

@@ -1,10 +1,10 @@
 import { z } from 'zod'
+import { LOGO_TOO_BIG, MAX_LOGO_BYTES } from './limits'
 import { method, methodsOf } from './define'
 import { base64Field, none, okSchema, requiredText } from './fields'
 
 /* ─── The commune's logo (or coat of arms), printed on reports ─────────────────────── */
 
-export const MAX_LOGO_BYTES = 5 * 1024 * 1024
 export const logoSchema = z
   .object({
     /** Always PNG: the image is decoded, shrunk if needed and re-encoded when it is chosen. */
@@ -19,7 +19,7 @@ export type Logo = z.infer<typeof logoSchema>
 
 export const logoSetInput = z.object({
   fileName: requiredText('Le nom du fichier', 200),
-  contentBase64: base64Field(MAX_LOGO_BYTES, "L'image dépasse 5 Mo : choisissez une image plus légère."),
+  contentBase64: base64Field(MAX_LOGO_BYTES, LOGO_TOO_BIG),
 })
 
 export const logoMethods = methodsOf('logo')({

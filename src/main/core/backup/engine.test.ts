@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createProject, PROJECT_CORE_OPTIONS } from '../projects/test-helpers'
+import { createProject, PROJECT_CORE_OPTIONS } from '../testing/projects'
 import { ok, TempDirs, type TestCore } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { BackupEngine, MIN_FREE_BYTES, SECOND_LOCATION_FOLDER, type OperationProgress } from './engine'
@@ -129,7 +129,10 @@ describe('backups', () => {
     const key = join(temp.make(), 'CLE-USB')
     mkdirSync(key)
     const { engine, setClock } = engineFor(test)
-    engine.updateSettings((s) => ({ ...s, secondLocation: { path: key, chosenAt: '2026-05-04T09:00:00.000Z', lastCopyAt: null, lastAttemptAt: null, lastProblem: null } }))
+    engine.updateSettings((s) => ({
+      ...s,
+      secondLocation: { path: key, chosenAt: '2026-05-04T09:00:00.000Z', lastCopyAt: null, lastAttemptAt: null, lastProblem: null },
+    }))
     const made = await engine.backup(test.core.database.sqlite, 'manuelle', 'Secrétariat')
     expect(made.secondLocation).toEqual({ copied: true, problem: null })
     const remote = readdirSync(join(key, SECOND_LOCATION_FOLDER)).sort()

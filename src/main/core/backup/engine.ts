@@ -118,7 +118,14 @@ export class BackupEngine {
     this.options.onProgress({ operation: 'backup', step, done, total })
   }
 
-  private manifestFor(id: string, kind: BackupKind, madeBy: string, database: { size: number; sha256: string }, summary: DatabaseSummary, missing: string[]): Manifest {
+  private manifestFor(
+    id: string,
+    kind: BackupKind,
+    madeBy: string,
+    database: { size: number; sha256: string },
+    summary: DatabaseSummary,
+    missing: string[],
+  ): Manifest {
     const referentiel = this.options.referentielVersion()
     return {
       format: MANIFEST_FORMAT,
@@ -170,7 +177,11 @@ export class BackupEngine {
       this.progress('Copie de la base de données', 0, 100)
       await sqlite.backup(copy, {
         progress: ({ totalPages, remainingPages }) => {
-          this.progress(`Copie de la base de données (${Math.round(((totalPages - remainingPages) / Math.max(1, totalPages)) * 100)} %)`, (totalPages - remainingPages) / Math.max(1, totalPages) * 40, 100)
+          this.progress(
+            `Copie de la base de données (${Math.round(((totalPages - remainingPages) / Math.max(1, totalPages)) * 100)} %)`,
+            ((totalPages - remainingPages) / Math.max(1, totalPages)) * 40,
+            100,
+          )
           return PAGES_PER_STEP
         },
       })
@@ -333,7 +344,8 @@ export class BackupEngine {
       const problem =
         error instanceof AppError
           ? error.message
-          : (storageMessage(error, location.path) ?? `La copie vers ${location.path} a échoué (${error instanceof Error ? error.message : String(error)}).`)
+          : (storageMessage(error, location.path) ??
+            `La copie vers ${location.path} a échoué (${error instanceof Error ? error.message : String(error)}).`)
       this.options.log('Copie vers le second emplacement impossible', error)
       this.updateSettings((s) => ({ ...s, secondLocation: s.secondLocation && { ...s.secondLocation, lastAttemptAt: at, lastProblem: problem } }))
       return { copied: false, problem }
@@ -356,7 +368,8 @@ export class BackupEngine {
         if (result.added) added.push({ path: result.path, sha256 })
       }
       const checked = await inspect({ files: [{ path: copy, sha256: backup.manifest.database.sha256 }, ...added] })
-      if (!checked.files[0]!.ok) throw backupFailure(`La copie de la base vers le second emplacement est différente de l'original : vérifiez le support, puis réessayez.`)
+      if (!checked.files[0]!.ok)
+        throw backupFailure(`La copie de la base vers le second emplacement est différente de l'original : vérifiez le support, puis réessayez.`)
       await this.verifyAdded(added, { database: null, files: checked.files.slice(1) })
       return await target.commit(staging, { ...backup.manifest, id: target.freeId(backup.id) })
     } catch (error) {

@@ -98,7 +98,10 @@ export class BackupStore {
     } catch {
       return { backups, unreadable }
     }
-    for (const id of entries.filter((name) => BACKUP_FOLDER.test(name)).sort().reverse()) {
+    for (const id of entries
+      .filter((name) => BACKUP_FOLDER.test(name))
+      .sort()
+      .reverse()) {
       const dir = join(this.root, id)
       let text: string
       try {
@@ -112,7 +115,7 @@ export class BackupStore {
         unreadable.push({ id, dir, reason: reading.ok ? 'unreadable' : reading.reason })
         continue
       }
-      let ownSize = 0
+      let ownSize: number
       try {
         ownSize = statSync(join(dir, BACKUP_DATABASE_FILE)).size + Buffer.byteLength(text)
       } catch {

@@ -2,7 +2,7 @@
 export class DatabaseOpenError extends Error {
   constructor(
     message: string,
-    readonly kind: 'too-new' | 'migration-failed' | 'not-a-database' | 'unreadable',
+    readonly kind: 'too-new' | 'migration-failed' | 'not-a-database' | 'damaged' | 'unreadable',
     options?: { cause?: unknown },
   ) {
     super(message, options)

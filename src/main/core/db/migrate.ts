@@ -14,8 +14,10 @@ export interface MigrationReport {
 
 export interface MigrateOptions {
   migrationsFolder: string
-  /** Folder for the copy taken before pending migrations run. */
+  /** Folder for the copy taken before pending migrations run (when `backup` is not given). */
   backupDir: string
+  /** Makes the backup taken before pending migrations run; returns the path of its database copy. */
+  backup?: (sqlite: Database.Database) => string
   now?: () => Date
 }
 
@@ -56,7 +58,9 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions): Mig
   if (pending.length === 0) return { applied: [], backupPath: null }
 
   let backupPath: string | null = null
-  if (hasUserTables(sqlite)) {
+  if (hasUserTables(sqlite) && options.backup) {
+    backupPath = options.backup(sqlite)
+  } else if (hasUserTables(sqlite)) {
     mkdirSync(options.backupDir, { recursive: true })
     backupPath = join(options.backupDir, `avant-mise-a-jour-${timestampForFileName(options.now?.() ?? new Date())}.sqlite`)
     // VACUUM INTO writes a consistent copy even with WAL pages not yet checkpointed.

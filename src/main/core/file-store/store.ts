@@ -3,7 +3,7 @@
  * under `<dataDir>/pieces-jointes/<sha256>`, one file per content, whatever row points to it.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { FILE_TOO_BIG, MAX_FILE_BYTES } from '../../../shared/contract/fields'
 import { AppError } from '../../../shared/errors'
@@ -116,4 +116,15 @@ export function storedFileContent(dataDir: string, file: { fileName: string; mim
     )
   }
   return { fileName: file.fileName, mimeType: file.mimeType, contentBase64: bytes.toString('base64') }
+}
+
+/** At start: the temporary files of writes a crash interrupted (`<sha256>.<random>.tmp`). Never a stored file. */
+export function removeStoreLeftovers(dataDir: string): void {
+  let entries: string[]
+  try {
+    entries = readdirSync(folder(dataDir))
+  } catch {
+    return
+  }
+  for (const entry of entries) if (entry.endsWith('.tmp')) rmSync(join(folder(dataDir), entry), { force: true })
 }

@@ -14,5 +14,6 @@ export const appHandlers: HandlersOf<'app'> = {
       .all()
       .map((p) => ({ id: p.id, displayName: p.displayName, hasPassword: p.passwordHash !== null })),
     activeProfileId: actor?.profileId ?? null,
+    recovery: null,
   }),
 }

@@ -2,6 +2,8 @@ import type { Handlers } from '../handler'
 import { actionsHandlers } from './actions'
 import { answersHandlers } from './answers'
 import { appHandlers } from './app'
+import { archiveHandlers } from './archive'
+import { backupsHandlers } from './backups'
 import { attachmentsHandlers } from './attachments'
 import { auditHandlers } from './audit'
 import { calendarHandlers } from './calendar'
@@ -22,6 +24,7 @@ import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
 import { membersHandlers } from './members'
 import { onboardingHandlers } from './onboarding'
+import { recoveryHandlers } from './recovery'
 import { participantsHandlers } from './participants'
 import { planningHandlers } from './planning'
 import { profilesHandlers } from './profiles'
@@ -69,6 +72,9 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...dashboardHandlers,
   ...onboardingHandlers,
+  ...backupsHandlers,
+  ...archiveHandlers,
+  ...recoveryHandlers,
   ...exportsHandlers,
   ...reportsHandlers,
   ...logoHandlers,

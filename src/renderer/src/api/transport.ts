@@ -73,3 +73,27 @@ export function createTransport(): Transport {
   if (bridge) return { kind: 'electron', invoke: bridge.invoke, on: bridge.on }
   return httpTransport()
 }
+
+/** The browser host's launch token (for the few plain HTTP requests: uploads, downloads). */
+export function browserToken(): string {
+  return localStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+/** Sends a file to the browser host (an archive to import); the id it returns is what `archive.prepare` takes. */
+export async function uploadFile(file: File): Promise<Result<{ fileId: string; fileName: string }>> {
+  try {
+    const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Cap-Commune-Token': browserToken() },
+      body: file,
+    })
+    return (await response.json()) as Result<{ fileId: string; fileName: string }>
+  } catch {
+    return UNREACHABLE
+  }
+}
+
+/** The address of a file the browser host offers for download (an export), token included. */
+export function downloadUrl(path: string): string {
+  return `${path}?token=${encodeURIComponent(browserToken())}`
+}

@@ -15,6 +15,7 @@ import { ReportsPage } from '../features/reports/ReportsPage'
 import { ProfilePicker } from '../features/session/ProfilePicker'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SetupWizard } from '../features/setup/SetupWizard'
+import { RecoveryScreen } from '../features/data/RecoveryScreen'
 import { TeamPage } from '../features/team/TeamPage'
 import { i18n } from '../i18n'
 import { AppLayout } from './AppLayout'
@@ -25,6 +26,7 @@ export function App() {
 
   if (status.isPending) return <CenteredMessage loading title={i18n.t('app.loading')} />
   if (status.isError) return <CenteredMessage title={i18n.t('app.unavailable')} message={status.error.message} onRetry={() => status.refetch()} />
+  if (status.data.recovery) return <RecoveryScreen recovery={status.data.recovery} dataDir={status.data.dataDir} />
   if (!status.data.setupDone) return <SetupWizard />
   if (status.data.activeProfileId === null) return <ProfilePicker profiles={status.data.profiles} />
 

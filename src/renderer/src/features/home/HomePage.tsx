@@ -10,6 +10,7 @@ import { formatPopulation } from '../../lib/format'
 import { UpcomingDeadlines } from '../calendar/UpcomingDeadlines'
 import { Dashboard, DashboardCounters } from './Dashboard'
 import { GettingStarted } from './GettingStarted'
+import { BackupWarning } from '../data/BackupWarning'
 import { roleLabel } from '../team/MemberTable'
 
 function PersonCard({ member }: { member: Member }) {
@@ -70,6 +71,7 @@ export function HomePage() {
 
   return (
     <Stack gap="md" maw={1200}>
+      <BackupWarning />
       <Card withBorder padding="md" radius="md" aria-label={t('home.communeCard')}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>

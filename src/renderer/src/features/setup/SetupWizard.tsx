@@ -10,6 +10,7 @@ import { clearDraft, loadDraft, saveDraft, type SetupDraft } from './draft'
 import { MandateStep, mandateErrors } from './MandateStep'
 import { SummaryStep } from './SummaryStep'
 import { TeamStep } from './TeamStep'
+import { ImportFromOtherInstallation, OtherInstallationChoice } from './ImportFromOtherInstallation'
 import classes from './SetupWizard.module.css'
 
 const LAST_STEP = 4
@@ -24,6 +25,7 @@ export function SetupWizard() {
   const [pendingPerson, setPendingPerson] = useState(false)
   const [password, setPassword] = useState<AdministratorValues['password']>({ password: '', confirmation: '' })
   const [saving, setSaving] = useState(false)
+  const [importing, setImporting] = useState(false)
 
   useEffect(() => saveDraft(draft), [draft])
 
@@ -93,51 +95,58 @@ export function SetupWizard() {
         <Text c="dimmed" mb="lg">
           {t('setup.intro')}
         </Text>
-        <Paper withBorder p="lg" radius="md" shadow="xs">
-          <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} size="sm" mb="lg">
-            <Stepper.Step label={t('setup.steps.commune')} />
-            <Stepper.Step label={t('setup.steps.mandate')} />
-            <Stepper.Step label={t('setup.steps.team')} />
-            <Stepper.Step label={t('setup.steps.profile')} />
-            <Stepper.Step label={t('setup.steps.summary')} />
-          </Stepper>
+        {importing ? (
+          <ImportFromOtherInstallation onBack={() => setImporting(false)} onImported={clearDraft} />
+        ) : (
+          <>
+            {step === 0 && <OtherInstallationChoice onChoose={() => setImporting(true)} />}
+            <Paper withBorder p="lg" radius="md" shadow="xs">
+              <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} size="sm" mb="lg">
+                <Stepper.Step label={t('setup.steps.commune')} />
+                <Stepper.Step label={t('setup.steps.mandate')} />
+                <Stepper.Step label={t('setup.steps.team')} />
+                <Stepper.Step label={t('setup.steps.profile')} />
+                <Stepper.Step label={t('setup.steps.summary')} />
+              </Stepper>
 
-          {step === 0 && <CommuneStep commune={draft.commune} onChange={(commune) => update({ commune })} />}
-          {step === 1 && <MandateStep mandate={draft.mandate} onChange={(mandate) => update({ mandate })} />}
-          {step === 2 && (
-            <TeamStep
-              members={draft.members}
-              onChange={(members) => update({ members, administrator: { ...draft.administrator, memberIndex: null } })}
-              onPendingChange={setPendingPerson}
-            />
-          )}
-          {step === 3 && (
-            <AdministratorStep
-              members={draft.members}
-              administrator={draft.administrator}
-              password={password}
-              onChange={(administrator) => update({ administrator })}
-              onPasswordChange={setPassword}
-            />
-          )}
-          {step === 4 && <SummaryStep draft={draft} hasPassword={password.password !== ''} />}
+              {step === 0 && <CommuneStep commune={draft.commune} onChange={(commune) => update({ commune })} />}
+              {step === 1 && <MandateStep mandate={draft.mandate} onChange={(mandate) => update({ mandate })} />}
+              {step === 2 && (
+                <TeamStep
+                  members={draft.members}
+                  onChange={(members) => update({ members, administrator: { ...draft.administrator, memberIndex: null } })}
+                  onPendingChange={setPendingPerson}
+                />
+              )}
+              {step === 3 && (
+                <AdministratorStep
+                  members={draft.members}
+                  administrator={draft.administrator}
+                  password={password}
+                  onChange={(administrator) => update({ administrator })}
+                  onPasswordChange={setPassword}
+                />
+              )}
+              {step === 4 && <SummaryStep draft={draft} hasPassword={password.password !== ''} />}
 
-          <Box mt="lg">
-            <FormError message={stepError} />
-          </Box>
-          <Group justify="space-between" mt="lg">
-            <Button variant="default" onClick={back} disabled={step === 0 || saving}>
-              {t('common.back')}
-            </Button>
-            {step < LAST_STEP ? (
-              <Button onClick={next}>{t('common.continue')}</Button>
-            ) : (
-              <Button onClick={finish} loading={saving}>
-                {t('setup.finish')}
-              </Button>
-            )}
-          </Group>
-        </Paper>
+              <Box mt="lg">
+                <FormError message={stepError} />
+              </Box>
+              <Group justify="space-between" mt="lg">
+                <Button variant="default" onClick={back} disabled={step === 0 || saving}>
+                  {t('common.back')}
+                </Button>
+                {step < LAST_STEP ? (
+                  <Button onClick={next}>{t('common.continue')}</Button>
+                ) : (
+                  <Button onClick={finish} loading={saving}>
+                    {t('setup.finish')}
+                  </Button>
+                )}
+              </Group>
+            </Paper>
+          </>
+        )}
       </Container>
     </Box>
   )
