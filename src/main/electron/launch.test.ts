@@ -61,9 +61,11 @@ describe('resolveNativeBinding', () => {
     expect(resolveNativeBinding({ ...installed, isPackaged: false }, {}, () => true)).toBeUndefined()
   })
 
-  it('lets CAP_COMMUNE_SQLITE_BINDING override both', () => {
+  it('lets CAP_COMMUNE_SQLITE_BINDING choose the addon when running from sources only', () => {
     const env = { CAP_COMMUNE_SQLITE_BINDING: '/tmp/electron-abi/better_sqlite3.node' }
-    expect(resolveNativeBinding(installed, env, () => true)).toBe('/tmp/electron-abi/better_sqlite3.node')
     expect(resolveNativeBinding({ ...installed, isPackaged: false }, env)).toBe('/tmp/electron-abi/better_sqlite3.node')
+    // An installed app ignores it: a variable must not load any native library into the main process.
+    expect(resolveNativeBinding(installed, env, (path) => path === shipped)).toBe(shipped)
+    expect(resolveNativeBinding(installed, env, () => false)).toBeUndefined()
   })
 })

@@ -54,8 +54,8 @@ export function resolveNativeBinding(
   env: NodeJS.ProcessEnv,
   fileExists: (path: string) => boolean = existsSync,
 ): string | undefined {
-  if (env[SQLITE_BINDING_ENV]) return env[SQLITE_BINDING_ENV]
-  if (!location.isPackaged) return undefined
+  // Never in an installed app: a variable must not be able to load any native library into the main process.
+  if (!location.isPackaged) return env[SQLITE_BINDING_ENV] || undefined
   const packaged = join(location.resourcesPath, PACKAGED_SQLITE_BINDING)
   return fileExists(packaged) ? packaged : undefined
 }

@@ -32,6 +32,8 @@ interface BuilderConfig {
   linux: { target: TargetList; category: string; maintainer?: string }
   mac: { target: TargetList }
   publish: Array<{ provider: string; url: string }>
+  electronFuses: Record<string, boolean>
+  fileAssociations: Array<{ ext: string; name: string }>
 }
 
 const config = load(readFileSync(configFile, 'utf8')) as BuilderConfig
@@ -86,5 +88,22 @@ describe('electron-builder.yml', () => {
 
   it('publishes updates through a generic feed set at packaging time', () => {
     expect(config.publish).toEqual([{ provider: 'generic', url: '${env.CAP_COMMUNE_UPDATE_URL}' }])
+  })
+
+  it('sets the Electron fuses: no Node.js mode, no inspector, cookies encrypted, only the checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    })
+  })
+
+  it('opens .capcommune archives with Cap Commune', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'capcommune', name: 'Commune Cap Commune' })])
   })
 })
