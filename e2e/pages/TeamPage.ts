@@ -16,8 +16,10 @@ export class TeamPage {
     return this.table.getByRole('row').filter({ hasText: fullName })
   }
 
-  async add(person: { firstName: string; lastName: string; role: string }): Promise<void> {
+  /** `role` as the list shows it, in the feminine once Madame is chosen (« Adjointe au maire »). */
+  async add(person: { civility?: 'Madame' | 'Monsieur'; firstName: string; lastName: string; role: string }): Promise<void> {
     await this.page.getByRole('button', { name: 'Ajouter une personne' }).click()
+    if (person.civility) await this.dialog.getByRole('radio', { name: person.civility, exact: true }).check()
     await this.dialog.getByRole('textbox', { name: 'Prénom', exact: true }).fill(person.firstName)
     await this.dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill(person.lastName)
     await this.dialog.getByRole('combobox', { name: 'Rôle' }).click()

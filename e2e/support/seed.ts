@@ -7,9 +7,9 @@ export async function seedFauxVillecerf(host: HostHandle): Promise<void> {
     inseeCode: '10145',
     mandate: { startYear: 2026, endYear: 2032 },
     members: [
-      { firstName: 'Marie', lastName: 'Lambert', role: 'maire', email: 'marie.lambert@faux-villecerf.fr' },
-      { firstName: 'Paul', lastName: 'Girard', role: 'adjoint', delegation: 'Voirie' },
-      { firstName: 'Agnès', lastName: 'Roux', role: 'secretaire_mairie' },
+      { civility: 'madame', firstName: 'Marie', lastName: 'Lambert', role: 'maire', email: 'marie.lambert@faux-villecerf.fr' },
+      { civility: 'monsieur', firstName: 'Paul', lastName: 'Girard', role: 'adjoint', delegation: 'Voirie' },
+      { civility: 'madame', firstName: 'Agnès', lastName: 'Roux', role: 'secretaire_mairie' },
     ],
     administrator: { memberIndex: 0, displayName: 'Marie Lambert' },
   })

@@ -180,6 +180,7 @@ describe('invalid input', () => {
     const result = await dispatch('members.create', { firstName: '  Paul ', lastName: 'Bernard', role: 'conseiller_municipal' }, admin())
     expect(result.ok).toBe(true)
     expect(spy.mock.calls[0]![0]).toEqual({
+      civility: null,
       firstName: 'Paul',
       lastName: 'Bernard',
       role: 'conseiller_municipal',

@@ -72,6 +72,6 @@ describe('roles', () => {
   })
 
   it('adjoints are numbered as in municipal documents', () => {
-    expect([1, 2, 3, 10].map(adjointRankLabel)).toEqual(['1er adjoint', '2e adjoint', '3e adjoint', '10e adjoint'])
+    expect([1, 2, 3, 10].map((rank) => adjointRankLabel(rank))).toEqual(['1er adjoint', '2e adjoint', '3e adjoint', '10e adjoint'])
   })
 })

@@ -1,11 +1,15 @@
 import { z } from 'zod'
-import { MEMBER_ROLES } from '../roles'
+import { CIVILITIES, MEMBER_ROLES } from '../roles'
 import { method, methodsOf } from './define'
 import { byIdInput, emailField, idField, none, okSchema, optionalText, phoneField, requiredText } from './fields'
 
 export const memberRoleSchema = z.enum(MEMBER_ROLES, { error: "Le rôle choisi n'existe pas." })
 
+export const civilitySchema = z.enum(CIVILITIES, { error: 'Choisissez Madame ou Monsieur.' })
+
 export const memberInputSchema = z.object({
+  /** Madame or Monsieur: roles are then written in the feminine or the masculine (« 1re adjointe »). */
+  civility: civilitySchema.nullable().default(null),
   firstName: requiredText('Le prénom', 80),
   lastName: requiredText('Le nom', 80),
   role: memberRoleSchema,
@@ -20,6 +24,7 @@ export type MemberInput = z.input<typeof memberInputSchema>
 
 export const memberSchema = z.object({
   id: z.number().int(),
+  civility: civilitySchema.nullable(),
   firstName: z.string(),
   lastName: z.string(),
   role: memberRoleSchema,

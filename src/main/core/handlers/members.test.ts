@@ -35,6 +35,28 @@ describe('members.list', () => {
   })
 })
 
+describe('civility', () => {
+  it('is kept as given, Madame or Monsieur, may stay unsaid, and anything else is refused in French', async () => {
+    const { core, session } = setUp()
+    const sophie = await ok(core, session, 'members.create', {
+      civility: 'madame',
+      firstName: 'Sophie',
+      lastName: 'Lenoir',
+      role: 'conseiller_municipal',
+    })
+    expect(sophie.civility).toBe('madame')
+    const luc = await ok(core, session, 'members.create', { firstName: 'Luc', lastName: 'Roy', role: 'conseiller_municipal' })
+    expect(luc.civility).toBeNull()
+    const updated = await ok(core, session, 'members.update', { ...luc, civility: 'monsieur' })
+    expect(updated.civility).toBe('monsieur')
+    for (const civility of ['Madame', 'mademoiselle', 'x'.repeat(5000), 1]) {
+      const refused = await failure(core, session, 'members.create', { civility, firstName: 'A', lastName: 'B', role: 'conseiller_municipal' })
+      expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Choisissez Madame ou Monsieur.') })
+    }
+    expect((await ok(core, session, 'members.list')).find((m) => m.id === sophie.id)!.civility).toBe('madame')
+  })
+})
+
 describe('members.create', () => {
   it('adds the person and records who did it in the audit trail', async () => {
     const test = setUp()

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import type { Member } from '../../../shared/contract'
-import { MEMBER_ROLES, ROLES_WITH_DELEGATION, type MemberRole } from '../../../shared/roles'
+import { MEMBER_ROLES, ROLES_WITH_DELEGATION, type Civility, type MemberRole } from '../../../shared/roles'
 import { fillAdjointRanks } from '../../../shared/team-rules'
 import type { Db } from '../db/open'
 import { members } from '../db/schema'
@@ -12,6 +12,7 @@ export type MemberRow = typeof members.$inferSelect
 
 /** A member as validated by the contract, before it is written. */
 export interface MemberFields {
+  civility: Civility | null
   firstName: string
   lastName: string
   role: MemberRole

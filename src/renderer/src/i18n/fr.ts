@@ -119,6 +119,7 @@ export const fr = {
     },
   },
   member: {
+    civility: 'Civilité',
     firstName: 'Prénom',
     lastName: 'Nom',
     role: 'Rôle',

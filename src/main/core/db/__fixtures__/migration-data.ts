@@ -241,6 +241,24 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       }
     },
   },
+  // members.civility (added): null for everyone already there — nobody's civility is guessed — and the rest intact.
+  '0007_members_civility': {
+    seed: (sqlite) => {
+      seedInitialSchema(sqlite)
+      seedDiagnosticSchema(sqlite)
+    },
+    verify: (sqlite) => {
+      const lost = [...initialDataDifferences(sqlite), ...diagnosticDataDifferences(sqlite)]
+      if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
+      const civilities = sqlite.prepare('SELECT id, civility FROM members ORDER BY id').all() as { id: number; civility: unknown }[]
+      if (civilities.length === 0 || civilities.some((m) => m.civility !== null))
+        throw new Error(`Civilités inventées : ${JSON.stringify(civilities)}`)
+      // A civility can be given afterwards, and the person keeps everything else.
+      sqlite.prepare("UPDATE members SET civility = 'madame' WHERE id = 1").run()
+      const after = initialDataDifferences(sqlite)
+      if (after.length > 0) throw new Error(`Données modifiées : ${JSON.stringify(after)}`)
+    },
+  },
 }
 
 const AT = '2026-03-20T18:00:00.000Z'

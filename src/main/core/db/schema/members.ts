@@ -1,9 +1,11 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { MemberRole } from '../../../../shared/roles'
+import type { Civility, MemberRole } from '../../../../shared/roles'
 
 /** Élus and agents of the mairie. */
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** « madame » or « monsieur »; null for people entered before it was asked (the roles then read as before). */
+  civility: text('civility').$type<Civility>(),
   firstName: text('first_name').notNull(),
   lastName: text('last_name').notNull(),
   role: text('role').$type<MemberRole>().notNull(),

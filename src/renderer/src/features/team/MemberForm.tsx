@@ -1,18 +1,30 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { memberInputSchema } from '../../../../shared/contract'
-import { ELECTED_ROLES, MEMBER_ROLES, ROLE_LABELS, ROLES_WITH_DELEGATION } from '../../../../shared/roles'
+import {
+  CIVILITIES,
+  CIVILITY_LABELS,
+  ELECTED_ROLES,
+  MEMBER_ROLES,
+  roleLabelFor,
+  ROLES_WITH_DELEGATION,
+  type Civility,
+} from '../../../../shared/roles'
 import { errorMessage } from '../../api/client'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
 import { FormError } from '../../components/FormError'
 import { toMemberInput, type MemberFormValues } from './member-form-values'
 
-const ROLE_OPTIONS = [
-  { group: 'Élus', items: MEMBER_ROLES.filter((r) => ELECTED_ROLES.includes(r)).map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
-  { group: 'Agents', items: MEMBER_ROLES.filter((r) => !ELECTED_ROLES.includes(r)).map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
-]
+/** The roles, written in the feminine once « Madame » is chosen. */
+function roleOptions(civility: Civility | null) {
+  const option = (r: (typeof MEMBER_ROLES)[number]) => ({ value: r, label: roleLabelFor(r, civility) })
+  return [
+    { group: 'Élus', items: MEMBER_ROLES.filter((r) => ELECTED_ROLES.includes(r)).map(option) },
+    { group: 'Agents', items: MEMBER_ROLES.filter((r) => !ELECTED_ROLES.includes(r)).map(option) },
+  ]
+}
 
 interface MemberFormProps {
   initialValues: MemberFormValues
@@ -38,6 +50,7 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
     validate: (values) => validateWith(memberInputSchema, toMemberInput(values)),
   })
   const role = form.values.role
+  const civility = form.values.civility === '' ? null : form.values.civility
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null)
@@ -60,12 +73,19 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel}>
       <Stack gap="sm">
+        <Radio.Group label={t('member.civility')} {...form.getInputProps('civility')}>
+          <Group gap="lg" mt={4}>
+            {CIVILITIES.map((c) => (
+              <Radio key={c} value={c} label={CIVILITY_LABELS[c]} />
+            ))}
+          </Group>
+        </Radio.Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('member.firstName')} required data-autofocus {...form.getInputProps('firstName')} />
           <TextInput label={t('member.lastName')} required {...form.getInputProps('lastName')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('member.role')} required data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
+          <Select label={t('member.role')} required data={roleOptions(civility)} allowDeselect={false} {...form.getInputProps('role')} />
           {role === 'adjoint' && (
             <NumberInput
               label={t('member.rank')}

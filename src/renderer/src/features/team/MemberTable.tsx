@@ -3,7 +3,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MemberInput } from '../../../../shared/contract'
 import { RowAction } from '../../components/RowAction'
-import { adjointRankLabel, isElectedRole, ROLE_LABELS } from '../../../../shared/roles'
+import { isElectedRole, memberRoleLabel } from '../../../../shared/roles'
 
 export type MemberRow = MemberInput & { key: number }
 
@@ -13,9 +13,9 @@ interface MemberTableProps<T extends MemberRow> {
   onRemove?: (member: T) => void
 }
 
-export function roleLabel(member: Pick<MemberInput, 'role' | 'rank'>): string {
-  if (member.role === 'adjoint' && member.rank) return adjointRankLabel(member.rank)
-  return ROLE_LABELS[member.role]
+/** « 1re adjointe », « Conseiller municipal »… (shared/roles.ts). */
+export function roleLabel(member: Pick<MemberInput, 'role' | 'rank' | 'civility'>): string {
+  return memberRoleLabel({ role: member.role, rank: member.rank ?? null, civility: member.civility ?? null })
 }
 
 /** The team as a table; edit and remove buttons appear when their handlers are given. */

@@ -12,13 +12,23 @@ import { FormError } from '../../components/FormError'
 import { platform } from '../../platform'
 import { useQueryClient } from '@tanstack/react-query'
 import { MemberForm } from './MemberForm'
+import { CIVILITY_LABELS } from '../../../../shared/roles'
 import { MemberTable, roleLabel } from './MemberTable'
 import { EMPTY_MEMBER, toFormValues, toMemberInput } from './member-form-values'
 
 function exportTeam(members: Member[], communeName: string): void {
   const csv = toFrenchCsv(
-    ['Prénom', 'Nom', 'Rôle', 'Délégation', 'E-mail', 'Téléphone', "Thèmes d'intérêt"],
-    members.map((m) => [m.firstName, m.lastName, roleLabel(m), m.delegation, m.email, m.phone, m.interests]),
+    ['Civilité', 'Prénom', 'Nom', 'Rôle', 'Délégation', 'E-mail', 'Téléphone', "Thèmes d'intérêt"],
+    members.map((m) => [
+      m.civility ? CIVILITY_LABELS[m.civility] : '',
+      m.firstName,
+      m.lastName,
+      roleLabel(m),
+      m.delegation,
+      m.email,
+      m.phone,
+      m.interests,
+    ]),
   )
   platform.saveFile(`equipe-${communeName.toLowerCase().replace(/[^a-z0-9]+/gi, '-')}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }))
 }

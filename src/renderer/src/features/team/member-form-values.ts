@@ -1,8 +1,10 @@
 import type { Member, MemberInput } from '../../../../shared/contract'
-import type { MemberRole } from '../../../../shared/roles'
+import type { Civility, MemberRole } from '../../../../shared/roles'
 
 /** What the member form edits; the rank is '' while left to automatic numbering. */
 export interface MemberFormValues {
+  /** '' until Madame or Monsieur is chosen. */
+  civility: Civility | ''
   firstName: string
   lastName: string
   role: MemberRole
@@ -14,6 +16,7 @@ export interface MemberFormValues {
 }
 
 export const EMPTY_MEMBER: MemberFormValues = {
+  civility: '',
   firstName: '',
   lastName: '',
   role: 'conseiller_municipal',
@@ -25,11 +28,12 @@ export const EMPTY_MEMBER: MemberFormValues = {
 }
 
 export function toMemberInput(values: MemberFormValues): MemberInput {
-  return { ...values, rank: values.rank === '' ? null : values.rank }
+  return { ...values, civility: values.civility === '' ? null : values.civility, rank: values.rank === '' ? null : values.rank }
 }
 
 export function toFormValues(member: Member | MemberInput): MemberFormValues {
   return {
+    civility: member.civility ?? '',
     firstName: member.firstName ?? '',
     lastName: member.lastName ?? '',
     role: member.role,
