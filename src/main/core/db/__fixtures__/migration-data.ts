@@ -54,13 +54,9 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
   },
   // Project tables (created empty) and audit_log.project_id (added, null for the existing trail).
   '0002_projects': {
-    seed: (sqlite) => {
-      seedInitialSchema(sqlite)
-      seedDiagnosticSchema(sqlite)
-    },
+    seed: seedInitialAndDiagnostic,
     verify: (sqlite) => {
-      const lost = [...initialDataDifferences(sqlite), ...diagnosticDataDifferences(sqlite)]
-      if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
+      verifyInitialAndDiagnosticKept(sqlite)
       const { n } = sqlite.prepare('SELECT count(*) AS n FROM audit_log WHERE project_id IS NOT NULL').get() as { n: number }
       if (n !== 0) throw new Error(`project_id devrait être null pour l'historique existant (${n} lignes).`)
       for (const table of [
@@ -243,13 +239,9 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
   },
   // members.civility (added): null for everyone already there — nobody's civility is guessed — and the rest intact.
   '0007_members_civility': {
-    seed: (sqlite) => {
-      seedInitialSchema(sqlite)
-      seedDiagnosticSchema(sqlite)
-    },
+    seed: seedInitialAndDiagnostic,
     verify: (sqlite) => {
-      const lost = [...initialDataDifferences(sqlite), ...diagnosticDataDifferences(sqlite)]
-      if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
+      verifyInitialAndDiagnosticKept(sqlite)
       const civilities = sqlite.prepare('SELECT id, civility FROM members ORDER BY id').all() as { id: number; civility: unknown }[]
       if (civilities.length === 0 || civilities.some((m) => m.civility !== null))
         throw new Error(`Civilités inventées : ${JSON.stringify(civilities)}`)
@@ -262,6 +254,18 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
 }
 
 const AT = '2026-03-20T18:00:00.000Z'
+
+/** Every table of 0000_initial and of the diagnostic (0001). */
+function seedInitialAndDiagnostic(sqlite: Database.Database): void {
+  seedInitialSchema(sqlite)
+  seedDiagnosticSchema(sqlite)
+}
+
+/** Throws when something `seedInitialAndDiagnostic` wrote is gone or changed. */
+function verifyInitialAndDiagnosticKept(sqlite: Database.Database): void {
+  const lost = [...initialDataDifferences(sqlite), ...diagnosticDataDifferences(sqlite)]
+  if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
+}
 
 /** One row or more in every table of 0000_initial, with the references between them. */
 export function seedInitialSchema(sqlite: Database.Database): void {
