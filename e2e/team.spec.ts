@@ -147,7 +147,7 @@ test('Paramètres: the mandate is checked and saved; the commune shows its offic
   await page.getByLabel('Année de fin du mandat').fill('2040')
   await expect(page.getByText('Un mandat municipal dure six ans (sept au plus en cas de report des élections).')).toBeVisible()
   await page.getByLabel('Année de fin du mandat').fill('2033')
-  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
   await expect(page.getByText('Le mandat est enregistré.')).toBeVisible()
   await snap(page, 'settings-02-commune')
   await new HomePage(page).goTo('Tableau de bord')
