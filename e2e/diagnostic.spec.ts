@@ -9,6 +9,7 @@ interface CriterionView {
   id: string
   question: string
   kind: string
+  weight: number
   applicability: { applies: boolean; reason: string }
 }
 interface ThemeView {
@@ -53,10 +54,20 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   const diagnostic = new DiagnosticPage(page)
   await diagnostic.startFirstCampaign('Diagnostic 2026')
   await expect(diagnostic.overallScore).toHaveText('0 %')
+  // Nothing answered yet: no obligation is said unmet; every applicable criterion is listed as still to answer.
+  await expect(page.getByTestId('unmet-obligations')).toHaveText('0')
+  await expect(page.getByTestId('obligations-to-answer')).not.toHaveText('0')
+  const toAnswer = page.getByLabel('Critères à renseigner')
+  await expect(page.getByTestId('still-to-answer')).not.toHaveText('0')
+  await expect(toAnswer.getByRole('link', { name: domain.title, exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Comment le score est calculé' }).click()
+  await expect(page.getByText('Chaque critère a un poids de 1 (mineur) à 5 (essentiel).', { exact: false })).toBeVisible()
+  await snap(page, 'diagnostic-02b-synthesis-new-campaign', { fullPage: true })
   await diagnostic.takeSnapshot('Avant le conseil')
 
   await diagnostic.openTheme(domain.title, theme.title)
   await expect(page.getByTestId('theme-score')).toHaveText('0 %')
+  await expect(diagnostic.criterion(pcs.question).getByTestId('criterion-weight')).toHaveText(`Poids ${pcs.weight} sur 5`)
   for (const criterion of theme.criteria.filter((c) => c.applicability.applies && c.id !== pcs.id)) {
     await diagnostic.answer(criterion.question, 'Fait')
   }
@@ -101,6 +112,13 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   await expect(domainRow).toContainText('+')
   await expect(domainRow).toContainText('pts')
   await snap(page, 'diagnostic-05-comparison')
+
+  // The home page's diagnostic tile counts the PCS as non remplie, the unanswered obligations apart.
+  await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click()
+  await expect(page.getByTestId('dashboard-unmet')).toHaveText('1')
+  await expect(page.getByTestId('dashboard-to-answer')).not.toHaveText('0')
+  await page.getByTestId('dashboard-unmet').scrollIntoViewIfNeeded()
+  await snap(page, 'diagnostic-06-home-tile')
 })
 
 test('the référentiel is searchable without accents and shows why a criterion does not apply', async ({ page, host, snap }) => {

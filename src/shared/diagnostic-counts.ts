@@ -10,3 +10,9 @@ export function splitObligations(blocking: readonly BlockingPoint[]): { unmet: B
     toAnswer: blocking.filter((b) => b.status === 'non_renseigne'),
   }
 }
+
+/** How many obligations are non remplies and how many still à renseigner. */
+export function obligationCounts(blocking: readonly BlockingPoint[]): { unmet: number; toAnswer: number } {
+  const { unmet, toAnswer } = splitObligations(blocking)
+  return { unmet: unmet.length, toAnswer: toAnswer.length }
+}

@@ -48,7 +48,10 @@ export const dashboardSchema = z.object({
       campaignId: z.number().int(),
       campaignName: z.string(),
       score: z.number(),
-      blocking: z.number().int(),
+      /** Obligations answered and not « fait ». */
+      unmet: z.number().int(),
+      /** Obligations nobody answered yet: not known to be unmet. */
+      toAnswer: z.number().int(),
       history: z.array(z.object({ label: z.string(), at: z.string(), score: z.number() })),
     })
     .nullable(),

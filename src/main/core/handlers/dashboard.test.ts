@@ -101,7 +101,7 @@ describe('dashboard.get', () => {
     expect(trendOf(3, null, true)).toBe('unknown')
   })
 
-  it('the latest campaign’s live score and blocking points, and the snapshots’ history in date order', async () => {
+  it('the latest campaign’s live score, its obligations non remplies apart from those à renseigner, and the snapshots’ history in date order', async () => {
     const { core, session } = setUp()
     const first = await ok(core, session, 'campaigns.create', { name: 'Diagnostic 2026' })
     await ok(core, session, 'snapshots.take', { campaignId: first.id, label: 'Avant le conseil' })
@@ -113,7 +113,9 @@ describe('dashboard.get', () => {
       campaignId: first.id,
       campaignName: 'Diagnostic 2026',
       score: view.scores.overall.done,
-      blocking: view.scores.blocking.length,
+      // Nothing answered but one « fait »: no obligation is known to be unmet, the others are still to answer.
+      unmet: 0,
+      toAnswer: view.scores.blocking.length,
     })
     expect(diagnostic!.history.map((h) => h.label)).toEqual(['Avant le conseil', 'Après le conseil'])
     expect(diagnostic!.history[1]!.score).toBeGreaterThan(diagnostic!.history[0]!.score)

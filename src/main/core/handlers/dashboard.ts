@@ -17,6 +17,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Dashboard } from '../../../shared/contract'
+import { obligationCounts } from '../../../shared/diagnostic-counts'
 import type { Db } from '../db/open'
 import { campaignScores, listCampaignRows } from '../diagnostic/read'
 import type { HandlerContext, HandlersOf } from '../handler'
@@ -67,7 +68,7 @@ function diagnosticOf(context: Pick<HandlerContext, 'db' | 'referentiel' | 'now'
       sql`SELECT label, taken_at AS at, json_extract(scores, '$.overall.done') AS score FROM snapshots ORDER BY taken_at, id`,
     )
     .map((h) => ({ ...h, score: h.score ?? 0 }))
-  return { campaignId: latest.id, campaignName: latest.name, score: scores.overall.done, blocking: scores.blocking.length, history }
+  return { campaignId: latest.id, campaignName: latest.name, score: scores.overall.done, ...obligationCounts(scores.blocking), history }
 }
 
 export function buildDashboard(context: Pick<HandlerContext, 'db' | 'referentiel' | 'now'>): Dashboard {

@@ -11,6 +11,7 @@ import { evaluateApplicability } from '../../../shared/referentiel/applicability
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
 import { campaignFrozen, communeContext, getCampaignRow } from '../diagnostic/read'
 import { splitObligations } from '../../../shared/diagnostic-counts'
+import { SCORING_EXPLAINED } from '../../../shared/scoring-explained'
 import { chartSvg } from './charts'
 import type { ReportContext, ReportPart } from './context'
 import { chart, CONTENT_WIDTH, emptyNote, figures, h1, h2, h3, paragraph, table } from './layout'
@@ -48,12 +49,13 @@ function summary(scores: ScoreTree): Content[] {
       `${o.answeredCriteria} critère${o.answeredCriteria > 1 ? 's' : ''} renseigné${o.answeredCriteria > 1 ? 's' : ''} sur ${o.applicableCriteria} applicable${o.applicableCriteria > 1 ? 's' : ''} à la commune. ` +
         obligationsSentence(scores),
     ),
-    {
-      text: 'Les parts sont calculées sur le poids des critères qui s’appliquent à la commune ; un critère « non concerné » ne compte pas. Les obligations non remplies sont signalées à part, quel que soit le score.',
-      style: 'small',
-      margin: [0, 0, 0, 8],
-    },
+    ...scoringExplained(),
   ]
+}
+
+/** « Comment le score est calculé »: the same text as under the synthesis screen. */
+function scoringExplained(): Content[] {
+  return [h2(SCORING_EXPLAINED.title), ...SCORING_EXPLAINED.paragraphs.map((p) => ({ text: p, style: 'small', margin: [0, 0, 0, 4] }) as Content)]
 }
 
 function charts(scores: ScoreTree): Content[] {

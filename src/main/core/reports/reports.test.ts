@@ -10,6 +10,7 @@ import { formatCents, formatPercent } from '../../../shared/format'
 import { createSetUpCore, createTestCore, failure, ok, TempDirs, type TestCore } from '../testing'
 import { plainText, readPdf, spaced, undrawable, type ReadPdf } from '../testing/pdf'
 import { signInAsElu } from '../testing/referentiel'
+import { SCORING_EXPLAINED } from '../../../shared/scoring-explained'
 import { LIGHTING_TITLE, SCHOOL_TITLE, seedReportCommune, type SeededCommune } from '../testing/seed-reports'
 
 type Request = MethodInput<'reports.generate'>['request']
@@ -74,6 +75,9 @@ describe('reports of a commune with data', () => {
     expect(text).toContain(spaced(obligationsSentence(view.scores)))
     expect(text).toContain(`Obligations à renseigner (${toAnswer})`)
     expect(text).toContain('Points faibles')
+    // How the score is computed, in the words of the synthesis screen.
+    expect(text).toContain(SCORING_EXPLAINED.title)
+    expect(text).toContain(spaced(SCORING_EXPLAINED.paragraphs[0].slice(0, 60)))
     // Compared with the campaign before it, by default.
     expect(text).toContain('Avant : Diagnostic d’entrée 2026')
     // Every criterion of every domain that applies is printed with its question.

@@ -101,6 +101,11 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
               {KIND_LABELS[criterion.kind]}
             </Badge>
             <Text fw={600}>{criterion.question}</Text>
+            <Tooltip label={t('diagnostic.weightHelp')} multiline w={260}>
+              <Badge size="sm" color="gray" variant="outline" tt="none" style={{ flexShrink: 0 }} data-testid="criterion-weight">
+                {t('diagnostic.weight', { weight: criterion.weight })}
+              </Badge>
+            </Tooltip>
           </Group>
           {criterion.help && (
             <Text size="sm" c="dimmed">

@@ -13,6 +13,8 @@ import { DomainScores } from './DomainScores'
 import { Findings } from './Findings'
 import { HistoryPanel } from './HistoryPanel'
 import { ScoreSummary } from './ScoreSummary'
+import { ScoringExplained } from './ScoringExplained'
+import { ToAnswerList } from './ToAnswerList'
 import { splitObligations } from '../../../../shared/diagnostic-counts'
 
 /** The autodiagnostic: campaigns, scores, strengths and weaknesses, history. */
@@ -109,6 +111,8 @@ export function DiagnosticPage() {
                 unmet={splitObligations(diagnostic.data.scores.blocking).unmet.length}
                 toAnswer={splitObligations(diagnostic.data.scores.blocking).toAnswer.length}
               />
+              <ScoringExplained />
+              <ToAnswerList campaignId={campaign.id} overall={diagnostic.data.scores.overall} domains={diagnostic.data.scores.domains} />
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <Paper withBorder p="md" radius="md">
                   <Title order={2} size="h4" mb="sm">

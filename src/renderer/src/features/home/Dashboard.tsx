@@ -218,8 +218,16 @@ export function Dashboard() {
                   <Text size="xs" c="dimmed">
                     {t('diagnostic.blockingTitle')}
                   </Text>
-                  <Text fz={26} fw={700} c={d.diagnostic.blocking > 0 ? 'red.8' : 'green.8'}>
-                    {d.diagnostic.blocking}
+                  <Text fz={26} fw={700} c={d.diagnostic.unmet > 0 ? 'red.8' : 'green.8'} data-testid="dashboard-unmet">
+                    {d.diagnostic.unmet}
+                  </Text>
+                </Stack>
+                <Stack gap={0}>
+                  <Text size="xs" c="dimmed">
+                    {t('diagnostic.toAnswerTitle')}
+                  </Text>
+                  <Text fz={26} fw={700} c={d.diagnostic.toAnswer > 0 ? 'orange.9' : 'green.8'} data-testid="dashboard-to-answer">
+                    {d.diagnostic.toAnswer}
                   </Text>
                 </Stack>
               </Group>
