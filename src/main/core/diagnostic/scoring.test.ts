@@ -237,6 +237,31 @@ describe('computeScores: edge cases', () => {
     expect(tree.domains[0]!.unmetObligations).toBe(1)
   })
 
+  it('weaknesses: unmet obligations, then themes with « pas fait » answers, then themes only partly done', () => {
+    const ref = buildReferentiel([
+      {
+        id: 'd',
+        themes: [
+          // A heavy theme only partly done: more remaining points than the light one, yet listed after it.
+          { id: 'partiel', criteria: [{ id: 'a1', weight: 5 }] },
+          { id: 'leger', criteria: [{ id: 'b1', weight: 1 }] },
+          { id: 'oblig', criteria: [{ id: 'o1', weight: 1, kind: 'obligation' }] },
+        ],
+      },
+    ])
+    const tree = computeScores({
+      referentiel: ref,
+      context,
+      answers: answersOf({ a1: { status: 'partiel', split: { done: 10, programmed: 10, notDone: 80 } }, b1: 'pas_fait', o1: 'programme' }),
+    })
+    expect(tree.weaknesses.map((w) => `${w.kind}:${w.criterionId ?? w.themeId}`)).toEqual([
+      'obligation:o1',
+      'theme:leger',
+      'theme:partiel',
+      'theme:oblig',
+    ])
+  })
+
   it('strengths best first; weaknesses by remaining points, then by citizen inputs', () => {
     const ref = buildReferentiel([
       {

@@ -19,9 +19,9 @@
  * 5. Obligations. An obligation that applies and is not « fait » (« partiel », « programmé », « pas fait », no answer)
  *    is a blocking point whatever the score; « non concerné » removes it like any criterion.
  * 6. Findings. Strengths: themes with ≥ 75 % fait and no unmet obligation, best first. Weaknesses say only what is
- *    known: every obligation answered and not « fait » first (heaviest first), then the themes under 50 % fait where
- *    something was answered « pas fait », « programmé » or « partiel », by remaining points, potential × (100 − fait),
- *    most first (then the theme with the most citizen inputs) — each with what to do next. Unanswered obligations are
+ *    known: every obligation answered and not « fait » first (heaviest first), then the themes under 50 % fait with a
+ *    criterion answered « pas fait », then those only « partiel » or « programmé » — each group by remaining points,
+ *    potential × (100 − fait), most first (then the theme with the most citizen inputs) — each with what to do next. Unanswered obligations are
  *    not weaknesses: they stay in `blocking` with the status « non renseigné », listed apart as « à renseigner ».
  */
 import type { AnswerSplit, AnswerStatus } from '../../../shared/contract/answers'
@@ -293,9 +293,12 @@ export function computeScores(input: ScoreInput): ScoreTree {
     })
 
   const remaining = (s: ThemeScore) => (themePotential.get(s.themeId) ?? 0) * (100 - s.done)
+  // A theme with a criterion answered « pas fait » comes before one that is only partly done or programmed.
+  const hasNotDone = (s: ThemeScore) =>
+    allThemes.find((t) => t.theme.id === s.themeId)!.criteria.some((c) => c.counts && c.answer?.status === 'pas_fait') ? 0 : 1
   const themeFindings: Finding[] = themeScores
     .filter((s) => s.applies && s.done < WEAKNESS_THRESHOLD && s.notDone + s.programmed > 0)
-    .sort((a, b) => remaining(b) - remaining(a) || b.citizenInputs - a.citizenInputs)
+    .sort((a, b) => hasNotDone(a) - hasNotDone(b) || remaining(b) - remaining(a) || b.citizenInputs - a.citizenInputs)
     .map((s) => {
       const work = allThemes.find((t) => t.theme.id === s.themeId)!
       const requests = s.citizenInputs > 0 ? ` ${s.citizenInputs} demande${s.citizenInputs > 1 ? 's' : ''} d'habitants sur ce thème.` : ''

@@ -3,6 +3,8 @@
  * figures against the database, « Page X / Y » on every page, nothing printed beyond the page, and sensible pages
  * for a commune with nothing entered yet.
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { obligationsSentence } from './diagnostic-report'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
@@ -22,6 +24,9 @@ afterAll(() => dirs.cleanup())
 async function generate(test: TestCore, request: Request, jobId = 'essai') {
   const file = await ok(test.core, test.session, 'reports.generate', { request, jobId })
   const bytes = Buffer.from(file.contentBase64, 'base64')
+  // To look at the pages (pdftoppm): CAP_COMMUNE_KEEP_REPORTS=<folder> npx vitest run src/main/core/reports
+  const keep = process.env.CAP_COMMUNE_KEEP_REPORTS
+  if (keep) writeFileSync(join(keep, file.fileName), bytes)
   return { file, bytes, pdf: await readPdf(bytes) }
 }
 
@@ -163,6 +168,28 @@ describe('reports of a commune with data', () => {
     expect(order.every((index) => index >= 0)).toBe(true)
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(text).not.toContain('Synthèse du diagnostic')
+    expectNoLeaks(text)
+    expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('the council pack with the diagnostic: obligations non remplies counted from answers only, the rest « à renseigner »', async () => {
+    const { pdf } = await generate(test, {
+      kind: 'council',
+      meetingDate: '2026-12-10',
+      sections: ['diagnostic'],
+      projectIds: [],
+      campaignId: seeded.campaignId,
+    })
+    const text = spaced(plainText(pdf))
+    const view = await ok(test.core, test.session, 'diagnostic.get', { campaignId: seeded.campaignId })
+    const unmet = view.scores.blocking.filter((b) => b.status !== 'non_renseigne').length
+    const toAnswer = view.scores.blocking.length - unmet
+    expect(toAnswer).toBeGreaterThan(0)
+    expect(text).toContain(spaced(obligationsSentence(view.scores)))
+    expect(text).toContain(`${toAnswer} obligations à renseigner`)
+    // Never the whole list of blocking points counted as « non remplies ».
+    expect(text).not.toContain(`${view.scores.blocking.length} obligations légales non remplies`)
+    expect(text).toContain(SCORING_EXPLAINED.title)
     expectNoLeaks(text)
     expectWellLaidOut(pdf)
   }, 60_000)
