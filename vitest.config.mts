@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
+    // The relay has its own suite (vitest.relay.config.mts): it starts PostgreSQL and relay processes.
+    exclude: [...configDefaults.exclude, 'src/relay/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

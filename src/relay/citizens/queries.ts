@@ -1,0 +1,156 @@
+/** Citizens' accounts: magic links (hash only, 15 minutes, single use), sessions, preferences, export and deletion. */
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { RelayDb } from '../db/open'
+import { citizens, inputs, magicLinks, photos, pollAnswers, polls, reports, sessions } from '../db/schema'
+import { nextSeq } from '../db/seq'
+import { hashSecret, randomToken } from '../security/secrets'
+
+export const MAGIC_LINK_MINUTES = 15
+export const SESSION_DAYS = 30
+
+export type Citizen = typeof citizens.$inferSelect
+
+export async function createMagicLink(db: RelayDb, communeCode: string, email: string): Promise<string> {
+  const token = randomToken(32)
+  await db.insert(magicLinks).values({ tokenHash: hashSecret(token), communeCode, email, expiresAt: new Date(Date.now() + MAGIC_LINK_MINUTES * 60_000) })
+  return token
+}
+
+/**
+ * Consumes a magic link (one atomic update: a replayed or expired link does nothing), creates the account on first use,
+ * and opens a session. Returns null when the link is not valid.
+ */
+export async function consumeMagicLink(db: RelayDb, communeCode: string, token: string) {
+  return db.transaction(async (tx) => {
+    const [link] = await tx
+      .update(magicLinks)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(magicLinks.tokenHash, hashSecret(token)), eq(magicLinks.communeCode, communeCode), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, sql`now()`)))
+      .returning({ email: magicLinks.email })
+    if (!link) return null
+    await tx
+      .insert(citizens)
+      .values({ communeCode, email: link.email, pseudonymousId: `hab-${randomToken(9)}` })
+      .onConflictDoNothing()
+    const [citizen] = await tx
+      .select()
+      .from(citizens)
+      .where(and(eq(citizens.communeCode, communeCode), eq(citizens.email, link.email)))
+    const sessionToken = randomToken(32)
+    const csrfToken = randomToken(24)
+    await tx.insert(sessions).values({
+      tokenHash: hashSecret(sessionToken),
+      citizenId: citizen!.id,
+      communeCode,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    })
+    return { citizen: citizen!, sessionToken, isNew: citizen!.displayName === '' }
+  })
+}
+
+export async function sessionCitizen(db: RelayDb, communeCode: string, token: string): Promise<{ citizen: Citizen; csrfToken: string } | null> {
+  const [row] = await db
+    .select({ citizen: citizens, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(citizens, eq(citizens.id, sessions.citizenId))
+    .where(and(eq(sessions.tokenHash, hashSecret(token)), eq(sessions.communeCode, communeCode), gt(sessions.expiresAt, sql`now()`), isNull(citizens.deletedAt)))
+  return row ?? null
+}
+
+export async function endSession(db: RelayDb, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashSecret(token)))
+}
+
+export async function updatePreferences(
+  db: RelayDb,
+  citizenId: number,
+  prefs: { displayName: string; topics: string[]; digest: string; alerts: boolean },
+): Promise<void> {
+  await db.update(citizens).set(prefs).where(eq(citizens.id, citizenId))
+}
+
+/** Everything the relay keeps about a citizen, as they can download it. */
+export async function exportCitizen(db: RelayDb, citizen: Citizen) {
+  const own = await db.select().from(inputs).where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
+  const ownPhotos = await db
+    .select({ id: photos.id, inputId: photos.inputId, width: photos.width, height: photos.height })
+    .from(photos)
+    .innerJoin(inputs, eq(inputs.id, photos.inputId))
+    .where(eq(inputs.citizenId, citizen.id))
+  const answers = await db
+    .select({ poll: polls.title, answers: pollAnswers.answers, at: pollAnswers.updatedAt })
+    .from(pollAnswers)
+    .innerJoin(polls, eq(polls.id, pollAnswers.pollId))
+    .where(eq(pollAnswers.citizenId, citizen.id))
+  const reported = await db.select({ inputId: reports.inputId, reason: reports.reason, at: reports.createdAt }).from(reports).where(eq(reports.citizenId, citizen.id))
+  return {
+    exportedAt: new Date().toISOString(),
+    account: {
+      email: citizen.email,
+      displayName: citizen.displayName,
+      pseudonymousId: citizen.pseudonymousId,
+      topics: citizen.topics,
+      digest: citizen.digest,
+      alerts: citizen.alerts,
+      residentVerifiedAt: citizen.residentVerifiedAt,
+      createdAt: citizen.createdAt,
+    },
+    contributions: own.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      body: i.body,
+      topic: i.topic,
+      projectExternalId: i.projectExternalId,
+      address: i.address,
+      latitude: i.latitude,
+      longitude: i.longitude,
+      status: i.status,
+      moderation: i.moderation,
+      publicAnswer: i.publicAnswer,
+      createdAt: i.createdAt,
+      photos: ownPhotos.filter((p) => p.inputId === i.id).map((p) => ({ id: p.id, width: p.width, height: p.height })),
+    })),
+    pollAnswers: answers,
+    reports: reported,
+  }
+}
+
+/**
+ * Deletes an account: the address, name and preferences go, sessions end. Contributions stay anonymised, or are
+ * removed too (text and photos erased, a tombstone tells the desktop) when the citizen asks for it.
+ */
+export async function deleteCitizen(db: RelayDb, citizen: Citizen, removeContributions: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (removeContributions) {
+      const own = await tx
+        .select({ id: inputs.id })
+        .from(inputs)
+        .where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
+      for (const item of own) {
+        await tx.delete(photos).where(eq(photos.inputId, item.id))
+        const seq = await nextSeq(tx, citizen.communeCode)
+        await tx
+          .update(inputs)
+          .set({ removedAt: sql`now()`, title: null, body: '', address: null, latitude: null, longitude: null, publicAnswer: null, seq, updatedAt: sql`now()` })
+          .where(eq(inputs.id, item.id))
+      }
+    } else {
+      // The desktop learns that the author is now anonymous.
+      const own = await tx
+        .select({ id: inputs.id })
+        .from(inputs)
+        .where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
+      for (const item of own) {
+        const seq = await nextSeq(tx, citizen.communeCode)
+        await tx.update(inputs).set({ seq, updatedAt: sql`now()` }).where(eq(inputs.id, item.id))
+      }
+    }
+    await tx.delete(sessions).where(eq(sessions.citizenId, citizen.id))
+    await tx
+      .update(citizens)
+      .set({ email: null, displayName: '', topics: [], digest: 'aucun', alerts: false, deletedAt: sql`now()` })
+      .where(eq(citizens.id, citizen.id))
+  })
+}

@@ -1,0 +1,179 @@
+/** Polls and votes: publishing, answering (one verified citizen, one answer), receipts and results. */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { pollInput, PollResults } from '../../shared/relay/api'
+import { type Queryable, type RelayDb, queryRows } from '../db/open'
+import { citizens, pollAnswers, polls, type StoredAnswer, type StoredQuestion } from '../db/schema'
+import { nextSeq } from '../db/seq'
+import { notFound, RelayHttpError } from '../http/errors'
+import { hashCode, humanCode } from '../security/secrets'
+
+export type Poll = typeof polls.$inferSelect
+
+/** JSON with sorted keys: jsonb does not keep the key order it was given. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  )
+}
+
+export async function upsertPoll(db: RelayDb, communeCode: string, externalId: string, input: z.output<typeof pollInput>) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: polls.id, questions: polls.questions })
+      .from(polls)
+      .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId)))
+    if (existing && canonical(existing.questions) !== canonical(input.questions)) {
+      const [answered] = await tx.select({ n: sql<number>`count(*)::int` }).from(pollAnswers).where(eq(pollAnswers.pollId, existing.id))
+      if (Number(answered!.n) > 0) {
+        throw new RelayHttpError(409, 'deja_repondu', 'Des habitants ont déjà répondu : les questions et les choix ne peuvent plus changer (le titre, la présentation et les dates, si).')
+      }
+    }
+    const values = { ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), removedAt: null, updatedAt: new Date() }
+    const [row] = await tx
+      .insert(polls)
+      .values({ communeCode, externalId, ...values })
+      .onConflictDoUpdate({ target: [polls.communeCode, polls.externalId], set: values })
+      .returning({ externalId: polls.externalId, updatedAt: polls.updatedAt })
+    return { externalId: row!.externalId, updatedAt: row!.updatedAt.toISOString() }
+  })
+}
+
+export async function removePoll(db: RelayDb, communeCode: string, externalId: string): Promise<boolean> {
+  const rows = await db
+    .update(polls)
+    .set({ removedAt: sql`now()` })
+    .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId), isNull(polls.removedAt)))
+    .returning({ id: polls.id })
+  return rows.length > 0
+}
+
+export async function findPoll(db: Queryable, communeCode: string, externalId: string): Promise<Poll | null> {
+  const [row] = await db
+    .select()
+    .from(polls)
+    .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId), isNull(polls.removedAt)))
+  return row ?? null
+}
+
+export async function publicPolls(db: RelayDb, communeCode: string): Promise<Poll[]> {
+  return db
+    .select()
+    .from(polls)
+    .where(and(eq(polls.communeCode, communeCode), isNull(polls.removedAt)))
+    .orderBy(asc(polls.closesAt))
+}
+
+export function pollState(poll: Poll, now = new Date()): 'a_venir' | 'ouvert' | 'clos' {
+  if (now < poll.opensAt) return 'a_venir'
+  return now >= poll.closesAt ? 'clos' : 'ouvert'
+}
+
+export function resultsVisible(poll: Poll, now = new Date()): boolean {
+  return poll.results === 'en_direct' || pollState(poll, now) === 'clos'
+}
+
+export async function pollResults(db: Queryable, poll: Poll): Promise<PollResults> {
+  const counts = await queryRows<{ question_id: string; option_id: string; n: number }>(db, sql`
+    SELECT q.value->>'questionId' AS question_id, o.value AS option_id, count(*)::int AS n
+    FROM poll_answers a, jsonb_array_elements(a.answers) q, jsonb_array_elements_text(q.value->'optionIds') o
+    WHERE a.poll_id = ${poll.id}
+    GROUP BY 1, 2`)
+  const answered = await queryRows<{ question_id: string; n: number }>(db, sql`
+    SELECT q.value->>'questionId' AS question_id, count(*)::int AS n
+    FROM poll_answers a, jsonb_array_elements(a.answers) q
+    WHERE a.poll_id = ${poll.id} AND (jsonb_array_length(q.value->'optionIds') > 0 OR coalesce(q.value->>'text', '') <> '')
+    GROUP BY 1`)
+  const [participants] = await db.select({ n: sql<number>`count(*)::int` }).from(pollAnswers).where(eq(pollAnswers.pollId, poll.id))
+  const count = (q: string, o: string) => Number(counts.find((r) => r.question_id === q && r.option_id === o)?.n ?? 0)
+  return {
+    externalId: poll.externalId,
+    participants: Number(participants!.n),
+    closed: pollState(poll) === 'clos',
+    questions: poll.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      answered: Number(answered.find((r) => r.question_id === q.id)?.n ?? 0),
+      options: q.options.map((o) => ({ id: o.id, label: o.label, count: count(q.id, o.id) })),
+    })),
+  }
+}
+
+/** Checks a form's answers against the poll's questions; field `q_<id>` holds the option id(s) or the text. */
+export function readAnswers(questions: StoredQuestion[], form: Record<string, string | string[] | undefined>): StoredAnswer[] {
+  return questions.map((q, index) => {
+    const raw = form[`q_${q.id}`]
+    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => String(v))
+    const label = `Question ${index + 1}`
+    if (q.kind === 'texte_court') {
+      const text = (values[0] ?? '').trim()
+      if (text.length > 500) throw new RelayHttpError(400, 'reponse_trop_longue', `${label} : la réponse ne doit pas dépasser 500 caractères.`)
+      if (q.required && !text) throw new RelayHttpError(400, 'reponse_manquante', `${label} : une réponse est attendue.`)
+      // eslint-disable-next-line no-control-regex
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+        throw new RelayHttpError(400, 'caracteres_interdits', `${label} : la réponse contient des caractères non autorisés.`)
+      }
+      return { questionId: q.id, optionIds: [], text: text || null }
+    }
+    const known = new Set(q.options.map((o) => o.id))
+    const chosen = [...new Set(values)]
+    if (chosen.some((v) => !known.has(v))) throw new RelayHttpError(400, 'choix_inconnu', `${label} : ce choix n’existe pas.`)
+    if (q.kind === 'choix_unique' && chosen.length > 1) throw new RelayHttpError(400, 'un_seul_choix', `${label} : un seul choix est possible.`)
+    if (q.required && chosen.length === 0) throw new RelayHttpError(400, 'reponse_manquante', `${label} : choisissez une réponse.`)
+    return { questionId: q.id, optionIds: chosen, text: null }
+  })
+}
+
+export interface Voter {
+  id: number
+  residentVerifiedAt: Date | null
+}
+
+/**
+ * Records a citizen's answer; a later answer replaces the earlier one until the poll closes (the unique index on
+ * (poll, citizen) makes « one citizen, one answer » hold even under concurrent submissions). Returns a new receipt,
+ * which replaces the previous one.
+ */
+export async function castAnswer(db: RelayDb, communeCode: string, externalId: string, voter: Voter, form: Record<string, string | string[] | undefined>) {
+  return db.transaction(async (tx) => {
+    const poll = await findPoll(tx, communeCode, externalId)
+    if (!poll) throw notFound('Ce sondage')
+    const [{ now }] = (await queryRows<{ now: Date | string }>(tx, sql`SELECT now() AS now`)) as [{ now: Date | string }]
+    const state = pollState(poll, new Date(now))
+    if (state === 'a_venir') throw new RelayHttpError(409, 'pas_encore_ouvert', 'Ce sondage n’est pas encore ouvert.')
+    if (state === 'clos') throw new RelayHttpError(409, 'clos', 'Ce sondage est clos : il n’est plus possible de répondre.')
+    if (poll.verification === 'habitant' && !voter.residentVerifiedAt) {
+      throw new RelayHttpError(403, 'habitant_non_verifie', 'Ce vote est réservé aux habitants vérifiés : saisissez d’abord le code remis par la mairie.')
+    }
+    const answers = readAnswers(poll.questions, form)
+    const receipt = humanCode(4)
+    const seq = await nextSeq(tx, communeCode)
+    await tx
+      .insert(pollAnswers)
+      .values({ communeCode, pollId: poll.id, citizenId: voter.id, answers, receiptHash: hashCode(receipt), seq })
+      .onConflictDoUpdate({
+        target: [pollAnswers.pollId, pollAnswers.citizenId],
+        set: { answers, receiptHash: hashCode(receipt), seq, updatedAt: sql`now()` },
+      })
+    return { receipt, poll }
+  })
+}
+
+export async function citizenAnswer(db: RelayDb, pollId: number, citizenId: number): Promise<StoredAnswer[] | null> {
+  const [row] = await db
+    .select({ answers: pollAnswers.answers })
+    .from(pollAnswers)
+    .where(and(eq(pollAnswers.pollId, pollId), eq(pollAnswers.citizenId, citizenId)))
+  return row?.answers ?? null
+}
+
+/** Whether a receipt matches an answer counted in this commune — never which answer. */
+export async function checkReceipt(db: RelayDb, communeCode: string, receipt: string) {
+  const [row] = await db
+    .select({ title: polls.title, kind: polls.kind, updatedAt: pollAnswers.updatedAt, closesAt: polls.closesAt })
+    .from(pollAnswers)
+    .innerJoin(polls, eq(polls.id, pollAnswers.pollId))
+    .innerJoin(citizens, eq(citizens.id, pollAnswers.citizenId))
+    .where(and(eq(pollAnswers.communeCode, communeCode), eq(pollAnswers.receiptHash, hashCode(receipt))))
+  return row ?? null
+}

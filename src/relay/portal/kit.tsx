@@ -1,0 +1,103 @@
+/** What every portal page uses: the commune of the URL, the visitor, rendering in the layout, form helpers, formats. */
+import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import { bodyLimit } from 'hono/body-limit'
+import type { RelayContext } from '../context'
+import { activeCommune } from '../communes/queries'
+import { RelayHttpError } from '../http/errors'
+import { Layout } from './layout'
+import { checkForm, visitor, type Visitor } from './session'
+
+export interface PortalPage {
+  commune: { code: string; name: string; population: number | null }
+  who: Visitor
+}
+
+const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/
+
+export async function portalPage(c: Context, relay: RelayContext): Promise<PortalPage> {
+  const code = c.req.param('commune') ?? ''
+  const commune = COMMUNE_CODE.test(code) ? await activeCommune(relay.database.db, code) : null
+  if (!commune) throw new RelayHttpError(404, 'commune_inconnue', 'Cette commune n’a pas de portail citoyen sur ce relais. Vérifiez l’adresse affichée en mairie.')
+  return { commune: { code: commune.code, name: commune.name, population: commune.population }, who: await visitor(c, relay, commune.code) }
+}
+
+export function render(c: Context, p: PortalPage | null, title: string, body: Child, status = 200) {
+  return c.html(
+    <Layout title={title} commune={p?.commune ?? null} signedIn={Boolean(p?.who.citizen)}>
+      {body}
+    </Layout>,
+    status as 200,
+  )
+}
+
+/** Form bodies: 64 KB for text forms; uploads get their own, larger limit. */
+export const formLimit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new RelayHttpError(413, 'trop_volumineux', maxSize > 1_000_000 ? 'L’envoi dépasse 40 Mo : envoyez des photos moins nombreuses ou plus légères.' : 'Le formulaire est trop volumineux.')
+    },
+  })
+
+export type FormData = Record<string, string | File | (string | File)[]>
+
+/** Parses a posted form and checks its origin and token. */
+export async function postedForm(c: Context, relay: RelayContext, p: PortalPage): Promise<FormData> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new RelayHttpError(415, 'type_invalide', 'Ce formulaire n’a pas été envoyé correctement.')
+  const form = (await c.req.parseBody({ all: true })) as FormData
+  checkForm(c, relay, p.who, form)
+  return form
+}
+
+export function text(form: FormData, name: string): string {
+  const value = form[name]
+  const first = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' ? first : ''
+}
+
+export function texts(form: FormData, name: string): string[] {
+  const value = form[name]
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string')
+}
+
+export function files(form: FormData, name: string): File[] {
+  const value = form[name]
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is File => typeof v !== 'string' && v.size > 0)
+}
+
+export function requireCitizen(p: PortalPage) {
+  if (!p.who.citizen) throw new RelayHttpError(401, 'non_connecte', 'Connectez-vous d’abord : la mairie vous envoie un lien par courriel.')
+  return p.who.citizen
+}
+
+export const Csrf = ({ p }: { p: PortalPage }) => <input type="hidden" name="_csrf" value={p.who.csrf} />
+
+export function ErrorBox({ message }: { message: string | null }) {
+  if (!message) return null
+  return (
+    <div class="error" role="alert" id="erreur" tabindex={-1}>
+      <p>
+        <strong>À corriger :</strong> {message}
+      </p>
+    </div>
+  )
+}
+
+export function Notice({ message }: { message: string | null | undefined }) {
+  if (!message) return null
+  return (
+    <div class="notice ok" role="status">
+      <p>{message}</p>
+    </div>
+  )
+}
+
+const dateLong = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+
+export const formatDate = (value: Date | string) => dateLong.format(typeof value === 'string' ? new Date(`${value.length === 10 ? `${value}T12:00:00Z` : value}`) : value)
+export const formatDateTime = (value: Date) => dateTime.format(value)
+export const formatEuros = (cents: number) => euros.format(cents / 100)

@@ -1,0 +1,3 @@
+export * from './api'
+export * from './bands'
+export * from './vocabulary'

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config'
+
+/**
+ * The relay's suite (src/relay): every test runs the relay as its own process, on PGlite and on a real PostgreSQL
+ * cluster that the global setup starts. Run by `npm test` (scripts/test.mjs) after the main vitest run.
+ */
+export default defineConfig({
+  test: {
+    include: ['src/relay/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['src/relay/testing/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    maxWorkers: 2,
+  },
+})
