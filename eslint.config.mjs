@@ -55,4 +55,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The relay (src/relay): Electron-free and React-free; only src/shared, its own code, node and its own packages.
+    files: ['src/relay/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronImport,
+            ...['react', 'react-dom', 'better-sqlite3', 'electron-updater', 'pdfmake', 'exceljs', '@napi-rs/canvas'].map((name) => ({
+              name,
+              message: 'Le relais n’utilise pas les paquets de l’application de bureau.',
+            })),
+          ],
+          patterns: [
+            { group: ['electron/*', '@mantine/*', '@tabler/*', 'react-dom/*'], message: 'Le relais n’utilise ni Electron ni React.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Le relais n’importe que src/shared et son propre code.' },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['src/relay/portal/static/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 )

@@ -9,8 +9,9 @@ export default defineConfig({
     include: ['src/relay/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['src/relay/testing/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    // Real processes on a shared 2-core machine: generous limits; the bench measures speed, not the tests.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     maxWorkers: 2,
   },
 })

@@ -1,5 +1,5 @@
 // `npm test`: the whole suite, in the order a reviewer would run it — typecheck (main and renderer), lint, formatting,
-// unit tests (vitest), the Electron build, then the end-to-end tests in real Chromium through the browser host.
+// unit tests (vitest), the relay's suite on PGlite and PostgreSQL, the Electron build, then the end-to-end tests in real Chromium through the browser host.
 // Every step runs even when an earlier one fails, so one run shows everything; the last line is
 // "N passed, N failed" (vitest and Playwright counts added; a failed check that is not a test counts as one failure).
 import { spawnSync } from 'node:child_process'
@@ -34,23 +34,32 @@ mkdirSync(RESULTS, { recursive: true })
 for (const [title, args] of [
   ['Vérification des types (processus principal)', ['-p', 'tsconfig.node.json', '--noEmit']],
   ['Vérification des types (interface)', ['-p', 'tsconfig.web.json', '--noEmit']],
+  ['Vérification des types (relais)', ['-p', 'src/relay/tsconfig.json']],
 ]) {
   if (!step(title, bin('tsc'), args)) failed += 1
 }
 if (!step('Lint', bin('eslint'), ['.'])) failed += 1
 if (!step('Mise en forme (prettier --check)', bin('prettier'), ['--check', '.'])) failed += 1
 
-const vitestJson = join(RESULTS, 'vitest.json')
-step('Tests unitaires (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
-const vitest = readJson(vitestJson)
-if (vitest) {
-  passed += vitest.numPassedTests
-  failed += vitest.numFailedTests + (vitest.numRuntimeErrorTestSuites ?? 0)
-  if (vitest.numFailedTestSuites > 0 && vitest.numFailedTests === 0) failed += vitest.numFailedTestSuites
-} else {
-  failed += 1
-  problems.push('vitest n’a pas produit de résultats')
+/** Runs one vitest suite and adds its counts; a suite that produced no report counts as one failure. */
+function vitestSuite(title, name, extraArgs = []) {
+  const json = join(RESULTS, `${name}.json`)
+  step(title, bin('vitest'), ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`])
+  const report = readJson(json)
+  if (report) {
+    passed += report.numPassedTests
+    failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0)
+    if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed += report.numFailedTestSuites
+  } else {
+    failed += 1
+    problems.push(`${title} : vitest n’a pas produit de résultats`)
+  }
 }
+
+vitestSuite('Tests unitaires (vitest)', 'vitest')
+// The relay's suite starts its own PostgreSQL cluster and relay processes (PGlite and PostgreSQL): without a
+// PostgreSQL server it fails and says what to install.
+vitestSuite('Tests du relais (PGlite et PostgreSQL)', 'vitest-relay', ['--config', 'vitest.relay.config.mts'])
 
 const built = step('Construction (electron-vite build)', process.execPath, [
   join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),

@@ -36,12 +36,20 @@ export function createRelayApp(relay: RelayContext): Hono {
     }
     if (error instanceof HTTPException && error.status === 413) {
       const message = 'La requête est trop volumineuse.'
-      return api ? c.json({ code: 'trop_volumineux', message }, 413) : portalErrorPage(c, relay, 413, 'Envoi trop volumineux', `${message} Envoyez des photos plus légères.`)
+      return api
+        ? c.json({ code: 'trop_volumineux', message }, 413)
+        : portalErrorPage(c, relay, 413, 'Envoi trop volumineux', `${message} Envoyez des photos plus légères.`)
     }
     // The log gets the kind of error and the route, never the request's data.
     relay.log(`Erreur interne sur ${c.req.method} ${c.req.routePath} : ${(error as Error).stack ?? error}`)
     if (api) return c.json({ code: 'erreur_interne', message: 'Le relais a rencontré une erreur. Réessayez dans un instant.' }, 500)
-    return portalErrorPage(c, relay, 500, 'Une erreur est survenue', 'Le portail a rencontré une erreur. Réessayez dans un instant : rien de ce que vous avez envoyé n’a été enregistré à moitié.')
+    return portalErrorPage(
+      c,
+      relay,
+      500,
+      'Une erreur est survenue',
+      'Le portail a rencontré une erreur. Réessayez dans un instant : rien de ce que vous avez envoyé n’a été enregistré à moitié.',
+    )
   })
   return app
 }

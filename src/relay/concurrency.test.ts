@@ -13,7 +13,8 @@ import { startSmtp, type TestSmtp } from './testing/smtp'
 /** Signs citizens in without waiting for one mail at a time. */
 async function citizens(relay: RelayProcess, smtp: TestSmtp, count: number, prefix: string, via: RelayProcess[] = [relay]): Promise<TestCitizen[]> {
   const list = Array.from({ length: count }, (_, i) => new TestCitizen(via[i % via.length]!, '10145'))
-  for (let i = 0; i < count; i += 50) await Promise.all(list.slice(i, i + 50).map((c, j) => c.signIn(smtp, `${prefix}${i + j}@example.fr`, `H${i + j}`)))
+  for (let i = 0; i < count; i += 50)
+    await Promise.all(list.slice(i, i + 50).map((c, j) => c.signIn(smtp, `${prefix}${i + j}@example.fr`, `H${i + j}`)))
   return list
 }
 
@@ -50,13 +51,15 @@ describe.each(DRIVERS)('concurrency on %s', (driver) => {
   it('counts one answer for 1,000 simultaneous votes by one citizen', async () => {
     await relay.api('/api/v1/polls/rafale', { method: 'PUT', token, json: vote() })
     const [one] = await citizens(relay, smtp, 1, 'rafale')
-    const attempts = await Promise.all(Array.from({ length: 1000 }, (_, i) => one!.post('/10145/sondages/rafale', { q_q: i % 2 ? 'a' : 'b', _csrf: one!.formToken! })))
+    const attempts = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => one!.post('/10145/sondages/rafale', { q_q: i % 2 ? 'a' : 'b', _csrf: one!.formToken! })),
+    )
     expect(attempts.filter((a) => a.status === 200).length).toBeGreaterThan(0)
     expect(attempts.every((a) => a.status === 200)).toBe(true)
     const after = await results(relay, token, 'rafale')
     expect(after.participants).toBe(1)
     expect(after.questions[0]!.options.reduce((n, o) => n + o.count, 0)).toBe(1)
-  }, 180_000)
+  }, 300_000)
 
   it('gives exact tallies for 200 citizens voting at once', async () => {
     await relay.api('/api/v1/polls/foule', { method: 'PUT', token, json: vote() })
@@ -66,7 +69,7 @@ describe.each(DRIVERS)('concurrency on %s', (driver) => {
     const tally = await results(relay, token, 'foule')
     expect(tally.participants).toBe(200)
     expect(tally.questions[0]!.options.map((o) => o.count)).toEqual([137, 63])
-  }, 180_000)
+  }, 300_000)
 
   it('never skips a row of the feed while writers insert and update concurrently', async () => {
     const writers = await citizens(relay, smtp, 8, 'ecrit')
@@ -77,7 +80,13 @@ describe.each(DRIVERS)('concurrency on %s', (driver) => {
     const write = Promise.all(
       writers.map(async (w, i) => {
         for (let n = 0; n < 15; n++) {
-          const sent = await w.post('/10145/contribuer', { kind: 'proposition', topic: 'autre', title: `Idée ${i}-${n}`, body: 'Texte.', _csrf: w.formToken! })
+          const sent = await w.post('/10145/contribuer', {
+            kind: 'proposition',
+            topic: 'autre',
+            title: `Idée ${i}-${n}`,
+            body: 'Texte.',
+            _csrf: w.formToken!,
+          })
           expect(sent.status).toBe(303)
         }
       }),
@@ -104,7 +113,10 @@ describe('two relay processes on one PostgreSQL', () => {
   beforeAll(async () => {
     smtp = await startSmtp()
     a = await startRelayProcess('postgres', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url, RELAY_IP_LIMIT_FACTOR: '100' } })
-    b = await startRelayProcess('postgres', inject('relayDatabases'), { databaseUrl: a.databaseUrl!, env: { RELAY_SMTP_URL: smtp.url, RELAY_IP_LIMIT_FACTOR: '100' } })
+    b = await startRelayProcess('postgres', inject('relayDatabases'), {
+      databaseUrl: a.databaseUrl!,
+      env: { RELAY_SMTP_URL: smtp.url, RELAY_IP_LIMIT_FACTOR: '100' },
+    })
   })
   afterAll(async () => {
     await a?.stop()
@@ -119,7 +131,9 @@ describe('two relay processes on one PostgreSQL', () => {
     const answers = await Promise.all(
       voters.flatMap((v, i) =>
         // Each citizen votes 10 times at once, through both processes, always the same choice.
-        Array.from({ length: 10 }, (_, n) => v.through(n % 2 ? a : b).post('/10145/sondages/deux', { q_q: i % 3 === 0 ? 'a' : 'b', _csrf: v.formToken! })),
+        Array.from({ length: 10 }, (_, n) =>
+          v.through(n % 2 ? a : b).post('/10145/sondages/deux', { q_q: i % 3 === 0 ? 'a' : 'b', _csrf: v.formToken! }),
+        ),
       ),
     )
     expect(answers.every((r) => r.status === 200)).toBe(true)
@@ -130,5 +144,5 @@ describe('two relay processes on one PostgreSQL', () => {
     const feed = await pullAll(b, token, 13)
     expect(new Set(feed.seen).size).toBe(feed.seen.length)
     expect(feed.seen.length).toBe(60)
-  }, 180_000)
+  }, 300_000)
 })

@@ -1,5 +1,2 @@
-import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-/** src/relay, wherever the code runs from (tsx, vitest). */
-export const RELAY_ROOT = dirname(fileURLToPath(import.meta.url))
+/** src/relay, wherever the code runs from: tsx (CommonJS), vitest and Playwright all provide __dirname. */
+export const RELAY_ROOT = __dirname

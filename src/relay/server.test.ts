@@ -7,11 +7,15 @@ import { DRIVERS, REPO_ROOT, startRelayProcess, type RelayProcess } from './test
 const databases = () => inject('relayDatabases')
 
 function cli(env: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', 'src/relay/tsconfig.json', 'src/relay/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, RELAY_DATABASE_URL: '', ...env },
-  })
+  return spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', 'src/relay/tsconfig.json', 'src/relay/main.ts', ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, RELAY_DATABASE_URL: '', ...env },
+    },
+  )
 }
 
 describe.each(DRIVERS)('relay process on %s', (driver) => {

@@ -63,7 +63,9 @@ export async function startRelay(config: RelayConfig, log: (message: string) => 
   }
   const scheduler = config.jobs ? startScheduler(context) : null
 
-  log(`Relais Cap Commune — base ${database.driver === 'pglite' ? `intégrée (PGlite, ${config.dataDir})` : 'PostgreSQL'}, courriels : ${transport?.describe ?? 'aucun envoi'}`)
+  log(
+    `Relais Cap Commune — base ${database.driver === 'pglite' ? `intégrée (PGlite, ${config.dataDir})` : 'PostgreSQL'}, courriels : ${transport?.describe ?? 'aucun envoi'}`,
+  )
   if (!transport) log('Attention : ni RELAY_SMTP_URL ni RELAY_DEV_MAIL=1 — les courriels (liens de connexion, alertes) restent en file d’attente.')
   log(`RELAY_URL=${localUrl}`)
 

@@ -47,7 +47,8 @@ export async function runAdminCommand(db: RelayDb, args: string[], portalBase: s
       const list = await listCommunes(db)
       if (!list.length) return ['Aucune commune sur ce relais. Ajoutez-en une : npm run relay -- commune add 10145']
       return list.map(
-        (c) => `${c.code}  ${c.name} — ${c.disabled ? 'désactivée' : c.paired ? 'appairée' : 'en attente d’appairage'}, ${c.contributions} contribution(s)`,
+        (c) =>
+          `${c.code}  ${c.name} — ${c.disabled ? 'désactivée' : c.paired ? 'appairée' : 'en attente d’appairage'}, ${c.contributions} contribution(s)`,
       )
     }
     default:

@@ -60,14 +60,34 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
       ['/api/v1/projects/p2', { method: 'PUT', token, json: { ...project, summary: 'nul\u0000' } }, 400, /caractères non autorisés/],
       ['/api/v1/projects/p2', { method: 'PUT', token, json: { ...project, progress: 140 } }, 400, /invalide/],
       ['/api/v1/projects/..%2F..%2Fetc', { method: 'PUT', token, json: project }, 400, /identifiant/],
-      ['/api/v1/projects/p2', { method: 'PUT', token, body: '{"title":', headers: { 'Content-Type': 'application/json' } }, 400, /pas du JSON valide/],
+      [
+        '/api/v1/projects/p2',
+        { method: 'PUT', token, body: '{"title":', headers: { 'Content-Type': 'application/json' } },
+        400,
+        /pas du JSON valide/,
+      ],
       ['/api/v1/projects/p2', { method: 'PUT', token, body: 'title=x', headers: { 'Content-Type': 'text/plain' } }, 415, /doit être du JSON/],
       ['/api/v1/projects/p2', { method: 'PUT', token, json: { ...project, summary: 'x'.repeat(300_000) } }, 413, /trop volumineuse/],
       ['/api/v1/projects/p2', { method: 'PUT', token: 'x'.repeat(43), json: project }, 401, /plus valable/],
       ['/api/v1/projects/p2', { method: 'PUT', json: project }, 401, /Jeton manquant/],
-      ['/api/v1/polls/v2', { method: 'PUT', token, json: { ...vote(), closesAt: '2025-01-01T00:00:00Z' } }, 400, /La clôture doit suivre l’ouverture/],
-      ['/api/v1/polls/v2', { method: 'PUT', token, json: { ...vote(), questions: [{ ...vote().questions[0]!, options: [{ id: 'a', label: 'Seul' }] }] } }, 400, /au moins deux choix/],
-      ['/api/v1/news/n2', { method: 'PUT', token, json: { title: 'Route', body: 'Fermée', topic: 'voirie', publishedOn: '2026-12-01', isAlert: true } }, 400, /date de fin/],
+      [
+        '/api/v1/polls/v2',
+        { method: 'PUT', token, json: { ...vote(), closesAt: '2025-01-01T00:00:00Z' } },
+        400,
+        /La clôture doit suivre l’ouverture/,
+      ],
+      [
+        '/api/v1/polls/v2',
+        { method: 'PUT', token, json: { ...vote(), questions: [{ ...vote().questions[0]!, options: [{ id: 'a', label: 'Seul' }] }] } },
+        400,
+        /au moins deux choix/,
+      ],
+      [
+        '/api/v1/news/n2',
+        { method: 'PUT', token, json: { title: 'Route', body: 'Fermée', topic: 'voirie', publishedOn: '2026-12-01', isAlert: true } },
+        400,
+        /date de fin/,
+      ],
       ['/api/v1/inputs?after=-1', { token }, 400, /curseur/],
       ['/api/v1/inputs?after=abc', { token }, 400, /curseur/],
       ['/api/v1/resident-code-batches', { method: 'POST', token, json: { label: 'Lot', count: 100_000 } }, 400, /Au plus 5 000 codes/],
@@ -89,7 +109,17 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     const citizen = new TestCitizen(relay, '10145')
     await citizen.signIn(smtp, 'lea@example.fr', 'Léa')
     for (let i = 1; i <= 5; i++) {
-      const sent = await citizen.post('/10145/contribuer', { kind: 'besoin', topic: 'voirie', title: `Nid-de-poule n° ${i}`, body: '<script>alert(1)</script> rue des Écoles', address: '3 rue des Écoles' }, { from: '/10145/contribuer' })
+      const sent = await citizen.post(
+        '/10145/contribuer',
+        {
+          kind: 'besoin',
+          topic: 'voirie',
+          title: `Nid-de-poule n° ${i}`,
+          body: '<script>alert(1)</script> rue des Écoles',
+          address: '3 rue des Écoles',
+        },
+        { from: '/10145/contribuer' },
+      )
       expect(sent.status).toBe(303)
     }
     const first = pullOutput.parse(await (await relay.api('/api/v1/inputs?after=0&limit=2', { token })).json())
@@ -116,7 +146,11 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     expect(pullOutput.parse(await (await relay.api('/api/v1/inputs', { token: other })).json()).items).toEqual([])
     expect((await relay.api(`/api/v1/inputs/${item.id}`, { method: 'PATCH', token: other, json: { moderation: 'publiee' } })).status).toBe(404)
 
-    const updated = await relay.api(`/api/v1/inputs/${item.id}`, { method: 'PATCH', token, json: { status: 'a_l_etude', publicAnswer: 'Les services passent lundi.', moderation: 'publiee' } })
+    const updated = await relay.api(`/api/v1/inputs/${item.id}`, {
+      method: 'PATCH',
+      token,
+      json: { status: 'a_l_etude', publicAnswer: 'Les services passent lundi.', moderation: 'publiee' },
+    })
     expect(updated.status).toBe(200)
     const back = pulledInputSchema.parse(await updated.json())
     expect(back).toMatchObject({ status: 'a_l_etude', publicAnswer: 'Les services passent lundi.', moderation: 'publiee' })
@@ -135,12 +169,16 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
   })
 
   it('creates resident codes once in clear, and revokes the unused ones', async () => {
-    const created = residentBatchCreated.parse(await (await relay.api('/api/v1/resident-code-batches', { method: 'POST', token, json: { label: 'Rue des Écoles', count: 3 } })).json())
+    const created = residentBatchCreated.parse(
+      await (await relay.api('/api/v1/resident-code-batches', { method: 'POST', token, json: { label: 'Rue des Écoles', count: 3 } })).json(),
+    )
     expect(created.codes).toHaveLength(3)
     expect(new Set(created.codes).size).toBe(3)
     const citizen = new TestCitizen(relay, '10145')
     await citizen.signIn(smtp, 'paul@example.fr', 'Paul')
-    expect((await citizen.post('/10145/compte/habitant', { code: 'ZZZZ-ZZZZ-ZZZZ' }, { from: '/10145/compte' })).html).toContain('Ce code n’est pas valable')
+    expect((await citizen.post('/10145/compte/habitant', { code: 'ZZZZ-ZZZZ-ZZZZ' }, { from: '/10145/compte' })).html).toContain(
+      'Ce code n’est pas valable',
+    )
     expect((await citizen.post('/10145/compte/habitant', { code: created.codes[0]!.toLowerCase() }, { from: '/10145/compte' })).status).toBe(303)
     expect((await citizen.get('/10145/compte')).html).toContain('Habitant·e vérifié·e')
     // A used code does not work twice, nor in another commune.
@@ -165,13 +203,31 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     const tokens = [token]
     for (const code of codes) tokens.push(await pairedCommune(relay, code))
     const share = (t: string, score: number, extra = true) =>
-      relay.api('/api/v1/benchmark', { method: 'PUT', token: t, json: { band: '200-499', scores: [{ domainId: 'finances', score }, ...(extra ? [] : [{ domainId: 'rare', score: 90 }])] } })
+      relay.api('/api/v1/benchmark', {
+        method: 'PUT',
+        token: t,
+        json: { band: '200-499', scores: [{ domainId: 'finances', score }, ...(extra ? [] : [{ domainId: 'rare', score: 90 }])] },
+      })
     for (const [i, t] of tokens.slice(0, 4).entries()) await share(t, 10 + i * 10, i !== 0)
     let result = benchmarkSchema.parse(await (await relay.api('/api/v1/benchmark', { token })).json())
-    expect(result.domains.find((d) => d.domainId === 'finances')).toEqual({ domainId: 'finances', communes: 4, enough: false, median: null, q1: null, q3: null })
+    expect(result.domains.find((d) => d.domainId === 'finances')).toEqual({
+      domainId: 'finances',
+      communes: 4,
+      enough: false,
+      median: null,
+      q1: null,
+      q3: null,
+    })
     await share(tokens[4]!, 50)
     result = benchmarkSchema.parse(await (await relay.api('/api/v1/benchmark', { token })).json())
-    expect(result.domains.find((d) => d.domainId === 'finances')).toEqual({ domainId: 'finances', communes: 5, enough: true, median: 30, q1: 20, q3: 40 })
+    expect(result.domains.find((d) => d.domainId === 'finances')).toEqual({
+      domainId: 'finances',
+      communes: 5,
+      enough: true,
+      median: 30,
+      q1: 20,
+      q3: 40,
+    })
     expect(result.domains.find((d) => d.domainId === 'rare')).toMatchObject({ communes: 1, enough: false, median: null })
     expect(JSON.stringify(result)).not.toMatch(/10145|Faux-Villecerf/)
     expect(await (await relay.api('/api/v1/benchmark', { method: 'DELETE', token })).json()).toEqual({ removed: true })
@@ -190,11 +246,28 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     expect(((await refused.json()) as { message: string }).message).toContain('ont déjà répondu')
     expect((await relay.api('/api/v1/polls/v1', { method: 'PUT', token, json: { ...vote(), title: 'Aménagement de la place' } })).status).toBe(200)
     const results = pollResultsSchema.parse(await (await relay.api('/api/v1/polls/v1/results', { token })).json())
-    expect(results).toMatchObject({ participants: 1, closed: false, questions: [{ id: 'q', answered: 1, options: [{ id: 'a', count: 0 }, { id: 'b', count: 1 }] }] })
+    expect(results).toMatchObject({
+      participants: 1,
+      closed: false,
+      questions: [
+        {
+          id: 'q',
+          answered: 1,
+          options: [
+            { id: 'a', count: 0 },
+            { id: 'b', count: 1 },
+          ],
+        },
+      ],
+    })
     expect((await relay.api('/api/v1/polls/v1/results', { token: other })).status).toBe(404)
     const feed = pullOutput.parse(await (await relay.api('/api/v1/inputs?limit=1000', { token })).json())
     expect(feed.items.filter((i) => i.type === 'poll_answer')).toEqual([
-      expect.objectContaining({ pollExternalId: 'v1', answers: [{ questionId: 'q', optionIds: ['b'], text: null }], author: expect.objectContaining({ displayName: 'Votant' }) }),
+      expect.objectContaining({
+        pollExternalId: 'v1',
+        answers: [{ questionId: 'q', optionIds: ['b'], text: null }],
+        author: expect.objectContaining({ displayName: 'Votant' }),
+      }),
     ])
   })
 })

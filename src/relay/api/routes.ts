@@ -20,7 +20,8 @@ const EXTERNAL_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 function externalIdOf(params: Record<string, string>): string {
   const id = params.externalId ?? ''
-  if (!EXTERNAL_ID.test(id)) throw new RelayHttpError(400, 'identifiant_invalide', 'L’identifiant doit contenir de 1 à 64 lettres, chiffres, tirets ou soulignés.')
+  if (!EXTERNAL_ID.test(id))
+    throw new RelayHttpError(400, 'identifiant_invalide', 'L’identifiant doit contenir de 1 à 64 lettres, chiffres, tirets ou soulignés.')
   return id
 }
 
@@ -34,10 +35,15 @@ export function mountApi(app: Hono, relay: RelayContext): void {
   const db = relay.database.db
 
   endpoint(app, relay, 'pairing.claim', async ({ body, ip }) => {
-    if (!(await allow(db, LIMITS.pairingPerIp, ip, relay.config.ipLimitFactor))) throw new RelayHttpError(429, 'trop_de_tentatives', 'Trop de tentatives d’appairage : réessayez dans une heure.')
+    if (!(await allow(db, LIMITS.pairingPerIp, ip, relay.config.ipLimitFactor)))
+      throw new RelayHttpError(429, 'trop_de_tentatives', 'Trop de tentatives d’appairage : réessayez dans une heure.')
     const claimed = await claimPairingCode(db, body.code)
     relay.log(`Commune ${claimed.code} appairée.`)
-    return { token: claimed.token, commune: { code: claimed.code, name: claimed.name, portalUrl: portalUrl(relay, claimed.code) }, apiVersion: RELAY_API_VERSION }
+    return {
+      token: claimed.token,
+      commune: { code: claimed.code, name: claimed.name, portalUrl: portalUrl(relay, claimed.code) },
+      apiVersion: RELAY_API_VERSION,
+    }
   })
 
   endpoint(app, relay, 'commune.get', async ({ commune }) => {

@@ -27,7 +27,9 @@ export async function withdrawScores(db: RelayDb, communeCode: string): Promise<
 export async function bandBenchmark(db: RelayDb, communeCode: string): Promise<Benchmark> {
   const [own] = await db.select({ band: sharedScores.band }).from(sharedScores).where(eq(sharedScores.communeCode, communeCode)).limit(1)
   if (!own) return { band: null, minimumCommunes: MIN_COMMUNES_FOR_COMPARISON, domains: [] }
-  const result = await queryRows<{ domain_id: string; communes: number; q1: number; median: number; q3: number }>(db, sql`
+  const result = await queryRows<{ domain_id: string; communes: number; q1: number; median: number; q3: number }>(
+    db,
+    sql`
     SELECT domain_id, count(*)::int AS communes,
       percentile_cont(0.25) WITHIN GROUP (ORDER BY score) AS q1,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS median,
@@ -36,7 +38,8 @@ export async function bandBenchmark(db: RelayDb, communeCode: string): Promise<B
     JOIN communes c ON c.code = s.commune_code AND c.disabled_at IS NULL
     WHERE s.band = ${own.band}
     GROUP BY domain_id
-    ORDER BY domain_id`)
+    ORDER BY domain_id`,
+  )
   return {
     band: own.band as Benchmark['band'],
     minimumCommunes: MIN_COMMUNES_FOR_COMPARISON,

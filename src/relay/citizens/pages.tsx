@@ -6,7 +6,20 @@ import { DIGEST_FREQUENCIES, DIGEST_LABELS, TOPICS, TOPIC_LABELS } from '../../s
 import type { RelayContext } from '../context'
 import { RelayHttpError } from '../http/errors'
 import { clientIp } from '../http/request'
-import { Csrf, ErrorBox, formatDateTime, formLimit, Notice, portalPage, postedForm, render, requireCitizen, text, texts, type PortalPage } from '../portal/kit'
+import {
+  Csrf,
+  ErrorBox,
+  formatDateTime,
+  formLimit,
+  Notice,
+  portalPage,
+  postedForm,
+  render,
+  requireCitizen,
+  text,
+  texts,
+  type PortalPage,
+} from '../portal/kit'
 import { clearSession, SESSION_COOKIE, startSession } from '../portal/session'
 import { portalUrl } from '../portal/urls'
 import { redeemCode } from '../residents/queries'
@@ -55,12 +68,25 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
     const form = await postedForm(c, relay, p)
     const typed = text(form, 'email').trim()
     const parsed = emailSchema.safeParse(typed.toLowerCase())
-    if (!parsed.success) return render(c, p, 'Connexion', <SignInForm p={p} email={typed.slice(0, 254)} error="Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr)." />, 400)
+    if (!parsed.success)
+      return render(
+        c,
+        p,
+        'Connexion',
+        <SignInForm p={p} email={typed.slice(0, 254)} error="Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr)." />,
+        400,
+      )
     const email = parsed.data
     const okIp = await allow(db, LIMITS.magicLinkPerIp, clientIp(c, relay), relay.config.ipLimitFactor)
     const okAddress = await allow(db, LIMITS.magicLinkPerAddress, `${p.commune.code}:${email}`)
     if (!okIp || !okAddress) {
-      return render(c, p, 'Connexion', <SignInForm p={p} email={typed} error="Trop de demandes de lien pour le moment : réessayez dans une heure." />, 429)
+      return render(
+        c,
+        p,
+        'Connexion',
+        <SignInForm p={p} email={typed} error="Trop de demandes de lien pour le moment : réessayez dans une heure." />,
+        429,
+      )
     }
     // The same work and the same answer whether or not the address has an account: the link creates it if needed.
     const token = await createMagicLink(db, p.commune.code, email)
@@ -152,7 +178,12 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
     return c.redirect(`/${p.commune.code}?message=deconnecte`, 303)
   })
 
-  const accountPage = (c: Context, p: PortalPage, state: { message?: string | null; error?: string | null; residentError?: string | null }, status = 200) => {
+  const accountPage = (
+    c: Context,
+    p: PortalPage,
+    state: { message?: string | null; error?: string | null; residentError?: string | null },
+    status = 200,
+  ) => {
     const citizen = requireCitizen(p)
     const base = `/${p.commune.code}`
     return render(
@@ -169,7 +200,16 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
           <p class="hint" id="nom-aide">
             Par exemple « Marie D. » ; 60 caractères au plus.
           </p>
-          <input type="text" id="nom" name="displayName" required maxlength={60} value={citizen.displayName} autocomplete="nickname" aria-describedby="nom-aide" />
+          <input
+            type="text"
+            id="nom"
+            name="displayName"
+            required
+            maxlength={60}
+            value={citizen.displayName}
+            autocomplete="nickname"
+            aria-describedby="nom-aide"
+          />
           <fieldset>
             <legend>Sujets qui vous intéressent</legend>
             <p class="hint">Pour vos récapitulatifs ; aucun coché : tous les sujets.</p>
@@ -188,7 +228,8 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
             ))}
           </fieldset>
           <label class="choice">
-            <input type="checkbox" name="alerts" value="1" checked={citizen.alerts} /> Recevoir tout de suite les alertes de la mairie (route fermée, coupure d’eau, tempête…)
+            <input type="checkbox" name="alerts" value="1" checked={citizen.alerts} /> Recevoir tout de suite les alertes de la mairie (route fermée,
+            coupure d’eau, tempête…)
           </label>
           <button type="submit">Enregistrer</button>
         </form>
@@ -274,7 +315,12 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
       throw error
     }
     const next = text(form, 'retour')
-    return c.redirect(/^\/(\d{5}|2[AB]\d{3})\/sondages\/[A-Za-z0-9_-]{1,64}$/.test(next) && next.startsWith(`/${p.commune.code}/`) ? next : `/${p.commune.code}/compte?message=habitant`, 303)
+    return c.redirect(
+      /^\/(\d{5}|2[AB]\d{3})\/sondages\/[A-Za-z0-9_-]{1,64}$/.test(next) && next.startsWith(`/${p.commune.code}/`)
+        ? next
+        : `/${p.commune.code}/compte?message=habitant`,
+      303,
+    )
   })
 
   app.get('/:commune/compte/export.json', async (c) => {
@@ -350,8 +396,14 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
         <ul>
           <li>Votre adresse e-mail, pour vous envoyer les liens de connexion, les alertes et les récapitulatifs que vous avez choisis.</li>
           <li>Le nom que vous choisissez, affiché avec vos contributions, et vos préférences (sujets, fréquence des courriels, alertes).</li>
-          <li>Vos contributions (texte, photos débarrassées de leurs métadonnées et de leur position GPS, lieu si vous l’indiquez), commentaires, signalements et réponses aux sondages et votes.</li>
-          <li>Si vous avez saisi un code habitant : la date de cette vérification (le code lui-même n’est conservé que sous une forme chiffrée irréversible).</li>
+          <li>
+            Vos contributions (texte, photos débarrassées de leurs métadonnées et de leur position GPS, lieu si vous l’indiquez), commentaires,
+            signalements et réponses aux sondages et votes.
+          </li>
+          <li>
+            Si vous avez saisi un code habitant : la date de cette vérification (le code lui-même n’est conservé que sous une forme chiffrée
+            irréversible).
+          </li>
         </ul>
         <h2>Qui voit quoi</h2>
         <ul>
@@ -363,12 +415,16 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
         <ul>
           <li>Les liens de connexion expirent après {MAGIC_LINK_MINUTES} minutes ; les sessions après 30 jours.</li>
           <li>Les courriels envoyés ne sont pas conservés.</li>
-          <li>Votre compte est gardé tant que vous ne le supprimez pas. Supprimé, il ne reste que vos contributions sans votre nom (ou rien, si vous le demandez).</li>
+          <li>
+            Votre compte est gardé tant que vous ne le supprimez pas. Supprimé, il ne reste que vos contributions sans votre nom (ou rien, si vous le
+            demandez).
+          </li>
         </ul>
         <p>Aucune publicité, aucun traceur, aucun service tiers : ce portail ne charge que ses propres fichiers.</p>
         {p.who.citizen ? (
           <p>
-            <a href={`/${p.commune.code}/compte/export.json`}>Télécharger mes données</a> · <a href={`/${p.commune.code}/compte/supprimer`}>Supprimer mon compte</a>
+            <a href={`/${p.commune.code}/compte/export.json`}>Télécharger mes données</a> ·{' '}
+            <a href={`/${p.commune.code}/compte/supprimer`}>Supprimer mon compte</a>
           </p>
         ) : null}
       </>,

@@ -12,7 +12,9 @@ export type Citizen = typeof citizens.$inferSelect
 
 export async function createMagicLink(db: RelayDb, communeCode: string, email: string): Promise<string> {
   const token = randomToken(32)
-  await db.insert(magicLinks).values({ tokenHash: hashSecret(token), communeCode, email, expiresAt: new Date(Date.now() + MAGIC_LINK_MINUTES * 60_000) })
+  await db
+    .insert(magicLinks)
+    .values({ tokenHash: hashSecret(token), communeCode, email, expiresAt: new Date(Date.now() + MAGIC_LINK_MINUTES * 60_000) })
   return token
 }
 
@@ -25,7 +27,14 @@ export async function consumeMagicLink(db: RelayDb, communeCode: string, token: 
     const [link] = await tx
       .update(magicLinks)
       .set({ usedAt: sql`now()` })
-      .where(and(eq(magicLinks.tokenHash, hashSecret(token)), eq(magicLinks.communeCode, communeCode), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, sql`now()`)))
+      .where(
+        and(
+          eq(magicLinks.tokenHash, hashSecret(token)),
+          eq(magicLinks.communeCode, communeCode),
+          isNull(magicLinks.usedAt),
+          gt(magicLinks.expiresAt, sql`now()`),
+        ),
+      )
       .returning({ email: magicLinks.email })
     if (!link) return null
     await tx
@@ -54,7 +63,14 @@ export async function sessionCitizen(db: RelayDb, communeCode: string, token: st
     .select({ citizen: citizens, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(citizens, eq(citizens.id, sessions.citizenId))
-    .where(and(eq(sessions.tokenHash, hashSecret(token)), eq(sessions.communeCode, communeCode), gt(sessions.expiresAt, sql`now()`), isNull(citizens.deletedAt)))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashSecret(token)),
+        eq(sessions.communeCode, communeCode),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(citizens.deletedAt),
+      ),
+    )
   return row ?? null
 }
 
@@ -72,7 +88,10 @@ export async function updatePreferences(
 
 /** Everything the relay keeps about a citizen, as they can download it. */
 export async function exportCitizen(db: RelayDb, citizen: Citizen) {
-  const own = await db.select().from(inputs).where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
+  const own = await db
+    .select()
+    .from(inputs)
+    .where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
   const ownPhotos = await db
     .select({ id: photos.id, inputId: photos.inputId, width: photos.width, height: photos.height })
     .from(photos)
@@ -83,7 +102,10 @@ export async function exportCitizen(db: RelayDb, citizen: Citizen) {
     .from(pollAnswers)
     .innerJoin(polls, eq(polls.id, pollAnswers.pollId))
     .where(eq(pollAnswers.citizenId, citizen.id))
-  const reported = await db.select({ inputId: reports.inputId, reason: reports.reason, at: reports.createdAt }).from(reports).where(eq(reports.citizenId, citizen.id))
+  const reported = await db
+    .select({ inputId: reports.inputId, reason: reports.reason, at: reports.createdAt })
+    .from(reports)
+    .where(eq(reports.citizenId, citizen.id))
   return {
     exportedAt: new Date().toISOString(),
     account: {
@@ -133,7 +155,17 @@ export async function deleteCitizen(db: RelayDb, citizen: Citizen, removeContrib
         const seq = await nextSeq(tx, citizen.communeCode)
         await tx
           .update(inputs)
-          .set({ removedAt: sql`now()`, title: null, body: '', address: null, latitude: null, longitude: null, publicAnswer: null, seq, updatedAt: sql`now()` })
+          .set({
+            removedAt: sql`now()`,
+            title: null,
+            body: '',
+            address: null,
+            latitude: null,
+            longitude: null,
+            publicAnswer: null,
+            seq,
+            updatedAt: sql`now()`,
+          })
           .where(eq(inputs.id, item.id))
       }
     } else {
@@ -144,7 +176,10 @@ export async function deleteCitizen(db: RelayDb, citizen: Citizen, removeContrib
         .where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
       for (const item of own) {
         const seq = await nextSeq(tx, citizen.communeCode)
-        await tx.update(inputs).set({ seq, updatedAt: sql`now()` }).where(eq(inputs.id, item.id))
+        await tx
+          .update(inputs)
+          .set({ seq, updatedAt: sql`now()` })
+          .where(eq(inputs.id, item.id))
       }
     }
     await tx.delete(sessions).where(eq(sessions.citizenId, citizen.id))

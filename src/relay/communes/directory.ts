@@ -9,7 +9,7 @@ export interface DirectoryEntry {
 
 /** A current commune of the offline directory (Etalab's découpage administratif), or null. */
 export function findCommune(code: string): DirectoryEntry | null {
-  const require = createRequire(import.meta.url)
+  const require = createRequire(__filename)
   const file = require.resolve('@etalab/decoupage-administratif/data/communes.json')
   const all = JSON.parse(readFileSync(file, 'utf8')) as { code: string; nom: string; type: string; population?: number }[]
   const found = all.find((c) => c.code === code && c.type === 'commune-actuelle')

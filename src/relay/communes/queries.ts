@@ -75,7 +75,13 @@ export async function listCommunes(db: RelayDb): Promise<CommuneListing[]> {
     })
     .from(communes)
     .orderBy(asc(communes.code))
-  return rows.map((r) => ({ code: r.code, name: r.name, paired: Boolean(r.paired), disabled: r.disabledAt !== null, contributions: Number(r.contributions) }))
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    paired: Boolean(r.paired),
+    disabled: r.disabledAt !== null,
+    contributions: Number(r.contributions),
+  }))
 }
 
 /** Exchanges a pairing code for a new desktop token; the code is consumed by one atomic update. */
@@ -89,20 +95,27 @@ export async function claimPairingCode(db: RelayDb, typed: string): Promise<{ to
       .returning({ communeCode: pairingCodes.communeCode })
     if (!claimed) {
       const [known] = await tx.select({ usedAt: pairingCodes.usedAt }).from(pairingCodes).where(eq(pairingCodes.codeHash, codeHash))
-      if (known?.usedAt) throw new RelayHttpError(409, 'code_utilise', 'Ce code d’appairage a déjà servi. Demandez un nouveau code à l’administrateur du relais.')
+      if (known?.usedAt)
+        throw new RelayHttpError(409, 'code_utilise', 'Ce code d’appairage a déjà servi. Demandez un nouveau code à l’administrateur du relais.')
       if (known) throw new RelayHttpError(410, 'code_expire', 'Ce code d’appairage a expiré. Demandez un nouveau code à l’administrateur du relais.')
       throw new RelayHttpError(400, 'code_inconnu', 'Ce code d’appairage est inconnu. Vérifiez-le (les tirets et les majuscules ne comptent pas).')
     }
     const [commune] = await tx.select().from(communes).where(eq(communes.code, claimed.communeCode))
     if (!commune || commune.disabledAt) throw new RelayHttpError(403, 'commune_desactivee', 'Cette commune est désactivée sur le relais.')
     const token = randomToken(32)
-    await tx.update(desktopTokens).set({ revokedAt: sql`now()` }).where(and(eq(desktopTokens.communeCode, commune.code), isNull(desktopTokens.revokedAt)))
+    await tx
+      .update(desktopTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(desktopTokens.communeCode, commune.code), isNull(desktopTokens.revokedAt)))
     await tx.insert(desktopTokens).values({ tokenHash: hashSecret(token), communeCode: commune.code })
     return { token, code: commune.code, name: commune.name }
   })
 }
 
 export async function activeCommune(db: Queryable, code: string) {
-  const [commune] = await db.select().from(communes).where(and(eq(communes.code, code), isNull(communes.disabledAt)))
+  const [commune] = await db
+    .select()
+    .from(communes)
+    .where(and(eq(communes.code, code), isNull(communes.disabledAt)))
   return commune ?? null
 }

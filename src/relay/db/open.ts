@@ -84,7 +84,7 @@ async function openPostgres(url: string, poolSize: number): Promise<RelayDatabas
   try {
     await client.connect()
   } catch (error) {
-    throw new Error(`Impossible de joindre PostgreSQL (RELAY_DATABASE_URL) : ${(error as Error).message}`)
+    throw new Error(`Impossible de joindre PostgreSQL (RELAY_DATABASE_URL) : ${(error as Error).message}`, { cause: error })
   }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])

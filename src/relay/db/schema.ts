@@ -79,7 +79,10 @@ export const citizens = pgTable(
     /** What the desktop sees instead of the address. */
     pseudonymousId: text('pseudonymous_id').notNull(),
     displayName: text('display_name').notNull().default(''),
-    topics: jsonb('topics').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    topics: jsonb('topics')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     digest: text('digest').notNull().default('hebdomadaire'),
     alerts: boolean('alerts').notNull().default(true),
     residentVerifiedAt: at('resident_verified_at'),
@@ -140,7 +143,11 @@ export const mailOutbox = pgTable(
     sentAt: at('sent_at'),
     lastError: text('last_error'),
   },
-  (t) => [index('mail_outbox_pending').on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL`)],
+  (t) => [
+    index('mail_outbox_pending')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} IS NULL`),
+  ],
 )
 
 /** One holder at a time for each scheduled job, across processes. */

@@ -34,7 +34,8 @@ export const API_BODY_LIMIT = 256 * 1024
 
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''
-  if (!/^application\/json\b/i.test(type)) throw new RelayHttpError(415, 'type_invalide', 'Le corps de la requête doit être du JSON (Content-Type: application/json).')
+  if (!/^application\/json\b/i.test(type))
+    throw new RelayHttpError(415, 'type_invalide', 'Le corps de la requête doit être du JSON (Content-Type: application/json).')
   const text = await c.req.text()
   if (Buffer.byteLength(text) > API_BODY_LIMIT) throw new RelayHttpError(413, 'trop_volumineux', 'La requête est trop volumineuse.')
   try {
@@ -48,7 +49,8 @@ async function readJson(c: Context): Promise<unknown> {
 async function authenticate(relay: RelayContext, c: Context): Promise<string> {
   const header = c.req.header('authorization') ?? ''
   const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)?.[1]
-  if (!token) throw new RelayHttpError(401, 'non_authentifie', 'Jeton manquant : appairez l’application avec le code donné par l’administrateur du relais.')
+  if (!token)
+    throw new RelayHttpError(401, 'non_authentifie', 'Jeton manquant : appairez l’application avec le code donné par l’administrateur du relais.')
   const rows = await relay.database.db
     .select({ code: communes.code })
     .from(desktopTokens)
@@ -85,7 +87,14 @@ export function endpoint<N extends RelayEndpointName>(
       if (!parsed.success) throw invalid(parsed.error)
       query = parsed.data
     }
-    const result = await handler({ commune, params: c.req.param() as Record<string, string>, body, query, ip: clientIp(c, relay), hono: c } as ApiCall<N>)
+    const result = await handler({
+      commune,
+      params: c.req.param() as Record<string, string>,
+      body,
+      query,
+      ip: clientIp(c, relay),
+      hono: c,
+    } as ApiCall<N>)
     if (result instanceof Response) return result
     const response = spec.response as z.ZodType
     return c.json(response.parse(result) as object)

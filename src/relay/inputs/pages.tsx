@@ -19,7 +19,21 @@ import type { RelayContext } from '../context'
 import { notFound, RelayHttpError, zodMessage } from '../http/errors'
 import { clientIp } from '../http/request'
 import { processPhoto, type ProcessedPhoto } from '../photos/process'
-import { Csrf, ErrorBox, files, formatDate, formLimit, Notice, portalPage, postedForm, render, requireCitizen, text, type FormData, type PortalPage } from '../portal/kit'
+import {
+  Csrf,
+  ErrorBox,
+  files,
+  formatDate,
+  formLimit,
+  Notice,
+  portalPage,
+  postedForm,
+  render,
+  requireCitizen,
+  text,
+  type FormData,
+  type PortalPage,
+} from '../portal/kit'
 import { projectPage } from '../portal/home'
 import { publicProject } from '../projects/queries'
 import { allow, LIMITS } from '../security/rate-limit'
@@ -42,7 +56,9 @@ function ContributionForm({ p, draft, error }: { p: PortalPage; draft: Draft; er
   return (
     <>
       <h1>Contribuer</h1>
-      <p>Une idée pour la commune, un besoin, un problème à signaler ? La mairie lit chaque contribution et vous répond dans « Mes contributions ».</p>
+      <p>
+        Une idée pour la commune, un besoin, un problème à signaler ? La mairie lit chaque contribution et vous répond dans « Mes contributions ».
+      </p>
       <ErrorBox message={error ?? null} />
       <form method="post" action={`/${p.commune.code}/contribuer`} enctype="multipart/form-data">
         <Csrf p={p} />
@@ -80,7 +96,15 @@ function ContributionForm({ p, draft, error }: { p: PortalPage; draft: Draft; er
         <p class="hint" id="adresse-aide">
           Une adresse ou un repère : « devant l’école », « chemin des Vignes ».
         </p>
-        <input type="text" id="adresse" name="address" maxlength={300} value={draft.address} autocomplete="street-address" aria-describedby="adresse-aide" />
+        <input
+          type="text"
+          id="adresse"
+          name="address"
+          maxlength={300}
+          value={draft.address}
+          autocomplete="street-address"
+          aria-describedby="adresse-aide"
+        />
         <input type="hidden" id="latitude" name="latitude" value={draft.latitude} />
         <input type="hidden" id="longitude" name="longitude" value={draft.longitude} />
         <button type="button" id="geoloc" class="secondary" hidden>
@@ -114,7 +138,8 @@ function readDraft(form: FormData): Draft {
 function coordinate(value: string, max: number): number | null {
   if (!value.trim()) return null
   const n = Number(value)
-  if (!Number.isFinite(n) || Math.abs(n) > max) throw new RelayHttpError(400, 'position_invalide', 'La position reçue est invalide : retirez-la ou réessayez.')
+  if (!Number.isFinite(n) || Math.abs(n) > max)
+    throw new RelayHttpError(400, 'position_invalide', 'La position reçue est invalide : retirez-la ou réessayez.')
   return Math.round(n * 1e6) / 1e6
 }
 
@@ -143,7 +168,10 @@ function validate(draft: Draft): NewInput {
 
 async function contributionLimits(c: Context, relay: RelayContext, citizenId: number): Promise<void> {
   const db = relay.database.db
-  if (!(await allow(db, LIMITS.contributionPerAccount, String(citizenId))) || !(await allow(db, LIMITS.contributionPerIp, clientIp(c, relay), relay.config.ipLimitFactor))) {
+  if (
+    !(await allow(db, LIMITS.contributionPerAccount, String(citizenId))) ||
+    !(await allow(db, LIMITS.contributionPerIp, clientIp(c, relay), relay.config.ipLimitFactor))
+  ) {
     throw new RelayHttpError(429, 'trop_de_contributions', 'Vous avez envoyé beaucoup de contributions en peu de temps : réessayez dans une heure.')
   }
 }
@@ -154,7 +182,12 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
   app.get('/:commune/contribuer', async (c) => {
     const p = await portalPage(c, relay)
     if (!p.who.citizen) return signInFirst(c, p, 'envoyer une contribution')
-    return render(c, p, 'Contribuer', <ContributionForm p={p} draft={{ ...EMPTY, kind: c.req.query('type') === 'besoin' ? 'besoin' : 'proposition' }} />)
+    return render(
+      c,
+      p,
+      'Contribuer',
+      <ContributionForm p={p} draft={{ ...EMPTY, kind: c.req.query('type') === 'besoin' ? 'besoin' : 'proposition' }} />,
+    )
   })
 
   app.post('/:commune/contribuer', formLimit(UPLOAD_LIMIT), async (c) => {
@@ -165,7 +198,8 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
     const photos = files(form, 'photos')
     try {
       const input = validate(draft)
-      if (photos.length > MAX_PHOTOS_PER_INPUT) throw new RelayHttpError(400, 'trop_de_photos', `${MAX_PHOTOS_PER_INPUT} photos au plus par contribution.`)
+      if (photos.length > MAX_PHOTOS_PER_INPUT)
+        throw new RelayHttpError(400, 'trop_de_photos', `${MAX_PHOTOS_PER_INPUT} photos au plus par contribution.`)
       await contributionLimits(c, relay, citizen.id)
       const processed: ProcessedPhoto[] = []
       for (const [index, file] of photos.entries()) processed.push(await processPhoto(Buffer.from(await file.arrayBuffer()), index + 1))
@@ -199,7 +233,16 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
       relay.photos,
       p.commune.code,
       citizen.id,
-      { kind: 'commentaire', title: null, body: body.data!, topic: (project.topic as Topic | null) ?? null, projectExternalId: project.externalId, address: null, latitude: null, longitude: null },
+      {
+        kind: 'commentaire',
+        title: null,
+        body: body.data!,
+        topic: (project.topic as Topic | null) ?? null,
+        projectExternalId: project.externalId,
+        address: null,
+        latitude: null,
+        longitude: null,
+      },
       [],
     )
     return c.redirect(`/${p.commune.code}/projets/${project.externalId}?message=commentaire`, 303)
@@ -216,7 +259,11 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
       'Mes contributions',
       <>
         <h1>Mes contributions</h1>
-        <Notice message={c.req.query('message') === 'envoyee' ? 'Merci : votre contribution est bien reçue. La mairie la relira avant de la publier.' : null} />
+        <Notice
+          message={
+            c.req.query('message') === 'envoyee' ? 'Merci : votre contribution est bien reçue. La mairie la relira avant de la publier.' : null
+          }
+        />
         {items.length ? (
           <ul class="cards">
             {items.map((item) => {
@@ -225,8 +272,12 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
                 <li class="card">
                   <h2 class="h3">{item.title ?? INPUT_KIND_LABELS[item.kind as InputKind]}</h2>
                   <p class="meta">
-                    <span class={`tag ${status === 'retenue' || status === 'realisee' ? 'ok' : status === 'masquee' || status === 'non_retenue' ? 'warn' : ''}`}>{INPUT_STATUS_LABELS[status]}</span> ·{' '}
-                    {INPUT_KIND_LABELS[item.kind as InputKind]} · envoyée le {formatDate(item.createdAt)}
+                    <span
+                      class={`tag ${status === 'retenue' || status === 'realisee' ? 'ok' : status === 'masquee' || status === 'non_retenue' ? 'warn' : ''}`}
+                    >
+                      {INPUT_STATUS_LABELS[status]}
+                    </span>{' '}
+                    · {INPUT_KIND_LABELS[item.kind as InputKind]} · envoyée le {formatDate(item.createdAt)}
                     {item.moderation === 'en_attente' ? ' · pas encore publiée' : item.moderation === 'publiee' ? ' · publiée' : ''}
                   </p>
                   <p>{item.body}</p>
@@ -235,7 +286,13 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
                       {item.photoIds.map((id, i) => (
                         <li>
                           <a href={`${base}/photos/${id}`}>
-                            <img src={`${base}/photos/${id}/miniature`} alt={`Photo ${i + 1} de votre contribution`} loading="lazy" width={144} height={144} />
+                            <img
+                              src={`${base}/photos/${id}/miniature`}
+                              alt={`Photo ${i + 1} de votre contribution`}
+                              loading="lazy"
+                              width={144}
+                              height={144}
+                            />
                           </a>
                         </li>
                       ))}
@@ -266,7 +323,9 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
     const item = await publicInput(db, p.commune.code, Number(c.req.param('id')))
     if (!item) throw notFound('Cette contribution')
     const base = `/${p.commune.code}`
-    const message = { signalee: 'Merci : votre signalement est enregistré.', deja: 'Vous avez déjà signalé cette contribution.' }[c.req.query('message') ?? '']
+    const message = { signalee: 'Merci : votre signalement est enregistré.', deja: 'Vous avez déjà signalé cette contribution.' }[
+      c.req.query('message') ?? ''
+    ]
     return render(
       c,
       p,
@@ -329,7 +388,8 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
     const citizen = requireCitizen(p)
     const reason = text(form, 'reason')
     if (!(REPORT_REASONS as readonly string[]).includes(reason)) throw new RelayHttpError(400, 'motif', 'Choisissez le motif du signalement.')
-    if (!(await allow(db, LIMITS.reportPerAccount, String(citizen.id)))) throw new RelayHttpError(429, 'trop_de_signalements', 'Trop de signalements en peu de temps : réessayez dans une heure.')
+    if (!(await allow(db, LIMITS.reportPerAccount, String(citizen.id))))
+      throw new RelayHttpError(429, 'trop_de_signalements', 'Trop de signalements en peu de temps : réessayez dans une heure.')
     const id = Number(c.req.param('id'))
     const result = await reportInput(db, p.commune.code, id, citizen.id, reason as (typeof REPORT_REASONS)[number])
     const visible = await publicInput(db, p.commune.code, id)

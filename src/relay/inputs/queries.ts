@@ -25,7 +25,14 @@ export interface NewInput {
 }
 
 /** Stores a contribution and its (already re-encoded) photos in one transaction: all or nothing. */
-export async function createInput(db: RelayDb, store: PhotoStore, communeCode: string, citizenId: number, input: NewInput, processed: ProcessedPhoto[]) {
+export async function createInput(
+  db: RelayDb,
+  store: PhotoStore,
+  communeCode: string,
+  citizenId: number,
+  input: NewInput,
+  processed: ProcessedPhoto[],
+) {
   return db.transaction(async (tx) => {
     const seq = await nextSeq(tx, communeCode)
     const [row] = await tx
@@ -39,7 +46,9 @@ export async function createInput(db: RelayDb, store: PhotoStore, communeCode: s
 
 /** One page of the desktop's feed: contributions, removals and poll answers after `after`, in `seq` order, in one snapshot. */
 export async function pullPage(db: RelayDb, communeCode: string, after: number, limit: number): Promise<{ items: PulledItem[]; hasMore: boolean }> {
-  const result = await queryRows<{ seq: number | string; type: PulledItem['type']; payload: Record<string, unknown> }>(db, sql`
+  const result = await queryRows<{ seq: number | string; type: PulledItem['type']; payload: Record<string, unknown> }>(
+    db,
+    sql`
     SELECT seq, type, payload FROM (
       SELECT i.seq,
         CASE WHEN i.removed_at IS NULL THEN 'contribution' ELSE 'contribution_removed' END AS type,
@@ -70,7 +79,8 @@ export async function pullPage(db: RelayDb, communeCode: string, after: number, 
       WHERE a.commune_code = ${communeCode} AND a.seq > ${after}
     ) feed
     ORDER BY seq
-    LIMIT ${limit + 1}`)
+    LIMIT ${limit + 1}`,
+  )
   const rows = result
   const items = rows.slice(0, limit).map((r) => ({ type: r.type, seq: Number(r.seq), ...normalizeDates(r.payload) }) as PulledItem)
   return { items, hasMore: rows.length > limit }
@@ -85,7 +95,10 @@ function normalizeDates(payload: Record<string, unknown>): Record<string, unknow
 }
 
 export async function pulledInput(db: RelayDb, communeCode: string, id: number) {
-  const [row] = await db.select({ seq: inputs.seq }).from(inputs).where(and(eq(inputs.communeCode, communeCode), eq(inputs.id, id)))
+  const [row] = await db
+    .select({ seq: inputs.seq })
+    .from(inputs)
+    .where(and(eq(inputs.communeCode, communeCode), eq(inputs.id, id)))
   if (!row) return null
   const page = await pullPage(db, communeCode, row.seq - 1, 1)
   const item = page.items[0]
@@ -102,7 +115,10 @@ export async function updateFromMairie(db: RelayDb, communeCode: string, id: num
       .for('update')
     if (!current) throw notFound('Cette contribution')
     // Published again by the mairie once reported: reports no longer hide it by themselves.
-    const [{ reported }] = (await tx.select({ reported: sql<number>`count(*)::int` }).from(reports).where(eq(reports.inputId, id))) as [{ reported: number }]
+    const [{ reported }] = (await tx
+      .select({ reported: sql<number>`count(*)::int` })
+      .from(reports)
+      .where(eq(reports.inputId, id))) as [{ reported: number }]
     const overridesReports = update.moderation === 'publiee' && Number(reported) >= REPORTS_BEFORE_HIDING
     const seq = await nextSeq(tx, communeCode)
     await tx
@@ -121,7 +137,13 @@ export async function updateFromMairie(db: RelayDb, communeCode: string, id: num
 }
 
 /** One report per person per item; the third hides a published item until the mairie decides. */
-export async function reportInput(db: RelayDb, communeCode: string, id: number, citizenId: number, reason: ReportReason): Promise<'recorded' | 'already'> {
+export async function reportInput(
+  db: RelayDb,
+  communeCode: string,
+  id: number,
+  citizenId: number,
+  reason: ReportReason,
+): Promise<'recorded' | 'already'> {
   return db.transaction(async (tx) => {
     const [item] = await tx
       .select({ id: inputs.id, moderation: inputs.moderation, decided: inputs.mairieDecidedAt, author: inputs.citizenId })
@@ -130,9 +152,16 @@ export async function reportInput(db: RelayDb, communeCode: string, id: number, 
       .for('update')
     if (!item || item.moderation !== 'publiee') throw notFound('Cette contribution')
     if (item.author === citizenId) throw new RelayHttpError(400, 'propre_contribution', 'Vous ne pouvez pas signaler votre propre contribution.')
-    const inserted = await tx.insert(reports).values({ inputId: id, citizenId, communeCode, reason }).onConflictDoNothing().returning({ id: reports.inputId })
+    const inserted = await tx
+      .insert(reports)
+      .values({ inputId: id, citizenId, communeCode, reason })
+      .onConflictDoNothing()
+      .returning({ id: reports.inputId })
     if (!inserted.length) return 'already'
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.inputId, id))) as [{ n: number }]
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(reports)
+      .where(eq(reports.inputId, id))) as [{ n: number }]
     const hide = Number(n) >= REPORTS_BEFORE_HIDING && !item.decided
     const seq = await nextSeq(tx, communeCode)
     await tx
@@ -163,7 +192,11 @@ async function withPhotos(db: RelayDb, rows: (typeof inputs.$inferSelect & { aut
 const authorName = sql<string | null>`CASE WHEN ${citizens.deletedAt} IS NULL THEN ${citizens.displayName} ELSE NULL END`
 
 /** Published contributions of a commune (optionally the comments of one project), newest first. */
-export async function publicInputs(db: RelayDb, communeCode: string, options: { projectExternalId?: string; kinds?: InputKind[]; limit?: number } = {}) {
+export async function publicInputs(
+  db: RelayDb,
+  communeCode: string,
+  options: { projectExternalId?: string; kinds?: InputKind[]; limit?: number } = {},
+) {
   const rows = await db
     .select({ input: inputs, authorName })
     .from(inputs)

@@ -36,7 +36,14 @@ export async function sendDigests(relay: RelayContext, now = new Date()): Promis
       const newsRows = await db
         .select({ title: news.title, topic: news.topic })
         .from(news)
-        .where(and(eq(news.communeCode, citizen.communeCode), isNull(news.removedAt), gt(news.updatedAt, from), topics ? inArray(news.topic, topics) : undefined))
+        .where(
+          and(
+            eq(news.communeCode, citizen.communeCode),
+            isNull(news.removedAt),
+            gt(news.updatedAt, from),
+            topics ? inArray(news.topic, topics) : undefined,
+          ),
+        )
         .limit(20)
       const inputRows = await db
         .select({ title: inputs.title, body: inputs.body, topic: inputs.topic })
@@ -55,7 +62,9 @@ export async function sendDigests(relay: RelayContext, now = new Date()): Promis
         const [moved] = await tx
           .update(citizens)
           .set({ lastDigestAt: now })
-          .where(and(eq(citizens.id, citizen.id), citizen.lastDigestAt ? eq(citizens.lastDigestAt, citizen.lastDigestAt) : isNull(citizens.lastDigestAt)))
+          .where(
+            and(eq(citizens.id, citizen.id), citizen.lastDigestAt ? eq(citizens.lastDigestAt, citizen.lastDigestAt) : isNull(citizens.lastDigestAt)),
+          )
           .returning({ id: citizens.id })
         if (!moved || (!newsRows.length && !inputRows.length)) return
         const link = portalUrl(relay, citizen.communeCode)
@@ -69,7 +78,12 @@ export async function sendDigests(relay: RelayContext, now = new Date()): Promis
           `Tout lire : ${link}`,
           `Changer la fréquence de ces courriels : ${link}/compte`,
         ]
-        await relay.mailer.queue(tx, { to: citizen.email!, communeCode: citizen.communeCode, subject: `${commune!.name} : les nouveautés`, body: lines.join('\n') })
+        await relay.mailer.queue(tx, {
+          to: citizen.email!,
+          communeCode: citizen.communeCode,
+          subject: `${commune!.name} : les nouveautés`,
+          body: lines.join('\n'),
+        })
         queued++
       })
     }

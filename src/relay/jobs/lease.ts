@@ -3,11 +3,14 @@ import { type Queryable, queryRows } from '../db/open'
 
 /** Takes (or renews) the lease of a scheduled job; true when this process holds it. One holder at a time, across processes. */
 export async function takeLease(db: Queryable, name: string, holder: string, seconds: number): Promise<boolean> {
-  const result = await queryRows<{ holder: string }>(db, sql`
+  const result = await queryRows<{ holder: string }>(
+    db,
+    sql`
     INSERT INTO job_leases (name, holder, leased_until) VALUES (${name}, ${holder}, now() + make_interval(secs => ${seconds}))
     ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, leased_until = excluded.leased_until
     WHERE job_leases.leased_until < now() OR job_leases.holder = excluded.holder
-    RETURNING holder`)
+    RETURNING holder`,
+  )
   return result.length === 1
 }
 

@@ -36,7 +36,10 @@ export function startScheduler(relay: RelayContext): Scheduler {
       await markRun(db, name)
     })
   const timers = [
-    setInterval(guard('courriels', () => relay.mailer.flush()), MAIL_EVERY_MS),
+    setInterval(
+      guard('courriels', () => relay.mailer.flush()),
+      MAIL_EVERY_MS,
+    ),
     setInterval(
       leased('recapitulatifs', DIGEST_EVERY_MS / 1000, () => sendDigests(relay).then((n) => (n ? relay.mailer.flush() : 0))),
       DIGEST_EVERY_MS,

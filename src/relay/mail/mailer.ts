@@ -63,33 +63,44 @@ const BATCH = 25
 
 export function createMailer(db: RelayDb, transport: Transport | null, log: (message: string) => void): Mailer {
   let running: Promise<number> | null = null
+  let again = false
   async function sendDue(): Promise<number> {
     if (!transport) return 0
     let sent = 0
     for (;;) {
-      const due = await queryRows<{ id: number; to_address: string; subject: string; body: string; attempts: number }>(db, sql`
+      const due = await queryRows<{ id: number; to_address: string; subject: string; body: string; attempts: number }>(
+        db,
+        sql`
         UPDATE mail_outbox SET locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM mail_outbox
           WHERE sent_at IS NULL AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
           ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, to_address, subject, body, attempts`)
+        RETURNING id, to_address, subject, body, attempts`,
+      )
       if (!due.length) return sent
-      for (const row of due) {
-        try {
-          await transport.send({ to: row.to_address, subject: row.subject, body: row.body })
-          await db.execute(sql`DELETE FROM mail_outbox WHERE id = ${row.id}`)
-          sent++
-        } catch (error) {
-          // Backoff: 1, 2, 4… minutes, at most a day. The error is kept without the address.
-          const minutes = Math.min(2 ** Math.min(Number(row.attempts) - 1, 11), 1440)
-          const reason = String((error as Error).message ?? error).replaceAll(row.to_address, '<destinataire>').slice(0, 500)
-          await db.execute(
-            sql`UPDATE mail_outbox SET locked_until = NULL, last_error = ${reason}, next_attempt_at = now() + make_interval(mins => ${minutes}) WHERE id = ${row.id}`,
-          )
-          log(`Envoi d’un courriel reporté de ${minutes} min : ${reason}`)
-        }
-      }
+      // Sent side by side (the SMTP transport pools its connections); each row's outcome is recorded on its own.
+      const outcomes = await Promise.all(
+        due.map(async (row) => {
+          try {
+            await transport.send({ to: row.to_address, subject: row.subject, body: row.body })
+            await db.execute(sql`DELETE FROM mail_outbox WHERE id = ${row.id}`)
+            return 1
+          } catch (error) {
+            // Backoff: 1, 2, 4… minutes, at most a day. The error is kept without the address.
+            const minutes = Math.min(2 ** Math.min(Number(row.attempts) - 1, 11), 1440)
+            const reason = String((error as Error).message ?? error)
+              .replaceAll(row.to_address, '<destinataire>')
+              .slice(0, 500)
+            await db.execute(
+              sql`UPDATE mail_outbox SET locked_until = NULL, last_error = ${reason}, next_attempt_at = now() + make_interval(mins => ${minutes}) WHERE id = ${row.id}`,
+            )
+            log(`Envoi d’un courriel reporté de ${minutes} min : ${reason}`)
+            return 0
+          }
+        }),
+      )
+      sent += outcomes.reduce<number>((n, o) => n + o, 0)
     }
   }
   return {
@@ -98,10 +109,20 @@ export function createMailer(db: RelayDb, transport: Transport | null, log: (mes
       await q.insert(mailOutbox).values({ toAddress: mail.to, subject: mail.subject, body: mail.body, communeCode: mail.communeCode ?? null })
     },
     flush() {
-      // One flush at a time in this process; others wait for it then run again (new mails may have arrived).
-      const next = (running ?? Promise.resolve(0)).catch(() => 0).then(sendDue)
-      running = next
-      return next
+      // One flush at a time in this process; a call during a flush makes it look again once more (coalesced).
+      if (running) {
+        again = true
+        return running
+      }
+      running = (async () => {
+        let total = 0
+        do {
+          again = false
+          total += await sendDue()
+        } while (again)
+        return total
+      })().finally(() => (running = null))
+      return running
     },
     close() {
       transport?.close()

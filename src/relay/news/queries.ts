@@ -37,7 +37,10 @@ export async function upsertNews(relay: RelayContext, communeCode: string, exter
         })
         queued++
       }
-      await tx.update(news).set({ alertQueuedAt: sql`now()` }).where(eq(news.id, row!.id))
+      await tx
+        .update(news)
+        .set({ alertQueuedAt: sql`now()` })
+        .where(eq(news.id, row!.id))
     }
     return { externalId: row!.externalId, updatedAt: row!.updatedAt.toISOString(), queued }
   })

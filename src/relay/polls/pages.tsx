@@ -23,7 +23,8 @@ function Results({ poll, results }: { poll: Poll; results: Awaited<ReturnType<ty
         if (q.kind === 'texte_court') {
           return (
             <p>
-              <strong>{question.label}</strong> : {q.answered} réponse{q.answered > 1 ? 's' : ''} écrite{q.answered > 1 ? 's' : ''}, transmise{q.answered > 1 ? 's' : ''} à la mairie.
+              <strong>{question.label}</strong> : {q.answered} réponse{q.answered > 1 ? 's' : ''} écrite{q.answered > 1 ? 's' : ''}, transmise
+              {q.answered > 1 ? 's' : ''} à la mairie.
             </p>
           )
         }
@@ -123,8 +124,13 @@ export function mountPolls(app: Hono, relay: RelayContext): void {
         <Notice message={state.message} />
         <ErrorBox message={state.error ?? null} />
         <p class="meta">
-          {poll.kind === 'vote' ? 'Vote' : 'Sondage'} · {current === 'ouvert' ? `ouvert jusqu’au ${formatDateTime(poll.closesAt)}` : current === 'a_venir' ? `ouvre le ${formatDateTime(poll.opensAt)}` : `clos le ${formatDateTime(poll.closesAt)}`} ·{' '}
-          {VERIFICATION_LABELS[poll.verification as VerificationLevel]}
+          {poll.kind === 'vote' ? 'Vote' : 'Sondage'} ·{' '}
+          {current === 'ouvert'
+            ? `ouvert jusqu’au ${formatDateTime(poll.closesAt)}`
+            : current === 'a_venir'
+              ? `ouvre le ${formatDateTime(poll.opensAt)}`
+              : `clos le ${formatDateTime(poll.closesAt)}`}{' '}
+          · {VERIFICATION_LABELS[poll.verification as VerificationLevel]}
         </p>
         {poll.description ? <p>{poll.description}</p> : null}
         {current === 'ouvert' ? (
@@ -186,13 +192,17 @@ export function mountPolls(app: Hono, relay: RelayContext): void {
       'Réponse enregistrée',
       <>
         <h1>{cast.poll.kind === 'vote' ? 'Votre vote est enregistré' : 'Votre réponse est enregistrée'}</h1>
-        <p>Gardez ce reçu : il permet à chacun de vérifier que votre {cast.poll.kind === 'vote' ? 'vote' : 'réponse'} est bien compté(e), sans montrer votre choix.</p>
+        <p>
+          Gardez ce reçu : il permet à chacun de vérifier que{' '}
+          {cast.poll.kind === 'vote' ? 'votre vote est bien compté' : 'votre réponse est bien comptée'}, sans montrer votre choix.
+        </p>
         <p>
           <span class="receipt">{cast.receipt}</span>
         </p>
         <p class="hint">Si vous modifiez votre réponse avant la clôture, un nouveau reçu remplace celui-ci.</p>
         <p>
-          <a href={`/${p.commune.code}/recu?code=${encodeURIComponent(cast.receipt)}`}>Vérifier ce reçu</a> · <a href={`/${p.commune.code}/sondages/${cast.poll.externalId}`}>Revenir au sondage</a>
+          <a href={`/${p.commune.code}/recu?code=${encodeURIComponent(cast.receipt)}`}>Vérifier ce reçu</a> ·{' '}
+          <a href={`/${p.commune.code}/sondages/${cast.poll.externalId}`}>Revenir au sondage</a>
         </p>
       </>,
     )
@@ -203,12 +213,14 @@ export function mountPolls(app: Hono, relay: RelayContext): void {
     const code = (c.req.query('code') ?? '').slice(0, 40)
     let verdict: Child = null
     if (code) {
-      if (!(await allow(db, LIMITS.receiptPerIp, clientIp(c, relay), relay.config.ipLimitFactor))) throw new RelayHttpError(429, 'trop_de_verifications', 'Trop de vérifications : réessayez dans quelques minutes.')
+      if (!(await allow(db, LIMITS.receiptPerIp, clientIp(c, relay), relay.config.ipLimitFactor)))
+        throw new RelayHttpError(429, 'trop_de_verifications', 'Trop de vérifications : réessayez dans quelques minutes.')
       const found = await checkReceipt(db, p.commune.code, code)
       verdict = found ? (
         <div class="notice ok" role="status">
           <p>
-            Ce reçu correspond à {found.kind === 'vote' ? 'un vote compté' : 'une réponse comptée'} pour « {found.title} », enregistré(e) le {formatDateTime(found.updatedAt)}.
+            Ce reçu correspond à {found.kind === 'vote' ? 'un vote compté' : 'une réponse comptée'} pour « {found.title} » (
+            {found.kind === 'vote' ? 'enregistré' : 'enregistrée'} le {formatDateTime(found.updatedAt)}).
           </p>
         </div>
       ) : (
@@ -232,5 +244,4 @@ export function mountPolls(app: Hono, relay: RelayContext): void {
       </>,
     )
   })
-
 }

@@ -24,9 +24,16 @@ export async function upsertPoll(db: RelayDb, communeCode: string, externalId: s
       .from(polls)
       .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId)))
     if (existing && canonical(existing.questions) !== canonical(input.questions)) {
-      const [answered] = await tx.select({ n: sql<number>`count(*)::int` }).from(pollAnswers).where(eq(pollAnswers.pollId, existing.id))
+      const [answered] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(pollAnswers)
+        .where(eq(pollAnswers.pollId, existing.id))
       if (Number(answered!.n) > 0) {
-        throw new RelayHttpError(409, 'deja_repondu', 'Des habitants ont déjà répondu : les questions et les choix ne peuvent plus changer (le titre, la présentation et les dates, si).')
+        throw new RelayHttpError(
+          409,
+          'deja_repondu',
+          'Des habitants ont déjà répondu : les questions et les choix ne peuvent plus changer (le titre, la présentation et les dates, si).',
+        )
       }
     }
     const values = { ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), removedAt: null, updatedAt: new Date() }
@@ -74,17 +81,26 @@ export function resultsVisible(poll: Poll, now = new Date()): boolean {
 }
 
 export async function pollResults(db: Queryable, poll: Poll): Promise<PollResults> {
-  const counts = await queryRows<{ question_id: string; option_id: string; n: number }>(db, sql`
+  const counts = await queryRows<{ question_id: string; option_id: string; n: number }>(
+    db,
+    sql`
     SELECT q.value->>'questionId' AS question_id, o.value AS option_id, count(*)::int AS n
     FROM poll_answers a, jsonb_array_elements(a.answers) q, jsonb_array_elements_text(q.value->'optionIds') o
     WHERE a.poll_id = ${poll.id}
-    GROUP BY 1, 2`)
-  const answered = await queryRows<{ question_id: string; n: number }>(db, sql`
+    GROUP BY 1, 2`,
+  )
+  const answered = await queryRows<{ question_id: string; n: number }>(
+    db,
+    sql`
     SELECT q.value->>'questionId' AS question_id, count(*)::int AS n
     FROM poll_answers a, jsonb_array_elements(a.answers) q
     WHERE a.poll_id = ${poll.id} AND (jsonb_array_length(q.value->'optionIds') > 0 OR coalesce(q.value->>'text', '') <> '')
-    GROUP BY 1`)
-  const [participants] = await db.select({ n: sql<number>`count(*)::int` }).from(pollAnswers).where(eq(pollAnswers.pollId, poll.id))
+    GROUP BY 1`,
+  )
+  const [participants] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pollAnswers)
+    .where(eq(pollAnswers.pollId, poll.id))
   const count = (q: string, o: string) => Number(counts.find((r) => r.question_id === q && r.option_id === o)?.n ?? 0)
   return {
     externalId: poll.externalId,
@@ -134,7 +150,13 @@ export interface Voter {
  * (poll, citizen) makes « one citizen, one answer » hold even under concurrent submissions). Returns a new receipt,
  * which replaces the previous one.
  */
-export async function castAnswer(db: RelayDb, communeCode: string, externalId: string, voter: Voter, form: Record<string, string | string[] | undefined>) {
+export async function castAnswer(
+  db: RelayDb,
+  communeCode: string,
+  externalId: string,
+  voter: Voter,
+  form: Record<string, string | string[] | undefined>,
+) {
   return db.transaction(async (tx) => {
     const poll = await findPoll(tx, communeCode, externalId)
     if (!poll) throw notFound('Ce sondage')
@@ -143,7 +165,11 @@ export async function castAnswer(db: RelayDb, communeCode: string, externalId: s
     if (state === 'a_venir') throw new RelayHttpError(409, 'pas_encore_ouvert', 'Ce sondage n’est pas encore ouvert.')
     if (state === 'clos') throw new RelayHttpError(409, 'clos', 'Ce sondage est clos : il n’est plus possible de répondre.')
     if (poll.verification === 'habitant' && !voter.residentVerifiedAt) {
-      throw new RelayHttpError(403, 'habitant_non_verifie', 'Ce vote est réservé aux habitants vérifiés : saisissez d’abord le code remis par la mairie.')
+      throw new RelayHttpError(
+        403,
+        'habitant_non_verifie',
+        'Ce vote est réservé aux habitants vérifiés : saisissez d’abord le code remis par la mairie.',
+      )
     }
     const answers = readAnswers(poll.questions, form)
     const receipt = humanCode(4)

@@ -64,8 +64,12 @@ export function PollLine({ poll, base }: { poll: Poll; base: string }) {
       </h3>
       <p class="meta">
         {poll.kind === 'vote' ? 'Vote' : 'Sondage'} ·{' '}
-        {state === 'ouvert' ? `ouvert jusqu’au ${formatDateTime(poll.closesAt)}` : state === 'a_venir' ? `ouvre le ${formatDateTime(poll.opensAt)}` : 'clos'} ·{' '}
-        {poll.verification === 'habitant' ? 'réservé aux habitants vérifiés' : 'adresse e-mail vérifiée'}
+        {state === 'ouvert'
+          ? `ouvert jusqu’au ${formatDateTime(poll.closesAt)}`
+          : state === 'a_venir'
+            ? `ouvre le ${formatDateTime(poll.opensAt)}`
+            : 'clos'}{' '}
+        · {poll.verification === 'habitant' ? 'réservé aux habitants vérifiés' : 'adresse e-mail vérifiée'}
       </p>
     </li>
   )
@@ -188,7 +192,9 @@ export function mountHome(app: Hono, relay: RelayContext): void {
     const p = await portalPage(c, relay)
     const project = await publicProject(db, p.commune.code, c.req.param('project'))
     if (!project) throw notFound('Ce projet')
-    return projectPage(c, relay, p, project, { message: c.req.query('message') === 'commentaire' ? 'Merci : votre commentaire sera publié après relecture par la mairie.' : null })
+    return projectPage(c, relay, p, project, {
+      message: c.req.query('message') === 'commentaire' ? 'Merci : votre commentaire sera publié après relecture par la mairie.' : null,
+    })
   })
 }
 

@@ -1,5 +1,5 @@
 /** What every portal page uses: the commune of the URL, the visitor, rendering in the layout, form helpers, formats. */
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { Child } from 'hono/jsx'
 import { bodyLimit } from 'hono/body-limit'
 import type { RelayContext } from '../context'
@@ -18,7 +18,12 @@ const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/
 export async function portalPage(c: Context, relay: RelayContext): Promise<PortalPage> {
   const code = c.req.param('commune') ?? ''
   const commune = COMMUNE_CODE.test(code) ? await activeCommune(relay.database.db, code) : null
-  if (!commune) throw new RelayHttpError(404, 'commune_inconnue', 'Cette commune n’a pas de portail citoyen sur ce relais. Vérifiez l’adresse affichée en mairie.')
+  if (!commune)
+    throw new RelayHttpError(
+      404,
+      'commune_inconnue',
+      'Cette commune n’a pas de portail citoyen sur ce relais. Vérifiez l’adresse affichée en mairie.',
+    )
   return { commune: { code: commune.code, name: commune.name, population: commune.population }, who: await visitor(c, relay, commune.code) }
 }
 
@@ -36,7 +41,11 @@ export const formLimit = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new RelayHttpError(413, 'trop_volumineux', maxSize > 1_000_000 ? 'L’envoi dépasse 40 Mo : envoyez des photos moins nombreuses ou plus légères.' : 'Le formulaire est trop volumineux.')
+      throw new RelayHttpError(
+        413,
+        'trop_volumineux',
+        maxSize > 1_000_000 ? 'L’envoi dépasse 40 Mo : envoyez des photos moins nombreuses ou plus légères.' : 'Le formulaire est trop volumineux.',
+      )
     },
   })
 
@@ -45,7 +54,8 @@ export type FormData = Record<string, string | File | (string | File)[]>
 /** Parses a posted form and checks its origin and token. */
 export async function postedForm(c: Context, relay: RelayContext, p: PortalPage): Promise<FormData> {
   const type = c.req.header('content-type') ?? ''
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new RelayHttpError(415, 'type_invalide', 'Ce formulaire n’a pas été envoyé correctement.')
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type))
+    throw new RelayHttpError(415, 'type_invalide', 'Ce formulaire n’a pas été envoyé correctement.')
   const form = (await c.req.parseBody({ all: true })) as FormData
   checkForm(c, relay, p.who, form)
   return form
@@ -98,6 +108,7 @@ const dateLong = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone:
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 
-export const formatDate = (value: Date | string) => dateLong.format(typeof value === 'string' ? new Date(`${value.length === 10 ? `${value}T12:00:00Z` : value}`) : value)
+export const formatDate = (value: Date | string) =>
+  dateLong.format(typeof value === 'string' ? new Date(`${value.length === 10 ? `${value}T12:00:00Z` : value}`) : value)
 export const formatDateTime = (value: Date) => dateTime.format(value)
 export const formatEuros = (cents: number) => euros.format(cents / 100)

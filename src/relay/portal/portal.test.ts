@@ -14,7 +14,8 @@ async function photoWithGps(width: number, height: number, orientation = 1): Pro
     .withExif({ IFD0: { Make: 'Téléphone', Model: 'Secret' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 17/1 0/1' } })
     .toBuffer()
 }
-const file = (bytes: Buffer | string, name: string, type = 'image/jpeg') => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type })
+const file = (bytes: Buffer | string, name: string, type = 'image/jpeg') =>
+  new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type })
 
 describe.each(DRIVERS)('citizen portal on %s', (driver) => {
   let relay: RelayProcess
@@ -119,7 +120,10 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
     const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
       .png({ compressionLevel: 9 })
       .toBuffer()
-    const jpegThenHtml = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from('<html><script>alert(1)</script></html>')])
+    const jpegThenHtml = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
+      Buffer.from('<html><script>alert(1)</script></html>'),
+    ])
     const cases: [Record<string, string | Blob[]>, number, string][] = [
       [{ ...base, photos: [file('juste du texte', 'photo.jpg')] }, 415, 'n’est pas une image'],
       [{ ...base, photos: [file(await photoWithGps(50, 50), 'ok.jpg'), file(jpegThenHtml, 'piege.jpg')] }, 415, 'La photo n° 2 est illisible'],
@@ -136,7 +140,11 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
       // What was typed comes back in the form.
       expect(response.html).toContain(String(fields.title).startsWith('Trou') ? 'value="Trou' : 'Profond.</textarea>')
     }
-    const huge = await citizen.post('/10145/contribuer', { ...base, photos: [file(Buffer.alloc(41 * 1024 * 1024, 1), 'lourde.jpg')] }, { from: '/10145/contribuer' })
+    const huge = await citizen.post(
+      '/10145/contribuer',
+      { ...base, photos: [file(Buffer.alloc(41 * 1024 * 1024, 1), 'lourde.jpg')] },
+      { from: '/10145/contribuer' },
+    )
     expect(huge.status).toBe(413)
     expect(huge.html).toContain('dépasse 40 Mo')
     expect((await citizen.get('/10145/mes-contributions')).html).toContain('Vous n’avez encore rien envoyé')
@@ -159,7 +167,10 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
     const second = await citizen.post('/10145/sondages/place', { q_q: 'b' })
     const receipt2 = /class="receipt">([A-Z0-9-]+)</.exec(second.html)![1]!
     expect(receipt2).not.toBe(receipt1)
-    const results = (await (await relay.api('/api/v1/polls/place/results', { token })).json()) as { participants: number; questions: { options: { count: number }[] }[] }
+    const results = (await (await relay.api('/api/v1/polls/place/results', { token })).json()) as {
+      participants: number
+      questions: { options: { count: number }[] }[]
+    }
     expect(results.participants).toBe(1)
     expect(results.questions[0]!.options.map((o) => o.count)).toEqual([0, 1])
     // Results wait for the closing; the receipt is checkable by anyone, without the choice.
@@ -179,11 +190,23 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
     const notResident = await citizen.post('/10145/sondages/habitants', { q_q: 'a' }, { from: '/10145/sondages/place' })
     expect(notResident.status).toBe(403)
     expect(notResident.html).toContain('réservé aux habitants vérifiés')
-    const batch = (await (await relay.api('/api/v1/resident-code-batches', { method: 'POST', token, json: { label: 'Lot', count: 1 } })).json()) as { codes: string[] }
-    expect((await citizen.post('/10145/compte/habitant', { code: 'MAUV-AISC-ODE2', retour: '/10145/sondages/habitants' }, { from: '/10145/sondages/habitants' })).html).toContain(
-      'Ce code n’est pas valable',
+    const batch = (await (await relay.api('/api/v1/resident-code-batches', { method: 'POST', token, json: { label: 'Lot', count: 1 } })).json()) as {
+      codes: string[]
+    }
+    expect(
+      (
+        await citizen.post(
+          '/10145/compte/habitant',
+          { code: 'MAUV-AISC-ODE2', retour: '/10145/sondages/habitants' },
+          { from: '/10145/sondages/habitants' },
+        )
+      ).html,
+    ).toContain('Ce code n’est pas valable')
+    const verified = await citizen.post(
+      '/10145/compte/habitant',
+      { code: batch.codes[0]!, retour: '/10145/sondages/habitants' },
+      { from: '/10145/sondages/habitants' },
     )
-    const verified = await citizen.post('/10145/compte/habitant', { code: batch.codes[0]!, retour: '/10145/sondages/habitants' }, { from: '/10145/sondages/habitants' })
     expect(verified.location).toBe('/10145/sondages/habitants')
     expect((await citizen.post('/10145/sondages/habitants', { q_q: 'a' })).status).toBe(200)
     expect((await citizen.get('/10145/sondages/habitants')).html).toMatch(/Un jardin<\/th><td>1<\/td>/)
@@ -192,7 +215,11 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
   it('hides a published contribution after 3 reports, one per person, until the mairie decides', async () => {
     const author = new TestCitizen(relay, '10145')
     await author.signIn(smtp, 'auteur@example.fr', 'Auteur')
-    await author.post('/10145/contribuer', { kind: 'proposition', topic: 'autre', title: 'Idée discutée', body: 'Texte.' }, { from: '/10145/contribuer' })
+    await author.post(
+      '/10145/contribuer',
+      { kind: 'proposition', topic: 'autre', title: 'Idée discutée', body: 'Texte.' },
+      { from: '/10145/contribuer' },
+    )
     const feed = pullOutput.parse(await (await relay.api('/api/v1/inputs?limit=1000', { token })).json())
     const item = feed.items.find((i) => i.type === 'contribution' && i.title === 'Idée discutée')!
     await relay.api(`/api/v1/inputs/${item.id}`, { method: 'PATCH', token, json: { moderation: 'publiee' } })
@@ -207,7 +234,9 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
     expect((await fetch(`${relay.url}/10145/contributions/${item.id}`)).status).toBe(404)
     const mine = await author.get('/10145/mes-contributions')
     expect(mine.html).toContain('Masquée')
-    const pulled = pullOutput.parse(await (await relay.api('/api/v1/inputs?limit=1000', { token })).json()).items.find((i) => i.id === item.id && i.type === 'contribution')
+    const pulled = pullOutput
+      .parse(await (await relay.api('/api/v1/inputs?limit=1000', { token })).json())
+      .items.find((i) => i.id === item.id && i.type === 'contribution')
     expect(pulled).toMatchObject({ moderation: 'masquee', reports: { spam: 1, offensant: 1, hors_sujet: 1 } })
     await relay.api(`/api/v1/inputs/${item.id}`, { method: 'PATCH', token, json: { moderation: 'publiee' } })
     expect((await fetch(`${relay.url}/10145/contributions/${item.id}`)).status).toBe(200)
@@ -220,12 +249,20 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
     await no.signIn(smtp, 'pas-alertes@example.fr', 'Non')
     await no.post('/10145/compte', { displayName: 'Non', digest: 'aucun' })
     const until = new Date(Date.now() + 86_400_000).toISOString()
-    const put = await relay.api('/api/v1/news/coupure', { method: 'PUT', token, json: { title: 'Coupure d’eau', body: 'Mardi de 8 h à 12 h.', topic: 'services', publishedOn: '2026-12-01', isAlert: true, alertUntil: until } })
+    const put = await relay.api('/api/v1/news/coupure', {
+      method: 'PUT',
+      token,
+      json: { title: 'Coupure d’eau', body: 'Mardi de 8 h à 12 h.', topic: 'services', publishedOn: '2026-12-01', isAlert: true, alertUntil: until },
+    })
     expect(put.status).toBe(200)
     const mail = await smtp.waitFor('alertes@example.fr', (m) => m.subject.startsWith('Alerte'))
     expect(mail.subject).toBe('Alerte — Faux-Villecerf : Coupure d’eau')
     // Edited later: not mailed twice.
-    await relay.api('/api/v1/news/coupure', { method: 'PUT', token, json: { title: 'Coupure d’eau', body: 'Mardi de 8 h à 13 h.', topic: 'services', publishedOn: '2026-12-01', isAlert: true, alertUntil: until } })
+    await relay.api('/api/v1/news/coupure', {
+      method: 'PUT',
+      token,
+      json: { title: 'Coupure d’eau', body: 'Mardi de 8 h à 13 h.', topic: 'services', publishedOn: '2026-12-01', isAlert: true, alertUntil: until },
+    })
     await new Promise((r) => setTimeout(r, 1500))
     const alerted = smtp.mails.filter((m) => m.subject.startsWith('Alerte')).map((m) => m.to)
     expect(alerted.filter((to) => to === 'alertes@example.fr')).toHaveLength(1)
@@ -239,8 +276,15 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
   it('exports a citizen’s data and deletes the account, keeping or removing the contributions', async () => {
     const keeper = new TestCitizen(relay, '10145')
     await keeper.signIn(smtp, 'garde@example.fr', 'Garde')
-    await keeper.post('/10145/contribuer', { kind: 'proposition', topic: 'autre', title: 'À garder', body: 'Texte gardé.' }, { from: '/10145/contribuer' })
-    const exported = JSON.parse((await keeper.get('/10145/compte/export.json')).html) as { account: { email: string }; contributions: { title: string }[] }
+    await keeper.post(
+      '/10145/contribuer',
+      { kind: 'proposition', topic: 'autre', title: 'À garder', body: 'Texte gardé.' },
+      { from: '/10145/contribuer' },
+    )
+    const exported = JSON.parse((await keeper.get('/10145/compte/export.json')).html) as {
+      account: { email: string }
+      contributions: { title: string }[]
+    }
     expect(exported.account.email).toBe('garde@example.fr')
     expect(exported.contributions.map((c) => c.title)).toEqual(['À garder'])
     const deleted = await keeper.post('/10145/compte/supprimer', { contributions: 'garder' }, { from: '/10145/compte/supprimer' })
@@ -249,7 +293,11 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
 
     const remover = new TestCitizen(relay, '10145')
     await remover.signIn(smtp, 'efface@example.fr', 'Efface')
-    await remover.post('/10145/contribuer', { kind: 'proposition', topic: 'autre', title: 'À effacer', body: 'Texte effacé.', photos: [file(await photoWithGps(40, 40), 'a.jpg')] }, { from: '/10145/contribuer' })
+    await remover.post(
+      '/10145/contribuer',
+      { kind: 'proposition', topic: 'autre', title: 'À effacer', body: 'Texte effacé.', photos: [file(await photoWithGps(40, 40), 'a.jpg')] },
+      { from: '/10145/contribuer' },
+    )
     await remover.post('/10145/compte/supprimer', { contributions: 'supprimer' }, { from: '/10145/compte/supprimer' })
 
     const feed = pullOutput.parse(await (await relay.api('/api/v1/inputs?limit=1000', { token })).json()).items
@@ -264,7 +312,18 @@ describe.each(DRIVERS)('citizen portal on %s', (driver) => {
   it('serves every page light (< 50 KB compressed), with a strict CSP and no third-party request', async () => {
     const citizen = new TestCitizen(relay, '10145')
     await citizen.signIn(smtp, 'poids@example.fr', 'Poids')
-    for (const path of ['/', '/10145', '/10145/connexion', '/10145/contribuer', '/10145/mes-contributions', '/10145/compte', '/10145/confidentialite', '/10145/recu', '/10145/sondages/place', '/10145/projets/nope']) {
+    for (const path of [
+      '/',
+      '/10145',
+      '/10145/connexion',
+      '/10145/contribuer',
+      '/10145/mes-contributions',
+      '/10145/compte',
+      '/10145/confidentialite',
+      '/10145/recu',
+      '/10145/sondages/place',
+      '/10145/projets/nope',
+    ]) {
       const { html, response } = await citizen.get(path)
       expect(gzipSync(html).length).toBeLessThan(50 * 1024)
       const csp = response.headers.get('content-security-policy')!

@@ -13,7 +13,9 @@ import { Layout } from './layout'
 
 export function mountPortal(app: Hono, relay: RelayContext): void {
   for (const asset of ASSETS) {
-    app.get(asset.path, (c) => c.body(new Uint8Array(asset.body), 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' }))
+    app.get(asset.path, (c) =>
+      c.body(new Uint8Array(asset.body), 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    )
   }
   app.get('/', async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 60)

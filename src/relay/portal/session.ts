@@ -71,6 +71,10 @@ function sameOrigin(c: Context, relay: RelayContext): boolean {
 export function checkForm(c: Context, relay: RelayContext, who: Visitor, form: Record<string, unknown>): void {
   const token = typeof form._csrf === 'string' ? form._csrf : ''
   if (!sameOrigin(c, relay) || !token || !sameSecret(token, who.csrf)) {
-    throw new RelayHttpError(403, 'formulaire_expire', 'Ce formulaire a expiré ou ne vient pas de ce portail. Rechargez la page et recommencez : rien n’a été enregistré.')
+    throw new RelayHttpError(
+      403,
+      'formulaire_expire',
+      'Ce formulaire a expiré ou ne vient pas de ce portail. Rechargez la page et recommencez : rien n’a été enregistré.',
+    )
   }
 }

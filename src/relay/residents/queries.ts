@@ -83,8 +83,15 @@ export async function redeemCode(db: RelayDb, communeCode: string, citizenId: nu
       )
       .returning({ id: residentCodes.id })
     if (!used) {
-      throw new RelayHttpError(400, 'code_habitant_invalide', 'Ce code n’est pas valable : il est inconnu, a déjà servi ou a été révoqué. Vérifiez-le ou demandez-en un à la mairie.')
+      throw new RelayHttpError(
+        400,
+        'code_habitant_invalide',
+        'Ce code n’est pas valable : il est inconnu, a déjà servi ou a été révoqué. Vérifiez-le ou demandez-en un à la mairie.',
+      )
     }
-    await tx.update(citizens).set({ residentVerifiedAt: sql`now()` }).where(and(eq(citizens.id, citizenId), eq(citizens.communeCode, communeCode)))
+    await tx
+      .update(citizens)
+      .set({ residentVerifiedAt: sql`now()` })
+      .where(and(eq(citizens.id, citizenId), eq(citizens.communeCode, communeCode)))
   })
 }

@@ -15,12 +15,15 @@ export interface Limit {
  */
 export async function allow(db: Queryable, limit: Limit, subject: string, factor = 1): Promise<boolean> {
   const key = `${limit.name}:${hashSecret(subject).slice(0, 32)}`
-  const result = await queryRows<{ count: number }>(db, sql`
+  const result = await queryRows<{ count: number }>(
+    db,
+    sql`
     INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, now(), 1)
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits.window_start < now() - make_interval(secs => ${limit.windowSeconds}) THEN 1 ELSE rate_limits.count + 1 END,
       window_start = CASE WHEN rate_limits.window_start < now() - make_interval(secs => ${limit.windowSeconds}) THEN now() ELSE rate_limits.window_start END
-    RETURNING count`)
+    RETURNING count`,
+  )
   return Number(result[0]!.count) <= limit.max * factor
 }
 

@@ -17,7 +17,8 @@ function findBinDir(): string {
   const candidates: string[] = []
   if (process.env.RELAY_TEST_PG_BIN) candidates.push(process.env.RELAY_TEST_PG_BIN)
   if (existsSync('/usr/lib/postgresql')) {
-    for (const version of readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))) candidates.push(`/usr/lib/postgresql/${version}/bin`)
+    for (const version of readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)))
+      candidates.push(`/usr/lib/postgresql/${version}/bin`)
   }
   try {
     candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim())
@@ -61,7 +62,11 @@ export async function startPostgres({ durable = false }: { durable?: boolean } =
   const bin = findBinDir()
   const dir = mkdtempSync(join(tmpdir(), 'relay-pg-'))
   if (asRoot) {
-    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })))
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+    )
     chmodSync(dir, 0o700)
   }
   const data = join(dir, 'data')

@@ -19,7 +19,7 @@ export const DRIVERS: Driver[] = ['pglite', 'postgres']
 export const REPO_ROOT = join(RELAY_ROOT, '..', '..')
 
 export interface Databases {
-  /** A migrated PGlite folder to copy. */
+  /** A migrated PGlite folder to copy; '' starts from an empty folder (the relay migrates it). */
   pgliteTemplate: string
   /** The test cluster's maintenance database URL (`…/postgres`). */
   postgresUrl: string
@@ -61,7 +61,7 @@ export interface StartOptions {
 export async function startRelayProcess(driver: Driver, databases: Databases, options: StartOptions = {}): Promise<RelayProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relay-test-'))
   let databaseUrl: string | null = null
-  if (driver === 'pglite' && !options.dataDir) cpSync(databases.pgliteTemplate, dataDir, { recursive: true })
+  if (driver === 'pglite' && !options.dataDir && databases.pgliteTemplate) cpSync(databases.pgliteTemplate, dataDir, { recursive: true })
   if (driver === 'postgres') databaseUrl = options.databaseUrl ?? (await newPostgresDatabase(databases.postgresUrl))
   // tsx as a loader, in this very process: a signal (even SIGKILL) reaches the relay itself.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(RELAY_ROOT, 'main.ts')], {

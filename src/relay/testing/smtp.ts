@@ -31,7 +31,10 @@ function decode(raw: string): ReceivedMail {
   const subject = header('Subject').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
     kind.toUpperCase() === 'B'
       ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
   )
   return { to: header('To').replace(/.*<([^>]+)>.*/, '$1'), subject, text: body.replace(/\r\n/g, '\n') }
 }
@@ -58,7 +61,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
-    async waitFor(to, predicate = () => true, timeoutMs = 20_000) {
+    async waitFor(to, predicate = () => true, timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {
         const found = mails.find((m) => m.to === to && predicate(m))
