@@ -36,18 +36,33 @@ export function render(c: Context, p: PortalPage | null, title: string, body: Ch
   )
 }
 
+/** Beyond the limit, a declared body up to this size is read and dropped, so that the browser gets the error page. */
+const DRAIN_MAX = 200 * 1024 * 1024
+
 /** Form bodies: 64 KB for text forms; uploads get their own, larger limit. */
-export const formLimit = (maxSize: number) =>
-  bodyLimit({
+export function formLimit(maxSize: number): MiddlewareHandler {
+  const tooLarge = () =>
+    new RelayHttpError(
+      413,
+      'trop_volumineux',
+      maxSize > 1_000_000 ? 'L’envoi dépasse 40 Mo : envoyez des photos moins nombreuses ou plus légères.' : 'Le formulaire est trop volumineux.',
+    )
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
-      throw new RelayHttpError(
-        413,
-        'trop_volumineux',
-        maxSize > 1_000_000 ? 'L’envoi dépasse 40 Mo : envoyez des photos moins nombreuses ou plus légères.' : 'Le formulaire est trop volumineux.',
-      )
+      throw tooLarge()
     },
   })
+  return async (c, next) => {
+    const declared = Number(c.req.header('content-length'))
+    if (declared > maxSize) {
+      // A client still sending when the answer comes would see a reset connection instead of the message.
+      if (declared <= DRAIN_MAX && c.req.raw.body) for await (const _chunk of c.req.raw.body) void _chunk
+      throw tooLarge()
+    }
+    return limit(c, next)
+  }
+}
 
 export type FormData = Record<string, string | File | (string | File)[]>
 
