@@ -8,9 +8,12 @@
  *  (d) `diagnostic.get` through core.invoke against calling its handler directly;
  *  (e) a large commune (bench/large.ts, data from bench/generate.ts): dashboard, search, projects, tasks, audit trail;
  *  (f) PDF reports (bench/reports.ts): the diagnostic report and a 500-project dashboard report against raw pdfmake.
- * `npm run bench -- rapports` runs (f) only, `npm run bench -- grande-commune` (e) only.
+ *  (g) the relay (bench/relay.ts, in its own process): proposals and votes against a bare Hono route, on PGlite and
+ *      PostgreSQL, and pulling 100,000 contributions.
+ * `npm run bench -- rapports` runs (f) only, `npm run bench -- grande-commune` (e) only, `npm run bench -- relay` (g) only.
  * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -271,6 +274,17 @@ async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; crite
   }
 }
 
+// (g) ------------------------------------------------------------------------------------------------------------
+/** The relay part runs in a process of its own, with the relay's TypeScript settings (hono/jsx). */
+function benchRelay(): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'bench', 'relay.ts')], {
+    cwd: APP_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(APP_ROOT, 'src', 'relay', 'tsconfig.json') },
+  })
+  if (result.status !== 0) process.exitCode = 1
+}
+
 // ----------------------------------------------------------------------------------------------------------------
 function printTable(rows: Row[]): void {
   const header = ['méthode', 'médiane µs', 'p95 µs', 'ratio / référence']
@@ -292,6 +306,10 @@ async function main(): Promise<void> {
     }
     if (process.argv[2] === 'grande-commune') {
       printTable((await benchLargeCommune(tempDirs)).rows)
+      return
+    }
+    if (process.argv[2] === 'relay') {
+      benchRelay()
       return
     }
     const search = benchSearch()
@@ -337,7 +355,8 @@ async function main(): Promise<void> {
     const file = join(dir, `bench-${results.date.replace(/[:.]/g, '-')}.json`)
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
     writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
-    console.log(`\nRésultats : ${file}`)
+    console.log(`\nRésultats : ${file}\n`)
+    benchRelay()
   } finally {
     tempDirs.cleanup()
   }

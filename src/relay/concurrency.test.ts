@@ -40,7 +40,7 @@ describe.each(DRIVERS)('concurrency on %s', (driver) => {
   let token: string
   beforeAll(async () => {
     smtp = await startSmtp()
-    relay = await startRelayProcess(driver, inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url, RELAY_IP_LIMIT_FACTOR: '100' } })
+    relay = await startRelayProcess(driver, inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url, RELAY_RATE_LIMIT_FACTOR: '100' } })
     token = await pairedCommune(relay, '10145')
   })
   afterAll(async () => {
@@ -112,10 +112,10 @@ describe('two relay processes on one PostgreSQL', () => {
   let smtp: TestSmtp
   beforeAll(async () => {
     smtp = await startSmtp()
-    a = await startRelayProcess('postgres', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url, RELAY_IP_LIMIT_FACTOR: '100' } })
+    a = await startRelayProcess('postgres', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url, RELAY_RATE_LIMIT_FACTOR: '100' } })
     b = await startRelayProcess('postgres', inject('relayDatabases'), {
       databaseUrl: a.databaseUrl!,
-      env: { RELAY_SMTP_URL: smtp.url, RELAY_IP_LIMIT_FACTOR: '100' },
+      env: { RELAY_SMTP_URL: smtp.url, RELAY_RATE_LIMIT_FACTOR: '100' },
     })
   })
   afterAll(async () => {

@@ -21,8 +21,8 @@ export interface RelayConfig {
   trustProxy: boolean
   /** Run the scheduled jobs (mails, digests, maintenance) in this process. */
   jobs: boolean
-  /** Multiplies the per-IP rate limits (many citizens behind one address: a NAT, a load test). */
-  ipLimitFactor: number
+  /** Multiplies every rate limit (many citizens behind one address, a load test). */
+  rateLimitFactor: number
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     mailFrom: env.RELAY_MAIL_FROM?.trim() || 'Portail citoyen <ne-pas-repondre@cap-commune.invalid>',
     trustProxy: flag(env, 'RELAY_TRUST_PROXY', false),
     jobs: flag(env, 'RELAY_JOBS', true),
-    ipLimitFactor: integer(env, 'RELAY_IP_LIMIT_FACTOR', 1, 1, 10_000),
+    rateLimitFactor: integer(env, 'RELAY_RATE_LIMIT_FACTOR', 1, 1, 10_000),
   }
 }

@@ -141,7 +141,7 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
 
     // Nothing new: the same cursor comes back.
     const empty = pullOutput.parse(await (await relay.api(`/api/v1/inputs?after=${rest.nextCursor}`, { token })).json())
-    expect(empty).toEqual({ items: [], nextCursor: rest.nextCursor, hasMore: false })
+    expect(empty).toEqual({ commune: '10145', items: [], nextCursor: rest.nextCursor, hasMore: false })
     // Another commune's token sees none of it and cannot touch it.
     expect(pullOutput.parse(await (await relay.api('/api/v1/inputs', { token: other })).json()).items).toEqual([])
     expect((await relay.api(`/api/v1/inputs/${item.id}`, { method: 'PATCH', token: other, json: { moderation: 'publiee' } })).status).toBe(404)

@@ -35,7 +35,7 @@ export function mountApi(app: Hono, relay: RelayContext): void {
   const db = relay.database.db
 
   endpoint(app, relay, 'pairing.claim', async ({ body, ip }) => {
-    if (!(await allow(db, LIMITS.pairingPerIp, ip, relay.config.ipLimitFactor)))
+    if (!(await allow(db, LIMITS.pairingPerIp, ip, relay.config.rateLimitFactor)))
       throw new RelayHttpError(429, 'trop_de_tentatives', 'Trop de tentatives d’appairage : réessayez dans une heure.')
     const claimed = await claimPairingCode(db, body.code)
     relay.log(`Commune ${claimed.code} appairée.`)
@@ -65,7 +65,7 @@ export function mountApi(app: Hono, relay: RelayContext): void {
 
   endpoint(app, relay, 'inputs.pull', async ({ commune, query }) => {
     const page = await pullPage(db, commune, query.after, query.limit)
-    return { items: page.items, hasMore: page.hasMore, nextCursor: page.items.at(-1)?.seq ?? query.after }
+    return { commune, items: page.items, hasMore: page.hasMore, nextCursor: page.items.at(-1)?.seq ?? query.after }
   })
   endpoint(app, relay, 'inputs.update', ({ commune, params, body }) => updateFromMairie(db, commune, numericId(params), body))
 

@@ -77,8 +77,8 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
         400,
       )
     const email = parsed.data
-    const okIp = await allow(db, LIMITS.magicLinkPerIp, clientIp(c, relay), relay.config.ipLimitFactor)
-    const okAddress = await allow(db, LIMITS.magicLinkPerAddress, `${p.commune.code}:${email}`)
+    const okIp = await allow(db, LIMITS.magicLinkPerIp, clientIp(c, relay), relay.config.rateLimitFactor)
+    const okAddress = await allow(db, LIMITS.magicLinkPerAddress, `${p.commune.code}:${email}`, relay.config.rateLimitFactor)
     if (!okIp || !okAddress) {
       return render(
         c,
@@ -305,7 +305,7 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
     const p = await portalPage(c, relay)
     const form = await postedForm(c, relay, p)
     const citizen = requireCitizen(p)
-    if (!(await allow(db, LIMITS.residentCodePerAccount, String(citizen.id)))) {
+    if (!(await allow(db, LIMITS.residentCodePerAccount, String(citizen.id), relay.config.rateLimitFactor))) {
       return accountPage(c, p, { residentError: 'Trop d’essais : réessayez dans une heure.' }, 429)
     }
     try {

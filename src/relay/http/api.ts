@@ -59,7 +59,7 @@ async function authenticate(relay: RelayContext, c: Context): Promise<string> {
     .limit(1)
   const code = rows[0]?.code
   if (!code) throw new RelayHttpError(401, 'jeton_invalide', 'Ce jeton n’est plus valable : appairez de nouveau l’application avec un nouveau code.')
-  if (!(await allow(relay.database.db, LIMITS.apiPerToken, token))) {
+  if (!(await allow(relay.database.db, LIMITS.apiPerToken, token, relay.config.rateLimitFactor))) {
     throw new RelayHttpError(429, 'trop_de_requetes', 'Trop de requêtes : réessayez dans une minute.')
   }
   return code

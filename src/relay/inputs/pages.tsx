@@ -169,8 +169,8 @@ function validate(draft: Draft): NewInput {
 async function contributionLimits(c: Context, relay: RelayContext, citizenId: number): Promise<void> {
   const db = relay.database.db
   if (
-    !(await allow(db, LIMITS.contributionPerAccount, String(citizenId))) ||
-    !(await allow(db, LIMITS.contributionPerIp, clientIp(c, relay), relay.config.ipLimitFactor))
+    !(await allow(db, LIMITS.contributionPerAccount, String(citizenId), relay.config.rateLimitFactor)) ||
+    !(await allow(db, LIMITS.contributionPerIp, clientIp(c, relay), relay.config.rateLimitFactor))
   ) {
     throw new RelayHttpError(429, 'trop_de_contributions', 'Vous avez envoyé beaucoup de contributions en peu de temps : réessayez dans une heure.')
   }
@@ -388,7 +388,7 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
     const citizen = requireCitizen(p)
     const reason = text(form, 'reason')
     if (!(REPORT_REASONS as readonly string[]).includes(reason)) throw new RelayHttpError(400, 'motif', 'Choisissez le motif du signalement.')
-    if (!(await allow(db, LIMITS.reportPerAccount, String(citizen.id))))
+    if (!(await allow(db, LIMITS.reportPerAccount, String(citizen.id), relay.config.rateLimitFactor)))
       throw new RelayHttpError(429, 'trop_de_signalements', 'Trop de signalements en peu de temps : réessayez dans une heure.')
     const id = Number(c.req.param('id'))
     const result = await reportInput(db, p.commune.code, id, citizen.id, reason as (typeof REPORT_REASONS)[number])

@@ -213,7 +213,7 @@ export function mountPolls(app: Hono, relay: RelayContext): void {
     const code = (c.req.query('code') ?? '').slice(0, 40)
     let verdict: Child = null
     if (code) {
-      if (!(await allow(db, LIMITS.receiptPerIp, clientIp(c, relay), relay.config.ipLimitFactor)))
+      if (!(await allow(db, LIMITS.receiptPerIp, clientIp(c, relay), relay.config.rateLimitFactor)))
         throw new RelayHttpError(429, 'trop_de_verifications', 'Trop de vérifications : réessayez dans quelques minutes.')
       const found = await checkReceipt(db, p.commune.code, code)
       verdict = found ? (

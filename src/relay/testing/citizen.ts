@@ -28,6 +28,11 @@ export class TestCitizen {
     }
   }
 
+  /** The Cookie header this browser sends (for load tests that replay it). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
   private headers(extra: Record<string, string> = {}): Headers {
     const headers = new Headers(extra)
     if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))

@@ -198,6 +198,8 @@ export const pulledItemSchema = z.discriminatedUnion('type', [pulledInputSchema,
 export type PulledItem = z.infer<typeof pulledItemSchema>
 
 export const pullOutput = z.object({
+  /** The commune the items belong to: the desktop refuses a page of another commune. */
+  commune: communeCode,
   items: z.array(pulledItemSchema),
   /** Pass it as `after` next time; equal to `after` when nothing is new. */
   nextCursor: z.number().int(),
