@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test'
 import sharp from 'sharp'
 import { startRelayProcess, pairedCommune, type RelayProcess } from '../src/relay/testing/relay-process'
 import { startSmtp, type TestSmtp } from '../src/relay/testing/smtp'
-import { vote } from '../src/relay/testing/fixtures'
+import { project, vote } from '../src/relay/testing/fixtures'
 import { PortalPage } from './pages/PortalPage'
 import { SCREENSHOT_DIR } from './support/fixtures'
 
@@ -34,17 +34,7 @@ test.beforeAll(async () => {
   relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' }, { env: { RELAY_SMTP_URL: smtp.url } })
   token = await pairedCommune(relay, '10145')
   const put = (path: string, json: unknown) => relay.api(path, { method: 'PUT', token, json })
-  await put('/api/v1/projects/salle', {
-    title: 'Rénovation de la salle des fêtes',
-    summary: 'Isolation, chauffage et accès pour tous.',
-    status: 'en_cours',
-    progress: 40,
-    startDate: '2026-04-01',
-    endDate: '2027-06-30',
-    theme: 'Bâtiments communaux',
-    topic: 'cadre_de_vie',
-    budgetCents: 18_500_000,
-  })
+  await put('/api/v1/projects/salle', project)
   await put('/api/v1/news/marche', {
     title: 'Marché de Noël',
     body: 'Samedi 12 décembre sur la place, de 10 h à 18 h.',

@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { benchmarkSchema, pollResultsSchema, pullOutput, pulledInputSchema, residentBatchCreated, type ProjectInput } from '../../shared/relay/api'
+import { benchmarkSchema, pollResultsSchema, pullOutput, pulledInputSchema, residentBatchCreated } from '../../shared/relay/api'
 import { TestCitizen } from '../testing/citizen'
-import { vote } from '../testing/fixtures'
+import { project, vote } from '../testing/fixtures'
 import { DRIVERS, pairedCommune, startRelayProcess, type RelayProcess } from '../testing/relay-process'
 import { startSmtp, type TestSmtp } from '../testing/smtp'
-
-const project: ProjectInput = {
-  title: 'Rénovation de la salle des fêtes',
-  summary: 'Isolation, chauffage et accessibilité.',
-  status: 'en_cours',
-  progress: 40,
-  startDate: '2026-04-01',
-  endDate: '2027-06-30',
-  theme: 'Bâtiments communaux',
-  topic: 'cadre_de_vie',
-  budgetCents: 18_500_000,
-}
 
 describe.each(DRIVERS)('sync API on %s', (driver) => {
   let relay: RelayProcess

@@ -1,26 +1,18 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { addCommune } from '../communes/queries'
-import { openRelayDatabase, type RelayDatabase } from '../db/open'
-import { DRIVERS, newPostgresDatabase } from '../testing/relay-process'
+import { openTestDatabase } from '../testing/database'
+import { DRIVERS } from '../testing/relay-process'
 import { consumeMagicLink, createMagicLink } from './queries'
 
 describe.each(DRIVERS)('magic links on %s', (driver) => {
-  let database: RelayDatabase
-  let dir: string
+  let database: Awaited<ReturnType<typeof openTestDatabase>>
   beforeAll(async () => {
-    const { pgliteTemplate, postgresUrl } = inject('relayDatabases')
-    dir = mkdtempSync(join(tmpdir(), 'relay-unit-'))
-    if (driver === 'pglite') cpSync(pgliteTemplate, dir, { recursive: true })
-    database = await openRelayDatabase({ databaseUrl: driver === 'postgres' ? await newPostgresDatabase(postgresUrl) : null, dataDir: dir })
+    database = await openTestDatabase(driver, inject('relayDatabases'))
     await addCommune(database.db, '10145')
   })
   afterAll(async () => {
-    await database?.close()
-    rmSync(dir, { recursive: true, force: true })
+    await database?.dispose()
   })
 
   it('keeps only the hash, and one atomic update consumes a link once even when clicked many times at once', async () => {

@@ -28,6 +28,12 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const createdAt = () => at('created_at').notNull().defaultNow()
 
+/** The tenant of a row: every query is scoped by it. */
+const communeRef = () =>
+  text('commune_code')
+    .notNull()
+    .references(() => communes.code)
+
 export const communes = pgTable('communes', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
@@ -42,9 +48,7 @@ export const pairingCodes = pgTable(
   'pairing_codes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     codeHash: text('code_hash').notNull(),
     createdAt: createdAt(),
     expiresAt: at('expires_at').notNull(),
@@ -58,9 +62,7 @@ export const desktopTokens = pgTable(
   'desktop_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     createdAt: createdAt(),
     revokedAt: at('revoked_at'),
   },
@@ -71,9 +73,7 @@ export const citizens = pgTable(
   'citizens',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     /** Lower-cased; null once the account is deleted (its contributions stay, anonymised). */
     email: text('email'),
     /** What the desktop sees instead of the address. */
@@ -162,9 +162,7 @@ export const projects = pgTable(
   'projects',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     externalId: text('external_id').notNull(),
     title: text('title').notNull(),
     summary: text('summary'),
@@ -187,9 +185,7 @@ export const news = pgTable(
   'news',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     externalId: text('external_id').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -218,9 +214,7 @@ export const polls = pgTable(
   'polls',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     externalId: text('external_id').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -276,9 +270,7 @@ export const inputs = pgTable(
   'inputs',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     kind: text('kind').notNull(),
     /** Null once the author deleted their account (the contribution stays, anonymised). */
     citizenId: bigint('citizen_id', { mode: 'number' }).references(() => citizens.id),
@@ -370,9 +362,7 @@ export const residentCodes = pgTable(
 export const sharedScores = pgTable(
   'shared_scores',
   {
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    communeCode: communeRef(),
     domainId: text('domain_id').notNull(),
     band: text('band').notNull(),
     score: doublePrecision('score').notNull(),

@@ -41,6 +41,22 @@ import { citizenInputs, createInput, photoVisible, publicInput, reportInput, typ
 
 const UPLOAD_LIMIT = 40 * 1024 * 1024
 
+/** Thumbnails (lazy-loaded) linking to the full photos. */
+function PhotoList({ ids, base, alt = '' }: { ids: number[]; base: string; alt?: string }) {
+  if (!ids.length) return null
+  return (
+    <ul class="photos">
+      {ids.map((id, i) => (
+        <li>
+          <a href={`${base}/photos/${id}`}>
+            <img src={`${base}/photos/${id}/miniature`} alt={`Photo ${i + 1}${alt ? ` ${alt}` : ''}`} loading="lazy" width={144} height={144} />
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 interface Draft {
   kind: string
   topic: string
@@ -281,23 +297,7 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
                     {item.moderation === 'en_attente' ? ' · pas encore publiée' : item.moderation === 'publiee' ? ' · publiée' : ''}
                   </p>
                   <p>{item.body}</p>
-                  {item.photoIds.length ? (
-                    <ul class="photos">
-                      {item.photoIds.map((id, i) => (
-                        <li>
-                          <a href={`${base}/photos/${id}`}>
-                            <img
-                              src={`${base}/photos/${id}/miniature`}
-                              alt={`Photo ${i + 1} de votre contribution`}
-                              loading="lazy"
-                              width={144}
-                              height={144}
-                            />
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <PhotoList ids={item.photoIds} base={base} alt="de votre contribution" />
                   {item.publicAnswer ? (
                     <p>
                       <strong>Réponse de la mairie :</strong> {item.publicAnswer}
@@ -343,17 +343,7 @@ export function mountInputs(app: Hono, relay: RelayContext): void {
         </p>
         <p>{item.body}</p>
         {item.address ? <p class="meta">Lieu : {item.address}</p> : null}
-        {item.photoIds.length ? (
-          <ul class="photos">
-            {item.photoIds.map((id, i) => (
-              <li>
-                <a href={`${base}/photos/${id}`}>
-                  <img src={`${base}/photos/${id}/miniature`} alt={`Photo ${i + 1}`} loading="lazy" width={144} height={144} />
-                </a>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <PhotoList ids={item.photoIds} base={base} />
         {item.publicAnswer ? (
           <p>
             <strong>Réponse de la mairie :</strong> {item.publicAnswer}

@@ -1,29 +1,23 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { addCommune } from '../communes/queries'
 import { readConfig } from '../config'
 import type { RelayContext } from '../context'
-import { openRelayDatabase, queryRows, type RelayDatabase } from '../db/open'
+import { queryRows } from '../db/open'
 import { createMailer, type OutgoingMail } from '../mail/mailer'
 import { databasePhotoStore } from '../photos/store'
-import { DRIVERS, newPostgresDatabase } from '../testing/relay-process'
+import { openTestDatabase } from '../testing/database'
+import { DRIVERS } from '../testing/relay-process'
 import { sendDigests } from './digest'
 import { takeLease } from './lease'
 
 describe.each(DRIVERS)('scheduled jobs on %s', (driver) => {
-  let database: RelayDatabase
-  let dir: string
+  let database: Awaited<ReturnType<typeof openTestDatabase>>
   let relay: RelayContext
   const sent: OutgoingMail[] = []
   let failNext = false
   beforeAll(async () => {
-    const { pgliteTemplate, postgresUrl } = inject('relayDatabases')
-    dir = mkdtempSync(join(tmpdir(), 'relay-jobs-'))
-    if (driver === 'pglite') cpSync(pgliteTemplate, dir, { recursive: true })
-    database = await openRelayDatabase({ databaseUrl: driver === 'postgres' ? await newPostgresDatabase(postgresUrl) : null, dataDir: dir })
+    database = await openTestDatabase(driver, inject('relayDatabases'))
     await addCommune(database.db, '10145')
     const transport = {
       describe: 'test',
@@ -46,8 +40,7 @@ describe.each(DRIVERS)('scheduled jobs on %s', (driver) => {
     }
   })
   afterAll(async () => {
-    await database?.close()
-    rmSync(dir, { recursive: true, force: true })
+    await database?.dispose()
   })
 
   it('gives a job’s lease to one holder at a time, and back once it expires', async () => {

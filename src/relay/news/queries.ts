@@ -5,6 +5,7 @@ import { TOPIC_LABELS, type Topic } from '../../shared/relay/vocabulary'
 import type { RelayContext } from '../context'
 import type { RelayDb } from '../db/open'
 import { citizens, communes, news } from '../db/schema'
+import { withdrawPublished } from '../db/published'
 import { portalUrl } from '../portal/urls'
 
 /**
@@ -48,13 +49,8 @@ export async function upsertNews(relay: RelayContext, communeCode: string, exter
   return { externalId: result.externalId, updatedAt: result.updatedAt }
 }
 
-export async function removeNews(db: RelayDb, communeCode: string, externalId: string): Promise<boolean> {
-  const rows = await db
-    .update(news)
-    .set({ removedAt: sql`now()` })
-    .where(and(eq(news.communeCode, communeCode), eq(news.externalId, externalId), isNull(news.removedAt)))
-    .returning({ id: news.id })
-  return rows.length > 0
+export function removeNews(db: RelayDb, communeCode: string, externalId: string): Promise<boolean> {
+  return withdrawPublished(db, 'news', communeCode, externalId)
 }
 
 export type PublicNews = typeof news.$inferSelect

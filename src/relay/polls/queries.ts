@@ -5,6 +5,7 @@ import type { pollInput, PollResults } from '../../shared/relay/api'
 import { type Queryable, type RelayDb, queryRows } from '../db/open'
 import { citizens, pollAnswers, polls, type StoredAnswer, type StoredQuestion } from '../db/schema'
 import { nextSeq } from '../db/seq'
+import { withdrawPublished } from '../db/published'
 import { notFound, RelayHttpError } from '../http/errors'
 import { hashCode, humanCode } from '../security/secrets'
 
@@ -46,13 +47,8 @@ export async function upsertPoll(db: RelayDb, communeCode: string, externalId: s
   })
 }
 
-export async function removePoll(db: RelayDb, communeCode: string, externalId: string): Promise<boolean> {
-  const rows = await db
-    .update(polls)
-    .set({ removedAt: sql`now()` })
-    .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId), isNull(polls.removedAt)))
-    .returning({ id: polls.id })
-  return rows.length > 0
+export function removePoll(db: RelayDb, communeCode: string, externalId: string): Promise<boolean> {
+  return withdrawPublished(db, 'polls', communeCode, externalId)
 }
 
 export async function findPoll(db: Queryable, communeCode: string, externalId: string): Promise<Poll | null> {

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { projectInput } from '../../shared/relay/api'
 import type { Queryable } from '../db/open'
 import { projects } from '../db/schema'
+import { withdrawPublished } from '../db/published'
 
 export async function upsertProject(db: Queryable, communeCode: string, externalId: string, input: z.output<typeof projectInput>) {
   const values = { ...input, removedAt: null, updatedAt: new Date() }
@@ -14,13 +15,8 @@ export async function upsertProject(db: Queryable, communeCode: string, external
   return { externalId: row!.externalId, updatedAt: row!.updatedAt.toISOString() }
 }
 
-export async function removeProject(db: Queryable, communeCode: string, externalId: string): Promise<boolean> {
-  const rows = await db
-    .update(projects)
-    .set({ removedAt: sql`now()` })
-    .where(and(eq(projects.communeCode, communeCode), eq(projects.externalId, externalId), isNull(projects.removedAt)))
-    .returning({ id: projects.id })
-  return rows.length > 0
+export function removeProject(db: Queryable, communeCode: string, externalId: string): Promise<boolean> {
+  return withdrawPublished(db, 'projects', communeCode, externalId)
 }
 
 export type PublicProject = typeof projects.$inferSelect

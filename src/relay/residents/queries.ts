@@ -5,18 +5,20 @@ import { citizens, residentBatches, residentCodes } from '../db/schema'
 import { notFound, RelayHttpError } from '../http/errors'
 import { hashCode, humanCode } from '../security/secrets'
 
+const BATCH_COLUMNS = {
+  id: residentBatches.id,
+  label: residentBatches.label,
+  count: residentBatches.count,
+  createdAt: residentBatches.createdAt,
+  revokedAt: residentBatches.revokedAt,
+  used: sql<number>`(select count(*)::int from resident_codes c where c.batch_id = ${residentBatches.id} and c.used_at is not null)`,
+}
+
 type Batch = { id: number; label: string; count: number; used: number; createdAt: string; revokedAt: string | null }
 
 async function batchRow(db: RelayDb, communeCode: string, id: number): Promise<Batch | null> {
   const [row] = await db
-    .select({
-      id: residentBatches.id,
-      label: residentBatches.label,
-      count: residentBatches.count,
-      createdAt: residentBatches.createdAt,
-      revokedAt: residentBatches.revokedAt,
-      used: sql<number>`(select count(*)::int from resident_codes c where c.batch_id = ${residentBatches.id} and c.used_at is not null)`,
-    })
+    .select(BATCH_COLUMNS)
     .from(residentBatches)
     .where(and(eq(residentBatches.communeCode, communeCode), eq(residentBatches.id, id)))
   return row ? toBatch(row) : null
@@ -42,14 +44,7 @@ export async function createBatch(db: RelayDb, communeCode: string, label: strin
 
 export async function listBatches(db: RelayDb, communeCode: string): Promise<Batch[]> {
   const rows = await db
-    .select({
-      id: residentBatches.id,
-      label: residentBatches.label,
-      count: residentBatches.count,
-      createdAt: residentBatches.createdAt,
-      revokedAt: residentBatches.revokedAt,
-      used: sql<number>`(select count(*)::int from resident_codes c where c.batch_id = ${residentBatches.id} and c.used_at is not null)`,
-    })
+    .select(BATCH_COLUMNS)
     .from(residentBatches)
     .where(eq(residentBatches.communeCode, communeCode))
     .orderBy(desc(residentBatches.id))

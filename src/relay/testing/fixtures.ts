@@ -1,4 +1,4 @@
-import type { PollInput } from '../../shared/relay/api'
+import type { PollInput, ProjectInput } from '../../shared/relay/api'
 
 /** A vote between two options, open until `closesAt`. */
 export const vote = (closesAt = '2030-01-01T00:00:00Z'): PollInput => ({
@@ -22,3 +22,16 @@ export const vote = (closesAt = '2030-01-01T00:00:00Z'): PollInput => ({
     },
   ],
 })
+
+/** A project as a mairie publishes it, budget included. */
+export const project: ProjectInput = {
+  title: 'Rénovation de la salle des fêtes',
+  summary: 'Isolation, chauffage et accessibilité.',
+  status: 'en_cours',
+  progress: 40,
+  startDate: '2026-04-01',
+  endDate: '2027-06-30',
+  theme: 'Bâtiments communaux',
+  topic: 'cadre_de_vie',
+  budgetCents: 18_500_000,
+}
