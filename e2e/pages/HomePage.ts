@@ -31,7 +31,15 @@ export class HomePage {
 
   async goTo(
     section:
-      'Tableau de bord' | 'Équipe municipale' | 'Paramètres' | 'Projets' | 'Mes tâches' | 'Planning' | 'Journal des modifications' | 'Rapports',
+      | 'Tableau de bord'
+      | 'Équipe municipale'
+      | 'Paramètres'
+      | 'Projets'
+      | 'Mes tâches'
+      | 'Planning'
+      | 'Journal des modifications'
+      | 'Rapports'
+      | 'Formation des élus',
   ): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: section }).click()
   }

@@ -9,9 +9,9 @@ export class MyTasksPage {
     return this.page.getByLabel(heading, { exact: true })
   }
 
-  /** The task lines shown (each one links to its task). */
+  /** The task lines shown (each one links to its task; « Ma formation » below has links of its own). */
   get tasks(): Locator {
-    return this.page.getByRole('main').getByRole('link')
+    return this.page.getByRole('main').locator('a[href*="tache="]')
   }
 
   /** « N tâches affichées sur M » and the « Afficher plus » button, while some tasks are not shown. */

@@ -1,6 +1,7 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 
-export type ReportName = 'Rapport de diagnostic' | 'Tableau de bord de la commune' | 'Fiche projet' | 'Dossier de séance du conseil'
+export type ReportName =
+  'Rapport de diagnostic' | 'Tableau de bord de la commune' | 'Fiche projet' | 'Dossier de séance du conseil' | 'Formation des élus'
 export type CouncilSection = 'Tableau de bord' | 'Diagnostic' | 'Fiches projet' | 'Échéances légales à venir'
 const SECTIONS: CouncilSection[] = ['Tableau de bord', 'Diagnostic', 'Fiches projet', 'Échéances légales à venir']
 

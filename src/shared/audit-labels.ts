@@ -1,4 +1,13 @@
-import { FUNDER_LABELS, FUNDING_STATUS_LABELS, PRIORITY_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS } from './contract'
+import {
+  FUNDER_LABELS,
+  FUNDING_STATUS_LABELS,
+  PRIORITY_LABELS,
+  PROJECT_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+  TRAINING_FUNDING_LABELS,
+  TRAINING_MODE_LABELS,
+  TRAINING_STATUS_LABELS,
+} from './contract'
 import { ROLE_LABELS } from './roles'
 
 /** French names of what the audit trail records. Unknown names are shown as they are. */
@@ -26,6 +35,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   funding: 'Financement',
   indicator: 'Indicateur',
   measurement: 'Mesure',
+  training: 'Formation d’élu',
+  trainingRights: 'Droits à la formation',
+  trainingSettings: 'Formation des élus (réglages)',
+  trainingBudget: 'Crédits de formation des élus',
+  trainingProvider: 'Organisme de formation',
 }
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -62,6 +76,31 @@ export const FIELD_LABELS: Record<string, string> = {
   startYear: 'Début du mandat',
   endYear: 'Fin du mandat',
   installedOn: 'Installation du conseil',
+  providerId: 'Organisme',
+  durationHours: 'Durée (heures)',
+  mode: 'Modalité',
+  domainId: 'Domaine',
+  costCents: 'Coût de la formation',
+  funding: 'Financement',
+  travelCents: 'Frais de déplacement et de séjour',
+  lostIncomeCents: 'Perte de revenu compensée',
+  leaveDays: 'Jours de congé de formation',
+  notes: 'Remarques',
+  sourceThemeId: 'Thème à l’origine du besoin',
+  sourceCriterionId: 'Critère à l’origine du besoin',
+  attestation: 'Attestation',
+  isEmployee: 'Élu salarié',
+  difBalanceCents: 'Solde du DIF déclaré',
+  difBalanceOn: 'Date du solde du DIF',
+  maxAllowancesCents: 'Total des indemnités maximales',
+  deliberationOn: 'Délibération sur la formation',
+  votedCents: 'Crédits votés',
+  openingCarryCents: 'Report de l’année précédente',
+  name: 'Nom',
+  approved: 'Agréé par le ministère',
+  approvalNumber: 'Numéro d’agrément',
+  contact: 'Contact',
+  year: 'Année',
 }
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
@@ -72,6 +111,7 @@ const VALUE_LABELS: Record<string, Record<string, Record<string, string>>> = {
   task: { status: TASK_STATUS_LABELS },
   funding: { status: FUNDING_STATUS_LABELS, funder: FUNDER_LABELS },
   member: { role: ROLE_LABELS },
+  training: { status: TRAINING_STATUS_LABELS, funding: TRAINING_FUNDING_LABELS, mode: TRAINING_MODE_LABELS },
 }
 
 export function formatAuditValue(entity: string, field: string | null, value: unknown): string {

@@ -58,6 +58,10 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'logo.get', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
+    { method: 'training.overview', input: {} },
+    { method: 'training.forMember', input: {} },
+    { method: 'training.yearTable', input: { year: 2026 } },
+    { method: 'training.exportYearTable', input: { year: 2026, format: 'csv' } },
   ]
   for (const { id } of campaigns) {
     calls.push({ method: 'answers.list', input: { campaignId: id } })
@@ -81,6 +85,13 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     }
   }
   for (const { id } of members) calls.push({ method: 'tasks.forMember', input: { memberId: id } })
+  for (const { memberId, trainings } of (await ok(core, session, 'training.overview', {})).members) {
+    calls.push({ method: 'training.forMember', input: { memberId } })
+    for (const training of trainings.filter((t) => t.attestation)) {
+      calls.push({ method: 'training.getAttestation', input: { id: training.id } })
+      calls.push({ method: 'training.openAttestation', input: { id: training.id } })
+    }
+  }
   return calls
 }
 
@@ -133,6 +144,12 @@ describe('what a write changes, what a read depends on', () => {
       'attachments.open',
       'backups.status',
       'backups.list',
+      'training.overview',
+      'training.forMember',
+      'training.yearTable',
+      'training.exportYearTable',
+      'training.getAttestation',
+      'training.openAttestation',
     ])
     const reads = (Object.keys(contract) as MethodName[]).filter((m) => 'reads' in contract[m])
     expect(reads.filter((m) => !exercised.has(m))).toEqual([])
@@ -230,10 +247,30 @@ describe('what a write changes, what a read depends on', () => {
       await write('indicators.update', { id: indicator.id, label: 'Consommation de chauffage', unit: 'kWh', lowerIsBetter: true, targetValue: 100 })
       const measurement = await write('measurements.add', { indicatorId: indicator.id, measuredOn: '2026-04-01', value: 120 })
 
+      // Formation des élus: an organisme, a training followed with its attestation, rights, settings and budget.
+      const provider = await write('training.createProvider', { name: 'Association des maires', approved: true, approvalNumber: 'A-1' })
+      await write('training.updateProvider', { id: provider.id, name: 'Association des maires de l’Aube', approved: true, approvalNumber: 'A-1' })
+      const training = await write('training.create', { memberId: paul.id, title: 'La voirie communale', providerId: provider.id })
+      await write('training.update', {
+        id: training.id,
+        title: 'La voirie communale',
+        providerId: provider.id,
+        startOn: '2026-04-10',
+        status: 'suivie',
+        costCents: 100_00,
+      })
+      await write('training.addAttestation', { id: training.id, fileName: 'attestation.pdf', contentBase64: PDF })
+      await write('training.setRights', { memberId: paul.id, isEmployee: true, difBalanceCents: 400_00, difBalanceOn: '2026-04-01' })
+      await write('training.updateSettings', { maxAllowancesCents: 50_000_00, deliberationOn: '2026-04-20' })
+      await write('training.setBudget', { year: 2026, votedCents: 1_000_00 })
+
       // Renaming a person shows on everything that names them.
       await write('members.update', { id: paul.id, firstName: 'Paul', lastName: 'Bernard-Roy', role: 'adjoint', rank: 1, delegation: 'Voirie' })
 
       // Removals.
+      await write('training.removeAttestation', { id: training.id })
+      await write('training.remove', { id: training.id })
+      await write('training.removeProvider', { id: provider.id })
       await write('measurements.remove', { id: measurement.id })
       await write('indicators.remove', { id: indicator.id })
       await write('fundings.remove', { id: funding.id })

@@ -17,6 +17,10 @@ export const calendarEntrySchema = z.object({
   fromBudgetSession: z.boolean(),
   criterionId: z.string().nullable(),
   legalBasis: z.array(legalReferenceSchema),
+  /** When the commune recorded it as done (the formation délibération); absent otherwise. */
+  doneOn: z.string().optional(),
+  /** The app's page where it is followed (« /formation »); absent otherwise. */
+  link: z.string().optional(),
 })
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>
 
@@ -31,6 +35,6 @@ export const calendarMethods = methodsOf('calendar')({
     input: calendarInput,
     output: z.array(calendarEntrySchema),
     access: 'profile',
-    reads: ['commune', 'communeProfile', 'mandate'],
+    reads: ['commune', 'communeProfile', 'mandate', 'members', 'campaigns', 'answers', 'training'],
   }),
 })

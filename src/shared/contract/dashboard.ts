@@ -55,6 +55,8 @@ export const dashboardSchema = z.object({
       history: z.array(z.object({ label: z.string(), at: z.string(), score: z.number() })),
     })
     .nullable(),
+  /** Formation des élus: élus with a délégation not trained yet in the first year (null: no such élu). */
+  training: z.object({ delegatesTotal: z.number().int(), untrained: z.number().int(), firstYearEndsOn: z.string().nullable() }).nullable(),
 })
 export type Dashboard = z.infer<typeof dashboardSchema>
 
@@ -63,6 +65,6 @@ export const dashboardMethods = methodsOf('dashboard')({
     input: none,
     output: dashboardSchema,
     access: 'profile',
-    reads: ['members', 'projects', 'tasks', 'campaigns', 'answers', 'snapshots', 'commune', 'communeProfile', 'citizenInputs'],
+    reads: ['members', 'projects', 'tasks', 'campaigns', 'answers', 'snapshots', 'commune', 'communeProfile', 'citizenInputs', 'mandate', 'training'],
   }),
 })

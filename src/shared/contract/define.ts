@@ -30,6 +30,7 @@ export const DATA_DOMAINS = [
   'logo',
   /** The backups of this computer (list, last one, second location). */
   'backups',
+  'training',
 ] as const
 export type DataDomain = (typeof DATA_DOMAINS)[number]
 

@@ -38,6 +38,7 @@ import { setupMethods } from './setup'
 import { snapshotsMethods } from './snapshots'
 import { tasksMethods } from './tasks'
 import { themesMethods } from './themes'
+import { trainingMethods } from './training'
 
 // Messages that the contract's own schemas do not set (wrong types, unknown keys…) come out in French too,
 // in the main process and in the renderer alike.
@@ -87,6 +88,7 @@ export const contract = {
   ...exportsMethods,
   ...reportsMethods,
   ...logoMethods,
+  ...trainingMethods,
 }
 
 export type Contract = typeof contract
@@ -167,4 +169,5 @@ export * from './setup'
 export * from './snapshots'
 export * from './tasks'
 export * from './themes'
+export * from './training'
 export { DATA_DOMAINS, type Access, type DataDomain, type MethodDefinition } from './define'

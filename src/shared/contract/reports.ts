@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { DATA_DOMAINS, method, methodsOf } from './define'
 import { scoreSourceSchema } from './diagnostic'
-import { idField, isoDateField, optionalText } from './fields'
+import { idField, isoDateField, optionalText, yearField } from './fields'
 
 /* ─── PDF reports ──────────────────────────────────────────────────────────────────── */
 
-export const REPORT_KINDS = ['diagnostic', 'dashboard', 'project', 'council'] as const
+export const REPORT_KINDS = ['diagnostic', 'dashboard', 'project', 'council', 'training'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 
 /** The parts of a dossier de séance, in the order they are printed. */
-export const COUNCIL_SECTIONS = ['dashboard', 'diagnostic', 'projects', 'deadlines'] as const
+export const COUNCIL_SECTIONS = ['dashboard', 'diagnostic', 'projects', 'deadlines', 'training'] as const
 export type CouncilSection = (typeof COUNCIL_SECTIONS)[number]
 
 /** A council pack gathers at most this many project sheets (beyond, print the dashboard's portfolio table). */
@@ -42,7 +42,11 @@ export const reportRequestSchema = z.discriminatedUnion(
         .max(MAX_COUNCIL_PROJECTS, { error: `Un dossier de séance peut contenir au plus ${MAX_COUNCIL_PROJECTS} fiches projet.` }),
       /** The campaign of the diagnostic part; null: the latest one. */
       campaignId: idField.nullable().default(null),
+      /** The year of the formation table; null: the year before the meeting until June (the accounts' vote), else the meeting's. */
+      trainingYear: yearField.nullable().default(null),
     }),
+    /** The yearly table of the trainings of élus the commune financed. */
+    z.object({ kind: z.literal('training'), year: yearField }),
   ],
   { error: "Ce type de rapport n'existe pas." },
 )

@@ -28,6 +28,8 @@ describe('calendar.upcoming', () => {
       ['2026-06-30', 'conseil-trimestre'],
       ['2026-09-30', 'conseil-trimestre'],
       ['2026-12-31', 'conseil-trimestre'],
+      // The three adjoints of Faux-Villecerf are not trained yet (Formation des élus).
+      ['2027-03-26', 'formation-premiere-annee'],
       ['2027-03-31', 'conseil-trimestre'],
       ['2027-04-15', 'budget-primitif'],
     ])

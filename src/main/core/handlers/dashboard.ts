@@ -21,6 +21,7 @@ import { obligationCounts } from '../../../shared/diagnostic-counts'
 import type { Db } from '../db/open'
 import { campaignScores, listCampaignRows } from '../diagnostic/read'
 import type { HandlerContext, HandlersOf } from '../handler'
+import { trainingDashboard } from '../training/queries'
 import { NO_DOMAIN } from '../projects/domains'
 import { countTasks, indicatorsOf, projectSummaries, taskList, type ProjectFilter } from '../projects/queries'
 import { FUNDING_OBTAINED_SQL, FUNDING_REQUESTED_SQL } from '../projects/rules'
@@ -110,6 +111,7 @@ export function buildDashboard(context: Pick<HandlerContext, 'db' | 'referentiel
     fundings,
     indicators: dashboardIndicators(db),
     diagnostic: diagnosticOf(context),
+    training: trainingDashboard(context),
   }
 }
 

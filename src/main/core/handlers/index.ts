@@ -37,6 +37,7 @@ import { setupHandlers } from './setup'
 import { snapshotsHandlers } from './snapshots'
 import { tasksHandlers } from './tasks'
 import { themesHandlers } from './themes'
+import { trainingHandlers } from './training'
 
 /** One file per method prefix (`handlers/<prefix>.ts`); the type checks every method of the contract is here. */
 export const handlers: Handlers = {
@@ -78,4 +79,5 @@ export const handlers: Handlers = {
   ...exportsHandlers,
   ...reportsHandlers,
   ...logoHandlers,
+  ...trainingHandlers,
 }

@@ -23,6 +23,8 @@ export type ReadableMethod =
   | 'projects.list'
   | 'projects.get'
   | 'audit.list'
+  | 'training.overview'
+  | 'training.yearTable'
 
 export interface ReportContext {
   handler: SignedInContext

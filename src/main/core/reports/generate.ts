@@ -9,6 +9,7 @@ import { diagnosticSections } from './diagnostic-report'
 import { h1, reportDocument, type ReportFrame } from './layout'
 import { renderPdf } from './pdf'
 import { projectSections } from './project-report'
+import { trainingSections } from './training-report'
 
 interface Built {
   frame: ReportFrame
@@ -78,6 +79,15 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
       const { title, content: body } = await projectSections(context, request.projectId, { includeHistory: request.includeHistory, newPage: false })
       return { frame: context.frame('Fiche projet', title), body, tableOfContents: false, fileStem: fileStem('projet', title) }
     }
+    case 'training': {
+      const body = await trainingSections(context, request.year, { newPage: false })
+      return {
+        frame: context.frame('Formation des élus', `Tableau des formations financées par la commune en ${request.year}`),
+        body,
+        tableOfContents: false,
+        fileStem: `formation-des-elus-${request.year}`,
+      }
+    }
     case 'council': {
       const meeting = longDate.format(new Date(`${request.meetingDate}T12:00:00`))
       const body: Content[] = []
@@ -97,6 +107,8 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
             body.push(...(await projectSections(context, projectId, { includeHistory: false, newPage: true })).content)
           }
         }
+        if (section === 'training')
+          body.push(...(await trainingSections(context, request.trainingYear ?? councilTrainingYear(request.meetingDate), { newPage: true })))
         if (section === 'deadlines')
           body.push(
             h1('Échéances légales à venir', { newPage: true }),
@@ -114,11 +126,18 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
   }
 }
 
+/** The accounts of year N are voted by 30 June of N + 1: until then the pack shows the previous year's table. */
+export function councilTrainingYear(meetingDate: string): number {
+  const year = Number(meetingDate.slice(0, 4))
+  return meetingDate.slice(5) < '07-01' ? year - 1 : year
+}
+
 function stepsOf(request: ReportRequest): number {
   // Reading, each drawing/layout step announced by the builders, composing the pages, writing the file.
   if (request.kind === 'diagnostic') return 5
   if (request.kind === 'dashboard') return 5
   if (request.kind === 'project') return 3
+  if (request.kind === 'training') return 3
   return 3 + request.sections.length * 2 + (request.sections.includes('projects') ? request.projectIds.length : 0)
 }
 

@@ -17,6 +17,7 @@ import { SettingsPage } from '../features/settings/SettingsPage'
 import { SetupWizard } from '../features/setup/SetupWizard'
 import { RecoveryScreen } from '../features/data/RecoveryScreen'
 import { TeamPage } from '../features/team/TeamPage'
+import { TrainingPage } from '../features/training/TrainingPage'
 import { i18n } from '../i18n'
 import { AppLayout } from './AppLayout'
 
@@ -35,6 +36,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/equipe" element={<TeamPage />} />
+        <Route path="/formation" element={<TrainingPage />} />
         <Route path="/referentiel" element={<ReferentielPage />} />
         <Route path="/diagnostic" element={<DiagnosticPage />} />
         <Route path="/diagnostic/:campaignId" element={<DiagnosticPage />} />

@@ -1,5 +1,8 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
+import { training } from './training'
+
 export const fr = {
+  training,
   app: {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',
@@ -30,6 +33,7 @@ export const fr = {
     referentiel: 'Référentiel',
     calendar: 'Calendrier',
     settings: 'Paramètres',
+    training: 'Formation des élus',
   },
   commune: {
     facts: 'Fiche de la commune',
@@ -452,6 +456,8 @@ export const fr = {
     windowSession: 'Entre le {{from}} et le {{to}}, date prévue de la séance budgétaire.',
     windowLegal:
       'Entre le {{from}} et le {{to}} au plus tard (date limite légale du budget) : la fenêtre réelle est de deux mois avant votre séance budgétaire.',
+    followOn: 'Suivre dans Formation des élus',
+    doneOn: 'Fait le {{date}}',
     title: 'Calendrier réglementaire',
     intro: 'Les échéances légales qui s’appliquent à votre commune dans les douze prochains mois.',
     noInstallation:
@@ -798,7 +804,14 @@ export const fr = {
         title: 'Dossier de séance du conseil',
         description: 'Les parties de votre choix réunies en un seul PDF, à remettre aux élus avant la séance.',
       },
+      training: {
+        title: 'Formation des élus',
+        description: 'Le tableau des formations financées par la commune, à annexer au compte administratif et à débattre en conseil.',
+      },
     },
+    trainingYear: 'Année',
+    trainingYearHelp: 'Les formations suivies cette année-là et payées par la commune.',
+    councilTrainingHelp: 'Jusqu’en juin, le tableau de l’année précédente (celle du compte voté) ; ensuite, celui de l’année en cours.',
     options: 'Options',
     noOptions: 'Ce rapport n’a pas d’option : il reprend l’état actuel des projets, du budget et des indicateurs.',
     campaign: 'Campagne de diagnostic',
@@ -838,6 +851,7 @@ export const fr = {
       diagnostic: 'Diagnostic',
       projects: 'Fiches projet',
       deadlines: 'Échéances légales à venir',
+      training: 'Formation des élus',
     },
     councilProjects: 'Projets présentés',
     councilProjectsHelp: 'Une fiche par projet, {{max}} au plus.',

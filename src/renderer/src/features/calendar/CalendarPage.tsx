@@ -1,8 +1,9 @@
-import { Alert, Badge, Group, Indicator, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Group, Indicator, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { Calendar } from '@mantine/dates'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { CalendarEntry } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
@@ -91,14 +92,25 @@ export function CalendarPage() {
                           </Text>
                         )}
                         <LegalSources references={entry.legalBasis} />
+                        {entry.link && (
+                          <Anchor component={Link} to={entry.link} size="xs">
+                            {t('calendar.followOn')}
+                          </Anchor>
+                        )}
                       </Stack>
                       <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
                         <Text size="sm" fw={600}>
                           {formatDate(entry.dueOn)}
                         </Text>
-                        <Badge color={days <= 30 ? 'red' : 'gray'} variant="light" tt="none">
-                          {t('calendar.inDays', { count: days })}
-                        </Badge>
+                        {entry.doneOn ? (
+                          <Badge color="green" variant="light" tt="none">
+                            {t('calendar.doneOn', { date: formatDate(entry.doneOn) })}
+                          </Badge>
+                        ) : (
+                          <Badge color={days <= 30 ? 'red' : 'gray'} variant="light" tt="none">
+                            {t('calendar.inDays', { count: days })}
+                          </Badge>
+                        )}
                       </Stack>
                     </Group>
                   </Paper>

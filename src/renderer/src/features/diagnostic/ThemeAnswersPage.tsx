@@ -11,6 +11,8 @@ import { formatDate, todayIso } from '../../lib/format'
 import { HOLDER_LABELS } from '../referentiel/labels'
 import { AnswerEditor } from './AnswerEditor'
 import { formatPercent, themeAnswersPath } from './labels'
+import { isTrainingTheme } from '../training/labels'
+import { TrainingFacts } from '../training/TrainingFacts'
 
 /** Citizen requests about a theme: counted in the diagnostic; entered here until the relay brings them. */
 function CitizenRequests({ themeId }: { themeId: string }) {
@@ -117,6 +119,7 @@ export function ThemeAnswersPage() {
         )}
       </Group>
       {closed && <FormError message={t('diagnostic.closedCampaign')} />}
+      {isTrainingTheme(theme.id) && <TrainingFacts />}
       {theme.criteria.map((criterion) => {
         const answer = answers.data.find((a) => a.criterionId === criterion.id)
         return (

@@ -11,6 +11,7 @@ import { BudgetBars } from '../../components/charts/BudgetBars'
 import { EvolutionBars } from '../../components/charts/EvolutionBars'
 import { formatPercent } from '../diagnostic/labels'
 import { projectPath, STATUS_COLORS } from '../projects/labels'
+import { TrainingDashboardLine } from '../training/DashboardLine'
 
 function Tile({ title, to, children, label }: { title: string; to: string; children: React.ReactNode; label?: string }) {
   return (
@@ -109,6 +110,7 @@ export function Dashboard() {
 
   return (
     <Stack gap="md" aria-label={t('dashboard.title')}>
+      {d.training && <TrainingDashboardLine training={d.training} />}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Tile title={t('dashboard.inProgress')} to="/projets">
           <ProjectList projects={d.inProgress} empty={t('dashboard.none')} />

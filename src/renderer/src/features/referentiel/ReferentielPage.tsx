@@ -11,6 +11,8 @@ import { LegalSources } from '../../components/LegalSources'
 import { HOLDER_LABELS, KIND_COLORS, KIND_LABELS, legalReferenceLabel } from './labels'
 import { filterThemes } from './search'
 import { ThemeHolders } from './ThemeHolders'
+import { isTrainingTheme } from '../training/labels'
+import { TrainingFacts } from '../training/TrainingFacts'
 
 function ThemeDetail({ theme, holders }: { theme: ThemeView; holders: React.ReactNode }) {
   const { t } = useTranslation()
@@ -28,6 +30,7 @@ function ThemeDetail({ theme, holders }: { theme: ThemeView; holders: React.Reac
         ))}
       </Group>
       {holders}
+      {isTrainingTheme(theme.id) && <TrainingFacts />}
       <Title order={4} size="h6" mt="xs">
         {t('referentiel.criteria')}
       </Title>

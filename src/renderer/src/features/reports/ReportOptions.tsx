@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { COUNCIL_SECTIONS, MAX_COUNCIL_PROJECTS, type Campaign, type CouncilSection, type Snapshot } from '../../../../shared/contract'
+import { useApiQuery } from '../../api/hooks'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import type { FormErrors } from '../../lib/validation'
@@ -139,6 +140,7 @@ export function CouncilOptions({ value, onChange, campaigns, hasProjects, errors
   const hints: Partial<Record<CouncilSection, ReactNode>> = {
     diagnostic: campaigns.length === 0 ? t('reports.councilNoCampaign') : undefined,
     projects: hasProjects ? undefined : t('reports.councilNoProject'),
+    training: t('reports.councilTrainingHelp'),
   }
   return (
     <Stack>
@@ -195,5 +197,32 @@ export function CouncilOptions({ value, onChange, campaigns, hasProjects, errors
         />
       )}
     </Stack>
+  )
+}
+
+interface TrainingOptionsProps {
+  value: ReportForm['training']
+  onChange(changes: Partial<ReportForm['training']>): void
+  errors: FormErrors
+}
+
+/** The year of the table of the trainings of élus the commune financed. */
+export function TrainingOptions({ value, onChange, errors }: TrainingOptionsProps) {
+  const { t } = useTranslation()
+  const mandate = useApiQuery('mandate.get', {})
+  const start = mandate.data?.startYear ?? 2026
+  const end = mandate.data?.endYear ?? 2032
+  const years = Array.from({ length: end - start + 1 }, (_, i) => String(start + i))
+  return (
+    <Select
+      label={t('reports.trainingYear')}
+      description={t('reports.trainingYearHelp')}
+      data={years}
+      value={String(value.year)}
+      onChange={(year) => year && onChange({ year: Number(year) })}
+      error={errors.year}
+      allowDeselect={false}
+      w={220}
+    />
   )
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Box, Button, Group, Loader, Paper, Progress, Radio, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core'
-import { IconBuildingBank, IconChartRadar, IconFileTypePdf, IconFolder, IconInfoCircle, IconLayoutDashboard } from '@tabler/icons-react'
+import { IconBuildingBank, IconChartRadar, IconFileTypePdf, IconFolder, IconInfoCircle, IconLayoutDashboard, IconSchool } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -7,7 +7,7 @@ import { REPORT_KINDS, type ReportKind } from '../../../../shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { PdfPreview } from './PdfPreview'
-import { CouncilOptions, DiagnosticOptions, ProjectOptions, ReportPrerequisite } from './ReportOptions'
+import { CouncilOptions, DiagnosticOptions, ProjectOptions, ReportPrerequisite, TrainingOptions } from './ReportOptions'
 import { reportFormFromLink, toReportRequest, type ReportForm } from './report-request'
 import { useReportGeneration } from './use-report-generation'
 
@@ -16,6 +16,7 @@ const KIND_ICONS: Record<ReportKind, typeof IconChartRadar> = {
   dashboard: IconLayoutDashboard,
   project: IconFolder,
   council: IconBuildingBank,
+  training: IconSchool,
 }
 
 /** Rapports: choose a report and its options, preview it, save it as a PDF or print it. */
@@ -45,7 +46,7 @@ export function ReportsPage() {
   const report = generation.report
   const outdated = report !== null && !generation.running && result.ok && JSON.stringify(result.request) !== JSON.stringify(report.request)
 
-  function update<K extends 'diagnostic' | 'project' | 'council'>(part: K, changes: Partial<ReportForm[K]>) {
+  function update<K extends 'diagnostic' | 'project' | 'council' | 'training'>(part: K, changes: Partial<ReportForm[K]>) {
     setForm((current) => ({ ...current, [part]: { ...current[part], ...changes } }))
   }
 
@@ -87,7 +88,7 @@ export function ReportsPage() {
             </Title>
           }
         >
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             {REPORT_KINDS.map((kind) => {
               const Icon = KIND_ICONS[kind]
               return (
@@ -158,6 +159,7 @@ export function ReportsPage() {
               errors={errors}
             />
           )}
+          {form.kind === 'training' && <TrainingOptions value={form.training} onChange={(c) => update('training', c)} errors={errors} />}
           <Group>
             <Button type="submit" leftSection={<IconFileTypePdf size={16} />} loading={generation.running} disabled={blocked}>
               {t('reports.generate')}

@@ -80,6 +80,7 @@ describe('toReportRequest', () => {
         sections: ['dashboard', 'deadlines'],
         projectIds: [],
         campaignId: null,
+        trainingYear: null,
       },
     })
 

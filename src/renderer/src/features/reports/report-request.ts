@@ -29,6 +29,8 @@ export interface ReportForm {
     /** null: the latest campaign. */
     campaignId: number | null
   }
+  /** The year of the table of the trainings of élus the commune financed. */
+  training: { year: number }
 }
 
 export function emptyReportForm(): ReportForm {
@@ -37,12 +39,14 @@ export function emptyReportForm(): ReportForm {
     diagnostic: { campaignId: null, compare: 'auto', compareCampaignId: null, compareSnapshotId: null },
     project: { projectId: null, includeHistory: true },
     council: { meetingDate: null, subtitle: '', sections: ['dashboard', 'diagnostic', 'deadlines'], projectIds: [], campaignId: null },
+    training: { year: new Date().getFullYear() },
   }
 }
 
 /**
  * The form as a link opens it, from the page whose report it is: `/rapports?projet=12` (a project's « Fiche PDF »),
- * `?rapport=diagnostic&campagne=3` (the diagnostic page), `?rapport=tableau-de-bord` (the home page).
+ * `?rapport=diagnostic&campagne=3` (the diagnostic page), `?rapport=tableau-de-bord` (the home page),
+ * `?rapport=formation&annee=2026` (the Formation page).
  */
 export function reportFormFromLink(params: URLSearchParams): ReportForm {
   const form = emptyReportForm()
@@ -53,6 +57,10 @@ export function reportFormFromLink(params: URLSearchParams): ReportForm {
   const projectId = id('projet')
   if (projectId !== null) return { ...form, kind: 'project', project: { ...form.project, projectId } }
   if (params.get('rapport') === 'tableau-de-bord') return { ...form, kind: 'dashboard' }
+  if (params.get('rapport') === 'formation') {
+    const year = id('annee')
+    return { ...form, kind: 'training', training: { year: year ?? form.training.year } }
+  }
   if (params.get('rapport') === 'diagnostic') return { ...form, kind: 'diagnostic', diagnostic: { ...form.diagnostic, campaignId: id('campagne') } }
   return form
 }
@@ -101,6 +109,9 @@ export function toReportRequest(form: ReportForm): ReportFormResult {
     case 'project':
       if (form.project.projectId === null) errors.projectId = REPORT_FORM_MESSAGES.project
       candidate = { kind: 'project', projectId: form.project.projectId, includeHistory: form.project.includeHistory }
+      break
+    case 'training':
+      candidate = { kind: 'training', year: form.training.year }
       break
     case 'council': {
       const { meetingDate, subtitle, sections, projectIds, campaignId } = form.council

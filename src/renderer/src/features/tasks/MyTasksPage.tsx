@@ -9,6 +9,7 @@ import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'
 import { TASK_STATUS_COLORS } from '../projects/labels'
+import { MyTraining } from '../training/MyTraining'
 
 function TaskLine({ task }: { task: Task }) {
   const { t } = useTranslation()
@@ -141,6 +142,13 @@ export function MyTasksPage() {
             </Group>
           )}
         </>
+      )}
+      {shownMember !== null && (
+        <MyTraining
+          memberId={shownMember}
+          editable={shownMember === myMemberId || (session.data.profile?.isAdmin ?? false)}
+          own={shownMember === myMemberId}
+        />
       )}
     </Stack>
   )

@@ -1,0 +1,285 @@
+import { Alert, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconAlertTriangle, IconFileSpreadsheet, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { budgetInputSchema, trainingSettingsInput, type MethodInput, type TrainingOverview } from '../../../../shared/contract'
+import { call, errorMessage } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { EuroInput } from '../../components/EuroInput'
+import { FormError } from '../../components/FormError'
+import { FrenchDateInput } from '../../components/FrenchDateInput'
+import { saveReceivedFile } from '../../lib/files'
+import { formatCents, formatDate } from '../../lib/format'
+import { useSave } from './use-save'
+
+interface BudgetPanelProps {
+  overview: TrainingOverview
+  isAdmin: boolean
+  year: number
+  onYear(year: number): void
+  onChanged(): Promise<unknown>
+}
+
+function money(cents: number | null, missing: string): string {
+  return cents === null ? missing : formatCents(cents)
+}
+
+/** Entered once: the total of the maximal allowances (with how to compute it) and the date of the délibération. */
+function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onChanged(): Promise<unknown> }) {
+  const { t } = useTranslation()
+  const [maxAllowancesCents, setMax] = useState(overview.settings.maxAllowancesCents)
+  const [deliberationOn, setDeliberation] = useState(overview.settings.deliberationOn)
+  const { errors, failure, saving, save } = useSave(trainingSettingsInput, async (input: MethodInput<'training.updateSettings'>) => {
+    await call('training.updateSettings', input)
+    await onChanged()
+    notifications.show({ color: 'green', message: t('training.budget.saved') })
+  })
+  async function submit(event: React.FormEvent) {
+    event.preventDefault()
+    await save({ maxAllowancesCents, deliberationOn })
+  }
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate aria-label={t('training.budget.settings')}>
+      <Stack>
+        <Title order={2} size="h4">
+          {t('training.budget.settings')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <EuroInput
+            label={t('training.budget.maxAllowances')}
+            value={maxAllowancesCents}
+            onChange={setMax}
+            allowEmpty
+            error={errors.maxAllowancesCents}
+          />
+          <FrenchDateInput
+            label={t('training.budget.deliberationOn')}
+            description={t('training.budget.deliberationOnHelp')}
+            value={deliberationOn}
+            onChange={setDeliberation}
+            error={errors.deliberationOn}
+          />
+        </SimpleGrid>
+        <Alert variant="light" icon={<IconInfoCircle size={18} />} title={t('training.budget.howTo')}>
+          <List size="sm" spacing={4}>
+            {overview.content.allowancesHelp.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </Alert>
+        <FormError message={failure} />
+        <Group>
+          <Button type="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+function YearForm({ overview, onChanged }: { overview: TrainingOverview; onChanged(): Promise<unknown> }) {
+  const { t } = useTranslation()
+  const b = overview.budget
+  const [votedCents, setVoted] = useState(b.votedCents)
+  const [openingCarryCents, setOpening] = useState(b.openingCarryCents)
+  const { errors, failure, saving, save } = useSave(budgetInputSchema, async (input: MethodInput<'training.setBudget'>) => {
+    await call('training.setBudget', input)
+    await onChanged()
+  })
+  async function submit(event: React.FormEvent) {
+    event.preventDefault()
+    await save({ year: b.year, votedCents, openingCarryCents })
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('training.budget.yearForm', { year: b.year })}>
+      <Stack gap="xs">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <EuroInput
+            label={t('training.budget.voted', { year: b.year })}
+            value={votedCents}
+            onChange={setVoted}
+            allowEmpty
+            error={errors.votedCents}
+          />
+          <EuroInput
+            label={t('training.budget.openingCarry')}
+            description={t('training.budget.openingCarryHelp')}
+            value={openingCarryCents}
+            onChange={setOpening}
+            allowEmpty
+            error={errors.openingCarryCents}
+          />
+        </SimpleGrid>
+        <FormError message={failure} />
+        <Group>
+          <Button type="submit" loading={saving} variant="light">
+            {t('training.budget.saveYear', { year: b.year })}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+/** The budget of a year between its floor and ceiling, and the yearly table of the trainings the commune financed. */
+export function BudgetPanel({ overview, isAdmin, year, onYear, onChanged }: BudgetPanelProps) {
+  const { t } = useTranslation()
+  const b = overview.budget
+  const table = useApiQuery('training.yearTable', { year })
+  const years = Array.from({ length: overview.mandate.endYear - overview.mandate.startYear + 1 }, (_, i) => String(overview.mandate.startYear + i))
+  const missing = t('training.budget.missing')
+
+  async function exportXlsx() {
+    try {
+      saveReceivedFile(await call('training.exportYearTable', { year, format: 'xlsx' }))
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+    }
+  }
+
+  return (
+    <Stack>
+      {isAdmin && <SettingsForm overview={overview} onChanged={onChanged} />}
+      <Paper withBorder p="md" radius="md" aria-label={t('training.budget.title', { year })}>
+        <Stack>
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              {t('training.budget.title', { year })}
+            </Title>
+            <Select
+              aria-label={t('training.budget.year')}
+              data={years}
+              value={String(year)}
+              onChange={(y) => y && onYear(Number(y))}
+              allowDeselect={false}
+              w={120}
+            />
+          </Group>
+          {b.maxAllowancesCents === null && (
+            <Alert variant="light" icon={<IconInfoCircle size={18} />} role="note">
+              {t('training.budget.noAllowances')}
+            </Alert>
+          )}
+          {b.belowFloor && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" title={t('training.budget.belowFloorTitle')}>
+              {t('training.budget.belowFloor', { voted: formatCents(b.votedCents ?? 0), floor: formatCents(b.floorCents ?? 0) })}
+            </Alert>
+          )}
+          {b.aboveCeiling && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" title={t('training.budget.aboveCeilingTitle')}>
+              {t('training.budget.aboveCeiling', { ceiling: formatCents(b.ceilingCents ?? 0) })}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            {[
+              [t('training.budget.floor'), money(b.floorCents, missing)],
+              [t('training.budget.ceiling'), money(b.ceilingCents, missing)],
+              [t('training.budget.votedShort'), money(b.votedCents, missing)],
+              [t('training.budget.carriedIn'), formatCents(b.carriedInCents)],
+              [t('training.budget.committed'), formatCents(b.committedCents)],
+              [t('training.budget.spent'), formatCents(b.spentCents)],
+              [t('training.budget.available'), formatCents(b.availableCents)],
+              [t('training.budget.carryOut'), formatCents(b.carryOutCents)],
+            ].map(([label, value]) => (
+              <Paper key={label} withBorder p="sm" radius="md" aria-label={label}>
+                <Text size="xl" fw={700}>
+                  {value}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {label}
+                </Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <Text size="xs" c="dimmed">
+            {b.renewalYear ? t('training.budget.renewalYear', { year }) : t('training.budget.carryRule')}
+          </Text>
+          {isAdmin && <YearForm key={b.year} overview={overview} onChanged={onChanged} />}
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md" radius="md" aria-label={t('training.table.title', { year })}>
+        <Stack>
+          <Group justify="space-between">
+            <Stack gap={0}>
+              <Title order={2} size="h4">
+                {t('training.table.title', { year })}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('training.table.help')}
+              </Text>
+            </Stack>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconFileTypePdf size={16} />}
+                component={Link}
+                to={`/rapports?rapport=formation&annee=${year}`}
+              >
+                {t('training.table.pdf')}
+              </Button>
+              <Button variant="default" size="xs" leftSection={<IconFileSpreadsheet size={16} />} onClick={exportXlsx}>
+                {t('training.table.xlsx')}
+              </Button>
+            </Group>
+          </Group>
+          {table.data && table.data.rows.length === 0 && <Text c="dimmed">{t('training.table.empty', { year })}</Text>}
+          {table.data && table.data.rows.length > 0 && (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped aria-label={t('training.table.title', { year })}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('training.table.member')}</Table.Th>
+                    <Table.Th>{t('training.table.training')}</Table.Th>
+                    <Table.Th>{t('training.table.date')}</Table.Th>
+                    <Table.Th ta="right">{t('training.table.cost')}</Table.Th>
+                    <Table.Th ta="right">{t('training.table.travel')}</Table.Th>
+                    <Table.Th ta="right">{t('training.table.lostIncome')}</Table.Th>
+                    <Table.Th ta="right">{t('training.table.total')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {table.data.rows.map((r) => (
+                    <Table.Tr key={r.trainingId}>
+                      <Table.Td>
+                        {r.memberName}
+                        <Text size="xs" c="dimmed">
+                          {r.roleLabel}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {r.title}
+                        <Text size="xs" c="dimmed">
+                          {r.providerName || t('training.table.noProvider')}
+                          {r.approvalNumber ? ` — ${t('training.approvedNumber', { number: r.approvalNumber })}` : ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{formatDate(r.startOn)}</Table.Td>
+                      <Table.Td ta="right">{formatCents(r.costCents)}</Table.Td>
+                      <Table.Td ta="right">{formatCents(r.travelCents)}</Table.Td>
+                      <Table.Td ta="right">{formatCents(r.lostIncomeCents)}</Table.Td>
+                      <Table.Td ta="right" fw={600}>
+                        {formatCents(r.totalCents)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr fw={700}>
+                    <Table.Td colSpan={3}>{t('training.table.total')}</Table.Td>
+                    <Table.Td ta="right">{formatCents(table.data.totals.costCents)}</Table.Td>
+                    <Table.Td ta="right">{formatCents(table.data.totals.travelCents)}</Table.Td>
+                    <Table.Td ta="right">{formatCents(table.data.totals.lostIncomeCents)}</Table.Td>
+                    <Table.Td ta="right">{formatCents(table.data.totals.totalCents)}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      </Paper>
+    </Stack>
+  )
+}

@@ -1,0 +1,161 @@
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { providerInputSchema, type TrainingProvider } from '../../../../shared/contract'
+import { call } from '../../api/client'
+import { confirmRemoval } from '../../components/confirmRemoval'
+import { DialogActions } from './DialogActions'
+import { useSave } from './use-save'
+
+function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProvider | null; onClose(): void; onSaved(): Promise<unknown> }) {
+  const { t } = useTranslation()
+  const [values, setValues] = useState({
+    name: provider?.name ?? '',
+    approved: provider?.approved ?? false,
+    approvalNumber: provider?.approvalNumber ?? '',
+    contact: provider?.contact ?? '',
+  })
+  const { errors, failure, saving, save } = useSave(providerInputSchema, async () => {
+    if (provider) await call('training.updateProvider', { id: provider.id, ...values })
+    else await call('training.createProvider', values)
+    await onSaved()
+  })
+  async function submit(event: React.FormEvent) {
+    event.preventDefault()
+    if (await save(values)) onClose()
+  }
+  return (
+    <Modal opened onClose={onClose} title={provider ? t('training.providers.edit') : t('training.providers.add')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('training.providers.name')}
+            value={values.name}
+            onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
+            error={errors.name}
+            required
+            data-autofocus
+          />
+          <Switch
+            label={t('training.providers.approved')}
+            description={t('training.providers.approvedHelp')}
+            checked={values.approved}
+            onChange={(e) => setValues({ ...values, approved: e.currentTarget.checked })}
+          />
+          <TextInput
+            label={t('training.providers.approvalNumber')}
+            value={values.approvalNumber}
+            onChange={(e) => setValues({ ...values, approvalNumber: e.currentTarget.value })}
+            error={errors.approvalNumber}
+            disabled={!values.approved}
+          />
+          <Textarea
+            label={t('training.providers.contact')}
+            value={values.contact}
+            onChange={(e) => setValues({ ...values, contact: e.currentTarget.value })}
+            error={errors.contact}
+            autosize
+            minRows={2}
+          />
+          <DialogActions failure={failure} saving={saving} onCancel={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+/** The organismes the commune works with: name, ministry agrément, contact. */
+export function ProvidersPanel({
+  providers,
+  isAdmin,
+  onChanged,
+}: {
+  providers: TrainingProvider[]
+  isAdmin: boolean
+  onChanged(): Promise<unknown>
+}) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState<TrainingProvider | null | 'new'>(null)
+  return (
+    <Paper withBorder p="md" radius="md" aria-label={t('training.providers.title')}>
+      <Stack>
+        <Group justify="space-between">
+          <Stack gap={0}>
+            <Title order={2} size="h4">
+              {t('training.providers.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('training.providers.help')}
+            </Text>
+          </Stack>
+          {isAdmin && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              {t('training.providers.add')}
+            </Button>
+          )}
+        </Group>
+        {providers.length === 0 ? (
+          <Text c="dimmed">{t('training.providers.empty')}</Text>
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('training.providers.name')}</Table.Th>
+                <Table.Th>{t('training.providers.approval')}</Table.Th>
+                <Table.Th>{t('training.providers.contact')}</Table.Th>
+                <Table.Th>{t('training.providers.trainings')}</Table.Th>
+                {isAdmin && <Table.Th />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {providers.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td fw={600}>{p.name}</Table.Td>
+                  <Table.Td>
+                    {p.approved ? (
+                      <Badge color="green" variant="light" tt="none">
+                        {t('training.approvedNumber', { number: p.approvalNumber || '—' })}
+                      </Badge>
+                    ) : (
+                      <Badge color="gray" variant="light" tt="none">
+                        {t('training.notApproved')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-line' }}>{p.contact || '—'}</Table.Td>
+                  <Table.Td>{p.trainings}</Table.Td>
+                  {isAdmin && (
+                    <Table.Td>
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <ActionIcon variant="subtle" onClick={() => setEditing(p)} aria-label={t('training.providers.editFor', { name: p.name })}>
+                          <IconPencil size={18} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('training.providers.removeFor', { name: p.name })}
+                          onClick={() =>
+                            confirmRemoval({
+                              title: t('training.providers.removeTitle'),
+                              message: t('training.providers.removeMessage', { name: p.name, count: p.trainings }),
+                              remove: () => call('training.removeProvider', { id: p.id }),
+                              after: onChanged,
+                            })
+                          }
+                        >
+                          <IconTrash size={18} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      {editing && <ProviderDialog provider={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={onChanged} />}
+    </Paper>
+  )
+}
