@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
     // The relay has its own suite (vitest.relay.config.mts): it starts PostgreSQL and relay processes.
-    exclude: [...configDefaults.exclude, 'src/relay/**'],
+    exclude: [...configDefaults.exclude, 'src/relay/**', 'src/main/**/*.relay.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

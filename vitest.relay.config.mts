@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    include: ['src/relay/**/*.test.ts'],
+    // With the desktop's side of the relay (src/main/**/*.relay.test.ts): the core against a real relay process.
+    include: ['src/relay/**/*.test.ts', 'src/main/**/*.relay.test.ts'],
     environment: 'node',
     globalSetup: ['src/relay/testing/global-setup.ts'],
     // Real processes on a shared 2-core machine: generous limits; the bench measures speed, not the tests.

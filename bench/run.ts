@@ -30,6 +30,7 @@ import type { AnswerStatus } from '../src/shared/contract'
 import { benchLargeCommune, LARGE_COMMUNE_TARGETS } from './large'
 import { benchReports, printReportRows, REPORT_TARGETS } from './reports'
 import { summarize, timeAsyncNs, timeNs, type Row } from './measure'
+import { fileVault } from '../src/main/core/portal/vault'
 
 // (a) ------------------------------------------------------------------------------------------------------------
 const TYPED = ['faux villecerf', 'saint etienne', '10290']
@@ -78,6 +79,7 @@ async function benchContract(tempDirs: TempDirs): Promise<Row[]> {
       db: core.database.db,
       sqlite: core.database.sqlite,
       dataDir,
+      secrets: fileVault(dataDir),
       appVersion: '0.0.0-bench',
       now: () => new Date(),
       directory: () => {
@@ -220,6 +222,7 @@ async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; crite
     db: core.database.db,
     sqlite,
     dataDir,
+    secrets: fileVault(dataDir),
     appVersion: '0.0.0-bench',
     now: () => new Date(),
     directory: () => {

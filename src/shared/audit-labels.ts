@@ -40,10 +40,13 @@ export const ENTITY_LABELS: Record<string, string> = {
   trainingSettings: 'Formation des élus (réglages)',
   trainingBudget: 'Crédits de formation des élus',
   trainingProvider: 'Organisme de formation',
+  portal: 'Portail citoyen',
 }
 
 export const FIELD_LABELS: Record<string, string> = {
   title: 'Titre',
+  relayUrl: 'Adresse du relais',
+  portalUrl: 'Adresse du portail',
   description: 'Description',
   status: 'Statut',
   priority: 'Priorité',

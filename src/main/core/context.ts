@@ -4,6 +4,7 @@ import type { AppDatabase } from './db/open'
 import type { CommuneDirectory } from './directory/directory'
 import type { LoadedReferentiel } from './referentiel/load'
 import type { DataService } from './backup/service'
+import type { SecretVault } from './portal/vault'
 
 /** Who is using the app through one transport (a window, or the browser host). */
 export interface Session {
@@ -39,6 +40,11 @@ export interface CoreEnvironment {
   dialogs?: HostDialogs
   /** Files the main process holds for the renderer (chosen in a dialog or uploaded), by id. */
   incoming?: IncomingFiles
+  /** Where the relay token is kept (Electron: encrypted with safeStorage; the browser host: a file of the data folder). */
+  secrets: SecretVault
+  /** How the core reaches the relay (tests inject network failures); the global fetch by default. */
+  relayFetch?: typeof fetch
+  log?: (message: string, error?: unknown) => void
 }
 
 export interface HostDialogs {

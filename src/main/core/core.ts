@@ -19,6 +19,7 @@ import { backupEntries } from './backup/entries'
 import { findActor } from './session/actor'
 import { profileToRestore } from './session/last-profile'
 import { findAppRoot } from './paths'
+import { fileVault, type SecretCipher } from './portal/vault'
 import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
 
 export interface CoreOptions {
@@ -37,6 +38,10 @@ export interface CoreOptions {
   /** Free bytes on a disk (tests simulate a full disk). */
   freeBytes?: (path: string) => Promise<number>
   log?: (message: string, error?: unknown) => void
+  /** Encrypts the relay token at rest (Electron: safeStorage); without it the token is a file of the data folder. */
+  secretCipher?: SecretCipher
+  /** How the core reaches the relay; the global fetch by default (tests cut the network with it). */
+  relayFetch?: typeof fetch
 }
 
 export interface Core {
@@ -169,6 +174,9 @@ export function createCore(options: CoreOptions): Core {
     emit,
     data,
     dialogs: options.dialogs,
+    secrets: fileVault(options.dataDir, options.secretCipher),
+    relayFetch: options.relayFetch,
+    log,
     incoming: {
       register(path, fileName = basename(path)) {
         const fileId = randomBytes(12).toString('hex')

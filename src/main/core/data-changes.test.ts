@@ -21,6 +21,14 @@ const PDF = Buffer.from('%PDF-1.4 pièce').toString('base64')
  */
 const NOT_READ: ReadMethod[] = ['reports.generate']
 
+/** A relay that answers its health check and a pairing (the real relay is in portal/*.relay.test.ts). */
+const pairingRelay: typeof fetch = async (url) => {
+  const json = String(url).endsWith('/health')
+    ? { status: 'ok', apiVersion: 1, driver: 'pglite' }
+    : { token: 'jeton', commune: { code: '10145', name: 'Faux-Villecerf', portalUrl: 'https://relais.example.fr/10145' }, apiVersion: 1 }
+  return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } })
+}
+
 type ReadCall = { [M in ReadMethod]: { method: M; input: MethodInput<M> } }[ReadMethod]
 
 /** Every read, with inputs taken from what exists now (one call per campaign, project, file…). */
@@ -56,6 +64,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'exports.projects', input: { format: 'csv' } },
     { method: 'exports.tasks', input: { format: 'csv' } },
     { method: 'logo.get', input: {} },
+    { method: 'portal.status', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
     { method: 'training.overview', input: {} },
@@ -133,6 +142,7 @@ describe('what a write changes, what a read depends on', () => {
       'exports.projects',
       'exports.tasks',
       'logo.get',
+      'portal.status',
       'answers.list',
       'diagnostic.get',
       'diagnostic.peers',
@@ -158,7 +168,7 @@ describe('what a write changes, what a read depends on', () => {
 
   it('after each write, every read whose result changed reads one of the domains the write declares', async () => {
     const temp = new TempDirs('cap-commune-data-changes-')
-    const current = createTestCore(temp.make(), { now: () => new Date(NOW), referentielFile: FIXTURE_REFERENTIEL_FILE })
+    const current = createTestCore(temp.make(), { now: () => new Date(NOW), referentielFile: FIXTURE_REFERENTIEL_FILE, relayFetch: pairingRelay })
     const { core, session } = current
     await ok(core, session, 'setup.complete', fauxVillecerfSetup())
     const missing: string[] = []
@@ -282,6 +292,8 @@ describe('what a write changes, what a read depends on', () => {
       await write('evidence.remove', { id: evidence.id })
       await write('citizenInputs.remove', { id: input.id })
       await write('logo.remove', {})
+      await write('portal.connect', { relayUrl: 'https://relais.example.fr', pairingCode: 'ABCD-EFGH' })
+      await write('portal.disconnect', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })
       await write('commune.setPopulation', { populationTotale: 230, year: 2026 })

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { contract, type EventName, type EventPayload, type MethodName } from '../../shared/contract'
 import { AppError, GENERIC_INTERNAL_MESSAGE, type Result } from '../../shared/errors'
 import type { CoreEnvironment, Session } from './context'
+import { fileVault } from './portal/vault'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import type { HandlerContext, Handlers } from './handler'
@@ -20,10 +21,12 @@ let adminId: number
 let userId: number
 
 function environment(): CoreEnvironment {
+  const dataDir = temp.make()
   return {
     db: database.db,
     sqlite: database.sqlite,
-    dataDir: temp.make(),
+    dataDir,
+    secrets: fileVault(dataDir),
     appVersion: '0.0.0-test',
     now: () => new Date('2026-04-01T09:00:00.000Z'),
     directory: () => {

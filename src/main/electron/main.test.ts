@@ -77,6 +77,8 @@ const fake = vi.hoisted(() => {
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
+    // No keystore in the tests: the relay token would be a file of the data folder.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     BrowserWindow,
   }
   const updater = { checkForUpdatesAndNotify: vi.fn(async () => null) }

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import updaterPackage from 'electron-updater'
 import { createCore, type Core } from '../core/core'
 import { DatabaseOpenError } from '../core/db/errors'
@@ -9,6 +9,7 @@ import { installNavigationGuards, isSafeExternalUrl } from './guards'
 import { registerIpc } from './ipc'
 import { resolveDataDir, resolveMigrationsFolder, resolveNativeBinding, resolveReferentielFile } from './launch'
 import { buildMenuTemplate } from './menu'
+import { safeStorageCipher } from './secrets'
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol'
 import { checkForUpdatesInBackground } from './updates'
 import { SPELLCHECKER_LANGUAGES, createMainWindowOptions } from './window-options'
@@ -110,6 +111,8 @@ function main(): void {
         nativeBinding: resolveNativeBinding(location, process.env),
         // Documents and evidence open in the computer's own viewer ('' when opened, else the system's reason).
         openFile: (filePath) => shell.openPath(filePath),
+        // The relay token, encrypted by the system's keystore (after app ready, as safeStorage requires).
+        secretCipher: safeStorageCipher(safeStorage),
       })
     } catch (error) {
       // The database is left exactly as it was: the message says what happened and what to do.

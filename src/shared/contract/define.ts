@@ -28,6 +28,7 @@ export const DATA_DOMAINS = [
   'projects',
   'tasks',
   'logo',
+  'portal',
   /** The backups of this computer (list, last one, second location). */
   'backups',
   'training',

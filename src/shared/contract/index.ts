@@ -21,6 +21,7 @@ import { exportsMethods } from './exports'
 import { fundingsMethods } from './fundings'
 import { indicatorsMethods } from './indicators'
 import { logoMethods } from './logo'
+import { portalMethods } from './portal'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
 import { membersMethods } from './members'
@@ -89,6 +90,7 @@ export const contract = {
   ...reportsMethods,
   ...logoMethods,
   ...trainingMethods,
+  ...portalMethods,
 }
 
 export type Contract = typeof contract
@@ -151,6 +153,7 @@ export * from './fields'
 export * from './fundings'
 export * from './indicators'
 export * from './logo'
+export * from './portal'
 export * from './mandate'
 export * from './measurements'
 export * from './members'

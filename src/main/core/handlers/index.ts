@@ -20,6 +20,7 @@ import { exportsHandlers } from './exports'
 import { fundingsHandlers } from './fundings'
 import { indicatorsHandlers } from './indicators'
 import { logoHandlers } from './logo'
+import { portalHandlers } from './portal'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
 import { membersHandlers } from './members'
@@ -80,4 +81,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...logoHandlers,
   ...trainingHandlers,
+  ...portalHandlers,
 }

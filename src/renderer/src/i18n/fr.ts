@@ -257,6 +257,36 @@ export const fr = {
     adminExplain: 'Vous êtes administrateur : vous pouvez modifier la commune, l’équipe et les profils.',
     userExplain: 'Vous pouvez consulter la commune et l’équipe. Un administrateur gère les profils.',
   },
+  portal: {
+    title: 'Portail citoyen',
+    explain:
+      'Le portail citoyen est la page web de la commune sur un relais Cap Commune : les habitants y suivent les projets et les actualités, envoient leurs propositions et signalements, répondent aux sondages. L’application reste utilisable sans lui : ce qui est publié attend que le relais réponde.',
+    howToConnect:
+      'Pour connecter la commune, demandez à l’administrateur du relais son adresse et un code d’appairage (il l’obtient avec « commune add » suivi du code INSEE). Le code ne sert qu’une fois et vaut 7 jours.',
+    connectTitle: 'Connecter la commune au relais',
+    relayUrl: 'Adresse du relais',
+    relayUrlHelp: 'Par exemple https://relais.example.fr',
+    pairingCode: 'Code d’appairage',
+    pairingCodeHelp: 'Les tirets et les majuscules ne comptent pas.',
+    connect: 'Connecter',
+    connected: '{{commune}} est connectée au portail citoyen.',
+    isConnected: '{{commune}} est connectée au portail citoyen',
+    portalAddress: 'Adresse publique du portail, à donner aux habitants :',
+    connectedSince: 'Relais {{relay}}, connecté le {{date}} par {{who}}.',
+    tokenEncrypted: 'La clé d’accès au relais est conservée chiffrée par le système de cet ordinateur.',
+    tokenInFolder:
+      'La clé d’accès au relais est conservée dans le dossier des données de Cap Commune, sans chiffrement (version navigateur) : protégez l’accès à ce dossier. Elle ne fait partie ni des sauvegardes ni des exports.',
+    change: 'Changer de relais',
+    disconnect: 'Déconnecter',
+    disconnectTitle: 'Déconnecter la commune du portail ?',
+    disconnectConfirm:
+      'Cet ordinateur ne publiera plus rien sur le portail de {{commune}} et ne recevra plus les contributions des habitants. Ce qui est déjà publié reste en ligne ; pour reconnecter la commune, il faudra un nouveau code d’appairage.',
+    disconnected: 'La commune est déconnectée du portail citoyen.',
+    tokenMissingTitle: 'Connexion à refaire sur cet ordinateur',
+    tokenMissing:
+      'La commune était connectée au relais {{relay}}, mais la clé d’accès n’est pas lisible ici (données reprises d’un autre ordinateur ?) : connectez-la de nouveau avec un nouveau code d’appairage.',
+    adminOnly: 'La commune n’est pas connectée au portail citoyen. Seul un profil administrateur peut la connecter.',
+  },
   settings: {
     title: 'Paramètres',
     tabs: {
@@ -265,6 +295,7 @@ export const fr = {
       profiles: 'Profils',
       myProfile: 'Mon profil',
       data: 'Données',
+      portal: 'Portail citoyen',
     },
     commune: {
       changeTitle: 'Changer de commune',

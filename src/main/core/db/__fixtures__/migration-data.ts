@@ -278,6 +278,15 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       if (JSON.stringify(left) !== '{"t":0,"r":0}') throw new Error(`Formations restées sans leur élu : ${JSON.stringify(left)}`)
     },
   },
+  // portal_connection (new, empty): the commune is not connected to any relay after the upgrade; nothing else moves.
+  '0009_portal_connection': {
+    seed: seedInitialAndDiagnostic,
+    verify: (sqlite) => {
+      verifyInitialAndDiagnosticKept(sqlite)
+      const rows = sqlite.prepare('SELECT COUNT(*) AS n FROM portal_connection').get() as { n: number }
+      if (rows.n !== 0) throw new Error(`Connexion au portail inventée : ${rows.n}`)
+    },
+  },
 }
 
 const AT = '2026-03-20T18:00:00.000Z'

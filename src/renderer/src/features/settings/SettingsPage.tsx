@@ -6,8 +6,9 @@ import { CommuneSettings } from './CommuneSettings'
 import { DataSettings } from './DataSettings'
 import { MyProfileSettings } from './MyProfileSettings'
 import { ProfilesSettings } from './ProfilesSettings'
+import { PortalSettings } from '../portal/PortalSettings'
 
-const SECTIONS = ['commune', 'profil-commune', 'profils', 'mon-profil', 'donnees'] as const
+const SECTIONS = ['commune', 'profil-commune', 'profils', 'mon-profil', 'donnees', 'portail'] as const
 type Section = (typeof SECTIONS)[number]
 
 export function SettingsPage() {
@@ -26,6 +27,7 @@ export function SettingsPage() {
           <Tabs.Tab value="profils">{t('settings.tabs.profiles')}</Tabs.Tab>
           <Tabs.Tab value="mon-profil">{t('settings.tabs.myProfile')}</Tabs.Tab>
           <Tabs.Tab value="donnees">{t('settings.tabs.data')}</Tabs.Tab>
+          <Tabs.Tab value="portail">{t('settings.tabs.portal')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="commune">
           <CommuneSettings />
@@ -41,6 +43,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="donnees">
           <DataSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="portail">
+          <PortalSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>
