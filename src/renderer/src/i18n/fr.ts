@@ -262,7 +262,7 @@ export const fr = {
     explain:
       'Le portail citoyen est la page web de la commune sur un relais Cap Commune : les habitants y suivent les projets et les actualités, envoient leurs propositions et signalements, répondent aux sondages. L’application reste utilisable sans lui : ce qui est publié attend que le relais réponde.',
     howToConnect:
-      'Pour connecter la commune, demandez à l’administrateur du relais son adresse et un code d’appairage (il l’obtient avec « commune add » suivi du code INSEE). Le code ne sert qu’une fois et vaut 7 jours.',
+      'Pour connecter la commune, demandez à l’administrateur du relais son adresse et un code d’appairage pour votre commune. Le code ne sert qu’une fois et vaut 7 jours.',
     connectTitle: 'Connecter la commune au relais',
     relayUrl: 'Adresse du relais',
     relayUrlHelp: 'Par exemple https://relais.example.fr',

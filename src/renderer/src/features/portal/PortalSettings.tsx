@@ -34,8 +34,10 @@ function ConnectForm({ initialRelayUrl, onDone, onCancel }: { initialRelayUrl: s
       notifications.show({ color: 'green', message: t('portal.connected', { commune: status.commune?.name ?? '' }) })
       onDone()
     } catch (error) {
-      form.setErrors(serverFieldErrors(error))
-      setFailure(errorMessage(error))
+      const fieldErrors = serverFieldErrors(error)
+      form.setErrors(fieldErrors)
+      // A message that belongs to a field is shown under it, once.
+      setFailure(Object.keys(fieldErrors).length > 0 ? null : errorMessage(error))
     }
   })
   return (

@@ -1,0 +1,61 @@
+// Type-checked with the relay (src/relay/tsconfig.json): it starts a relay process.
+/**
+ * Paramètres › Portail citoyen in the browser host (1366×768) against a real relay process on 127.0.0.1 (PGlite): a
+ * wrong code said in French, the commune connected with its portal address, the note on where the token is kept,
+ * changing relay, disconnecting after a confirmation.
+ */
+import { startRelayProcess, type RelayProcess } from '../src/relay/testing/relay-process'
+import { expect, test } from './support/fixtures'
+import { seedFauxVillecerf } from './support/seed'
+
+test.use({ viewport: { width: 1366, height: 768 } })
+test.describe.configure({ timeout: 180_000 })
+
+let relay: RelayProcess
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' })
+})
+test.afterAll(async () => {
+  await relay?.stop()
+})
+
+test('Paramètres › Portail citoyen: connect with a pairing code, see the portal address, disconnect', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
+
+  await page.goto(host.url)
+  await page.getByRole('link', { name: 'Paramètres' }).click()
+  await page.getByRole('tab', { name: 'Portail citoyen' }).click()
+  const form = page.getByRole('form', { name: 'Connecter la commune au relais' })
+  await expect(form).toBeVisible()
+  await expect(page.getByText('sans chiffrement (version navigateur)')).toBeVisible()
+  await snap(page, 'portail-01-not-connected')
+
+  await form.getByRole('textbox', { name: 'Adresse du relais' }).fill(relay.url)
+  await form.getByRole('textbox', { name: 'Code d’appairage' }).fill('ZZZZ-ZZZZ-ZZZZ')
+  await form.getByRole('button', { name: 'Connecter' }).click()
+  await expect(form.getByText('Ce code d’appairage est inconnu')).toHaveCount(1)
+  await snap(page, 'portail-02-wrong-code')
+
+  await form.getByRole('textbox', { name: 'Code d’appairage' }).fill(code)
+  await form.getByRole('button', { name: 'Connecter' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Faux-Villecerf est connectée au portail citoyen' })).toBeVisible()
+  await expect(page.getByTestId('portal-url')).toHaveText(`${relay.url}/10145`)
+  await snap(page, 'portail-03-connected')
+
+  // The portal address is the commune's real page.
+  expect((await fetch(`${relay.url}/10145`)).status).toBe(200)
+
+  await page.getByRole('button', { name: 'Changer de relais' }).click()
+  await expect(page.getByRole('textbox', { name: 'Adresse du relais' })).toHaveValue(relay.url)
+  await snap(page, 'portail-04-change-relay')
+  await page.getByRole('button', { name: 'Annuler' }).click()
+
+  await page.getByRole('button', { name: 'Déconnecter' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByText('Ce qui est déjà publié reste en ligne')).toBeVisible()
+  await snap(page, 'portail-05-disconnect-confirm')
+  await dialog.getByRole('button', { name: 'Déconnecter' }).click()
+  await expect(page.getByRole('form', { name: 'Connecter la commune au relais' })).toBeVisible()
+})
