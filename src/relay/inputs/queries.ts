@@ -44,13 +44,17 @@ export async function createInput(
   })
 }
 
-/** One page of the desktop's feed: contributions, removals and poll answers after `after`, in `seq` order, in one snapshot. */
+/**
+ * One page of the desktop's feed: contributions, removals and poll answers after `after`, in `seq` order, in one
+ * snapshot (one statement). Each branch walks its (commune_code, seq) index and stops at the page size, so a page costs
+ * the same at the start and at the end of 100,000 rows.
+ */
 export async function pullPage(db: RelayDb, communeCode: string, after: number, limit: number): Promise<{ items: PulledItem[]; hasMore: boolean }> {
   const result = await queryRows<{ seq: number | string; type: PulledItem['type']; payload: Record<string, unknown> }>(
     db,
     sql`
     SELECT seq, type, payload FROM (
-      SELECT i.seq,
+      (SELECT i.seq,
         CASE WHEN i.removed_at IS NULL THEN 'contribution' ELSE 'contribution_removed' END AS type,
         CASE WHEN i.removed_at IS NOT NULL THEN jsonb_build_object('id', i.id) ELSE jsonb_build_object(
           'id', i.id, 'kind', i.kind,
@@ -69,14 +73,16 @@ export async function pullPage(db: RelayDb, communeCode: string, after: number, 
           'createdAt', i.created_at, 'updatedAt', i.updated_at) END AS payload
       FROM inputs i LEFT JOIN citizens c ON c.id = i.citizen_id
       WHERE i.commune_code = ${communeCode} AND i.seq > ${after}
+      ORDER BY i.seq LIMIT ${limit + 1})
       UNION ALL
-      SELECT a.seq, 'poll_answer' AS type, jsonb_build_object(
+      (SELECT a.seq, 'poll_answer' AS type, jsonb_build_object(
           'id', a.id, 'pollExternalId', p.external_id,
           'author', CASE WHEN c.deleted_at IS NOT NULL THEN NULL
                          ELSE jsonb_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
           'answers', a.answers, 'answeredAt', a.updated_at) AS payload
       FROM poll_answers a JOIN polls p ON p.id = a.poll_id JOIN citizens c ON c.id = a.citizen_id
       WHERE a.commune_code = ${communeCode} AND a.seq > ${after}
+      ORDER BY a.seq LIMIT ${limit + 1})
     ) feed
     ORDER BY seq
     LIMIT ${limit + 1}`,
