@@ -17,7 +17,7 @@ import {
   schemaDump,
   tableCounts,
 } from '../testing'
-import { initialDataDifferences, MIGRATION_FIXTURES, seedInitialSchema, type MigrationFixture } from './__fixtures__/migration-data'
+import { initialDataDifferences, seedInitialSchema, type MigrationFixture } from '../testing/migrations/seeds'
 import { DatabaseOpenError } from './errors'
 import { BACKUP_FOLDER_NAME, DATABASE_FILE_NAME, openDatabase } from './open'
 import * as schema from './schema'
@@ -163,14 +163,24 @@ const initialSchemaFixture: MigrationFixture = {
   verify: (sqlite) => expect(initialDataDifferences(sqlite)).toEqual([]),
 }
 
+/** testing/migrations/<tag>.ts, one per migration after the first. */
+const FIXTURES_FOLDER = fileURLToPath(new URL('../testing/migrations/', import.meta.url))
+const MIGRATION_FIXTURES: Record<string, MigrationFixture> = Object.fromEntries(
+  await Promise.all(
+    readdirSync(FIXTURES_FOLDER)
+      .filter((file) => /^\d{4}_.+\.ts$/.test(file))
+      .map(async (file) => [file.slice(0, -3), ((await import(join(FIXTURES_FOLDER, file))) as { fixture: MigrationFixture }).fixture]),
+  ),
+)
+
 describe('every migration keeps the data written with the schema before it', () => {
   const laterMigrations = JOURNAL.entries.slice(1)
 
-  it('every migration after the first has its entry in MIGRATION_FIXTURES (__fixtures__/migration-data.ts)', () => {
+  it('every migration after the first has its file in testing/migrations/<tag>.ts', () => {
     const missing = laterMigrations.map((e) => e.tag).filter((tag) => !Object.hasOwn(MIGRATION_FIXTURES, tag))
-    expect(missing, 'migrations sans jeu de données de test : ajoutez-les à MIGRATION_FIXTURES').toEqual([])
+    expect(missing, 'migrations sans jeu de données de test : ajoutez testing/migrations/<tag>.ts').toEqual([])
     const unknown = Object.keys(MIGRATION_FIXTURES).filter((tag) => !JOURNAL.entries.some((e) => e.tag === tag))
-    expect(unknown, 'entrées de MIGRATION_FIXTURES sans migration').toEqual([])
+    expect(unknown, 'fichiers de testing/migrations sans migration').toEqual([])
   })
 
   for (const [offset, entry] of laterMigrations.entries()) {
