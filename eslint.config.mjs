@@ -1,16 +1,12 @@
 import js from '@eslint/js'
 import globals from 'globals'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
+import { capPlugin } from './eslint/layers.mjs'
 
-const electronImport = {
-  name: 'electron',
-  message: "Le cœur de Cap Commune ne dépend pas d'Electron : passez par src/main/electron.",
-}
-const reactImports = ['react', 'react-dom', 'react-dom/client', '@mantine/*', '@tabler/*'].map((name) => ({
-  name,
-  message: "Le processus principal n'utilise ni React ni le DOM.",
-}))
+/** The TypeScript projects that type-aware rules read (every .ts/.tsx file of src/, e2e/ and bench/ is in one). */
+const TYPED_FILES = ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts']
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'playwright-report/**'] },
@@ -29,53 +25,31 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // The Electron-free core and the shared contract never import Electron, React or the DOM.
-    files: ['src/main/core/**/*.ts', 'src/main/host/**/*.ts', 'src/shared/**/*.ts'],
+    // What each layer may import: eslint/layers.mjs (tested by src/main/core/boundaries.test.ts).
+    files: ['src/**/*.{ts,tsx,mts}'],
+    plugins: { cap: capPlugin, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js', '.mjs'],
+    },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport, ...reactImports.filter((r) => !r.name.includes('*'))],
-          patterns: [{ group: ['electron/*', '@mantine/*', '@tabler/*'], message: 'Interdit dans le cœur.' }],
-        },
-      ],
+      'cap/layers': 'error',
+      // No import cycle; type-only imports are erased and do not count.
+      'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }],
     },
   },
   {
-    // The whole main process: no React, no DOM.
-    files: ['src/main/**/*.ts'],
-    ignores: ['src/main/core/**', 'src/main/host/**'],
+    // Promises are awaited, returned or explicitly voided: a forgotten one loses its error (and the user's data).
+    files: TYPED_FILES,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: reactImports.filter((r) => !r.name.includes('*')),
-          patterns: [{ group: ['@mantine/*', '@tabler/*'], message: "Le processus principal n'utilise pas l'interface." }],
-        },
-      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Async handlers in JSX attributes and option objects (onClick, onConfirm) are fine: they catch what they can.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false, properties: false } }],
+      '@typescript-eslint/await-thenable': 'error',
     },
   },
-  {
-    // The relay (src/relay): Electron-free and React-free; only src/shared, its own code, node and its own packages.
-    files: ['src/relay/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            electronImport,
-            ...['react', 'react-dom', 'better-sqlite3', 'electron-updater', 'pdfmake', 'exceljs', '@napi-rs/canvas'].map((name) => ({
-              name,
-              message: 'Le relais n’utilise pas les paquets de l’application de bureau.',
-            })),
-          ],
-          patterns: [
-            { group: ['electron/*', '@mantine/*', '@tabler/*', 'react-dom/*'], message: 'Le relais n’utilise ni Electron ni React.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Le relais n’importe que src/shared et son propre code.' },
-          ],
-        },
-      ],
-    },
-  },
+  // The relay portal's own small scripts run in the citizen's browser.
   { files: ['src/relay/portal/static/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 )

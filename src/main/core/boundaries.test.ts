@@ -1,17 +1,30 @@
 import { ESLint } from 'eslint'
-import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_ROOT } from './testing'
 
 /**
- * The architecture rules live in eslint.config.mjs: the core, the browser host and the shared contract run without
- * Electron (tests and the browser host load them in plain Node), and the main process never loads React.
- * These tests lint code as if it were written at various places of the project.
+ * The architecture rules live in eslint.config.mjs and eslint/layers.mjs: what each layer may import (the core, the
+ * browser host and the shared contract run without Electron; the main process never loads React; the renderer
+ * reaches the main process only through the contract; the relay only through src/shared), no import cycle, and
+ * no forgotten promise. These tests lint code as if it were written at various places of the project.
  */
 let eslint: ESLint
 
 beforeAll(() => {
-  eslint = new ESLint({ cwd: APP_ROOT })
+  // Type information needs files on disk: the snippets below are checked for imports only.
+  eslint = new ESLint({
+    cwd: APP_ROOT,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+        '@typescript-eslint/await-thenable': 'off',
+      },
+    },
+  })
 })
 
 async function restrictedImports(code: string, relativePath: string): Promise<string[]> {
@@ -20,7 +33,7 @@ async function restrictedImports(code: string, relativePath: string): Promise<st
   expect(await eslint.isPathIgnored(filePath)).toBe(false)
   const [result] = await eslint.lintText(code, { filePath })
   expect(result!.messages.filter((m) => m.fatal || m.ruleId === null)).toEqual([])
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' && m.severity === 2).map((m) => m.message)
+  return result!.messages.filter((m) => m.ruleId === 'cap/layers' && m.severity === 2).map((m) => m.message)
 }
 
 const ELECTRON = "import { app } from 'electron'\n\nexport const version = app.getVersion()\n"
@@ -64,5 +77,82 @@ describe('architecture boundaries (ESLint)', () => {
 
   it('the renderer may use React', async () => {
     expect(await restrictedImports(REACT, 'src/renderer/src/App.tsx')).toEqual([])
+  })
+})
+
+describe('each layer imports only what its allow-list says', () => {
+  it.each([
+    [
+      'src/renderer/src/features/x/Page.tsx',
+      "import { handlers } from '../../../../main/core/handlers'",
+      /n'importe que src\/renderer\/, src\/shared\//,
+    ],
+    ['src/renderer/src/features/x/Page.tsx', "import type { Core } from '../../../../main/core/core'", /mène à src\/main\/core\/core/],
+    ['src/renderer/src/lib/x.ts', "import { readFileSync } from 'node:fs'", /n'utilise pas les modules de Node/],
+    ['src/renderer/src/lib/x.ts', "import { join } from 'path'", /n'utilise pas les modules de Node/],
+    ['src/renderer/src/lib/x.ts', "import { ipcRenderer } from 'electron'", /que par le contrat/],
+    ['src/renderer/src/lib/x.ts', "import Database from 'better-sqlite3'", /paquet « better-sqlite3 »/],
+    ['src/preload/x.ts', "import { useState } from 'react'", /paquet « react »/],
+    ['src/preload/x.ts', "import { createCore } from '../main/core/core'", /n'importe que src\/preload\/, src\/shared\//],
+    ['src/preload/x.ts', "import { readFileSync } from 'node:fs'", /modules de Node/],
+    ['src/shared/x.ts', "import { createCore } from '../main/core/core'", /n'importe que src\/shared\//],
+    ['src/shared/x.ts', "import { readFileSync } from 'node:fs'", /modules de Node/],
+    ['src/main/core/x.ts', "import { App } from '../../renderer/src/app/App'", /n'importe que src\/main\/core\/, src\/shared\//],
+    ['src/main/core/x.ts', "import { startHost } from '../host/server'", /n'importe que src\/main\/core\//],
+    ['src/relay/x.ts', "import { createCore } from '../main/core/core'", /Le relais \(src\/relay\) n'importe que src\/relay\/, src\/shared\//],
+    ['src/relay/x.ts', "import { app } from 'electron'", /ne dépend pas de l’application de bureau/],
+    ['src/relay/x.ts', "import Database from 'better-sqlite3'", /paquet « better-sqlite3 »/],
+    ['src/relay/portal/x.tsx', "import { useState } from 'react'", /hono\/jsx/],
+  ])('%s: « %s » is refused', async (file, code, message) => {
+    const errors = await restrictedImports(`${code}\nexport const used = 1\n`, file)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(message)
+  })
+
+  it.each([
+    ['src/renderer/src/features/x/Page.tsx', "import { contract } from '../../../../shared/contract'"],
+    ['src/renderer/src/features/x/Page.tsx', "import { contract } from '@shared/contract'"],
+    ['src/renderer/src/features/x/Page.tsx', "import { Button } from '@mantine/core'"],
+    ['src/preload/x.ts', "import { contextBridge } from 'electron'"],
+    ['src/preload/x.ts', "import { IPC_INVOKE_CHANNEL } from '../shared/bridge'"],
+    ['src/main/core/x.ts', "import { readFileSync } from 'node:fs'"],
+    ['src/main/host/x.ts', "import { createCore } from '../core/core'"],
+    ['src/relay/x.ts', "import { Hono } from 'hono'"],
+    ['src/relay/x.ts', "import { serve } from '@hono/node-server'"],
+    ['src/relay/x.ts', "import { api } from '../shared/relay/api'"],
+    ['src/renderer/src/lib/x.test.ts', "import { readFileSync } from 'node:fs'"],
+  ])('%s: « %s » is allowed', async (file, code) => {
+    expect(await restrictedImports(`${code}\nexport const used = 1\n`, file)).toEqual([])
+  })
+})
+
+describe('whole-project rules, on real files', () => {
+  let dir: string
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(APP_ROOT, 'src/main/core/lint-check-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('an import cycle is an error (import-x/no-cycle)', async () => {
+    writeFileSync(join(dir, 'a.ts'), "import { b } from './b'\n\nexport const a = () => b()\n")
+    writeFileSync(join(dir, 'b.ts'), "import { a } from './a'\n\nexport const b = (): unknown => a\n")
+    const [result] = await eslint.lintFiles([join(dir, 'a.ts')])
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(['import-x/no-cycle'])
+  })
+
+  it('a type-only import back is not a cycle (it is erased)', async () => {
+    writeFileSync(join(dir, 'c.ts'), "import { d } from './d'\n\nexport interface C {\n  n: number\n}\nexport const c = d\n")
+    writeFileSync(join(dir, 'd.ts'), "import type { C } from './c'\n\nexport const d = (x: C) => x.n\n")
+    const [result] = await eslint.lintFiles([join(dir, 'c.ts')])
+    expect(result!.messages).toEqual([])
+  })
+
+  it('a forgotten promise is an error (type-aware no-floating-promises)', async () => {
+    const typed = new ESLint({ cwd: APP_ROOT })
+    const file = join(dir, 'e.ts')
+    writeFileSync(file, 'async function save(): Promise<void> {}\n\nexport function onClick(): void {\n  save()\n}\n')
+    const [result] = await typed.lintFiles([file])
+    expect(result!.messages.map((m) => `${relative(dir, file)}:${m.line} ${m.ruleId}`)).toEqual(['e.ts:4 @typescript-eslint/no-floating-promises'])
   })
 })

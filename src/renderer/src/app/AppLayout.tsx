@@ -120,7 +120,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                     onClick={() => {
                       // The next profile starts on the home page, not on a page it may not be allowed to see. Before
                       // signing out: once signed out, the profile chooser replaces this layout.
-                      navigate('/', { replace: true })
+                      void navigate('/', { replace: true })
                       signOut.mutate({})
                     }}
                   >

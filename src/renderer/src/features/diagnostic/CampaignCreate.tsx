@@ -22,7 +22,7 @@ export function CampaignCreate({ opened, onClose, campaigns }: { opened: boolean
           try {
             const campaign = await create.mutateAsync({ name, copyFrom: copyFrom ? Number(copyFrom) : null })
             onClose()
-            navigate(`/diagnostic/${campaign.id}`)
+            void navigate(`/diagnostic/${campaign.id}`)
           } catch {
             // Shown below.
           }

@@ -74,7 +74,7 @@ function FindingItem({ finding, campaignId, tone }: { finding: Finding; campaign
             onSubmit={async (values) => {
               const project = await call('projects.create', values)
               setCreating(false)
-              navigate(projectPath(project.id))
+              void navigate(projectPath(project.id))
             }}
           />
         )}

@@ -94,7 +94,7 @@ export function ProjectPage() {
                   onConfirm: async () => {
                     try {
                       await call('projects.remove', { id: p.id })
-                      navigate('/projets')
+                      void navigate('/projets')
                       await refresh()
                     } catch (error) {
                       notifications.show({ color: 'red', message: errorMessage(error) })

@@ -192,7 +192,7 @@ export function ProjectsPage() {
             onSubmit={async (values) => {
               const project = await call('projects.create', values)
               setCreating(false)
-              navigate(projectPath(project.id))
+              void navigate(projectPath(project.id))
             }}
           />
         )}

@@ -58,7 +58,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
   function open(path: string) {
     onClose()
     setQuery('')
-    navigate(path)
+    void navigate(path)
   }
 
   return (
