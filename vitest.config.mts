@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
+    include: ['src/**/*.test.ts'],
     // The relay has its own suite (vitest.relay.config.mts): it starts PostgreSQL and relay processes.
     exclude: [...configDefaults.exclude, 'src/relay/**', 'src/main/**/*.relay.test.ts'],
     environment: 'node',

@@ -6,7 +6,6 @@
  * Deterministic (seeded): two runs build the same data. Reusable: `generateLargeCommune({ dataDir })`.
  */
 import type Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { APP_ROOT, createTestCore, fauxVillecerfSetup, ok, type TestCore } from '../src/main/core/testing'
 import { defaultReferentielFile, loadReferentiel } from '../src/main/core/referentiel/load'
 
@@ -398,9 +397,4 @@ export async function generateLargeCommune(options: LargeCommuneOptions): Promis
     counts: { members: memberIds.length, projects: n.projects, tasks: n.tasks, comments: n.comments, auditRows: n.auditRows, ...counts },
     generationMs: performance.now() - started,
   }
-}
-
-/** A temp data folder under `root` for the large commune. */
-export function largeCommuneDir(root: string): string {
-  return join(root, 'grande-commune')
 }

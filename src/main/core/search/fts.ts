@@ -28,9 +28,3 @@ export function ftsQuery(text: string): string | null {
   // Tokens are [a-z0-9]+ after folding; the quotes are belt and braces.
   return tokens.map((token) => `"${token.replace(/"/g, '""')}"*`).join(' ')
 }
-
-/** True when every token is a prefix of some word of `text` (accent- and case-insensitive). */
-export function matchesAllTokens(text: string, tokens: string[]): boolean {
-  const words = foldForSearch(text).split(' ')
-  return tokens.every((token) => words.some((word) => word.startsWith(token)))
-}
