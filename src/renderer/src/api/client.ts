@@ -21,6 +21,10 @@ function current(): Transport {
   return (transport ??= createTransport())
 }
 
+export function transportKind(): Transport['kind'] {
+  return current().kind
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await current().invoke(method, input)
   if (!result.ok) throw new ApiError(result.error)
