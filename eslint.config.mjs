@@ -42,7 +42,12 @@ export default tseslint.config(
   {
     // Promises are awaited, returned or explicitly voided: a forgotten one loses its error (and the user's data).
     files: TYPED_FILES,
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './src/relay/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       // Async handlers in JSX attributes and option objects (onClick, onConfirm) are fine: they catch what they can.

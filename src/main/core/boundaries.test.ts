@@ -17,7 +17,7 @@ beforeAll(() => {
   eslint = new ESLint({
     cwd: APP_ROOT,
     overrideConfig: {
-      languageOptions: { parserOptions: { projectService: false } },
+      languageOptions: { parserOptions: { project: null, projectService: false } },
       rules: {
         '@typescript-eslint/no-floating-promises': 'off',
         '@typescript-eslint/no-misused-promises': 'off',
@@ -154,7 +154,7 @@ describe('whole-project rules, on real files', () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../../../tsconfig.base.json', include: ['e.ts'] }))
     const typed = new ESLint({
       cwd: APP_ROOT,
-      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: join(dir, 'tsconfig.json'), tsconfigRootDir: dir } } },
+      overrideConfig: { languageOptions: { parserOptions: { project: join(dir, 'tsconfig.json'), tsconfigRootDir: dir } } },
     })
     const file = join(dir, 'e.ts')
     writeFileSync(file, 'async function save(): Promise<void> {}\n\nexport function onClick(): void {\n  save()\n}\n')
