@@ -68,7 +68,8 @@ export const LAYERS = [
     name: 'src/main/core',
     label: 'Le cœur (src/main/core)',
     folder: 'src/main/core/',
-    reach: ['src/main/core/', 'src/shared/'],
+    // resources/: the content shipped with the app (référentiel, training catalogue).
+    reach: ['src/main/core/', 'src/shared/', 'resources/'],
     packages: [
       'better-sqlite3',
       'drizzle-orm',
