@@ -70,6 +70,8 @@ export const LAYERS = [
     folder: 'src/main/core/',
     // resources/: the content shipped with the app (référentiel, training catalogue).
     reach: ['src/main/core/', 'src/shared/', 'resources/'],
+    // The desktop's relay tests start a real relay.
+    testReach: ['src/relay/testing/'],
     packages: [
       'better-sqlite3',
       'drizzle-orm',
