@@ -4,6 +4,7 @@
  * nothing but a clean, small PNG is stored or embedded in PDFs.
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { imageHeader, imageTooLarge } from '../security/images'
 import { eq } from 'drizzle-orm'
 import type { Logo } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
@@ -45,6 +46,11 @@ export async function normalizeLogo(fileName: string, contentBase64: string): Pr
   const bytes = decodeBase64(contentBase64)
   if (!bytes || !(isPng(bytes) || isJpeg(bytes)))
     throw new AppError('INVALID_INPUT', NOT_AN_IMAGE, [{ path: 'contentBase64', message: NOT_AN_IMAGE }])
+  // Checked from the header, before anything is decoded (a decompression bomb never reaches loadImage).
+  const header = imageHeader(bytes)
+  if (!header) throw new AppError('INVALID_INPUT', NOT_AN_IMAGE, [{ path: 'contentBase64', message: NOT_AN_IMAGE }])
+  const tooLarge = imageTooLarge(header)
+  if (tooLarge) throw new AppError('INVALID_INPUT', tooLarge, [{ path: 'contentBase64', message: tooLarge }])
   let image: Awaited<ReturnType<typeof loadImage>>
   try {
     image = await loadImage(bytes)
