@@ -41,9 +41,12 @@ export const ENTITY_LABELS: Record<string, string> = {
   trainingBudget: 'Crédits de formation des élus',
   trainingProvider: 'Organisme de formation',
   portal: 'Portail citoyen',
+  failedSignIn: 'Mot de passe erroné',
 }
 
 export const FIELD_LABELS: Record<string, string> = {
+  attempts: 'Essais manqués de suite',
+  waitSeconds: 'Attente imposée (secondes)',
   title: 'Titre',
   relayUrl: 'Adresse du relais',
   portalUrl: 'Adresse du portail',

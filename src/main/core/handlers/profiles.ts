@@ -5,7 +5,8 @@ import type { Db } from '../db/open'
 import { members, profiles } from '../db/schema'
 import type { HandlersOf, SignedInContext } from '../handler'
 import { getProfileRow, toProfile, type ProfileRow } from '../profiles/queries'
-import { hashPassword, verifyPassword } from '../security/passwords'
+import { hashPassword } from '../security/passwords'
+import { checkPassword } from '../security/sign-in'
 
 /** What the audit trail keeps of a profile: never the password hash. */
 function auditedProfile(row: ProfileRow) {
@@ -41,8 +42,9 @@ function otherAdminCount(db: Db, exceptProfileId: number): number {
 export const profilesHandlers: HandlersOf<'profiles'> = {
   'profiles.list': (_input, { db }) => db.select().from(profiles).orderBy(profiles.displayName).all().map(toProfile),
 
-  'profiles.create': (input, context) => {
+  'profiles.create': async (input, context) => {
     const { db } = context
+    const passwordHash = input.password ? await hashPassword(input.password) : null
     return db.transaction((tx) => {
       checkMemberLink(tx, input.memberId, null)
       const row = tx
@@ -51,7 +53,7 @@ export const profilesHandlers: HandlersOf<'profiles'> = {
           displayName: input.displayName,
           memberId: input.memberId,
           isAdmin: input.isAdmin,
-          passwordHash: input.password ? hashPassword(input.password) : null,
+          passwordHash,
           createdAt: context.now().toISOString(),
         })
         .returning()
@@ -80,25 +82,21 @@ export const profilesHandlers: HandlersOf<'profiles'> = {
     })
   },
 
-  'profiles.setPassword': (input, context) => {
+  'profiles.setPassword': async (input, context) => {
     const { db, actor } = context
     const isSelf = actor.profileId === input.id
     if (!isSelf && !actor.isAdmin) {
       throw new AppError('FORBIDDEN', "Seul un administrateur peut changer le mot de passe d'un autre profil.")
     }
     const before = getProfileRow(db, input.id)
-    if (isSelf && before.passwordHash && !actor.isAdmin) {
-      if (!input.currentPassword || !verifyPassword(input.currentPassword, before.passwordHash)) {
-        throw new AppError('WRONG_PASSWORD', 'Le mot de passe actuel est incorrect.')
-      }
+    // Changing one's own password needs the current one, administrators included (a PC left open must not be enough).
+    if (isSelf && before.passwordHash) {
+      if (!input.currentPassword) throw new AppError('WRONG_PASSWORD', 'Saisissez votre mot de passe actuel pour le changer.')
+      await checkPassword(db, before, input.currentPassword, context.now(), 'Le mot de passe actuel est incorrect.')
     }
+    const newHash = input.newPassword ? await hashPassword(input.newPassword) : null
     db.transaction((tx) => {
-      const after = tx
-        .update(profiles)
-        .set({ passwordHash: input.newPassword ? hashPassword(input.newPassword) : null })
-        .where(eq(profiles.id, input.id))
-        .returning()
-        .get()
+      const after = tx.update(profiles).set({ passwordHash: newHash }).where(eq(profiles.id, input.id)).returning().get()
       // The hash never goes in the trail; what happened to the password does.
       const hadPassword = before.passwordHash !== null
       const change = after.passwordHash === null ? 'aucun' : hadPassword ? 'modifié' : 'défini'

@@ -10,7 +10,7 @@ import { rememberLastProfile } from '../session/last-profile'
 
 export const setupHandlers: HandlersOf<'setup'> = {
   /** The wizard's whole input in one transaction: the commune is set up completely or not at all. */
-  'setup.complete': (input, context) => {
+  'setup.complete': async (input, context) => {
     const { db, session } = context
     if (readCommune(db)) {
       throw new AppError('ALREADY_SET_UP', 'Cap Commune est déjà configuré pour cette commune. Les modifications se font dans Paramètres.')
@@ -24,7 +24,7 @@ export const setupHandlers: HandlersOf<'setup'> = {
     }
     const team = normalizeTeam(input.members, (i) => `members.${i}`)
     const at = context.now().toISOString()
-    const passwordHash = input.administrator.password ? hashPassword(input.administrator.password) : null
+    const passwordHash = input.administrator.password ? await hashPassword(input.administrator.password) : null
 
     const profileId = db.transaction((tx) => {
       // The administrator's profile is created first so that it signs every row of the setup.

@@ -1,4 +1,4 @@
-import { Button, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Loader, PasswordInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
@@ -11,8 +11,8 @@ export function MyProfileSettings() {
   const session = useApiQuery('session.get', {})
   const profile = session.data?.profile
   if (!profile) return <Loader />
-  // An administrator may change their own password without the current one, like any other profile's.
-  const askCurrent = profile.hasPassword && !profile.isAdmin
+  // Changing one's own password needs the current one, administrators included (a PC left open must not be enough).
+  const askCurrent = profile.hasPassword
 
   return (
     <Paper withBorder p="lg" radius="md">
@@ -38,22 +38,32 @@ export function MyProfileSettings() {
             variant="subtle"
             color="red"
             w="fit-content"
-            onClick={() =>
+            onClick={() => {
+              let currentPassword = ''
               modals.openConfirmModal({
                 title: t('profiles.removePassword'),
-                children: <Text>{t('profiles.removePasswordConfirm')}</Text>,
+                children: (
+                  <Stack gap="sm">
+                    <Text>{t('profiles.removePasswordConfirm')}</Text>
+                    <PasswordInput
+                      label={t('profiles.currentPassword')}
+                      onChange={(event) => (currentPassword = event.currentTarget.value)}
+                      data-autofocus
+                    />
+                  </Stack>
+                ),
                 labels: { confirm: t('profiles.removePassword'), cancel: t('common.cancel') },
                 confirmProps: { color: 'red' },
                 onConfirm: async () => {
                   try {
-                    await call('profiles.setPassword', { id: profile.id, newPassword: null })
+                    await call('profiles.setPassword', { id: profile.id, currentPassword, newPassword: null })
                     await session.refetch()
                   } catch (error) {
                     notifications.show({ color: 'red', message: errorMessage(error) })
                   }
                 },
               })
-            }
+            }}
           >
             {t('profiles.removePassword')}
           </Button>
