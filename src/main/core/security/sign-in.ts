@@ -13,6 +13,7 @@ export async function checkPassword(
   row: { id: number; displayName: string; passwordHash: string | null },
   password: string,
   at: Date,
+  wrong = 'Mot de passe incorrect. Vérifiez la saisie (majuscules comprises) et réessayez.',
 ): Promise<void> {
   const wait = secondsToWait(db, row.id, at)
   if (wait > 0) {
