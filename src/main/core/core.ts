@@ -20,6 +20,7 @@ import { findActor } from './session/actor'
 import { profileToRestore } from './session/last-profile'
 import { findAppRoot } from './paths'
 import { fileVault, type SecretCipher } from './portal/vault'
+import { sanitizeInput } from './security/text'
 import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
 
 export interface CoreOptions {
@@ -273,6 +274,10 @@ export function createCore(options: CoreOptions): Core {
     if (input !== undefined && (JSON.stringify(input)?.length ?? 0) > limit.bytes) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: limit.message } }
     }
+    // The text rule (security/text.ts), for every field of every method.
+    const sanitized = sanitizeInput(input)
+    if (!sanitized.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: sanitized.issue.message, issues: [sanitized.issue] } }
+    input = sanitized.value
     while (gate) await gate
     if (recovery || !database) {
       if (method === 'recovery.restore') {
