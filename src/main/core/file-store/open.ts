@@ -21,6 +21,7 @@ const KEEP_OPENED_MS = 24 * 60 * 60 * 1000
  * Documents the system viewer may open. Anything else (programs, scripts, shortcuts: .exe, .bat, .js, .lnk…) is
  * never opened — on Windows « opening » them runs them — and is offered as a download instead.
  */
+// Never SVG: opened from file:// it is a web page, and a browser would run the script it carries. It is downloaded.
 const OPENABLE_EXTENSIONS = new Set([
   'pdf',
   'txt',
@@ -44,7 +45,6 @@ const OPENABLE_EXTENSIONS = new Set([
   'bmp',
   'tif',
   'tiff',
-  'svg',
   'eml',
   'msg',
 ])

@@ -23,7 +23,7 @@ const MIME_TYPES: Record<string, string> = {
   csv: 'text/csv',
 }
 
-/** From the extension only (the content is never executed or previewed by the core). */
+/** From the extension only: for names, never for stored bytes (see typeFromBytes). */
 export function mimeTypeOf(fileName: string): string {
   return MIME_TYPES[extname(fileName).slice(1).toLowerCase()] ?? 'application/octet-stream'
 }
@@ -42,7 +42,46 @@ export function displayFileName(fileName: string): string {
     .trim()
     .replace(/^\.+/, '')
     .slice(0, 200)
-  return cleaned === '' ? 'piece-jointe' : cleaned
+    // Windows drops trailing dots and spaces (« rapport. » saves as « rapport »): removed here, so what is shown is kept.
+    .replace(/[. ]+$/, '')
+  if (cleaned === '') return 'piece-jointe'
+  // CON, NUL.txt, COM1… are devices on Windows, not files: such a name could not be saved back.
+  return WINDOWS_RESERVED.test(cleaned.split('.')[0]!.trim()) ? `_${cleaned}` : cleaned
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i
+
+/** Extensions that name the same type (file-type gives the first). */
+const SAME_TYPE: Record<string, string[]> = { jpg: ['jpeg', 'jpe'], tif: ['tiff'], mp4: ['m4v'], xml: ['svg'] }
+
+/**
+ * The type of a file from its bytes (file-type), never from its name: a text file named « photo.png » is text. When
+ * the bytes say another type than the name's extension, the name gets the right one, so that the computer opens it
+ * with the right program. Text (valid UTF-8 without NUL) that file-type does not know is `text/plain` (`text/csv`
+ * for .csv).
+ */
+export async function typeFromBytes(bytes: Buffer, name: string): Promise<{ fileName: string; mimeType: string }> {
+  const { fileTypeFromBuffer } = await import('file-type')
+  const detected = await fileTypeFromBuffer(bytes)
+  const dot = name.lastIndexOf('.')
+  const stem = dot > 0 ? name.slice(0, dot) : name
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+  if (detected) {
+    const same = extension === detected.ext || (SAME_TYPE[detected.ext] ?? []).includes(extension)
+    return { fileName: same ? name : `${stem}.${detected.ext}`, mimeType: detected.mime }
+  }
+  let text = false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    text = !bytes.includes(0)
+  } catch {
+    text = false
+  }
+  if (!text) return { fileName: name, mimeType: 'application/octet-stream' }
+  if (extension === 'csv') return { fileName: name, mimeType: 'text/csv' }
+  // A text named like a document or an image that it is not: called what it is.
+  const claimsBinary = MIME_TYPES[extension] !== undefined && !MIME_TYPES[extension]!.startsWith('text/')
+  return { fileName: claimsBinary ? `${stem}.txt` : name, mimeType: 'text/plain' }
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
@@ -115,7 +154,8 @@ export function storedFileContent(dataDir: string, file: { fileName: string; mim
       `Le fichier « ${file.fileName} » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.`,
     )
   }
-  return { fileName: file.fileName, mimeType: file.mimeType, contentBase64: bytes.toString('base64') }
+  // Names stored before the Windows rules existed are made safe on the way out too.
+  return { fileName: displayFileName(file.fileName), mimeType: file.mimeType, contentBase64: bytes.toString('base64') }
 }
 
 /** At start: the temporary files of writes a crash interrupted (`<sha256>.<random>.tmp`). Never a stored file. */

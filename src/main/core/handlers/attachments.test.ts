@@ -159,7 +159,11 @@ describe('attachments.open', () => {
 
     const test = setUpWithViewer()
     const other = await createProject(test)
-    const program = await ok(test.core, test.session, 'attachments.add', { projectId: other.id, fileName: 'facture.exe', contentBase64: b64(PDF) })
+    const program = await ok(test.core, test.session, 'attachments.add', {
+      projectId: other.id,
+      fileName: 'facture.exe',
+      contentBase64: b64(Buffer.from('MZ\x90\x00\x03\x00programme')),
+    })
     expect(await ok(test.core, test.session, 'attachments.open', { id: program.id })).toEqual({ opened: false })
     expect(opened).toEqual([])
   })
@@ -184,5 +188,26 @@ describe('attachments.open', () => {
       'Le fichier « plan.pdf » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.',
     )
     expect(await failure(core, session, 'attachments.open', { id: 'x' })).toMatchObject({ code: 'INVALID_INPUT' })
+  })
+
+  it('types a file from its bytes, gives it a name Windows can save, and never opens an SVG', async () => {
+    const test = setUpWithViewer()
+    const { core, session } = test
+    const project = await createProject(test)
+    const add = (fileName: string, bytes: Buffer) =>
+      ok(core, session, 'attachments.add', { projectId: project.id, fileName, contentBase64: b64(bytes) })
+    // A text file claiming to be an image is text, and called so.
+    expect(await add('photo.png', Buffer.from('Ceci est un texte.'))).toMatchObject({ fileName: 'photo.txt', mimeType: 'text/plain' })
+    // A real PNG named .pdf is a PNG.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
+    expect(await add('plan.pdf', png)).toMatchObject({ fileName: 'plan.png', mimeType: 'image/png' })
+    // Windows device names and trailing dots.
+    expect((await add('CON', PDF)).fileName).toBe('_CON.pdf')
+    expect((await add('NUL.pdf', PDF)).fileName).toBe('_NUL.pdf')
+    expect((await add('rapport final.pdf...', PDF)).fileName).toBe('rapport final.pdf')
+    // An SVG would run its script from file://: it is offered as a download, never opened.
+    const svg = await add('blason.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))
+    expect(await ok(core, session, 'attachments.open', { id: svg.id })).toEqual({ opened: false })
+    expect(opened).toEqual([])
   })
 })

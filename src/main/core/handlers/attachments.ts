@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
 import { attachments } from '../db/schema'
 import { openStoredFile } from '../file-store/open'
-import { decodeUpload, displayFileName, mimeTypeOf, sha256, storedFileContent, storeFile } from '../file-store/store'
+import { decodeUpload, displayFileName, sha256, typeFromBytes, storedFileContent, storeFile } from '../file-store/store'
 import { deleteUnusedFiles } from '../file-store/usage'
 import type { HandlersOf } from '../handler'
 import { assertTaskInProject, getProjectRow, toAttachment, touchProject } from '../projects/queries'
@@ -19,15 +19,15 @@ function getAttachmentRow(db: Db, id: number): AttachmentRow {
 
 export const attachmentsHandlers: HandlersOf<'attachments'> = {
   /** Stores the bytes once per content in `pieces-jointes/` (shared with the diagnostic's evidence). */
-  'attachments.add': ({ projectId, taskId, fileName, contentBase64 }, context) => {
+  'attachments.add': async ({ projectId, taskId, fileName, contentBase64 }, context) => {
     const bytes = decodeUpload(contentBase64)
+    const { fileName: name, mimeType } = await typeFromBytes(bytes, displayFileName(fileName))
     getProjectRow(context.db, projectId)
     if (taskId !== null) assertTaskInProject(context.db, taskId, projectId)
 
     const hash = sha256(bytes)
     storeFile(context.dataDir, hash, bytes)
     const at = context.now().toISOString()
-    const name = displayFileName(fileName)
     try {
       return context.db.transaction((tx) => {
         getProjectRow(tx, projectId)
@@ -38,7 +38,7 @@ export const attachmentsHandlers: HandlersOf<'attachments'> = {
             projectId,
             taskId,
             fileName: name,
-            mimeType: mimeTypeOf(name),
+            mimeType,
             size: bytes.length,
             sha256: hash,
             addedAt: at,

@@ -136,7 +136,8 @@ describe('evidence.add', () => {
       fileName: 'plan.png',
       contentBase64: b64(limit),
     })
-    expect(added).toMatchObject({ size: MAX_FILE_BYTES, mimeType: 'image/png' })
+    // Its bytes are not a PNG: it is stored as what they are.
+    expect(added).toMatchObject({ size: MAX_FILE_BYTES, mimeType: 'text/plain', fileName: 'plan.txt' })
   })
 
   it('a closed campaign refuses new files and removals (CONFLICT)', async () => {
@@ -193,15 +194,16 @@ describe('evidence.get', () => {
       fileName: 'tableau.xlsx',
       contentBase64: b64(PDF),
     })
+    // Typed from its bytes: a PDF named .xlsx is a PDF, and named so.
     expect(await ok(core, session, 'evidence.get', { id: added.id })).toEqual({
-      fileName: 'tableau.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: 'tableau.pdf',
+      mimeType: 'application/pdf',
       contentBase64: b64(PDF),
     })
     rmSync(join(dataDir, 'pieces-jointes', sha(PDF)))
     expect(await failure(core, session, 'evidence.get', { id: added.id })).toEqual({
       code: 'NOT_FOUND',
-      message: 'Le fichier « tableau.xlsx » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.',
+      message: 'Le fichier « tableau.pdf » est introuvable dans le dossier de données (pieces-jointes). Joignez-le à nouveau.',
     })
     expect((await failure(core, session, 'evidence.get', { id: 999 })).code).toBe('NOT_FOUND')
   })

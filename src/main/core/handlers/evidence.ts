@@ -6,7 +6,7 @@ import { answers, evidence } from '../db/schema'
 import { toEvidence } from '../diagnostic/answers'
 import { assertOpen, getCampaignRow } from '../diagnostic/read'
 import { openStoredFile } from '../file-store/open'
-import { decodeUpload, displayFileName, mimeTypeOf, sha256, storedFileContent, storeFile } from '../file-store/store'
+import { decodeUpload, displayFileName, sha256, typeFromBytes, storedFileContent, storeFile } from '../file-store/store'
 import { deleteUnusedFiles } from '../file-store/usage'
 import type { HandlersOf } from '../handler'
 
@@ -20,17 +20,17 @@ function getEvidenceRow(db: Db, id: number): EvidenceRow {
 
 export const evidenceHandlers: HandlersOf<'evidence'> = {
   /** Attaches a file to an answer (an answer « non renseigné » is created if the criterion has none yet). */
-  'evidence.add': ({ campaignId, criterionId, fileName, contentBase64 }, context) => {
+  'evidence.add': async ({ campaignId, criterionId, fileName, contentBase64 }, context) => {
     if (!context.referentiel().criteria.has(criterionId)) {
       throw new AppError('NOT_FOUND', "Ce critère n'existe pas dans le référentiel de Cap Commune : rechargez la page du diagnostic.")
     }
     const bytes = decodeUpload(contentBase64)
+    const { fileName: name, mimeType } = await typeFromBytes(bytes, displayFileName(fileName))
     assertOpen(getCampaignRow(context.db, campaignId))
 
     const hash = sha256(bytes)
     const created = storeFile(context.dataDir, hash, bytes)
     const at = context.now().toISOString()
-    const name = displayFileName(fileName)
     try {
       return context.db.transaction((tx) => {
         assertOpen(getCampaignRow(tx, campaignId))
@@ -62,7 +62,7 @@ export const evidenceHandlers: HandlersOf<'evidence'> = {
             campaignId,
             criterionId,
             fileName: name,
-            mimeType: mimeTypeOf(name),
+            mimeType,
             size: bytes.length,
             sha256: hash,
             addedAt: at,
