@@ -70,7 +70,7 @@ export async function typeFromBytes(bytes: Buffer, name: string): Promise<{ file
     const same = extension === detected.ext || (SAME_TYPE[detected.ext] ?? []).includes(extension)
     return { fileName: same ? name : `${stem}.${detected.ext}`, mimeType: detected.mime }
   }
-  let text = false
+  let text: boolean
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     text = !bytes.includes(0)
