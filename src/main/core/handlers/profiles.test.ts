@@ -95,7 +95,8 @@ describe('passwords', () => {
       ['password', 'défini', 'modifié', 'Claire Martin'],
       ['password', 'défini', 'aucun', 'Secrétariat'],
     ])
-  })
+    // Seven scrypt hashes at OWASP's cost (about half a second each, more on a busy machine).
+  }, 60_000)
 })
 
 describe('administrators', () => {
