@@ -7,7 +7,8 @@
  *      test fixture) with five campaigns of history in the database, against the raw SQL read of its answers;
  *  (d) `diagnostic.get` through core.invoke against calling its handler directly;
  *  (e) a large commune (bench/large.ts, data from bench/generate.ts): dashboard, search, projects, tasks, audit trail;
- *  (f) PDF reports (bench/reports.ts): the diagnostic report and a 500-project dashboard report against raw pdfmake.
+ *  (f) PDF reports (bench/reports.ts): the diagnostic report and a 500-project dashboard report against raw pdfmake;
+ *  (g) backups (bench/backup.ts): a 200 MB database with 500 MB of documents, calls during a backup, restore, synchronous.
  *  (g) the relay (bench/relay.ts, in its own process): proposals and votes against a bare Hono route, on PGlite and
  *      PostgreSQL, and pulling 100,000 contributions.
  * `npm run bench -- rapports` runs (f) only, `npm run bench -- grande-commune` (e) only, `npm run bench -- relay` (g) only.
@@ -28,6 +29,7 @@ import { defaultReferentielFile, loadReferentiel } from '../src/main/core/refere
 import { FIXTURE_REFERENTIEL_FILE } from '../src/main/core/testing/referentiel'
 import type { AnswerStatus } from '../src/shared/contract'
 import { benchLargeCommune, LARGE_COMMUNE_TARGETS } from './large'
+import { benchBackups, BACKUP_TARGETS, printBackupBench } from './backup'
 import { benchReports, printReportRows, REPORT_TARGETS } from './reports'
 import { summarize, timeAsyncNs, timeNs, type Row } from './measure'
 import { fileVault } from '../src/main/core/portal/vault'
@@ -303,6 +305,10 @@ async function main(): Promise<void> {
   const tempDirs = new TempDirs('cap-commune-bench-')
   try {
     console.log('Cap Commune — banc de mesure\n')
+    if (process.argv[2] === 'sauvegardes') {
+      printBackupBench(await benchBackups(tempDirs))
+      return
+    }
     if (process.argv[2] === 'rapports') {
       printReportRows(await benchReports(tempDirs))
       return
@@ -332,6 +338,8 @@ async function main(): Promise<void> {
     printTable(rows)
     const reports = await benchReports(tempDirs)
     printReportRows(reports)
+    const backups = await benchBackups(tempDirs)
+    printBackupBench(backups)
 
     const results = {
       date: new Date().toISOString(),
@@ -352,6 +360,7 @@ async function main(): Promise<void> {
       },
       rows,
       reports: { targets: REPORT_TARGETS, rows: reports },
+      backups: { targets: BACKUP_TARGETS, ...backups },
     }
     const dir = join(APP_ROOT, 'bench', '.results')
     mkdirSync(dir, { recursive: true })

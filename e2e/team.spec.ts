@@ -130,7 +130,8 @@ test('profiles: an élu gets a password-protected profile, signs in and can only
   await expect(page.getByRole('alert')).toContainText('Le mot de passe actuel est incorrect.')
   await page.getByLabel('Mot de passe actuel', { exact: true }).fill('voirie2026')
   await page.getByRole('button', { name: 'Enregistrer' }).click()
-  await expect(page.getByText('Le mot de passe est enregistré.')).toBeVisible()
+  // Checking the current password and hashing the new one cost about a second each at OWASP's scrypt cost.
+  await expect(page.getByText('Le mot de passe est enregistré.')).toBeVisible({ timeout: 30_000 })
 
   // After a restart the protected profile is not opened without its password.
   await host.restart()
@@ -154,7 +155,8 @@ test('Paramètres: the mandate is checked and saved; the commune shows its offic
   await expect(page.getByLabel('Votre commune')).toContainText('Mandat 2026–2033')
   await new HomePage(page).goTo('Paramètres')
   await new SettingsPage(page).openTab('Données')
-  await expect(page.getByText('sauvegardes')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sauvegardes', exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Changer d’ordinateur' })).toBeVisible()
   await snap(page, 'settings-03-data')
 })
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -81,7 +81,13 @@ const fake = vi.hoisted(() => {
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     BrowserWindow,
   }
-  const updater = { checkForUpdatesAndNotify: vi.fn(async () => null) }
+  const updater = {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+    on: vi.fn(),
+  }
   // Like electron-updater's, a getter that builds the platform's updater when first read.
   const updaterPackage = {
     get autoUpdater() {
@@ -215,13 +221,17 @@ describe('main', () => {
 
   it('does not even load the updater when running from sources', async () => {
     await start()
-    expect(fake.updater.checkForUpdatesAndNotify).not.toHaveBeenCalled()
+    expect(fake.updater.checkForUpdates).not.toHaveBeenCalled()
     expect(fake.state.log).not.toContain('autoUpdater read')
   })
 
-  it('when installed, reads migrations from the resources folder and looks for updates', async () => {
-    // An installed app's resources folder holds migrations/ (and native/ when shipped): the repository has the former.
-    Object.defineProperty(process, 'resourcesPath', { value: repoRoot, configurable: true })
+  it('when installed, reads migrations from the resources folder and looks for updates on its https feed', async () => {
+    // An installed app's resources folder: migrations/, referentiel/ and the app-update.yml written at packaging.
+    const resources = mkdtempSync(join(tmpdir(), 'cap-commune-resources-'))
+    symlinkSync(join(repoRoot, 'migrations'), join(resources, 'migrations'))
+    symlinkSync(join(repoRoot, 'resources', 'referentiel'), join(resources, 'referentiel'))
+    writeFileSync(join(resources, 'app-update.yml'), 'provider: generic\nurl: https://maj.example.fr/cap-commune/\n')
+    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true })
     try {
       fake.state.isPackaged = true
       // The app's own files live in an archive with no migrations folder near it.
@@ -230,11 +240,12 @@ describe('main', () => {
       expect(fake.state.windows[0]?.options.webPreferences).toMatchObject({ preload: join(dataDir, 'app.asar', 'out', 'preload', 'index.js') })
       const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!
       expect(await invoke({ senderFrame: { url: 'app://cap-commune/' } }, 'app.status', {})).toMatchObject({ ok: true })
-      await vi.waitFor(() => expect(fake.updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(1))
+      await vi.waitFor(() => expect(fake.updater.checkForUpdates).toHaveBeenCalledTimes(1))
       const devTools = JSON.stringify(vi.mocked(fake.electron.Menu.buildFromTemplate).mock.calls[0])
       expect(devTools).not.toContain('toggleDevTools')
     } finally {
       Reflect.deleteProperty(process, 'resourcesPath')
+      rmSync(resources, { recursive: true, force: true })
     }
   })
 

@@ -11,7 +11,7 @@ import { resolveDataDir, resolveMigrationsFolder, resolveNativeBinding, resolveR
 import { buildMenuTemplate } from './menu'
 import { safeStorageCipher } from './secrets'
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol'
-import { checkForUpdatesInBackground } from './updates'
+import { createUpdates, updateFeed } from './updates'
 import { SPELLCHECKER_LANGUAGES, createMainWindowOptions } from './window-options'
 
 /**
@@ -138,13 +138,34 @@ function main(): void {
       devServerUrl,
       eventRecipients: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     })
+    const updates = createUpdates({
+      feed: updateFeed(app.isPackaged, process.resourcesPath),
+      updater: autoUpdater,
+      currentVersion: app.getVersion(),
+      dialogs: {
+        ask: async (message, detail, buttons) => {
+          const options = { type: 'info' as const, title: 'Mise à jour de Cap Commune', message, detail, buttons, defaultId: 0, cancelId: 0 }
+          return (await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))).response
+        },
+        tell: async (message, detail) => {
+          const options = { type: 'info' as const, title: 'Mise à jour de Cap Commune', message, detail, buttons: ['Fermer'] }
+          await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+        },
+      },
+    })
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, actions: { showAbout, openDataFolder } })),
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          actions: { showAbout, openDataFolder, checkForUpdates: () => void updates.checkNow() },
+        }),
+      ),
     )
     createMainWindow()
     // The commune directory loads while the window opens, ready for the setup wizard's first keystroke.
     setImmediate(() => core?.warmUp())
-    void checkForUpdatesInBackground(autoUpdater, app.isPackaged)
+    void updates.checkInBackground()
   })
 }
 

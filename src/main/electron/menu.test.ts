@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate, type MenuOptions } from './menu'
 
 function template(overrides: Partial<MenuOptions> = {}) {
-  const actions = { showAbout: vi.fn(), openDataFolder: vi.fn() }
+  const actions = { showAbout: vi.fn(), openDataFolder: vi.fn(), checkForUpdates: vi.fn() }
   return { actions, items: buildMenuTemplate({ isPackaged: true, platform: 'win32', actions, ...overrides }) }
 }
 
@@ -45,7 +45,7 @@ describe('buildMenuTemplate', () => {
     expect(submenuLabels(items, 'Fichier')).toEqual(['Quitter'])
     expect(submenuLabels(items, 'Édition')).toEqual(['Annuler', 'Rétablir', 'Couper', 'Copier', 'Coller', 'Tout sélectionner'])
     expect(submenuLabels(items, 'Affichage')).toEqual(['Actualiser', 'Zoom avant', 'Zoom arrière', 'Taille réelle', 'Plein écran'])
-    expect(submenuLabels(items, 'Aide')).toEqual(['À propos de Cap Commune', 'Dossier des données'])
+    expect(submenuLabels(items, 'Aide')).toEqual(['À propos de Cap Commune', 'Rechercher les mises à jour', 'Dossier des données'])
   })
 
   it('gives the editing and view items their native roles', () => {
@@ -69,6 +69,8 @@ describe('buildMenuTemplate', () => {
     expect(actions.openDataFolder).toHaveBeenCalledTimes(1)
     find(items, 'À propos de Cap Commune')?.click?.({} as never, undefined, {} as never)
     expect(actions.showAbout).toHaveBeenCalledTimes(1)
+    find(items, 'Rechercher les mises à jour')?.click?.({} as never, undefined, {} as never)
+    expect(actions.checkForUpdates).toHaveBeenCalledTimes(1)
   })
 
   it('puts the application menu first on macOS', () => {

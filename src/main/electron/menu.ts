@@ -4,6 +4,7 @@ import { PRODUCT_NAME } from '../core/paths'
 export interface MenuActions {
   showAbout(): void
   openDataFolder(): void
+  checkForUpdates(): void
 }
 
 export interface MenuOptions {
@@ -72,7 +73,11 @@ export function buildMenuTemplate({ isPackaged, platform, actions }: MenuOptions
     },
     {
       label: 'Aide',
-      submenu: [...(isMac ? [] : [about, separator]), { label: 'Dossier des données', click: () => actions.openDataFolder() }],
+      submenu: [
+        ...(isMac ? [] : [about, separator]),
+        { label: 'Rechercher les mises à jour', click: () => actions.checkForUpdates() },
+        { label: 'Dossier des données', click: () => actions.openDataFolder() },
+      ],
     },
   )
   return template
