@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { builderConfig } from '../../../scripts/builder-config.mjs'
 
 /**
  * electron-builder.yml cannot be exercised by packaging here (that downloads Electron), so it is checked with
@@ -86,8 +87,15 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata?.homepage).toMatch(/^https:\/\//)
   })
 
-  it('publishes updates through a generic feed set at packaging time', () => {
-    expect(config.publish).toEqual([{ provider: 'generic', url: '${env.CAP_COMMUNE_UPDATE_URL}' }])
+  it('publishes updates through a generic https feed set at packaging time, and none without it', async () => {
+    expect(config.publish).toBeUndefined()
+    const withFeed = builderConfig({ CAP_COMMUNE_UPDATE_URL: 'https://mises-a-jour.example.fr/cap-commune' })
+    expect(withFeed.publish).toEqual([{ provider: 'generic', url: 'https://mises-a-jour.example.fr/cap-commune/' }])
+    await expect(validateConfiguration(withFeed, quietLogger)).resolves.toBeUndefined()
+    const without = builderConfig({})
+    expect(without.publish).toBeNull()
+    await expect(validateConfiguration(without, quietLogger)).resolves.toBeUndefined()
+    expect(() => builderConfig({ CAP_COMMUNE_UPDATE_URL: 'http://mises-a-jour.example.fr/' })).toThrow(/https/)
   })
 
   it('sets the Electron fuses: no Node.js mode, no inspector, cookies encrypted, only the checked app.asar', () => {

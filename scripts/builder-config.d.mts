@@ -1,0 +1,3 @@
+export function builderConfig(env?: Record<string, string | undefined>): Record<string, unknown> & {
+  publish: Array<{ provider: string; url: string }> | null
+}
