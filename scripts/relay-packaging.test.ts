@@ -24,7 +24,7 @@ const RELAY_ONLY = [
   '@hono/node-server',
   'sharp',
   'nodemailer',
-  'file-type',
+  // file-type is not here: the desktop types stored documents from their bytes with it too (core/file-store).
   'smtp-server',
   'autocannon',
   '@axe-core/playwright',
