@@ -40,6 +40,10 @@ test('Paramètres › Données: a backup with its progress, the list, a restore 
   await expect
     .poll(async () => ((await invoke(host, 'backups.list', {})) as { value?: { kind: string }[] }).value?.map((b) => b.kind), { timeout: 60_000 })
     .toEqual(['quotidienne'])
+  // …and has finished (rotation, second location) before anything else is asked.
+  await expect
+    .poll(async () => ((await invoke(host, 'backups.status', {})) as { value?: { running: unknown } }).value?.running, { timeout: 60_000 })
+    .toBeNull()
   // Then large new documents, that the next backup has to copy: long enough to watch its progress.
   addLargeDocuments(dataDir, project.value.id, 24, 12)
 
