@@ -11,8 +11,8 @@ export function BackupWarning() {
   const warnings = status.data?.warnings ?? []
   if (warnings.length === 0) return null
   return (
-    <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('data.warning.title')} role="alert">
-      <Stack gap={4}>
+    <Alert color="orange" icon={<IconAlertTriangle size={18} />} role="alert" py="xs">
+      <Stack gap={2}>
         {warnings.map((warning) => (
           <Text key={warning} size="sm">
             {warning}

@@ -71,7 +71,6 @@ export function HomePage() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <BackupWarning />
       <Card withBorder padding="md" radius="md" aria-label={t('home.communeCard')}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
@@ -99,6 +98,8 @@ export function HomePage() {
         <UpcomingDeadlines />
       </SimpleGrid>
       <DashboardCounters />
+      {/* Under the counts, which stay above the fold at 1366×768. */}
+      <BackupWarning />
       <Dashboard />
 
       <Stack gap="md" aria-label={t('home.council')}>
