@@ -33,16 +33,31 @@ test('a new user sets up Faux-Villecerf and its council, and everything is still
   await wizard.addPerson({ firstName: 'Marie', lastName: 'Lambert', email: 'marie.lambert@faux-villecerf.fr', phone: '03 25 21 00 00' })
   await wizard.addPerson({ firstName: 'Paul', lastName: 'Girard', role: 'Adjoint au maire', delegation: 'Voirie, travaux et cimetière' })
   await wizard.addPerson({ firstName: 'Sophie', lastName: 'Martin', role: 'Adjoint au maire', delegation: 'École, jeunesse et vie associative' })
-  await expect(wizard.teamTable().getByRole('row')).toHaveCount(4)
+  await wizard.addPerson({ firstName: 'Luc', lastName: 'Moreau', role: 'Secrétaire de mairie' })
+  await expect(wizard.teamTable().getByRole('row')).toHaveCount(5)
   await snap(page, 'setup-04-team')
   await wizard.continue()
+
+  // The commune profile starts from sensible defaults, said plainly, each editable.
+  await expect(page.getByText('Préremplies : la mairie reçoit du public (ERP) ; 1 agent d’après l’équipe saisie')).toBeVisible()
+  await expect(page.getByText("communauté de communes (CC de l'Orvin et de l'Ardusson)")).toBeVisible()
+  await expect(page.getByRole('switch', { name: /établissement recevant du public/ })).toBeChecked()
+  await expect(page.getByRole('checkbox', { name: /milieux aquatiques/i })).toBeChecked()
+  await expect(page.getByRole('checkbox', { name: /^Eau/ })).not.toBeChecked()
+  await expect(page.getByRole('textbox', { name: /Effectif des agents/ })).toHaveValue('1')
+  await expect(page.getByRole('textbox', { name: /Population totale/ })).toHaveValue('215')
+  await expect(page.getByTestId('population-prefilled')).toBeVisible()
+  await page.getByRole('switch', { name: 'Un cimetière communal' }).check()
+  await snap(page, 'setup-05-commune-profile', { fullPage: true })
+  await page.getByRole('button', { name: 'Vérifier plus tard' }).click()
 
   await wizard.chooseAdministrator(/Marie Lambert — Maire/)
   await expect(page.getByLabel('Nom du profil')).toHaveValue('Marie Lambert')
   await snap(page, 'setup-05-profile')
   await wizard.continue()
   await expect(page.getByText('Maire : Marie Lambert')).toBeVisible()
-  await expect(page.getByText('3 élus et aucun agent')).toBeVisible()
+  await expect(page.getByText('3 élus et 1 agent')).toBeVisible()
+  await expect(page.getByText('Profil de la commune : réponses par défaut')).toBeVisible()
   await snap(page, 'setup-06-summary')
   await wizard.finish()
 
@@ -68,6 +83,20 @@ test('a new user sets up Faux-Villecerf and its council, and everything is still
   await page.goto(host.url)
   await checkHome()
   await snap(page, 'home-02-after-restart')
+
+  // Until the profile is reviewed, the diagnostic says it rests on default answers, with a link to review them.
+  const campaign = (await invoke(host, 'campaigns.create', { name: 'Diagnostic 2026' })).value as { id: number }
+  await page.goto(`${host.origin}/diagnostic/${campaign.id}`)
+  const notice = page.getByTestId('default-profile-notice')
+  await expect(notice).toContainText('Ce diagnostic repose sur des réponses par défaut')
+  await snap(page, 'diagnostic-default-profile-notice')
+  await notice.getByRole('link', { name: 'Vérifier le profil de la commune' }).click()
+  await expect(page.getByRole('switch', { name: 'Un cimetière communal' })).toBeChecked()
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByText('Le profil de la commune est enregistré.')).toBeVisible()
+  await page.goBack()
+  await expect(page.getByRole('heading', { name: 'Autodiagnostic' })).toBeVisible()
+  await expect(notice).toHaveCount(0)
 })
 
 test('bad input in the wizard gets a clear French message and nothing is saved half-way', async ({ page, host, snap }) => {

@@ -77,7 +77,12 @@ export const scoreTreeSchema = z.object({
 })
 export type ScoreTree = z.infer<typeof scoreTreeSchema>
 
-export const diagnosticViewSchema = z.object({ campaign: campaignSchema, scores: scoreTreeSchema })
+export const diagnosticViewSchema = z.object({
+  campaign: campaignSchema,
+  scores: scoreTreeSchema,
+  /** False while the commune profile is only the setup wizard's defaults: the screen says so, with a link. */
+  profileReviewed: z.boolean(),
+})
 
 /* ─── Comparisons ──────────────────────────────────────────────────────────────────── */
 

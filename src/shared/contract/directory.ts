@@ -1,7 +1,12 @@
 import { z } from 'zod'
+import { EPCI_KINDS } from '../referentiel/profile-defaults'
 import { method, methodsOf } from './define'
 
-export const epciSchema = z.object({ siren: z.string(), name: z.string() })
+/** Where the figures of the offline directory come from; stored with the commune and shown next to them. */
+export const DIRECTORY_SOURCE = 'Découpage administratif (Etalab, INSEE), édition 2026 — population municipale'
+
+/** The commune's intercommunalité; `kind` (CC, CA, CU, métropole) is known from the offline directory. */
+export const epciSchema = z.object({ siren: z.string(), name: z.string(), kind: z.enum(EPCI_KINDS).nullable().optional() })
 
 /** One entry of the offline directory of current communes. */
 export const directoryCommuneSchema = z.object({

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { method, methodsOf } from './define'
 import { inseeCodeField, okSchema, passwordField, requiredText } from './fields'
+import { communeProfileSchema } from '../referentiel/profile'
+import { communeSetPopulationInput } from './commune'
 import { mandateInputSchema } from './mandate'
 import { memberInputSchema } from './members'
 
@@ -18,6 +20,13 @@ export const setupCompleteInput = z.object({
     displayName: requiredText('Le nom du profil', 80),
     password: passwordField.nullable().default(null),
   }),
+  /**
+   * The profile step: the answers (the defaults, maybe edited) and whether the user confirmed them (« Confirmer le
+   * profil ») or left them for later. Null: no profile is written (the questionnaire's « non » everywhere).
+   */
+  profile: z.object({ answers: communeProfileSchema, reviewed: z.boolean() }).nullable().default(null),
+  /** The population totale, when the user entered it (else the directory's municipale stands in, marked as such). */
+  population: communeSetPopulationInput.nullable().default(null),
 })
 export type SetupCompleteInput = z.input<typeof setupCompleteInput>
 
@@ -27,6 +36,6 @@ export const setupMethods = methodsOf('setup')({
     output: okSchema,
     access: 'public',
     // The administrator's profile is signed in.
-    changes: ['session', 'commune', 'mandate', 'members', 'profiles'],
+    changes: ['session', 'commune', 'communeProfile', 'mandate', 'members', 'profiles'],
   }),
 })

@@ -28,6 +28,12 @@ export function readCommuneProfile(db: Db): CommuneProfile {
   return parsed.success ? parsed.data : EMPTY_PROFILE
 }
 
+/** True once someone confirmed the profile (the wizard's step or Paramètres), false while it is only defaults. */
+export function isProfileReviewed(db: Db): boolean {
+  const row = db.select({ reviewedAt: communeProfile.reviewedAt }).from(communeProfile).where(eq(communeProfile.id, 1)).get()
+  return (row?.reviewedAt ?? null) !== null
+}
+
 /**
  * The populations the rules compare: the population totale the commune entered, or — until it does — the
  * directory's population municipale standing in for it (shown as such everywhere).

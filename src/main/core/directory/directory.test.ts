@@ -27,7 +27,7 @@ describe('the offline directory', () => {
       postalCodes: ['10290'],
       siren: '211001391',
       population: 215,
-      epci: { siren: expect.stringMatching(/^\d{9}$/), name: "CC de l'Orvin et de l'Ardusson" },
+      epci: { siren: expect.stringMatching(/^\d{9}$/), name: "CC de l'Orvin et de l'Ardusson", kind: 'CC' },
     })
     expect(directory.get('99999')).toBeUndefined()
   })
@@ -141,5 +141,15 @@ describe('normalisation for search', () => {
     // Only whole words: "stella" stays.
     expect(searchTokens('stella plage')).toEqual(['stella', 'plage'])
     expect(searchTokens(' ; ')).toEqual([])
+  })
+})
+
+describe("the intercommunalité's kind", () => {
+  it('is read from the directory, whatever the name says (« Troyes Champagne Métropole » is a CA)', () => {
+    expect(directory.get('10387')!.epci).toMatchObject({ name: 'CA Troyes Champagne Métropole', kind: 'CA' })
+    expect(directory.get('72181')!.epci).toMatchObject({ kind: 'CU' })
+    expect(directory.get('13055')!.epci).toMatchObject({ kind: 'METRO' })
+    // The Métropole de Lyon (a collectivité à statut particulier) exercises a métropole's competences.
+    expect(directory.get('69123')!.epci).toMatchObject({ name: 'Métropole de Lyon', kind: 'METRO' })
   })
 })

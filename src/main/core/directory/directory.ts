@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { DirectoryCommune } from '../../../shared/contract'
+import { epciKindOf, type EpciKind } from '../../../shared/referentiel/profile-defaults'
 import { foldForSearch, searchTokens } from './normalize'
 
-/** Where the figures of the offline directory come from; stored with the commune and shown next to them. */
-export const DIRECTORY_SOURCE = 'Découpage administratif (Etalab, INSEE), édition 2026 — population municipale'
+export { DIRECTORY_SOURCE } from '../../../shared/contract/directory'
 
 interface RawCommune {
   code: string
@@ -19,6 +19,7 @@ interface RawCommune {
 interface RawEpci {
   code: string
   nom: string
+  type?: string
   membres: { code: string }[]
 }
 interface RawArea {
@@ -95,9 +96,9 @@ export function loadCommuneDirectory(): CommuneDirectory {
   const epcis = readPackageJson<RawEpci[]>('epci.json')
   const departements = new Map(readPackageJson<RawArea[]>('departements.json').map((d) => [d.code, d.nom]))
   const regions = new Map(readPackageJson<RawArea[]>('regions.json').map((r) => [r.code, r.nom]))
-  const epciByCommune = new Map<string, { siren: string; name: string }>()
+  const epciByCommune = new Map<string, { siren: string; name: string; kind: EpciKind | null }>()
   for (const epci of epcis) {
-    for (const member of epci.membres) epciByCommune.set(member.code, { siren: epci.code, name: epci.nom })
+    for (const member of epci.membres) epciByCommune.set(member.code, { siren: epci.code, name: epci.nom, kind: epciKindOf(epci.type) })
   }
 
   const entries: IndexedCommune[] = []

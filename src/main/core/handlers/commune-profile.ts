@@ -13,7 +13,8 @@ export const communeProfileHandlers: HandlersOf<'communeProfile'> = {
       const existing = tx.select().from(communeProfile).where(eq(communeProfile.id, 1)).get()
       const before = readCommuneProfile(tx)
       const audit = new AuditTrail(tx, context.actor, at)
-      const values = { answers: JSON.stringify(input), updatedAt: at }
+      // Saved by someone who went through the questions: the profile is no longer the wizard's defaults.
+      const values = { answers: JSON.stringify(input), updatedAt: at, reviewedAt: at }
       if (existing) {
         tx.update(communeProfile).set(values).where(eq(communeProfile.id, 1)).run()
         // One audit row per question group that changed (risks, facilities, agentsFte…).

@@ -3,7 +3,7 @@ import { scoreTreeSchema, type Comparison, type ScoreTree } from '../../../share
 import { AppError } from '../../../shared/errors'
 import { campaigns, peerBenchmarks, snapshots } from '../db/schema'
 import { populationBand, UNKNOWN_BAND_LABEL } from '../diagnostic/peers'
-import { campaignScores, communePopulation, getCampaignRow, toCampaign } from '../diagnostic/read'
+import { campaignScores, communePopulation, getCampaignRow, isProfileReviewed, toCampaign } from '../diagnostic/read'
 import { round1 } from '../diagnostic/scoring'
 import type { HandlerContext, HandlersOf } from '../handler'
 
@@ -65,7 +65,7 @@ export const diagnosticHandlers: HandlersOf<'diagnostic'> = {
   'diagnostic.get': ({ campaignId }, context) => {
     const campaign = getCampaignRow(context.db, campaignId)
     const scores = campaignScores(context, context.db, campaignId)
-    return { campaign: toCampaign(campaign, scores), scores }
+    return { campaign: toCampaign(campaign, scores), scores, profileReviewed: isProfileReviewed(context.db) }
   },
 
   'diagnostic.compare': ({ before, after }, context) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
+import { agentsInTeam, defaultProfile, USUAL_TRANSFERS } from '../../../shared/referentiel/profile-defaults'
 import type { Core } from '../core'
 import { FAUX_VILLECERF, TempDirs, auditRows, createTestCore, failure, fauxVillecerfSetup, ok, tableCounts, type TestCore } from '../testing'
 
@@ -51,6 +52,55 @@ describe('setup.complete', () => {
     })
     expect(commune.source).toMatch(/INSEE/)
     expect(await ok(core, session, 'mandate.get')).toEqual({ startYear: 2026, endYear: 2032, installedOn: null })
+  })
+
+  it('saves the profile step: the defaults of the wizard, not « vérifié » until confirmed, and the population totale', async () => {
+    const { core, session } = newCore()
+    const team = fauxVillecerfSetup().members
+    const answers = defaultProfile({ epciKind: 'CC', team })
+    await ok(
+      core,
+      session,
+      'setup.complete',
+      fauxVillecerfSetup({ profile: { answers, reviewed: false }, population: { populationTotale: 221, year: 2026 } }),
+    )
+
+    const profile = await ok(core, session, 'communeProfile.get')
+    expect(profile.facilities.erp).toBe(true)
+    expect(profile.agentsHeadcount).toBe(agentsInTeam(team))
+    expect(profile.transferredCompetences).toEqual([...USUAL_TRANSFERS.CC])
+    expect(await ok(core, session, 'commune.get')).toMatchObject({
+      population: FAUX_VILLECERF.population,
+      populationTotale: 221,
+      populationTotaleYear: 2026,
+    })
+    // Left « pour plus tard »: the home page's first step is still to do, the diagnostic says it rests on defaults.
+    expect((await ok(core, session, 'onboarding.get')).communeProfile).toBe(false)
+    const campaign = await ok(core, session, 'campaigns.create', { name: 'Diagnostic 2026' })
+    expect((await ok(core, session, 'diagnostic.get', { campaignId: campaign.id })).profileReviewed).toBe(false)
+    // Saved in Paramètres: reviewed.
+    await ok(core, session, 'communeProfile.update', profile)
+    expect((await ok(core, session, 'onboarding.get')).communeProfile).toBe(true)
+    expect((await ok(core, session, 'diagnostic.get', { campaignId: campaign.id })).profileReviewed).toBe(true)
+  })
+
+  it('a profile confirmed in the wizard is « vérifié » at once', async () => {
+    const { core, session } = newCore()
+    const answers = defaultProfile({ epciKind: 'CA', team: [] })
+    await ok(core, session, 'setup.complete', fauxVillecerfSetup({ profile: { answers, reviewed: true } }))
+    expect((await ok(core, session, 'onboarding.get')).communeProfile).toBe(true)
+    expect((await ok(core, session, 'communeProfile.get')).transferredCompetences).toContain('eau')
+    // No population entered: the municipale stands in.
+    expect((await ok(core, session, 'commune.get')).populationTotale).toBeNull()
+  })
+
+  it('refuses a hostile profile with a French message and writes nothing', async () => {
+    const test = newCore()
+    const input = { ...fauxVillecerfSetup(), profile: { answers: { agentsHeadcount: -3, transferredCompetences: ['police'] }, reviewed: true } }
+    const error = await failure(test.core, test.session, 'setup.complete', input as never)
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.message).toMatch(/négatif|compétence/)
+    expectNothingWritten(test)
   })
 
   it('signs in the administrator it creates, remembers it, and ties it to the chosen member', async () => {
@@ -124,12 +174,14 @@ describe('setup.complete', () => {
     expect(core.newSession().profileId).toBeNull()
   })
 
-  it('emits data.changed for the session, the commune, the mandate, the members and the profiles', async () => {
+  it('emits data.changed for the session, the commune, its profile, the mandate, the members and the profiles', async () => {
     const { core, session } = newCore()
     const events: unknown[] = []
     core.onEvent((event, payload) => events.push({ event, payload }))
     await ok(core, session, 'setup.complete', fauxVillecerfSetup())
-    expect(events).toEqual([{ event: 'data.changed', payload: { domains: ['session', 'commune', 'mandate', 'members', 'profiles'] } }])
+    expect(events).toEqual([
+      { event: 'data.changed', payload: { domains: ['session', 'commune', 'communeProfile', 'mandate', 'members', 'profiles'] } },
+    ])
   })
 })
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
-import { mandates, profiles } from '../db/schema'
+import { communeProfile, commune, mandates, profiles } from '../db/schema'
 import { AuditTrail } from '../audit'
 import { findDirectoryCommune, insertCommune, readCommune } from '../commune/queries'
 import type { HandlersOf } from '../handler'
@@ -35,6 +35,18 @@ export const setupHandlers: HandlersOf<'setup'> = {
         .get()
       const audit = new AuditTrail(tx, { profileId: profile.id, displayName: profile.displayName }, at)
       insertCommune(tx, entry, audit, at)
+      if (input.population && input.population.populationTotale !== null) {
+        const values = { populationTotale: input.population.populationTotale, populationTotaleYear: input.population.year }
+        tx.update(commune).set(values).where(eq(commune.id, 1)).run()
+        audit.updated('commune', 1, { populationTotale: null, populationTotaleYear: null }, values)
+      }
+      if (input.profile) {
+        const reviewedAt = input.profile.reviewed ? at : null
+        tx.insert(communeProfile)
+          .values({ id: 1, answers: JSON.stringify(input.profile.answers), updatedAt: at, reviewedAt })
+          .run()
+        audit.created('communeProfile', 1, input.profile.answers)
+      }
       const mandate = tx
         .insert(mandates)
         .values({ ...input.mandate, createdAt: at })

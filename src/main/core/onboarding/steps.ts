@@ -1,5 +1,5 @@
 /**
- * The « Pour commencer » path of the home page: the commune profile saved, a first diagnostic answer, a first project,
+ * The « Pour commencer » path of the home page: the commune profile reviewed (not only the wizard's defaults), a first diagnostic answer, a first project,
  * a first report. Each is read from the data itself, but the report, which leaves nothing behind: its first
  * generation is remembered in `settings` (onboarding.firstReportAt).
  */
@@ -12,7 +12,7 @@ import { prepared } from '../db/sql'
 const FIRST_REPORT_KEY = 'onboarding.firstReportAt'
 
 const STEPS_SQL = `SELECT
-    EXISTS (SELECT 1 FROM commune_profile) AS communeProfile,
+    EXISTS (SELECT 1 FROM commune_profile WHERE reviewed_at IS NOT NULL) AS communeProfile,
     EXISTS (SELECT 1 FROM answers) AS diagnostic,
     EXISTS (SELECT 1 FROM projects) AS project,
     EXISTS (SELECT 1 FROM settings WHERE key = '${FIRST_REPORT_KEY}') AS report`

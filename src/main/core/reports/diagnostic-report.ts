@@ -305,6 +305,9 @@ async function details(context: ReportContext, campaignId: number, scores: Score
   return content
 }
 
+export const DEFAULT_PROFILE_NOTE =
+  'Ce diagnostic repose sur des réponses par défaut : le profil de la commune (équipements, risques, compétences transférées, effectif) n’a pas encore été vérifié dans Paramètres › Profil de la commune.'
+
 /** The diagnostic sections and the campaign's name; `details` adds every domain, theme and answer. */
 export async function diagnosticSections(context: ReportContext, options: DiagnosticOptions, firstOnNewPage = true): Promise<ReportPart> {
   const view = await context.read('diagnostic.get', { campaignId: options.campaignId })
@@ -316,6 +319,8 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
     paragraph(
       `Campagne « ${view.campaign.name} », ouverte le ${formatDate(view.campaign.createdAt)}${view.campaign.closedAt ? `, close le ${formatDate(view.campaign.closedAt)}` : ''} — référentiel ${view.scores.referentielVersion}.`,
     ),
+    // Said before any figure, as on screen: the figures may count criteria that do not apply, or miss some.
+    ...(view.profileReviewed || view.campaign.closedAt ? [] : [{ text: DEFAULT_PROFILE_NOTE, bold: true, margin: [0, 0, 0, 6] } as Content]),
     ...summary(view.scores),
     ...charts(view.scores),
     h1('Points bloquants, points faibles et points forts', { newPage: true }),

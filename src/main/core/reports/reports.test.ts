@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { obligationsSentence } from './diagnostic-report'
+import { DEFAULT_PROFILE_NOTE, obligationsSentence } from './diagnostic-report'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
 import { formatCents, formatPercent } from '../../../shared/format'
@@ -190,6 +190,23 @@ describe('reports of a commune with data', () => {
     // Never the whole list of blocking points counted as « non remplies ».
     expect(text).not.toContain(`${view.scores.blocking.length} obligations légales non remplies`)
     expect(text).toContain(SCORING_EXPLAINED.title)
+    expect(text).toContain(spaced(DEFAULT_PROFILE_NOTE.slice(0, 60)))
+    // Once the profile is reviewed, the note is gone.
+    await ok(test.core, test.session, 'communeProfile.update', await ok(test.core, test.session, 'communeProfile.get'))
+    const reviewed = spaced(
+      plainText(
+        (
+          await generate(test, {
+            kind: 'council',
+            meetingDate: '2026-12-10',
+            sections: ['diagnostic'],
+            projectIds: [],
+            campaignId: seeded.campaignId,
+          })
+        ).pdf,
+      ),
+    )
+    expect(reviewed).not.toContain(spaced(DEFAULT_PROFILE_NOTE.slice(0, 60)))
     expectNoLeaks(text)
     expectWellLaidOut(pdf)
   }, 60_000)
@@ -222,6 +239,8 @@ describe('reports of a commune with nothing entered', () => {
     const diagnostic = plainText((await generate(test, { kind: 'diagnostic', campaignId: campaign.id, compareWith: null })).pdf)
     expect(diagnostic).toContain('Pas encore de campagne antérieure ni d’instantané à comparer')
     expect(diagnostic).toContain('0 critère renseigné sur')
+    // The profile is still the defaults: the report says so before any figure.
+    expect(diagnostic).toContain(spaced(DEFAULT_PROFILE_NOTE.slice(0, 60)))
     const dashboardPdf = (await generate(test, { kind: 'dashboard' })).pdf
     const dashboard = plainText(dashboardPdf)
     expect(dashboard).toContain('Aucun budget saisi pour l’instant')

@@ -56,6 +56,7 @@ export const fr = {
       commune: 'Commune',
       mandate: 'Mandat',
       team: 'Équipe',
+      communeProfile: 'Profil de la commune',
       profile: 'Votre profil',
       summary: 'Récapitulatif',
     },
@@ -120,6 +121,23 @@ export const fr = {
       profile: 'Profil administrateur : {{name}}',
       withPassword: '(protégé par un mot de passe)',
       withoutPassword: '(sans mot de passe)',
+      communeProfileReviewed: 'Profil de la commune : vérifié',
+      communeProfileDefaults: 'Profil de la commune : réponses par défaut, à vérifier ensuite dans Paramètres',
+    },
+    communeProfile: {
+      explain:
+        'Ces réponses décident quels critères du diagnostic s’appliquent à votre commune. Nous les avons préremplies pour vous faire gagner du temps : vérifiez-les, et corrigez ce qui ne correspond pas.',
+      defaults: 'Préremplies : la mairie reçoit du public (ERP) ; {{agents}} d’après l’équipe saisie ; {{competences}}.',
+      agents_zero: 'aucun agent',
+      agents_one: '{{count}} agent',
+      agents_other: '{{count}} agents',
+      competencesOf: 'les compétences que la loi confie à une {{kind}} ({{epci}}), à comparer avec ses statuts',
+      noEpci: 'aucune compétence transférée, faute d’intercommunalité connue',
+      populationTitle: 'Population totale',
+      prefilled: 'Préremplie avec la population municipale de l’annuaire : remplacez-la par la population totale si vous la connaissez.',
+      confirm: 'Confirmer le profil',
+      later: 'Vérifier plus tard',
+      laterHelp: 'Plus tard : le diagnostic indiquera qu’il repose sur des réponses par défaut tant que le profil n’est pas vérifié.',
     },
   },
   member: {
@@ -386,6 +404,10 @@ export const fr = {
     emptyTitle: 'Lancez votre premier diagnostic',
     emptyExplain:
       'Le diagnostic passe en revue, thème par thème, ce que la commune fait déjà, ce qui est programmé et ce qui reste à faire. Les obligations non remplies ressortent en premier.',
+    defaultProfileTitle: 'Ce diagnostic repose sur des réponses par défaut',
+    defaultProfile:
+      'Le profil de la commune (équipements, risques, compétences transférées, effectif) n’a pas encore été vérifié : certains critères comptent peut-être à tort, d’autres manquent.',
+    defaultProfileLink: 'Vérifier le profil de la commune',
     profileHint: 'Les critères qui s’appliquent dépendent du profil de la commune (risques, personnel, équipements, compétences transférées).',
     profileLink: 'Vérifier le profil de la commune',
     startFirst: 'Commencer le diagnostic',

@@ -1,6 +1,6 @@
 import '../../components/charts/setup'
 import { Alert, Anchor, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconFileTypePdf, IconInfoCircle, IconPlus } from '@tabler/icons-react'
+import { IconAlertTriangle, IconFileTypePdf, IconInfoCircle, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useNavigate, useParams } from 'react-router'
@@ -98,77 +98,94 @@ export function DiagnosticPage() {
       {!diagnostic.data ? (
         <Loader />
       ) : (
-        <Tabs defaultValue="synthese" keepMounted={false}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="synthese">{t('diagnostic.tabs.overview')}</Tabs.Tab>
-            <Tabs.Tab value="domaines">{t('diagnostic.tabs.domains')}</Tabs.Tab>
-            <Tabs.Tab value="historique">{t('diagnostic.tabs.history')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="synthese">
-            <Stack>
-              <ScoreSummary
-                overall={diagnostic.data.scores.overall}
-                unmet={splitObligations(diagnostic.data.scores.blocking).unmet.length}
-                toAnswer={splitObligations(diagnostic.data.scores.blocking).toAnswer.length}
-              />
-              <ScoringExplained />
-              <ToAnswerList campaignId={campaign.id} overall={diagnostic.data.scores.overall} domains={diagnostic.data.scores.domains} />
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <Paper withBorder p="md" radius="md">
-                  <Title order={2} size="h4" mb="sm">
-                    {t('diagnostic.radarTitle')}
-                  </Title>
-                  <ScoreRadar
-                    axes={diagnostic.data.scores.domains.map((d) => d.title)}
-                    series={[
-                      { label: campaign.name, values: diagnostic.data.scores.domains.map((d) => (d.applies ? d.done : null)) },
-                      ...(peers.data?.available
-                        ? [
-                            {
-                              label: t('diagnostic.peersMedian', { band: peers.data.band, count: peers.data.communes }),
-                              values: diagnostic.data.scores.domains.map(
-                                (d) => peers.data!.domains.find((p) => p.domainId === d.domainId)?.median ?? null,
-                              ),
-                            },
-                          ]
-                        : []),
-                    ]}
-                  />
-                  {!peers.data?.available && (
-                    <Text size="xs" c="dimmed" mt="xs">
-                      {t('diagnostic.noPeers')}
-                    </Text>
-                  )}
-                </Paper>
-                <Paper withBorder p="md" radius="md">
-                  <Title order={2} size="h4" mb="sm">
-                    {t('diagnostic.domainBars')}
-                  </Title>
-                  <ScoreBars
-                    rows={diagnostic.data.scores.domains
-                      .filter((d) => d.applies)
-                      .map((d) => ({ label: d.title, done: d.done, programmed: d.programmed, notDone: d.notDone, notAnswered: d.notAnswered }))}
-                  />
-                </Paper>
-              </SimpleGrid>
-              <Findings campaignId={campaign.id} strengths={diagnostic.data.scores.strengths} weaknesses={diagnostic.data.scores.weaknesses} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="domaines">
-            <Stack>
-              <Alert role="note" variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
-                {t('diagnostic.profileHint')}{' '}
-                <Anchor component={Link} to="/parametres/profil-commune">
-                  {t('diagnostic.profileLink')}
-                </Anchor>
-              </Alert>
-              <DomainScores campaignId={campaign.id} domains={diagnostic.data.scores.domains} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="historique">
-            <HistoryPanel campaign={campaign} campaigns={list} />
-          </Tabs.Panel>
-        </Tabs>
+        <>
+          {!diagnostic.data.profileReviewed && !campaign.closedAt && (
+            <Alert
+              role="status"
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('diagnostic.defaultProfileTitle')}
+              data-testid="default-profile-notice"
+            >
+              {t('diagnostic.defaultProfile')}{' '}
+              <Anchor component={Link} to="/parametres/profil-commune">
+                {t('diagnostic.defaultProfileLink')}
+              </Anchor>
+            </Alert>
+          )}
+          <Tabs defaultValue="synthese" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="synthese">{t('diagnostic.tabs.overview')}</Tabs.Tab>
+              <Tabs.Tab value="domaines">{t('diagnostic.tabs.domains')}</Tabs.Tab>
+              <Tabs.Tab value="historique">{t('diagnostic.tabs.history')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="synthese">
+              <Stack>
+                <ScoreSummary
+                  overall={diagnostic.data.scores.overall}
+                  unmet={splitObligations(diagnostic.data.scores.blocking).unmet.length}
+                  toAnswer={splitObligations(diagnostic.data.scores.blocking).toAnswer.length}
+                />
+                <ScoringExplained />
+                <ToAnswerList campaignId={campaign.id} overall={diagnostic.data.scores.overall} domains={diagnostic.data.scores.domains} />
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <Paper withBorder p="md" radius="md">
+                    <Title order={2} size="h4" mb="sm">
+                      {t('diagnostic.radarTitle')}
+                    </Title>
+                    <ScoreRadar
+                      axes={diagnostic.data.scores.domains.map((d) => d.title)}
+                      series={[
+                        { label: campaign.name, values: diagnostic.data.scores.domains.map((d) => (d.applies ? d.done : null)) },
+                        ...(peers.data?.available
+                          ? [
+                              {
+                                label: t('diagnostic.peersMedian', { band: peers.data.band, count: peers.data.communes }),
+                                values: diagnostic.data.scores.domains.map(
+                                  (d) => peers.data!.domains.find((p) => p.domainId === d.domainId)?.median ?? null,
+                                ),
+                              },
+                            ]
+                          : []),
+                      ]}
+                    />
+                    {!peers.data?.available && (
+                      <Text size="xs" c="dimmed" mt="xs">
+                        {t('diagnostic.noPeers')}
+                      </Text>
+                    )}
+                  </Paper>
+                  <Paper withBorder p="md" radius="md">
+                    <Title order={2} size="h4" mb="sm">
+                      {t('diagnostic.domainBars')}
+                    </Title>
+                    <ScoreBars
+                      rows={diagnostic.data.scores.domains
+                        .filter((d) => d.applies)
+                        .map((d) => ({ label: d.title, done: d.done, programmed: d.programmed, notDone: d.notDone, notAnswered: d.notAnswered }))}
+                    />
+                  </Paper>
+                </SimpleGrid>
+                <Findings campaignId={campaign.id} strengths={diagnostic.data.scores.strengths} weaknesses={diagnostic.data.scores.weaknesses} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="domaines">
+              <Stack>
+                <Alert role="note" variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
+                  {t('diagnostic.profileHint')}{' '}
+                  <Anchor component={Link} to="/parametres/profil-commune">
+                    {t('diagnostic.profileLink')}
+                  </Anchor>
+                </Alert>
+                <DomainScores campaignId={campaign.id} domains={diagnostic.data.scores.domains} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="historique">
+              <HistoryPanel campaign={campaign} campaigns={list} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
       )}
     </Stack>
   )

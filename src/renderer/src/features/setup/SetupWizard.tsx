@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
 import { AdministratorStep, administratorErrors, type AdministratorValues } from './AdministratorStep'
+import { agentsInTeam, defaultProfile } from '../../../../shared/referentiel/profile-defaults'
+import { CommuneProfileStep } from './CommuneProfileStep'
 import { CommuneStep } from './CommuneStep'
 import { clearDraft, loadDraft, saveDraft, type SetupDraft } from './draft'
 import { MandateStep, mandateErrors } from './MandateStep'
@@ -13,9 +15,17 @@ import { TeamStep } from './TeamStep'
 import { ImportFromOtherInstallation, OtherInstallationChoice } from './ImportFromOtherInstallation'
 import classes from './SetupWizard.module.css'
 
-const LAST_STEP = 4
+const PROFILE_STEP = 3
+const LAST_STEP = 5
 
 /** First launch: the commune, the mandate, the team and the first (administrator) profile, saved all at once. */
+/** The population totale to save: none while the field only holds the directory's municipale (it stands in anyway). */
+function populationInput(draft: SetupDraft) {
+  const { populationTotale, year } = draft.population
+  if (populationTotale === '' || (populationTotale === draft.commune?.population && year === '')) return null
+  return { populationTotale, year: year === '' ? null : year }
+}
+
 export function SetupWizard() {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
@@ -39,18 +49,30 @@ export function SetupWizard() {
     if (step === 0 && !draft.commune) return t('setup.commune.required')
     if (step === 1) return Object.values(mandateErrors(draft.mandate))[0] ?? null
     if (step === 2 && pendingPerson) return t('setup.team.pendingPerson')
-    if (step === 3) return Object.values(administratorErrors(draft.administrator, password))[0] ?? null
+    if (step === 4) return Object.values(administratorErrors(draft.administrator, password))[0] ?? null
     return null
   }
 
-  function next() {
+  /** The profile step starts from the defaults of the commune chosen and the team entered (once: edits are kept). */
+  function goTo(target: number) {
+    if (target === PROFILE_STEP && draft.commune && draft.communeProfile === null) {
+      update({
+        communeProfile: defaultProfile({ epciKind: draft.commune.epci?.kind ?? null, team: draft.members }),
+        population: { populationTotale: draft.commune.population ?? '', year: '' },
+      })
+    }
+    setStep(target)
+  }
+
+  function next(profileReviewed?: boolean) {
     const reason = blockingReason()
     if (reason) {
       setStepError(reason)
       return
     }
     setStepError(null)
-    setStep((s) => Math.min(s + 1, LAST_STEP))
+    if (profileReviewed !== undefined) update({ profileReviewed })
+    goTo(Math.min(step + 1, LAST_STEP))
   }
 
   function back() {
@@ -76,6 +98,8 @@ export function SetupWizard() {
           displayName: draft.administrator.displayName,
           password: password.password || null,
         },
+        profile: draft.communeProfile && { answers: draft.communeProfile, reviewed: draft.profileReviewed },
+        population: populationInput(draft),
       })
       clearDraft()
       await queryClient.invalidateQueries()
@@ -105,20 +129,37 @@ export function SetupWizard() {
                 <Stepper.Step label={t('setup.steps.commune')} />
                 <Stepper.Step label={t('setup.steps.mandate')} />
                 <Stepper.Step label={t('setup.steps.team')} />
+                <Stepper.Step label={t('setup.steps.communeProfile')} />
                 <Stepper.Step label={t('setup.steps.profile')} />
                 <Stepper.Step label={t('setup.steps.summary')} />
               </Stepper>
 
-              {step === 0 && <CommuneStep commune={draft.commune} onChange={(commune) => update({ commune })} />}
+              {step === 0 && <CommuneStep commune={draft.commune} onChange={(commune) => update({ commune, communeProfile: null })} />}
               {step === 1 && <MandateStep mandate={draft.mandate} onChange={(mandate) => update({ mandate })} />}
               {step === 2 && (
                 <TeamStep
                   members={draft.members}
-                  onChange={(members) => update({ members, administrator: { ...draft.administrator, memberIndex: null } })}
+                  onChange={(members) =>
+                    update({
+                      members,
+                      administrator: { ...draft.administrator, memberIndex: null },
+                      // The agents counted from the team follow it.
+                      communeProfile: draft.communeProfile && { ...draft.communeProfile, agentsHeadcount: agentsInTeam(members) },
+                    })
+                  }
                   onPendingChange={setPendingPerson}
                 />
               )}
-              {step === 3 && (
+              {step === PROFILE_STEP && draft.commune && draft.communeProfile && (
+                <CommuneProfileStep
+                  commune={draft.commune}
+                  profile={draft.communeProfile}
+                  population={draft.population}
+                  onProfileChange={(communeProfile) => update({ communeProfile })}
+                  onPopulationChange={(population) => update({ population })}
+                />
+              )}
+              {step === 4 && (
                 <AdministratorStep
                   members={draft.members}
                   administrator={draft.administrator}
@@ -127,7 +168,7 @@ export function SetupWizard() {
                   onPasswordChange={setPassword}
                 />
               )}
-              {step === 4 && <SummaryStep draft={draft} hasPassword={password.password !== ''} />}
+              {step === 5 && <SummaryStep draft={draft} hasPassword={password.password !== ''} />}
 
               <Box mt="lg">
                 <FormError message={stepError} />
@@ -136,8 +177,15 @@ export function SetupWizard() {
                 <Button variant="default" onClick={back} disabled={step === 0 || saving}>
                   {t('common.back')}
                 </Button>
-                {step < LAST_STEP ? (
-                  <Button onClick={next}>{t('common.continue')}</Button>
+                {step === PROFILE_STEP ? (
+                  <Group gap="sm">
+                    <Button variant="default" onClick={() => next(false)}>
+                      {t('setup.communeProfile.later')}
+                    </Button>
+                    <Button onClick={() => next(true)}>{t('setup.communeProfile.confirm')}</Button>
+                  </Group>
+                ) : step < LAST_STEP ? (
+                  <Button onClick={() => next()}>{t('common.continue')}</Button>
                 ) : (
                   <Button onClick={finish} loading={saving}>
                     {t('setup.finish')}

@@ -24,6 +24,9 @@ export function SummaryStep({ draft, hasPassword }: { draft: SetupDraft; hasPass
         <List.Item>
           {t('setup.summary.elected', { count: elected })} {t('common.and')} {t('setup.summary.agents', { count: agents })}
         </List.Item>
+        {draft.communeProfile && (
+          <List.Item>{draft.profileReviewed ? t('setup.summary.communeProfileReviewed') : t('setup.summary.communeProfileDefaults')}</List.Item>
+        )}
         <List.Item>
           {t('setup.summary.profile', { name: draft.administrator.displayName })}{' '}
           {hasPassword ? t('setup.summary.withPassword') : t('setup.summary.withoutPassword')}
