@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { projects } from './projects'
 
 /**
  * The commune's connection to a relay (Paramètres › Portail citoyen): one row at most. The desktop token is NOT here:
@@ -22,3 +23,62 @@ export const portalConnection = sqliteTable(
   },
   (table) => [check('portal_connection_single_row', sql`${table.id} = 1`)],
 )
+
+/** What the outbox sends: a project, a news item or a poll (a vote is a poll of kind `vote`). */
+export const OUTBOX_KINDS = ['project', 'news', 'poll'] as const
+export type OutboxKind = (typeof OUTBOX_KINDS)[number]
+export const OUTBOX_ACTIONS = ['put', 'delete'] as const
+export type OutboxAction = (typeof OUTBOX_ACTIONS)[number]
+/** en_attente: to send (again); publie: the relay has it; erreur: the relay refused it, sent again only on request. */
+export const OUTBOX_STATES = ['en_attente', 'publie', 'erreur'] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+/**
+ * What the desktop publishes on the relay, saved in the same transaction as the user's change and sent when the relay
+ * answers. One row per published thing (`subject_key` = kind:externalId): a newer change replaces the pending one,
+ * and `revision` tells the sender whether the row changed while its request was in flight.
+ */
+export const portalOutbox = sqliteTable(
+  'portal_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').$type<OutboxKind>().notNull(),
+    action: text('action').$type<OutboxAction>().notNull(),
+    /** The id the relay knows it by (`projet-12`). */
+    externalId: text('external_id').notNull(),
+    subjectKey: text('subject_key').notNull(),
+    /** What a user reads in the list (the project's title…), kept even after the thing is deleted. */
+    label: text('label').notNull(),
+    /** The relay body (JSON) for a put; null for a delete. */
+    payload: text('payload'),
+    state: text('state').$type<OutboxState>().notNull(),
+    /** Why the last attempt failed, in French (kept while a retry is pending). */
+    lastError: text('last_error'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    revision: integer('revision').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (table) => [uniqueIndex('portal_outbox_subject').on(table.subjectKey), index('portal_outbox_due').on(table.state, table.nextAttemptAt)],
+)
+
+/** Project fields a mairie may choose to show on the portal (the title and the status always are). */
+export const PUBLISHABLE_PROJECT_FIELDS = ['summary', 'progress', 'dates', 'theme', 'budget'] as const
+export type PublishableProjectField = (typeof PUBLISHABLE_PROJECT_FIELDS)[number]
+
+/** Projects shown on the portal, with the fields chosen: later edits of those fields are republished. */
+export const portalPublications = sqliteTable('portal_publications', {
+  projectId: integer('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  externalId: text('external_id').notNull(),
+  /** JSON array of PublishableProjectField. */
+  fields: text('fields').notNull(),
+  /** The body last queued: a write that changes none of the shown fields queues nothing. */
+  lastPayload: text('last_payload').notNull(),
+  publishedAt: text('published_at').notNull(),
+  publishedBy: text('published_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
