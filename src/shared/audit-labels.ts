@@ -42,6 +42,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   trainingProvider: 'Organisme de formation',
   portal: 'Portail citoyen',
   failedSignIn: 'Mot de passe erroné',
+  publication: 'Publication sur le portail',
 }
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -50,6 +51,7 @@ export const FIELD_LABELS: Record<string, string> = {
   title: 'Titre',
   relayUrl: 'Adresse du relais',
   portalUrl: 'Adresse du portail',
+  fields: 'Champs affichés',
   description: 'Description',
   status: 'Statut',
   priority: 'Priorité',

@@ -5,6 +5,7 @@ import type { CommuneDirectory } from './directory/directory'
 import type { LoadedReferentiel } from './referentiel/load'
 import type { DataService } from './backup/service'
 import type { SecretVault } from './portal/vault'
+import type { SendReport } from './portal/outbox'
 
 /** Who is using the app through one transport (a window, or the browser host). */
 export interface Session {
@@ -44,6 +45,8 @@ export interface CoreEnvironment {
   secrets: SecretVault
   /** How the core reaches the relay (tests inject network failures); the global fetch by default. */
   relayFetch?: typeof fetch
+  /** The outbox's sender: `kick` after queueing (sends soon, never blocks), `run` to send now and wait. */
+  portalSender?: { kick(): void; run(options?: { all?: boolean }): Promise<SendReport> }
   log?: (message: string, error?: unknown) => void
 }
 

@@ -21,6 +21,7 @@ import { profileToRestore } from './session/last-profile'
 import { findAppRoot } from './paths'
 import { fileVault, type SecretCipher } from './portal/vault'
 import { sanitizeInput } from './security/text'
+import { OutboxSender } from './portal/outbox'
 import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
 
 export interface CoreOptions {
@@ -43,6 +44,8 @@ export interface CoreOptions {
   secretCipher?: SecretCipher
   /** How the core reaches the relay; the global fetch by default (tests cut the network with it). */
   relayFetch?: typeof fetch
+  /** How often the outbox is sent while the app runs (30 s by default). */
+  portalIntervalMs?: number
 }
 
 export interface Core {
@@ -56,6 +59,8 @@ export interface Core {
   invoke(method: unknown, input: unknown, session: Session): Promise<Result<unknown>>
   /** Loads the commune directory ahead of the first search and starts the daily backup (hosts call it once listening). */
   warmUp(): void
+  /** The outbox's sender (started by `warmUp`, stopped by `close`); `run()` sends what is due now. */
+  readonly portalSender: OutboxSender
   /** A new session, opened on the last profile used when it has no password. */
   newSession(): Session
   /** A file the host received for the renderer (an upload): the id `archive.prepare` takes. */
@@ -187,6 +192,12 @@ export function createCore(options: CoreOptions): Core {
       get: (fileId) => incomingFiles.get(fileId) ?? null,
     } satisfies IncomingFiles,
   }
+  const portalSender = new OutboxSender(
+    () => (database ? environment : null),
+    () => emit('data.changed', { domains: ['portal'] }),
+    options.portalIntervalMs,
+  )
+  environment.portalSender = portalSender
   const dispatch = createDispatcher({
     handlers,
     environment,
@@ -325,6 +336,7 @@ export function createCore(options: CoreOptions): Core {
     warmUp: () => {
       void environment.directory()
       data.startSchedule()
+      portalSender.start()
     },
     newSession: () => {
       const session: Session = { profileId: database ? profileToRestore(database.db) : null }
@@ -336,7 +348,9 @@ export function createCore(options: CoreOptions): Core {
       events.on('event', listener)
       return () => events.off('event', listener)
     },
+    portalSender,
     close: () => {
+      portalSender.stop()
       if (checkpointTimer) clearTimeout(checkpointTimer)
       void data.close()
       if (database) database.close()

@@ -65,6 +65,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'exports.tasks', input: { format: 'csv' } },
     { method: 'logo.get', input: {} },
     { method: 'portal.status', input: {} },
+    { method: 'publications.list', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
     { method: 'training.overview', input: {} },
@@ -88,6 +89,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
   }
   for (const { id } of projects) {
     calls.push({ method: 'projects.get', input: { id } })
+    calls.push({ method: 'publications.project', input: { projectId: id } })
     for (const file of (await ok(core, session, 'projects.get', { id })).attachments) {
       calls.push({ method: 'attachments.get', input: { id: file.id } })
       calls.push({ method: 'attachments.open', input: { id: file.id } })
@@ -143,6 +145,7 @@ describe('what a write changes, what a read depends on', () => {
       'exports.tasks',
       'logo.get',
       'portal.status',
+      'publications.list',
       'answers.list',
       'diagnostic.get',
       'diagnostic.peers',
@@ -150,6 +153,7 @@ describe('what a write changes, what a read depends on', () => {
       'evidence.get',
       'evidence.open',
       'projects.get',
+      'publications.project',
       'attachments.get',
       'attachments.open',
       'backups.status',
@@ -230,6 +234,7 @@ describe('what a write changes, what a read depends on', () => {
         referentMemberId: paul.id,
         status: 'en_cours',
       })
+      await write('publications.publishProject', { projectId: project.id, fields: ['summary', 'progress'] })
       await write('projects.update', { ...project, title: 'Rénovation de l’école et de la cour', budgetPlannedCents: 1_000_000 })
       const participant = await write('participants.add', { projectId: project.id, memberId: anne.id, role: 'Suivi' })
       const action = await write('actions.create', { projectId: project.id, title: 'Travaux', dueOn: '2026-08-01' })
@@ -286,6 +291,9 @@ describe('what a write changes, what a read depends on', () => {
       await write('fundings.remove', { id: funding.id })
       await write('attachments.remove', { id: attachment.id })
       await write('tasks.remove', { id: task.id })
+      await write('publications.sendNow', {})
+      await write('publications.withdrawProject', { projectId: project.id })
+      await write('publications.publishProject', { projectId: project.id, fields: [] })
       await write('actions.remove', { id: action.id })
       await write('participants.remove', { id: participant.id })
       await write('projects.remove', { id: project.id })

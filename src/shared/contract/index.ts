@@ -22,6 +22,7 @@ import { fundingsMethods } from './fundings'
 import { indicatorsMethods } from './indicators'
 import { logoMethods } from './logo'
 import { portalMethods } from './portal'
+import { publicationsMethods } from './publications'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
 import { membersMethods } from './members'
@@ -91,6 +92,7 @@ export const contract = {
   ...logoMethods,
   ...trainingMethods,
   ...portalMethods,
+  ...publicationsMethods,
 }
 
 export type Contract = typeof contract
@@ -154,6 +156,7 @@ export * from './fundings'
 export * from './indicators'
 export * from './logo'
 export * from './portal'
+export * from './publications'
 export * from './mandate'
 export * from './measurements'
 export * from './members'

@@ -21,6 +21,7 @@ import { fundingsHandlers } from './fundings'
 import { indicatorsHandlers } from './indicators'
 import { logoHandlers } from './logo'
 import { portalHandlers } from './portal'
+import { publicationsHandlers } from './publications'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
 import { membersHandlers } from './members'
@@ -82,4 +83,5 @@ export const handlers: Handlers = {
   ...logoHandlers,
   ...trainingHandlers,
   ...portalHandlers,
+  ...publicationsHandlers,
 }

@@ -4,6 +4,7 @@ import { readCommune } from '../commune/queries'
 import { portalConnection } from '../db/schema'
 import type { HandlersOf } from '../handler'
 import { normalizeRelayUrl, RelayCallError } from '../portal/client'
+import { requeueRefused } from '../portal/outbox'
 import { portalStatus, readConnection, relayClient, relayFailure } from '../portal/connection'
 
 export const portalHandlers: HandlersOf<'portal'> = {
@@ -48,7 +49,10 @@ export const portalHandlers: HandlersOf<'portal'> = {
       const trail = new AuditTrail(tx, context.actor, at)
       if (before) trail.updated('portal', 1, { relayUrl: before.relayUrl }, { relayUrl: address.url })
       else trail.created('portal', 1, { relayUrl: address.url, portalUrl: claimed.commune.portalUrl })
+      // A new relay (or a new token) gets everything the commune publishes, and what the old token had refused.
+      requeueRefused(tx, at)
     })
+    context.portalSender?.kick()
     return portalStatus(context)
   },
 

@@ -8,6 +8,7 @@ import { assertOrdered } from '../projects/dates'
 import { deleteUnusedFiles } from '../file-store/usage'
 import { assertMemberExists, criterionIdsOf, getProjectRow, projectDetail, projectSummaries, themeIdsOf, type ProjectRow } from '../projects/queries'
 import { projectTrail } from '../projects/trail'
+import { republishProject, withdrawProject } from '../portal/publications'
 import { todayOf } from '../today'
 
 type ProjectFields = ParsedInput<'projects.create'>
@@ -103,6 +104,7 @@ export const projectsHandlers: HandlersOf<'projects'> = {
         .get()
       writeLinks(tx, id, themeIds, criterionIds)
       projectTrail(context, tx, at, id).updated('project', id, before, auditValues(tx, row))
+      republishProject(tx, context.referentiel, id, at)
       return projectDetail(tx, id, todayOf(context))
     })
   },
@@ -113,6 +115,8 @@ export const projectsHandlers: HandlersOf<'projects'> = {
     const hashes = context.db.transaction((tx) => {
       const before = auditValues(tx, getProjectRow(tx, id))
       const files = tx.select({ sha256: attachments.sha256 }).from(attachments).where(eq(attachments.projectId, id)).all()
+      // A project shown on the portal leaves it with the project.
+      withdrawProject(tx, id, before.title, at)
       tx.delete(projects).where(eq(projects.id, id)).run()
       projectTrail(context, tx, at, id).deleted('project', id, before)
       return files.map((f) => f.sha256)

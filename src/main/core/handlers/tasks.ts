@@ -9,6 +9,7 @@ import { assertMemberExists, getProjectRow, parseChecklist, taskById, touchProje
 import { isDone } from '../projects/rules'
 import { projectTrail } from '../projects/trail'
 import { todayOf } from '../today'
+import { republishProject } from '../portal/publications'
 
 type TaskFields = Omit<ParsedInput<'tasks.create'>, 'projectId'>
 
@@ -81,6 +82,7 @@ export const tasksHandlers: HandlersOf<'tasks'> = {
         .returning()
         .get()
       touchProject(tx, projectId, at)
+      republishProject(tx, context.referentiel, projectId, at)
       projectTrail(context, tx, at, projectId).created('task', row.id, auditValues(row))
       return taskById(tx, row.id, todayOf(context))
     })
@@ -100,6 +102,7 @@ export const tasksHandlers: HandlersOf<'tasks'> = {
         .returning()
         .get()
       touchProject(tx, row.projectId, at)
+      if (isDone(row.status) !== isDone(before.status)) republishProject(tx, context.referentiel, row.projectId, at)
       projectTrail(context, tx, at, row.projectId).updated('task', id, auditValues(before), auditValues(row))
       return taskById(tx, id, todayOf(context))
     })
@@ -118,6 +121,7 @@ export const tasksHandlers: HandlersOf<'tasks'> = {
       tx.update(attachments).set({ taskId: null }).where(eq(attachments.taskId, id)).run()
       tx.delete(tasks).where(eq(tasks.id, id)).run()
       touchProject(tx, before.projectId, at)
+      republishProject(tx, context.referentiel, before.projectId, at)
       audit.deleted('task', id, auditValues(before))
     })
     return { ok: true as const }

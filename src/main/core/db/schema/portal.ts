@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { OutboxAction, OutboxKind, OutboxState } from '../../../../shared/contract/publications'
 import { projects } from './projects'
 
 /**
@@ -23,15 +24,6 @@ export const portalConnection = sqliteTable(
   },
   (table) => [check('portal_connection_single_row', sql`${table.id} = 1`)],
 )
-
-/** What the outbox sends: a project, a news item or a poll (a vote is a poll of kind `vote`). */
-export const OUTBOX_KINDS = ['project', 'news', 'poll'] as const
-export type OutboxKind = (typeof OUTBOX_KINDS)[number]
-export const OUTBOX_ACTIONS = ['put', 'delete'] as const
-export type OutboxAction = (typeof OUTBOX_ACTIONS)[number]
-/** en_attente: to send (again); publie: the relay has it; erreur: the relay refused it, sent again only on request. */
-export const OUTBOX_STATES = ['en_attente', 'publie', 'erreur'] as const
-export type OutboxState = (typeof OUTBOX_STATES)[number]
 
 /**
  * What the desktop publishes on the relay, saved in the same transaction as the user's change and sent when the relay
@@ -63,10 +55,6 @@ export const portalOutbox = sqliteTable(
   },
   (table) => [uniqueIndex('portal_outbox_subject').on(table.subjectKey), index('portal_outbox_due').on(table.state, table.nextAttemptAt)],
 )
-
-/** Project fields a mairie may choose to show on the portal (the title and the status always are). */
-export const PUBLISHABLE_PROJECT_FIELDS = ['summary', 'progress', 'dates', 'theme', 'budget'] as const
-export type PublishableProjectField = (typeof PUBLISHABLE_PROJECT_FIELDS)[number]
 
 /** Projects shown on the portal, with the fields chosen: later edits of those fields are republished. */
 export const portalPublications = sqliteTable('portal_publications', {
