@@ -83,6 +83,10 @@ export const LAYERS = [
       '@etalab/decoupage-administratif',
       'pdfjs-dist',
       'tar',
+      // Stored documents are typed from their bytes (file-store/store.ts).
+      'file-type',
+      // The crash test bundles its writer child once (testing/crash).
+      'esbuild',
     ],
     node: true,
     refuse: { electron: NO_ELECTRON, ...Object.fromEntries(UI_PACKAGES.map((p) => [p, NO_UI])) },
@@ -103,6 +107,8 @@ export const LAYERS = [
     label: 'Le processus principal (src/main)',
     folder: 'src/main/',
     reach: ['src/main/', 'src/shared/'],
+    // packaging.test.ts checks the release configuration scripts/package.mjs builds.
+    testReach: ['scripts/'],
     packages: ['electron', 'electron-updater'],
     node: true,
     refuse: Object.fromEntries(UI_PACKAGES.map((p) => [p, NO_UI])),
