@@ -17,6 +17,9 @@ export interface RunningHost {
 export async function startHost(dataDir: string): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, [HOST_ENTRY, '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
+    // The mairie's clock, as the browser's (playwright.config.ts): times the core writes in words (the journal, the
+    // PDFs) are those of the screens.
+    env: { ...process.env, TZ: 'Europe/Paris' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -16,6 +16,14 @@ export const auditEntrySchema = z.object({
   field: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The entry in words, as the journal shows it (src/shared/audit-labels.ts): labels, names, French dates. */
+  display: z.object({
+    action: z.string(),
+    entity: z.string(),
+    field: z.string().nullable(),
+    before: z.string(),
+    after: z.string(),
+  }),
 })
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 export const auditListInput = z.object({

@@ -1,7 +1,6 @@
 /** The sheet of one project: facts, actions and their tasks, budget and funding, indicators, and its history. */
 import type { Content } from 'pdfmake/interfaces'
 import { indicatorLineConfig } from '../../../shared/charts/configs'
-import { ENTITY_LABELS, FIELD_LABELS, formatAuditValue } from '../../../shared/audit-labels'
 import {
   ACTION_STATUS_LABELS,
   FUNDER_LABELS,
@@ -168,14 +167,12 @@ function indicators(project: ProjectDetail): Content[] {
   return content
 }
 
-function historyLine(entry: AuditEntry): string {
-  const what = ENTITY_LABELS[entry.entity] ?? entry.entity
-  const label = entry.label ? ` « ${entry.label} »` : ''
-  if (entry.action === 'create') return `${what}${label} créé(e)`
-  if (entry.action === 'delete') return `${what}${label} supprimé(e)`
-  const field = entry.field ? (FIELD_LABELS[entry.field] ?? entry.field) : 'modification'
+/** One line of the project's history, in the journal's words (shared/audit-labels.ts). */
+function historyLine({ display, label }: AuditEntry): string {
+  const what = `${display.action} · ${display.entity}${label ? ` « ${label} »` : ''}`
+  if (display.field === null) return `${what} — ${display.after !== '—' ? display.after : display.before}`
   // « de … à … » rather than an arrow, which the embedded font does not draw.
-  return `${what}${label} — ${field} : de ${formatAuditValue(entry.entity, entry.field, entry.before)} à ${formatAuditValue(entry.entity, entry.field, entry.after)}`
+  return `${what} — ${display.field} : de ${display.before} à ${display.after}`
 }
 
 async function history(context: ReportContext, projectId: number): Promise<Content[]> {

@@ -5,22 +5,8 @@ import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { AuditTable, type AuditFilters } from './AuditTable'
 import { ENTITY_LABELS } from '../../../../shared/audit-labels'
 
-const ENTITY_OPTIONS = [
-  'project',
-  'action',
-  'task',
-  'comment',
-  'attachment',
-  'funding',
-  'indicator',
-  'measurement',
-  'member',
-  'profile',
-  'commune',
-  'mandate',
-  'campaign',
-  'answer',
-]
+/** Every kind of record of the trail, by its French name. */
+const ENTITY_OPTIONS = Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))
 
 /** The whole audit trail with filters. Nothing here can change it. */
 export function AuditPage() {
@@ -38,12 +24,12 @@ export function AuditPage() {
       <Group align="flex-end">
         <Select
           label={t('audit.entity')}
-          data={ENTITY_OPTIONS.map((e) => ({ value: e, label: ENTITY_LABELS[e] ?? e }))}
+          data={ENTITY_OPTIONS}
           value={filters.entity}
           onChange={(v) => update({ entity: v })}
           clearable
           placeholder={t('audit.all')}
-          w={220}
+          w={240}
         />
         <TextInput
           label={t('audit.who')}

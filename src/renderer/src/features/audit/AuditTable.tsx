@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
-import { ENTITY_LABELS, FIELD_LABELS, formatAuditValue } from '../../../../shared/audit-labels'
 
 export interface AuditFilters {
   entity: string | null
@@ -13,8 +12,6 @@ export interface AuditFilters {
   from: string | null
   to: string | null
 }
-
-const ACTION_LABELS = { create: 'Création', update: 'Modification', delete: 'Suppression' } as const
 
 /** The audit trail, read-only: who changed what, when, from which value to which. */
 export function AuditTable({
@@ -52,25 +49,25 @@ export function AuditTable({
               <Table.Tr key={row.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.at)}</Table.Td>
                 <Table.Td>{row.profileName}</Table.Td>
-                <Table.Td>
+                <Table.Td maw={280}>
                   <Text size="sm">
-                    {ACTION_LABELS[row.action]} · {ENTITY_LABELS[row.entity] ?? row.entity}
+                    {row.display.action} · {row.display.entity}
                   </Text>
                   {row.label && (
-                    <Text size="xs" c="dimmed" lineClamp={1}>
+                    <Text size="xs" c="dimmed" lineClamp={2} title={row.label}>
                       {row.label}
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{row.field ? (FIELD_LABELS[row.field] ?? row.field) : '—'}</Table.Td>
-                <Table.Td maw={220}>
-                  <Text size="sm" lineClamp={3}>
-                    {row.action === 'create' ? '—' : formatAuditValue(row.entity, row.field, row.before)}
+                <Table.Td>{row.display.field ?? '—'}</Table.Td>
+                <Table.Td maw={240}>
+                  <Text size="sm" lineClamp={4} title={row.display.before}>
+                    {row.display.before}
                   </Text>
                 </Table.Td>
-                <Table.Td maw={220}>
-                  <Text size="sm" lineClamp={3}>
-                    {row.action === 'delete' ? '—' : formatAuditValue(row.entity, row.field, row.after)}
+                <Table.Td maw={240}>
+                  <Text size="sm" lineClamp={4} title={row.display.after}>
+                    {row.display.after}
                   </Text>
                 </Table.Td>
               </Table.Tr>
