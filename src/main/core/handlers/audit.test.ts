@@ -356,7 +356,6 @@ describe('the journal of a commune that did everything reads in French', () => {
         for (const { what, pattern } of RAW) if (pattern.test(text)) faults.push(`${where} (${side}) montre ${what} : « ${text} »`)
       }
     }
-    if (process.env.DUMP_JOURNAL) for (const e of items) console.log([e.display.action, e.display.entity, e.label, e.display.field, e.display.before, e.display.after].join(' | '))
     expect(faults).toEqual([])
     // Every kind of record the journal knows was written here: the check above covered them all.
     expect(Object.keys(ENTITY_LABELS).filter((entity) => !items.some((e) => e.entity === entity))).toEqual([])
