@@ -566,17 +566,18 @@ function specFor(entity: string, field: string, civility: Civility | null): Fiel
 }
 
 /** A whole record (created or deleted), in words: its fields that say something, the object's own name left out. */
-function describeRecord(entity: string, values: unknown, names: NameLookup, objectLabel: string | null, civility: Civility | null): string {
+function describeRecord(entity: string, values: unknown, names: NameLookup, context: AuditContext, civility: Civility | null): string {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return plain(values)
   const parts: string[] = []
   for (const [field, value] of Object.entries(values as Record<string, unknown>)) {
+    if (context.implied?.includes(field)) continue
     const spec = specFor(entity, field, civility)
     if (spec?.type.kind === 'hidden') continue
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue
     // A sum of zero says nothing of a new record (a project without a budget yet).
     if (spec?.type.kind === 'cents' && value === 0) continue
     const shown = spec ? formatValue(spec.type, value, names) : plain(value)
-    if (shown === objectLabel) continue
+    if (shown === context.objectLabel) continue
     parts.push(`${spec?.label ?? 'Autre information'} : ${shown}`)
   }
   return parts.length === 0 ? EMPTY : parts.join(' · ')
@@ -624,6 +625,8 @@ export interface AuditContext {
   objectLabel: string | null
   /** A person's civility, for the feminine of their role. */
   civility?: Civility | null
+  /** Fields the page already says (`projectId` in a project's own history). */
+  implied?: readonly string[]
 }
 
 export function describeAuditEntry(entry: AuditRecord, names: NameLookup, context: AuditContext): AuditDescription {
@@ -631,7 +634,7 @@ export function describeAuditEntry(entry: AuditRecord, names: NameLookup, contex
   const action = ACTION_LABELS[entry.action]
   const civility = context.civility ?? civilityIn(entry.after) ?? civilityIn(entry.before)
   if (entry.action !== 'update' || entry.field === null) {
-    const summary = (values: unknown) => describeRecord(entry.entity, values, names, context.objectLabel, civility)
+    const summary = (values: unknown) => describeRecord(entry.entity, values, names, context, civility)
     return {
       action,
       entity,

@@ -111,6 +111,8 @@ describe('audit.list through the contract’s own writers', () => {
     expect(labelOf('funding')).toBe('Région')
     expect(labelOf('indicator')).toBe('Jardiniers inscrits')
     expect(labelOf('measurement')).toBe('Jardiniers inscrits — 1 septembre 2026')
+    // In the project's own history, its records do not repeat which project they belong to.
+    expect(items.filter((e) => `${e.display.before} ${e.display.after}`.includes('Projet :'))).toEqual([])
     expect(items.find((e) => e.entity === 'task' && e.field === 'status')).toMatchObject({ before: 'a_faire', after: 'faite' })
   })
 })

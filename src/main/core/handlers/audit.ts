@@ -262,6 +262,7 @@ export function listAudit(
       display: describeAuditEntry(row, names, {
         objectLabel: label,
         civility: row.entity === 'member' ? civility.get(row.entityId) : undefined,
+        implied: input.projectId !== null ? ['projectId'] : [],
       }),
     }
   })
