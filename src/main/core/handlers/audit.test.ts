@@ -137,6 +137,10 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
   funding: schema.fundings,
   indicator: schema.indicators,
   measurement: schema.measurements,
+  training: schema.trainings,
+  trainingRights: schema.trainingRights,
+  trainingBudget: schema.trainingBudgets,
+  trainingProvider: schema.trainingProviders,
 }
 
 describe('every audited table and field has its words', () => {
@@ -336,6 +340,45 @@ describe('the journal of a commune that did everything reads in French', () => {
       fileName: 'blason.png',
       contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
     })
+
+    // The training of élus.
+    const provider = await ok(core, session, 'training.createProvider', { name: 'Association des maires de l’Aube', approved: true })
+    await ok(core, session, 'training.updateProvider', {
+      id: provider.id,
+      name: 'Association des maires de l’Aube',
+      approved: true,
+      approvalNumber: 'AGR-10',
+    })
+    const training = await ok(core, session, 'training.create', {
+      memberId: paul.id,
+      title: 'Finances locales',
+      providerId: provider.id,
+      startOn: '2026-10-05',
+      endOn: '2026-10-06',
+      status: 'inscrite',
+      costCents: 45_000,
+      sourceCriterionId: 'budget-vote-delai',
+    })
+    await ok(core, session, 'training.update', {
+      id: training.id,
+      title: 'Finances locales',
+      startOn: '2026-10-05',
+      status: 'suivie',
+    })
+    await ok(core, session, 'training.addAttestation', {
+      id: training.id,
+      fileName: 'attestation.pdf',
+      contentBase64: Buffer.from('%PDF-1.4 attestation').toString('base64'),
+    })
+    await ok(core, session, 'training.removeAttestation', { id: training.id })
+    await ok(core, session, 'training.setRights', { memberId: paul.id, isEmployee: true, difBalanceCents: 70_000, difBalanceOn: '2026-09-01' })
+    await ok(core, session, 'training.setRights', { memberId: paul.id, isEmployee: false, difBalanceCents: 70_000, difBalanceOn: '2026-09-01' })
+    await ok(core, session, 'training.updateSettings', { maxAllowancesCents: 2_000_000, deliberationOn: '2026-04-10' })
+    await ok(core, session, 'training.setBudget', { year: 2026, votedCents: 100_000 })
+    await ok(core, session, 'training.setBudget', { year: 2026, votedCents: 150_000 })
+    await ok(core, session, 'training.remove', { id: training.id })
+    await ok(core, session, 'training.removeProvider', { id: provider.id })
+
     await ok(core, session, 'profiles.remove', { id: profile.id })
     await ok(core, session, 'members.remove', { id: sophie.id })
 

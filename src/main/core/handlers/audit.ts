@@ -37,7 +37,10 @@ const SEPARATOR = '\u001f'
  * Per entity: the table and the SQL expression of a readable name, and how to finish it in words (a date, a criterion
  * from the référentiel). Entities of tables not (yet) there are skipped.
  */
-const LABEL_SOURCES: Record<string, { table: string; label: string; finish?: (raw: string, referentiel: LoadedReferentiel) => string }> = {
+const LABEL_SOURCES: Record<
+  string,
+  { table: string; label: string; finish?: (raw: string, referentiel: LoadedReferentiel) => string; idColumn?: string }
+> = {
   member: { table: 'members', label: "first_name || ' ' || last_name" },
   profile: { table: 'profiles', label: 'display_name' },
   mandate: { table: 'mandates', label: "start_year || '–' || end_year" },
@@ -71,6 +74,11 @@ const LABEL_SOURCES: Record<string, { table: string; label: string; finish?: (ra
       return `${indicator} — ${formatDate(on)}`
     },
   },
+  training: { table: 'trainings', label: 'title' },
+  trainingProvider: { table: 'training_providers', label: 'name' },
+  // A person's rights are kept under their id, a year's credits under the year.
+  trainingRights: { table: 'members', label: "first_name || ' ' || last_name" },
+  trainingBudget: { table: 'training_budgets', label: 'CAST(year AS TEXT)', idColumn: 'year' },
   participant: {
     table: 'project_participants',
     label: "coalesce((SELECT m.first_name || ' ' || m.last_name FROM members m WHERE m.id = project_participants.member_id), name)",
@@ -144,7 +152,10 @@ function lookUpLabels(sqlite: Database.Database, loaded: LoadedReferentiel, want
     if (!source || !tables.has(source.table)) continue
     const numeric = [...ids].map(Number).filter(Number.isInteger)
     const found = sqlite
-      .prepare(`SELECT id, ${source.label} AS label FROM "${source.table}" WHERE id IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `SELECT ${source.idColumn ?? 'id'} AS id, ${source.label} AS label FROM "${source.table}"
+         WHERE ${source.idColumn ?? 'id'} IN (SELECT value FROM json_each(?))`,
+      )
       .all(JSON.stringify(numeric)) as { id: number; label: string | null }[]
     for (const { id, label } of found) if (label) labels.set(`${entity}:${id}`, source.finish ? source.finish(label, loaded) : label)
   }
