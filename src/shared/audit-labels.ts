@@ -88,6 +88,16 @@ const ROW_ID = secret('identifiant interne')
 const SAID_BY_THE_LINE = secret('l’auteur et la date de la ligne le disent déjà')
 const FILE_INTERNALS = secret('empreinte et type du fichier, techniques')
 
+/** A file kept in the document store (evidence, a project's document): its name and size. */
+const STORED_FILE: Record<string, FieldSpec> = {
+  fileName: f('Fichier', text),
+  mimeType: FILE_INTERNALS,
+  size: f('Taille', { kind: 'bytes' }),
+  sha256: FILE_INTERNALS,
+  addedAt: SAID_BY_THE_LINE,
+  addedBy: SAID_BY_THE_LINE,
+}
+
 const THEME_LINK_LABELS = { delegation: 'Délégation', interet: 'Intérêt' }
 const CITIZEN_SOURCE_LABELS = { local: 'Saisie en mairie', relay: 'Reçue par le portail' }
 const PASSWORD_CHANGE_LABELS = { aucun: 'Aucun', défini: 'Défini', modifié: 'Modifié' }
@@ -231,12 +241,7 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     id: ROW_ID,
     campaignId: f('Campagne', ref('campaign')),
     criterionId: f('Critère', ref('criterion')),
-    fileName: f('Fichier', text),
-    mimeType: FILE_INTERNALS,
-    size: f('Taille', { kind: 'bytes' }),
-    sha256: FILE_INTERNALS,
-    addedAt: SAID_BY_THE_LINE,
-    addedBy: SAID_BY_THE_LINE,
+    ...STORED_FILE,
   },
   snapshot: {
     id: ROW_ID,
@@ -314,12 +319,7 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     id: ROW_ID,
     projectId: f('Projet', ref('project')),
     taskId: f('Tâche', ref('task')),
-    fileName: f('Fichier', text),
-    mimeType: FILE_INTERNALS,
-    size: f('Taille', { kind: 'bytes' }),
-    sha256: FILE_INTERNALS,
-    addedAt: SAID_BY_THE_LINE,
-    addedBy: SAID_BY_THE_LINE,
+    ...STORED_FILE,
   },
   funding: {
     id: ROW_ID,
