@@ -122,6 +122,20 @@ describe('the journal in words', () => {
     })
   })
 
+  it('the portal connection in words', () => {
+    const connected: AuditRecord = {
+      entity: 'portal',
+      action: 'create',
+      field: null,
+      before: null,
+      after: { relayUrl: 'https://relais.example.fr', portalUrl: 'https://relais.example.fr/10145' },
+    }
+    expect(describe_(connected)).toMatchObject({
+      entity: 'Portail citoyen',
+      after: 'Adresse du relais : https://relais.example.fr · Adresse du portail : https://relais.example.fr/10145',
+    })
+  })
+
   it('a field or a record nobody listed still reads as words, never as its code or JSON', () => {
     expect(describe_(update('task', 'someNewField', { a: 1 }, 'x'))).toEqual({
       action: 'Modification',

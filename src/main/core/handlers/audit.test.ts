@@ -141,6 +141,12 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
   trainingRights: schema.trainingRights,
   trainingBudget: schema.trainingBudgets,
   trainingProvider: schema.trainingProviders,
+  portal: schema.portalConnection,
+}
+
+/** Records the scenario below cannot write, and where they are written for real. */
+const WRITTEN_ELSEWHERE: Record<string, string> = {
+  portal: 'a relay to connect to: portal/connect.relay.test.ts (its fields are walked above)',
 }
 
 describe('every audited table and field has its words', () => {
@@ -403,7 +409,7 @@ describe('the journal of a commune that did everything reads in French', () => {
     }
     expect(faults).toEqual([])
     // Every kind of record the journal knows was written here: the check above covered them all.
-    expect(Object.keys(ENTITY_LABELS).filter((entity) => !items.some((e) => e.entity === entity))).toEqual([])
+    expect(Object.keys(ENTITY_LABELS).filter((entity) => !items.some((e) => e.entity === entity) && !WRITTEN_ELSEWHERE[entity])).toEqual([])
 
     const find = (entity: string, field: string | null, action = 'update') =>
       items.find((e) => e.entity === entity && e.field === field && e.action === action)!
