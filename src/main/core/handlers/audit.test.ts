@@ -18,7 +18,7 @@ import { communeProfileSchema } from '../../../shared/referentiel/profile'
 import { COMPETENCES } from '../../../shared/referentiel/schema'
 import { CIVILITIES, MEMBER_ROLES } from '../../../shared/roles'
 import * as schema from '../db/schema'
-import { ok } from '../testing'
+import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
 
@@ -235,6 +235,8 @@ describe('the journal of a commune that did everything reads in French', () => {
     const profile = await ok(core, session, 'profiles.create', { displayName: 'Sophie', memberId: sophie.id })
     await ok(core, session, 'profiles.update', { id: profile.id, displayName: 'Sophie Lenoir', memberId: sophie.id, isAdmin: true })
     await ok(core, session, 'profiles.setPassword', { id: profile.id, newPassword: 'fetes-2026' })
+    // Another window tries Sophie's profile with a wrong password.
+    expect((await failure(core, { profileId: null }, 'session.open', { profileId: profile.id, password: 'faux' })).code).toBe('WRONG_PASSWORD')
     const questionnaire = await ok(core, session, 'communeProfile.get')
     await ok(core, session, 'communeProfile.update', questionnaire)
     await ok(core, session, 'communeProfile.update', {
