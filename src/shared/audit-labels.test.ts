@@ -134,6 +134,7 @@ describe('the journal in words', () => {
       entity: 'Portail citoyen',
       after: 'Adresse du relais : https://relais.example.fr · Adresse du portail : https://relais.example.fr/10145',
     })
+    expect(describe_(update('publication', 'fields', ['summary'], ['summary', 'budget'])).field).toBe('Champs affichés')
   })
 
   it('a field or a record nobody listed still reads as words, never as its code or JSON', () => {

@@ -147,6 +147,7 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
 /** Records the scenario below cannot write, and where they are written for real. */
 const WRITTEN_ELSEWHERE: Record<string, string> = {
   portal: 'a relay to connect to: portal/connect.relay.test.ts (its fields are walked above)',
+  publication: 'a connected relay: portal/publications tests',
 }
 
 describe('every audited table and field has its words', () => {
