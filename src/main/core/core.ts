@@ -125,13 +125,16 @@ export function createCore(options: CoreOptions): Core {
     freeBytes: options.freeBytes,
     knownMigrations,
     // Task `donnees:<operation>` while one runs, `donnees:fin` when it is over.
-    onProgress: (progress) =>
+    onProgress: (progress) => {
       emit('progress', {
         task: `${DATA_PROGRESS_TASK}:${progress?.operation ?? 'fin'}`,
         done: progress?.done ?? 0,
         total: progress?.total ?? 0,
         label: progress?.step ?? '',
-      }),
+      })
+      // An operation over, whoever started it (the daily backup runs on its own): the backup list and warnings changed.
+      if (!progress) emit('data.changed', { domains: ['backups'] })
+    },
     live: {
       sqlite: () => database?.sqlite ?? null,
       replace: (swap) => replaceDatabase(swap),

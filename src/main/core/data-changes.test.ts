@@ -175,6 +175,8 @@ describe('what a write changes, what a read depends on', () => {
     const current = createTestCore(temp.make(), { now: () => new Date(NOW), referentielFile: FIXTURE_REFERENTIEL_FILE, relayFetch: pairingRelay })
     const { core, session } = current
     await ok(core, session, 'setup.complete', fauxVillecerfSetup())
+    // The first backup runs on its own just after the setup (and says so with its own event): let it end first.
+    await expect.poll(async () => (await ok(core, session, 'backups.list')).length, { timeout: 15_000 }).toBe(1)
     const missing: string[] = []
     const written = new Set<MethodName>()
     let before = await readAll(current)

@@ -33,6 +33,22 @@ function expectNothingWritten({ core }: TestCore): void {
 }
 
 describe('setup.complete', () => {
+  it('makes the first backup at once, so that a new commune is never left without one', async () => {
+    const test = newCore()
+    const { core, session } = test
+    const changed: string[][] = []
+    core.onEvent((event, payload) => {
+      if (event === 'data.changed') changed.push([...(payload as { domains: string[] }).domains])
+    })
+    await ok(core, session, 'setup.complete', fauxVillecerfSetup())
+    await expect.poll(async () => (await ok(core, session, 'backups.list')).length, { timeout: 15_000 }).toBe(1)
+    const [first] = await ok(core, session, 'backups.list')
+    expect(first).toMatchObject({ kind: 'quotidienne', communeName: 'Faux-Villecerf' })
+    expect((await ok(core, session, 'backups.status')).warnings).toEqual([])
+    // The home page's warning refreshes: the backup's end says the backups changed.
+    expect(changed.some((domains) => domains.includes('backups'))).toBe(true)
+  })
+
   it('fills the commune of Faux-Villecerf from the offline directory', async () => {
     const test = newCore()
     const { core, session } = test
