@@ -134,8 +134,8 @@ test('moving to a new computer: export here, « Reprendre les données d’une a
 
 test('at launch, a damaged data file: the latest good backup is offered, never an empty commune', async ({ page, host, dataDir, snap }) => {
   await seedFauxVillecerf(host)
-  await invoke(host, 'projects.create', { title: 'Voirie' })
-  await invoke(host, 'backups.create', {})
+  expect((await invoke(host, 'projects.create', { title: 'Voirie' })).ok).toBe(true)
+  expect((await invoke(host, 'backups.create', {})).ok).toBe(true)
   // Closed cleanly (WAL checkpointed), then damaged in the middle (a power cut while writing), then started again.
   await host.restart()
   const file = join(dataDir, 'cap-commune.sqlite')

@@ -55,6 +55,7 @@ export interface PreparedImport {
 export class DataService {
   readonly engine: BackupEngine
   private running: OperationProgress | null = null
+  private current$: Promise<unknown> | null = null
   private timer: NodeJS.Timeout | null = null
   private readonly prepared = new Map<string, StagedData>()
 
@@ -72,6 +73,8 @@ export class DataService {
   }
 
   private async exclusive<T>(operation: DataOperation, run: (report: Report) => Promise<T>): Promise<T> {
+    // A backup asked for while another one runs (the automatic one, say) waits for it rather than being refused.
+    while (operation === 'backup' && this.running?.operation === 'backup' && this.current$) await this.current$.catch(() => undefined)
     if (this.running) {
       const what = { backup: 'une sauvegarde', restore: 'une restauration', export: 'un export', import: 'une importation' }[this.running.operation]
       throw new AppError(
@@ -81,9 +84,12 @@ export class DataService {
     }
     const report: Report = (progress) => this.report(operation, progress)
     report({ step: 'Préparation', done: 0, total: 100 })
+    const work = run(report)
+    this.current$ = work
     try {
-      return await run(report)
+      return await work
     } finally {
+      this.current$ = null
       this.running = null
       this.options.onProgress(null)
     }

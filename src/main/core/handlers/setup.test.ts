@@ -49,6 +49,16 @@ describe('setup.complete', () => {
     expect(changed.some((domains) => domains.includes('backups'))).toBe(true)
   })
 
+  it('« Sauvegarder maintenant » during the automatic backup waits for it instead of failing', async () => {
+    const { core, session } = newCore()
+    await ok(core, session, 'setup.complete', fauxVillecerfSetup())
+    const automatic = core.data.backupNow('quotidienne', 'Automatique')
+    const asked = await ok(core, session, 'backups.create')
+    await automatic
+    expect(asked.kind).toBe('manuelle')
+    expect((await ok(core, session, 'backups.list')).map((b) => b.kind)).toEqual(expect.arrayContaining(['manuelle', 'quotidienne']))
+  })
+
   it('fills the commune of Faux-Villecerf from the offline directory', async () => {
     const test = newCore()
     const { core, session } = test
