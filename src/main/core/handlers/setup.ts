@@ -64,7 +64,7 @@ export const setupHandlers: HandlersOf<'setup'> = {
     })
     session.profileId = profileId
     // The commune's first data is protected at once: the daily backup at launch found no commune to save.
-    setImmediate(() => context.data?.dailyBackupIfDue().catch((error: unknown) => context.log?.('Première sauvegarde impossible', error)))
+    setImmediate(() => void context.data?.dailyBackupIfDue().catch((error: unknown) => context.log?.('Première sauvegarde impossible', error)))
     return { ok: true as const }
   },
 }
