@@ -44,6 +44,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // `@shared/…` is src/shared (tsconfig.web.json paths; the same alias in vitest.config.mts).
+    resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import js from '@eslint/js'
 import globals from 'globals'
 import { createNodeResolver, importX } from 'eslint-plugin-import-x'
@@ -29,7 +30,13 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx,mts}'],
     plugins: { cap: capPlugin, 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] })],
+      // `@shared/…` resolves as vite does (electron.vite.config.ts), so no-cycle follows aliased imports too.
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'],
+          alias: { '@shared': [join(import.meta.dirname, 'src/shared')] },
+        }),
+      ],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
       'import-x/extensions': ['.ts', '.tsx', '.mts', '.js', '.mjs'],
     },

@@ -1,5 +1,5 @@
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
-import type { AppErrorShape } from '../../../shared/errors'
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '@shared/contract'
+import type { AppErrorShape } from '@shared/errors'
 import { createTransport, type Transport } from './transport'
 
 /** A failed call, carrying the French message to show and the fields at fault. */

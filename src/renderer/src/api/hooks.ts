@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { contract, readsAffectedBy, type DataDomain, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract'
+import { contract, readsAffectedBy, type DataDomain, type MethodInput, type MethodName, type MethodOutput } from '@shared/contract'
 import { call, onEvent, type ApiError } from './client'
 
 export function useApiQuery<M extends MethodName>(

@@ -1,6 +1,6 @@
-import type { CapCommuneBridge } from '../../../shared/bridge'
-import type { EventName, EventPayload, MethodName } from '../../../shared/contract'
-import type { Result } from '../../../shared/errors'
+import type { CapCommuneBridge } from '@shared/bridge'
+import type { EventName, EventPayload, MethodName } from '@shared/contract'
+import type { Result } from '@shared/errors'
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core'
-import type { ProjectDetail } from '../../../shared/contract'
+import type { ProjectDetail } from '@shared/contract'
 import { formatDateTime } from '../lib/format'
 
 /** Comments oldest first, each with its author and time; `empty` says what to do when there is none yet. */

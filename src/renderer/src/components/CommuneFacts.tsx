@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { DirectoryCommune } from '../../../shared/contract'
+import type { DirectoryCommune } from '@shared/contract'
 import { formatPopulation } from '../lib/format'
 
 function Fact({ label, value }: { label: string; value: string }) {

@@ -1,8 +1,8 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core'
 import { IconExternalLink } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { LegalReference } from '../../../shared/referentiel/schema'
-import { legalReferenceLabel } from '../../../shared/referentiel/legal'
+import type { LegalReference } from '@shared/referentiel/schema'
+import { legalReferenceLabel } from '@shared/referentiel/legal'
 import { formatDate } from '../lib/format'
 
 /**

@@ -1,2 +1,2 @@
 /** The same French formatting on screen and in the PDF reports. */
-export * from '../../../shared/format'
+export * from '@shared/format'

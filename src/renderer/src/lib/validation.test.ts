@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { memberInputSchema } from '../../../shared/contract'
+import { memberInputSchema } from '@shared/contract'
 import { ApiError } from '../api/client'
 import { serverFieldErrors, validateWith } from './validation'
 

@@ -1,5 +1,5 @@
 import { Bar } from 'react-chartjs-2'
-import { budgetBarsConfig, type BudgetRow } from '../../../../shared/charts/configs'
+import { budgetBarsConfig, type BudgetRow } from '@shared/charts/configs'
 
 export type { BudgetRow }
 

@@ -1,5 +1,5 @@
 import { Bar } from 'react-chartjs-2'
-import { evolutionBarsConfig } from '../../../../shared/charts/configs'
+import { evolutionBarsConfig } from '@shared/charts/configs'
 
 /** Score per domain for two sources side by side (before / after). */
 export function EvolutionBars({ labels, series }: { labels: string[]; series: { label: string; values: (number | null)[] }[] }) {

@@ -1,5 +1,5 @@
 import { Line } from 'react-chartjs-2'
-import { indicatorLineConfig, type IndicatorSeries } from '../../../../shared/charts/configs'
+import { indicatorLineConfig, type IndicatorSeries } from '@shared/charts/configs'
 
 /** An impact indicator's measurements over time, with its target as a dashed line. */
 export function IndicatorLine(props: IndicatorSeries) {

@@ -1,5 +1,5 @@
 import { Bar } from 'react-chartjs-2'
-import { scoreBarsConfig, type StackedRow } from '../../../../shared/charts/configs'
+import { scoreBarsConfig, type StackedRow } from '@shared/charts/configs'
 
 export type { StackedRow }
 

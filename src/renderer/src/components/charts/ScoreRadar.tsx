@@ -1,5 +1,5 @@
 import { Radar } from 'react-chartjs-2'
-import { scoreRadarConfig, type RadarSeries } from '../../../../shared/charts/configs'
+import { scoreRadarConfig, type RadarSeries } from '@shared/charts/configs'
 
 export type { RadarSeries }
 

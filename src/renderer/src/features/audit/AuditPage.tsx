@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { AuditTable, type AuditFilters } from './AuditTable'
-import { ENTITY_LABELS } from '../../../../shared/audit-labels'
+import { ENTITY_LABELS } from '@shared/audit-labels'
 
 /** Every kind of record of the trail, by its French name. */
 const ENTITY_OPTIONS = Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))

@@ -2,8 +2,8 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
-import { BACKUP_KIND_LABELS, type BackupEntry } from '../../../../shared/contract'
-import { formatBytes, formatDate, formatDateTime } from '../../../../shared/format'
+import { BACKUP_KIND_LABELS, type BackupEntry } from '@shared/contract'
+import { formatBytes, formatDate, formatDateTime } from '@shared/format'
 import { errorMessage } from '../../api/client'
 
 export function contentSummary(entry: BackupEntry, t: (key: 'data.list.summary', values: Record<string, number>) => string): string {

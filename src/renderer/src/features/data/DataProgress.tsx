@@ -1,6 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { DataOperationProgress } from '../../../../shared/contract'
+import type { DataOperationProgress } from '@shared/contract'
 
 /** A progress bar with the step in words: « Copie des documents (12 sur 40) ». */
 export function DataProgress({ progress }: { progress: DataOperationProgress }) {

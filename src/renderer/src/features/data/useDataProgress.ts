@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { DATA_PROGRESS_TASK, type DataOperationProgress } from '../../../../shared/contract'
+import { DATA_PROGRESS_TASK, type DataOperationProgress } from '@shared/contract'
 import { onEvent } from '../../api/client'
 
 /** The backup, restore, export or import running now (from the main process's `progress` events), or null. */

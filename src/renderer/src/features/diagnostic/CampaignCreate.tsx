@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { Campaign } from '../../../../shared/contract'
+import type { Campaign } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 

@@ -15,7 +15,7 @@ import { HistoryPanel } from './HistoryPanel'
 import { ScoreSummary } from './ScoreSummary'
 import { ScoringExplained } from './ScoringExplained'
 import { ToAnswerList } from './ToAnswerList'
-import { splitObligations } from '../../../../shared/diagnostic-counts'
+import { splitObligations } from '@shared/diagnostic-counts'
 
 /** The autodiagnostic: campaigns, scores, strengths and weaknesses, history. */
 export function DiagnosticPage() {

@@ -1,7 +1,7 @@
 import { Accordion, Anchor, Badge, Group, Progress, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { DomainScore } from '../../../../shared/contract'
+import type { DomainScore } from '@shared/contract'
 import { ScoreBars } from '../../components/charts/ScoreBars'
 import { formatPercent, themeAnswersPath } from './labels'
 

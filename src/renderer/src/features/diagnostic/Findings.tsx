@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router'
 import { call } from '../../api/client'
 import { projectPath } from '../projects/labels'
 import { emptyProject, ProjectForm } from '../projects/ProjectForm'
-import type { Finding } from '../../../../shared/contract'
+import type { Finding } from '@shared/contract'
 import { formatPercent, themeAnswersPath } from './labels'
 
 interface FindingsProps {

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Paper, Select, Stack, Switch, Table, Text, TextI
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Campaign } from '../../../../shared/contract'
+import type { Campaign } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EvolutionBars } from '../../components/charts/EvolutionBars'
 import { FormError } from '../../components/FormError'

@@ -1,6 +1,6 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { Breakdown } from '../../../../shared/contract'
+import type { Breakdown } from '@shared/contract'
 import { formatPercent } from './labels'
 
 /** The overall score and how the answers split, readable at a glance. */

@@ -1,5 +1,5 @@
 import { Accordion, Stack, Text } from '@mantine/core'
-import { SCORING_EXPLAINED } from '../../../../shared/scoring-explained'
+import { SCORING_EXPLAINED } from '@shared/scoring-explained'
 
 /** « Comment le score est calculé », folded under the synthesis (the same text as in the diagnostic report). */
 export function ScoringExplained() {

@@ -1,7 +1,7 @@
 import { Anchor, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { Breakdown, DomainScore } from '../../../../shared/contract'
+import type { Breakdown, DomainScore } from '@shared/contract'
 import { themeAnswersPath } from './labels'
 
 /**

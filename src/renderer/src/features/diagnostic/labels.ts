@@ -1,4 +1,4 @@
-import { ANSWER_STATUS_LABELS, type AnswerStatus } from '../../../../shared/contract'
+import { ANSWER_STATUS_LABELS, type AnswerStatus } from '@shared/contract'
 
 export const STATUS_LABELS = ANSWER_STATUS_LABELS
 

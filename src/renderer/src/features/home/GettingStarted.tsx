@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, ThemeIcon, Title } fr
 import { IconCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { ONBOARDING_STEPS, type Onboarding, type OnboardingStep } from '../../../../shared/contract'
+import { ONBOARDING_STEPS, type Onboarding, type OnboardingStep } from '@shared/contract'
 import classes from './GettingStarted.module.css'
 
 const STEP_PATHS: Record<OnboardingStep, string> = {

@@ -1,8 +1,8 @@
 import { Box, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { Link } from 'react-router'
-import { PROJECT_STATUS_LABELS } from '../../../../shared/contract'
+import { PROJECT_STATUS_LABELS } from '@shared/contract'
 import type { z } from 'zod'
-import type { planningSchema } from '../../../../shared/contract'
+import type { planningSchema } from '@shared/contract'
 import { formatDate } from '../../lib/format'
 import classes from './Timeline.module.css'
 

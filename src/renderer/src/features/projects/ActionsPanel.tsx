@@ -11,7 +11,7 @@ import {
   type ProjectDetail,
   type Task,
   type TaskStatus,
-} from '../../../../shared/contract'
+} from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'

@@ -10,7 +10,7 @@ import {
   fundingObtainedCents,
   fundingTotals,
   type ProjectDetail,
-} from '../../../../shared/contract'
+} from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Ta
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Indicator, ProjectDetail } from '../../../../shared/contract'
+import type { Indicator, ProjectDetail } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { IndicatorLine } from '../../components/charts/IndicatorLine'
 import { FormError } from '../../components/FormError'

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Paper, SegmentedControl, Select, Stack, Tabl
 import { IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '../../../../shared/contract'
+import type { ProjectDetail } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'

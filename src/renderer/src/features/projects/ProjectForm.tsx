@@ -9,7 +9,7 @@ import {
   projectInputSchema,
   type ProjectDetail,
   type ProjectInput,
-} from '../../../../shared/contract'
+} from '@shared/contract'
 import { errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, 
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TASK_STATUS_LABELS, TASK_STATUSES, taskInputSchema, type ProjectDetail, type Task, type TaskStatus } from '../../../../shared/contract'
+import { TASK_STATUS_LABELS, TASK_STATUSES, taskInputSchema, type ProjectDetail, type Task, type TaskStatus } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { CommentList } from '../../components/CommentList'

@@ -1,4 +1,4 @@
-import type { Priority, ProjectStatus, TaskStatus } from '../../../../shared/contract'
+import type { Priority, ProjectStatus, TaskStatus } from '@shared/contract'
 
 export const STATUS_COLORS: Record<ProjectStatus, string> = {
   idee: 'gray',

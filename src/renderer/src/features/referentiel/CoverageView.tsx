@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { DomainView, Member, ThemeAssignment } from '../../../../shared/contract'
+import type { DomainView, Member, ThemeAssignment } from '@shared/contract'
 
 /** Themes that apply to the commune and that no élu holds as a délégation: what the council is not watching. */
 export function CoverageView({ domains, assignments, members }: { domains: DomainView[]; assignments: ThemeAssignment[]; members: Member[] }) {

@@ -2,7 +2,7 @@ import { Accordion, Alert, Badge, Group, List, Loader, Paper, Stack, Tabs, Text,
 import { IconInfoCircle, IconSearch } from '@tabler/icons-react'
 import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ThemeView } from '../../../../shared/contract'
+import type { ThemeView } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'

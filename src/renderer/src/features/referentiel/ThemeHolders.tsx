@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Member, ThemeAssignment } from '../../../../shared/contract'
-import { isElectedRole } from '../../../../shared/roles'
+import type { Member, ThemeAssignment } from '@shared/contract'
+import { isElectedRole } from '@shared/roles'
 import { call, errorMessage } from '../../api/client'
 
 type Link = ThemeAssignment['link']

@@ -1,4 +1,4 @@
-import type { CriterionView, ThemeView } from '../../../../shared/contract'
+import type { CriterionView, ThemeView } from '@shared/contract'
 
 export const KIND_LABELS: Record<CriterionView['kind'], string> = {
   obligation: 'Obligation réglementaire',
@@ -18,4 +18,4 @@ export const HOLDER_LABELS: Record<ThemeView['usualHolder'], string> = {
   partagee: 'Compétence partagée',
 }
 
-export { legalReferenceLabel } from '../../../../shared/referentiel/legal'
+export { legalReferenceLabel } from '@shared/referentiel/legal'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DomainView } from '../../../../shared/contract'
+import type { DomainView } from '@shared/contract'
 import { filterThemes } from './search'
 
 const theme = (id: string, title: string, question: string) => ({

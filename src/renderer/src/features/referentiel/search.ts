@@ -1,6 +1,6 @@
-import type { DomainView, ThemeView } from '../../../../shared/contract'
-import { matchTier, type MatchTier } from '../../../../shared/search-rank'
-import { foldForSearch } from '../../../../shared/text'
+import type { DomainView, ThemeView } from '@shared/contract'
+import { matchTier, type MatchTier } from '@shared/search-rank'
+import { foldForSearch } from '@shared/text'
 
 const contains = (text: string, word: string) => text.includes(word)
 

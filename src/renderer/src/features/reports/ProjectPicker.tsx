@@ -2,7 +2,7 @@ import { MultiSelect, Select, type ComboboxItem, type ComboboxParsedItem, type O
 import { keepPreviousData } from '@tanstack/react-query'
 import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PROJECT_STATUS_LABELS } from '../../../../shared/contract'
+import { PROJECT_STATUS_LABELS } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { foldForSearch } from './report-request'
 

@@ -3,7 +3,7 @@ import { IconBuildingBank, IconChartRadar, IconFileTypePdf, IconFolder, IconInfo
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { REPORT_KINDS, type ReportKind } from '../../../../shared/contract'
+import { REPORT_KINDS, type ReportKind } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { PdfPreview } from './PdfPreview'

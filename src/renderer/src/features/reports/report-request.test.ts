@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reportGenerateInput } from '../../../../shared/contract'
+import { reportGenerateInput } from '@shared/contract'
 import {
   emptyReportForm,
   foldForSearch,

@@ -1,4 +1,4 @@
-import { COUNCIL_SECTIONS, reportRequestSchema, type CouncilSection, type ReportKind, type ReportRequest } from '../../../../shared/contract'
+import { COUNCIL_SECTIONS, reportRequestSchema, type CouncilSection, type ReportKind, type ReportRequest } from '@shared/contract'
 import type { FormErrors } from '../../lib/validation'
 
 /** What the diagnostic report is compared with: the core's automatic choice, a chosen campaign or snapshot, or nothing. */

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { EventPayload, ReportFile, ReportRequest } from '../../../../shared/contract'
+import type { EventPayload, ReportFile, ReportRequest } from '@shared/contract'
 import { call, errorMessage, onEvent } from '../../api/client'
 import { serverFieldErrors, type FormErrors } from '../../lib/validation'
 import { newJobId } from './report-request'

@@ -5,7 +5,7 @@ import { keepPreviousData } from '@tanstack/react-query'
 import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { MethodOutput } from '../../../../shared/contract'
+import type { MethodOutput } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import classes from './SearchDialog.module.css'
 

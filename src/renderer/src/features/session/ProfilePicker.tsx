@@ -2,7 +2,7 @@ import { Avatar, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title
 import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppStatus } from '../../../../shared/contract'
+import type { AppStatus } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import classes from './ProfilePicker.module.css'

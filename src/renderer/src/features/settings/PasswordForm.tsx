@@ -1,7 +1,7 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { passwordField } from '../../../../shared/contract'
+import { passwordField } from '@shared/contract'
 import { errorMessage } from '../../api/client'
 import { FormError } from '../../components/FormError'
 

@@ -5,7 +5,7 @@ import { IconInfoCircle, IconKey, IconPencil, IconTrash, IconUserPlus } from '@t
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { passwordField, requiredText, type Member, type Profile } from '../../../../shared/contract'
+import { passwordField, requiredText, type Member, type Profile } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'

@@ -3,7 +3,7 @@ import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DirectoryCommune } from '../../../../shared/contract'
+import type { DirectoryCommune } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { formatPopulation } from '../../lib/format'
 

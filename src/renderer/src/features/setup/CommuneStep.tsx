@@ -1,6 +1,6 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { DirectoryCommune } from '../../../../shared/contract'
+import type { DirectoryCommune } from '@shared/contract'
 import { CommuneFacts } from '../../components/CommuneFacts'
 import { CommuneSearch } from './CommuneSearch'
 

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Stack, Text } from '@mantine/core'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { useTranslation } from 'react-i18next'
-import { mandateInputSchema } from '../../../../shared/contract'
+import { mandateInputSchema } from '@shared/contract'
 import { validateWith } from '../../lib/validation'
 import type { SetupDraft } from './draft'
 

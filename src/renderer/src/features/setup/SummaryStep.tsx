@@ -1,6 +1,6 @@
 import { List, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { ELECTED_ROLES } from '../../../../shared/roles'
+import { ELECTED_ROLES } from '@shared/roles'
 import { formatPopulation } from '../../lib/format'
 import type { SetupDraft } from './draft'
 

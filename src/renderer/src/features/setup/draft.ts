@@ -1,6 +1,6 @@
-import type { DirectoryCommune, MemberInput } from '../../../../shared/contract'
-import { DEFAULT_MANDATE } from '../../../../shared/contract'
-import type { CommuneProfile } from '../../../../shared/referentiel/profile'
+import type { DirectoryCommune, MemberInput } from '@shared/contract'
+import { DEFAULT_MANDATE } from '@shared/contract'
+import type { CommuneProfile } from '@shared/referentiel/profile'
 
 /** What the wizard has collected so far; kept in the browser storage so a reload loses nothing (never the password). */
 export interface SetupDraft {

@@ -2,16 +2,8 @@ import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea,
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { memberInputSchema } from '../../../../shared/contract'
-import {
-  CIVILITIES,
-  CIVILITY_LABELS,
-  ELECTED_ROLES,
-  MEMBER_ROLES,
-  roleLabelFor,
-  ROLES_WITH_DELEGATION,
-  type Civility,
-} from '../../../../shared/roles'
+import { memberInputSchema } from '@shared/contract'
+import { CIVILITIES, CIVILITY_LABELS, ELECTED_ROLES, MEMBER_ROLES, roleLabelFor, ROLES_WITH_DELEGATION, type Civility } from '@shared/roles'
 import { errorMessage } from '../../api/client'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
 import { FormError } from '../../components/FormError'

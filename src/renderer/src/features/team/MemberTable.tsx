@@ -1,9 +1,9 @@
 import { Group, Table, Text } from '@mantine/core'
 import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { MemberInput } from '../../../../shared/contract'
+import type { MemberInput } from '@shared/contract'
 import { RowAction } from '../../components/RowAction'
-import { isElectedRole, memberRoleLabel } from '../../../../shared/roles'
+import { isElectedRole, memberRoleLabel } from '@shared/roles'
 
 export type MemberRow = MemberInput & { key: number }
 

@@ -1,5 +1,5 @@
-import type { Member, MemberInput } from '../../../../shared/contract'
-import type { Civility, MemberRole } from '../../../../shared/roles'
+import type { Member, MemberInput } from '@shared/contract'
+import type { Civility, MemberRole } from '@shared/roles'
 
 /** What the member form edits; the rank is '' while left to automatic numbering. */
 export interface MemberFormValues {

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconFileSpreadsheet, IconFileTypePdf, IconInfoCircle
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { budgetInputSchema, trainingSettingsInput, type MethodInput, type TrainingOverview } from '../../../../shared/contract'
+import { budgetInputSchema, trainingSettingsInput, type MethodInput, type TrainingOverview } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'

@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { Dashboard } from '../../../../shared/contract'
+import type { Dashboard } from '@shared/contract'
 import { formatDate } from '../../lib/format'
 
 /** The dashboard's line: how many élus with a délégation are still to be trained, and by when. */

@@ -13,7 +13,7 @@ import {
   type TrainingContent,
   type TrainingProvider,
   type TrainingSuggestion,
-} from '../../../../shared/contract'
+} from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { EuroInput } from '../../components/EuroInput'

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, T
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { providerInputSchema, type TrainingProvider } from '../../../../shared/contract'
+import { providerInputSchema, type TrainingProvider } from '@shared/contract'
 import { call } from '../../api/client'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { DialogActions } from './DialogActions'

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconExternalLink } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { TrainingContent } from '../../../../shared/contract'
+import type { TrainingContent } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { LegalSources } from '../../components/LegalSources'
 import { formatDate } from '../../lib/format'

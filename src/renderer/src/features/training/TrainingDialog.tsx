@@ -13,7 +13,7 @@ import {
   type TrainingProvider,
   type TrainingInput,
   type TrainingStatus,
-} from '../../../../shared/contract'
+} from '@shared/contract'
 import { call } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'

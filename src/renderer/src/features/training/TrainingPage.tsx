@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icon
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import type { TrainingOverview } from '../../../../shared/contract'
+import type { TrainingOverview } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'

@@ -1,4 +1,4 @@
-import type { Training, TrainingStatus } from '../../../../shared/contract'
+import type { Training, TrainingStatus } from '@shared/contract'
 import { formatDate } from '../../lib/format'
 
 export const STATUS_COLORS: Record<TrainingStatus, string> = {
