@@ -43,3 +43,35 @@ test('the population totale is entered in Paramètres and says which obligations
   const commune = await invoke(host, 'commune.get', {})
   expect(commune.value).toMatchObject({ population: 215, populationTotale: 1000, populationTotaleYear: 2026 })
 })
+
+test('the débat d’orientation budgétaire: its window from the legal deadline until the planned budget session is entered', async ({
+  page,
+  host,
+  snap,
+}) => {
+  await seedFauxVillecerf(host)
+  // A commune of 3 500 inhabitants or more holds the debate (CGCT L2312-1).
+  expect((await invoke(host, 'commune.setPopulation', { populationTotale: 4200, year: 2026 })).ok).toBe(true)
+  await page.goto(host.url)
+  await page.getByRole('navigation').getByRole('link', { name: 'Calendrier' }).click()
+  const dob = page.getByLabel('Échéances à venir').getByLabel('Débat d’orientation budgétaire')
+  await expect(dob).toContainText('faute de date de séance indiquée, la fenêtre est calculée à partir de la date limite légale du vote du budget')
+  await expect(dob).toContainText('15 février 2027')
+  await expect(dob).toContainText('15 avril 2027')
+
+  await dob.getByLabel('Date prévue de la séance budgétaire (budget 2027)').fill('25/03/2027')
+  await dob.getByRole('button', { name: 'Enregistrer la date' }).click()
+  await expect(dob).toContainText('Entre le 25 janvier 2027 et le 25 mars 2027, date prévue de la séance budgétaire')
+  await dob.scrollIntoViewIfNeeded()
+  await snap(page, 'legal-03-budget-session')
+
+  // The home page's deadlines say the window too; after a reload the date is still there.
+  await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click()
+  await expect(page.getByLabel('Prochaines échéances')).toBeVisible()
+  await page.reload()
+  await page.getByRole('navigation').getByRole('link', { name: 'Calendrier' }).click()
+  await expect(dob).toContainText('25 mars 2027')
+  await dob.getByRole('button', { name: 'Retirer la date prévue' }).click()
+  await expect(dob).toContainText('faute de date de séance indiquée')
+  expect((await invoke(host, 'calendar.budgetSessions', {})).value).toEqual([])
+})

@@ -150,6 +150,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   training: 'Formation d’élu',
   trainingRights: 'Droits à la formation',
   trainingSettings: 'Formation des élus (réglages)',
+  budgetSession: 'Séance budgétaire prévue',
   trainingBudget: 'Crédits de formation des élus',
   trainingProvider: 'Organisme de formation',
   portal: 'Portail citoyen',
@@ -376,6 +377,10 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     isEmployee: f('Élu salarié', boolean),
     difBalanceCents: f('Solde du DIF déclaré', cents),
     difBalanceOn: f('Date du solde du DIF', date),
+  },
+  budgetSession: {
+    year: f('Budget de l’année', { kind: 'year' }),
+    plannedOn: f('Date prévue de la séance', date),
   },
   trainingSettings: {
     maxAllowancesCents: f('Total des indemnités maximales', cents),

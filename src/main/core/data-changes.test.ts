@@ -53,6 +53,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'snapshots.list', input: {} },
     { method: 'citizenInputs.list', input: {} },
     { method: 'calendar.upcoming', input: {} },
+    { method: 'calendar.budgetSessions', input: {} },
     { method: 'projects.list', input: {} },
     { method: 'tasks.forMember', input: {} },
     { method: 'planning.get', input: {} },
@@ -133,6 +134,7 @@ describe('what a write changes, what a read depends on', () => {
       'snapshots.list',
       'citizenInputs.list',
       'calendar.upcoming',
+      'calendar.budgetSessions',
       'projects.list',
       'tasks.forMember',
       'planning.get',
@@ -207,6 +209,7 @@ describe('what a write changes, what a read depends on', () => {
       await write('profiles.update', { id: elu.id, displayName: 'Paul B.', memberId: paul.id, isAdmin: false })
       await write('profiles.setPassword', { id: elu.id, newPassword: 'secret-123' })
       await write('mandate.update', { startYear: 2026, endYear: 2032, installedOn: '2026-03-27' })
+      await write('calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-25' })
       await write('communeProfile.update', {
         ...(await ok(core, session, 'communeProfile.get')),
         agentsFte: 2,

@@ -100,7 +100,7 @@ describe('upcomingDeadlines', () => {
       referentiel: withDob,
       context: contextFor(5000),
       mandate,
-      budgetSessions: ['2027-03-25'],
+      budgetSessions: { '2027': '2027-03-25' },
       from: '2026-12-01',
       months: 12,
     })
@@ -110,6 +110,19 @@ describe('upcomingDeadlines', () => {
     expect(legal.map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-02-15', '2027-04-15', false]])
     const renewal = upcomingDeadlines({ referentiel: withDob, context: contextFor(5000), mandate, from: '2026-01-01', months: 12 })
     expect(renewal.map((e) => e.dueOn)).toEqual(['2026-04-30'])
+    // The budget of 2028 voted in December 2027: its debate falls in October–December 2027, within the range.
+    const december = upcomingDeadlines({
+      referentiel: withDob,
+      context: contextFor(5000),
+      mandate,
+      budgetSessions: { '2027': '2027-03-25', '2028': '2027-12-14' },
+      from: '2027-01-01',
+      months: 12,
+    })
+    expect(december.map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([
+      ['2027-01-25', '2027-03-25', true],
+      ['2027-10-14', '2027-12-14', true],
+    ])
   })
 
   it('the year after the renewal: one date in the year that follows the mandate’s start', () => {

@@ -23,8 +23,11 @@ export interface CalendarInput {
   referentiel: Referentiel
   context: ApplicabilityContext
   mandate: { startYear: number; endYear: number; installedOn: string | null } | null
-  /** The planned budget sessions the commune entered (ISO dates), for deadlines counted before the budget. */
-  budgetSessions?: readonly string[]
+  /**
+   * The planned budget sessions the commune entered: budget year → ISO date (the budget of 2027 may be voted in
+   * December 2026), for deadlines counted before the budget.
+   */
+  budgetSessions?: Readonly<Record<string, string>>
   /** ISO date, included. */
   from: string
   months: number
@@ -67,14 +70,15 @@ interface Occurrence {
 }
 
 /** The budget's legal deadline of a year: 15 April, 30 April in a renewal year (CGCT L1612-2). */
-function budgetDeadline(year: number, renewalYears: number[]): string {
+export function budgetDeadline(year: number, renewalYears: number[]): string {
   return renewalYears.includes(year) ? isoDate(year, 4, 30) : isoDate(year, 4, 15)
 }
 
 function occurrences(deadline: Deadline, input: CalendarInput, from: string, until: string): Occurrence[] {
   const recurrence = deadline.recurrence
   const firstYear = parseDate(from).year
-  const lastYear = parseDate(until).year
+  // A budget voted in December counts for the next year: its window may fall in the range.
+  const lastYear = parseDate(until).year + (recurrence.type === 'beforeBudget' ? 1 : 0)
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
   const renewalYears = input.mandate ? [input.mandate.startYear, input.mandate.endYear] : []
   switch (recurrence.type) {
@@ -91,7 +95,7 @@ function occurrences(deadline: Deadline, input: CalendarInput, from: string, unt
       return input.mandate ? [{ dueOn: isoDate(input.mandate.startYear + 1, recurrence.month, recurrence.day) }] : []
     case 'beforeBudget':
       return years.map((year) => {
-        const session = input.budgetSessions?.find((d) => parseDate(d).year === year)
+        const session = input.budgetSessions?.[String(year)]
         const end = session ?? budgetDeadline(year, renewalYears)
         return { dueOn: end, windowStart: addMonths(end, -recurrence.months), fromBudgetSession: session !== undefined }
       })

@@ -7,7 +7,9 @@
  */
 import { ACTION_STATUS_LABELS, TASK_STATUS_LABELS, type ACTION_STATUSES, type MethodOutput } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
+import { formatDate } from '../../../shared/format'
 import { foldForSearch } from '../../../shared/text'
+import { readBudgetSessions } from '../calendar/budget-sessions'
 import { currentMandate } from '../commune/queries'
 import { upcomingDeadlines } from '../diagnostic/calendar'
 import { communeContext } from '../diagnostic/read'
@@ -31,6 +33,13 @@ function deadlineMonths(today: string, endYear: number | null): number {
 
 function slug(text: string): string {
   return foldForSearch(text).replace(/ /g, '-')
+}
+
+/** « Fenêtre : du 25 janvier au 25 mars 2027 » for a deadline that is a period. */
+function windowLine(deadline: { windowStart: string | null; dueOn: string; fromBudgetSession: boolean }): string {
+  if (!deadline.windowStart) return ''
+  const bound = deadline.fromBudgetSession ? 'séance budgétaire prévue' : 'date limite légale du budget, faute de date de séance indiquée'
+  return `Fenêtre : du ${formatDate(deadline.windowStart)} au ${formatDate(deadline.dueOn)} (${bound})`
 }
 
 export function planningIcs(context: HandlerContext, memberId: number | null): MethodOutput<'planning.ics'> {
@@ -94,6 +103,7 @@ export function planningIcs(context: HandlerContext, memberId: number | null): M
     referentiel: context.referentiel().referentiel,
     context: communeContext(context.db),
     mandate,
+    budgetSessions: readBudgetSessions(context.db),
     from: today,
     months,
   })
@@ -103,7 +113,7 @@ export function planningIcs(context: HandlerContext, memberId: number | null): M
       uid: `echeance-${deadline.deadlineId}-${deadline.dueOn}@${domain}`,
       date: deadline.dueOn,
       summary: `Échéance légale : ${deadline.title}`,
-      description: [deadline.description, legal ? `Base légale : ${legal}` : ''].filter(Boolean).join('\n'),
+      description: [deadline.description, windowLine(deadline), legal ? `Base légale : ${legal}` : ''].filter(Boolean).join('\n'),
       categories: ['Échéance légale'],
     })
   }

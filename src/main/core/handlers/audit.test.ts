@@ -386,6 +386,9 @@ describe('the journal of a commune that did everything reads in French', () => {
     await ok(core, session, 'training.setBudget', { year: 2026, votedCents: 100_000 })
     await ok(core, session, 'training.setBudget', { year: 2026, votedCents: 150_000 })
     await ok(core, session, 'training.remove', { id: training.id })
+    await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-25' })
+    await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-30' })
+    await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: null })
     await ok(core, session, 'training.removeProvider', { id: provider.id })
 
     await ok(core, session, 'profiles.remove', { id: profile.id })

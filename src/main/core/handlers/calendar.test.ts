@@ -48,3 +48,46 @@ describe('calendar.upcoming', () => {
     expect((await failure(core, session, 'calendar.upcoming', { months: 0 })).code).toBe('INVALID_INPUT')
   })
 })
+
+// The real référentiel: the débat d'orientation budgétaire concerns communes of 3 500 inhabitants or more.
+const setUpReal = setUpCorePerTest('calendar-budget', { now: () => new Date('2026-11-15T12:00:00.000Z') })
+
+describe('the débat d’orientation budgétaire and the planned budget session', () => {
+  it('without a planned date, the window ends on the legal deadline and says so; with one, it ends on the session', async () => {
+    const { core, session } = setUpReal()
+    await ok(core, session, 'commune.setPopulation', { populationTotale: 4200, year: 2026 })
+    const dob = async () => (await ok(core, session, 'calendar.upcoming', { months: 12 })).filter((e) => e.deadlineId === 'debat-orientation-budgetaire')
+    expect((await dob()).map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-02-15', '2027-04-15', false]])
+
+    expect(await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-25' })).toEqual([
+      { year: 2027, plannedOn: '2027-03-25', legalDeadline: '2027-04-15' },
+    ])
+    expect((await dob()).map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-01-25', '2027-03-25', true]])
+    const ics = await ok(core, session, 'planning.ics', {})
+    const icsText = Buffer.from(ics.contentBase64, 'base64').toString('utf8').replace(/\r\n[ \t]/g, '')
+    expect(icsText).toContain('Fenêtre : du 25 janvier 2027 au 25 mars 2027 (séance budgétaire prévue)')
+
+    // Removed: back to the legal deadline; each change is in the journal, in words.
+    await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: null })
+    expect(await ok(core, session, 'calendar.budgetSessions', {})).toEqual([])
+    expect((await dob())[0]!.fromBudgetSession).toBe(false)
+    const { items } = await ok(core, session, 'audit.list', { pageSize: 20 })
+    expect(items.filter((e) => e.entity === 'budgetSession').map((e) => [e.display.action, e.display.entity])).toEqual([
+      ['Suppression', 'Séance budgétaire prévue'],
+      ['Création', 'Séance budgétaire prévue'],
+    ])
+  })
+
+  it('a budget voted in December counts for the next year; a date out of any budget’s reach is refused in French', async () => {
+    const { core, session } = setUpReal()
+    await ok(core, session, 'commune.setPopulation', { populationTotale: 4200, year: 2026 })
+    await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2026-12-15' })
+    const dob = (await ok(core, session, 'calendar.upcoming', { months: 12 })).filter((e) => e.deadlineId === 'debat-orientation-budgetaire')
+    expect(dob.map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2026-10-15', '2026-12-15', true]])
+    expect(await failure(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2026-03-25' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'La séance qui vote le budget 2027 a lieu entre le 1er octobre 2026 et le 31 décembre 2027 : vérifiez l’année.',
+    })
+    expect((await failure(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '25/03/2027' })).code).toBe('INVALID_INPUT')
+  })
+})

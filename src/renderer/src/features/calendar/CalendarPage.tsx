@@ -9,6 +9,7 @@ import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDate } from '../../lib/format'
 import { LegalSources } from '../../components/LegalSources'
+import { BudgetSessionForm } from './BudgetSessionForm'
 import { daysUntil } from './days'
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric' })
@@ -91,6 +92,7 @@ export function CalendarPage() {
                             })}
                           </Text>
                         )}
+                        {entry.windowStart && <BudgetSessionForm key={`${entry.dueOn}-${entry.fromBudgetSession}`} entry={entry} />}
                         <LegalSources references={entry.legalBasis} />
                         {entry.link && (
                           <Anchor component={Link} to={entry.link} size="xs">

@@ -38,9 +38,17 @@ export function UpcomingDeadlines() {
             const days = daysUntil(entry.dueOn)
             return (
               <Group key={`${entry.deadlineId}-${entry.dueOn}`} justify="space-between" wrap="nowrap" gap="xs">
-                <Text size="sm" lineClamp={2} title={entry.title}>
-                  {entry.title}
-                </Text>
+                <Stack gap={0}>
+                  <Text size="sm" lineClamp={2} title={entry.title}>
+                    {entry.title}
+                  </Text>
+                  {entry.windowStart && (
+                    <Text size="xs" c="dimmed">
+                      {t('calendar.windowShort', { from: formatDate(entry.windowStart), to: formatDate(entry.dueOn) })}
+                      {entry.fromBudgetSession ? '' : ` ${t('calendar.windowShortLegal')}`}
+                    </Text>
+                  )}
+                </Stack>
                 <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                   {days <= SOON_DAYS && (
                     <Badge color="orange" variant="light" tt="none" size="sm">

@@ -1,0 +1,79 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CalendarEntry } from '../../../../shared/contract'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { FrenchDateInput } from '../../components/FrenchDateInput'
+import { formatDate } from '../../lib/format'
+
+/**
+ * Under the débat d'orientation budgétaire: the planned date of the budget session, so that the window is the real
+ * one (CGCT L2312-1); an administrator enters or removes it, everyone else sees it.
+ */
+export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
+  const { t } = useTranslation()
+  const session = useApiQuery('session.get', {})
+  const sessions = useApiQuery('calendar.budgetSessions', {})
+  const save = useApiMutation('calendar.setBudgetSession')
+  const planned = entry.fromBudgetSession ? sessions.data?.find((s) => s.plannedOn === entry.dueOn) : undefined
+  // The budget year the window belongs to: the session's (a December vote counts for the next year), else the deadline's.
+  const year = planned?.year ?? Number(entry.dueOn.slice(0, 4))
+  const [plannedOn, setPlannedOn] = useState<string | null>(planned?.plannedOn ?? null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const canEdit = session.data?.profile?.isAdmin ?? false
+
+  async function submit(value: string | null) {
+    setFailure(null)
+    try {
+      await save.mutateAsync({ year, plannedOn: value })
+      setPlannedOn(value)
+    } catch (error) {
+      setFailure((error as Error).message)
+    }
+  }
+
+  return (
+    <Stack gap={6} mt={4} aria-label={t('calendar.budgetSession.label', { year })}>
+      {planned && planned.plannedOn > planned.legalDeadline && (
+        <Alert color="orange" icon={<IconAlertTriangle size={16} />} p="xs">
+          {t('calendar.budgetSession.late', { date: formatDate(planned.legalDeadline) })}
+        </Alert>
+      )}
+      {canEdit ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault()
+            void submit(plannedOn)
+          }}
+        >
+          <Group align="flex-end" gap="xs">
+            <FrenchDateInput
+              label={t('calendar.budgetSession.label', { year })}
+              value={plannedOn}
+              onChange={setPlannedOn}
+              w={230}
+              clearable={false}
+            />
+            <Button type="submit" variant="light" size="sm" loading={save.isPending} disabled={plannedOn === null}>
+              {t('calendar.budgetSession.save')}
+            </Button>
+            {planned && (
+              <Button variant="subtle" color="gray" size="sm" onClick={() => void submit(null)}>
+                {t('calendar.budgetSession.remove')}
+              </Button>
+            )}
+          </Group>
+        </form>
+      ) : (
+        !planned && (
+          <Text size="xs" c="dimmed">
+            {t('calendar.budgetSession.askAdmin')}
+          </Text>
+        )
+      )}
+      <FormError message={failure} />
+    </Stack>
+  )
+}
