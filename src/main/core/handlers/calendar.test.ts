@@ -56,7 +56,8 @@ describe('the débat d’orientation budgétaire and the planned budget session'
   it('without a planned date, the window ends on the legal deadline and says so; with one, it ends on the session', async () => {
     const { core, session } = setUpReal()
     await ok(core, session, 'commune.setPopulation', { populationTotale: 4200, year: 2026 })
-    const dob = async () => (await ok(core, session, 'calendar.upcoming', { months: 12 })).filter((e) => e.deadlineId === 'debat-orientation-budgetaire')
+    const dob = async () =>
+      (await ok(core, session, 'calendar.upcoming', { months: 12 })).filter((e) => e.deadlineId === 'debat-orientation-budgetaire')
     expect((await dob()).map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-02-15', '2027-04-15', false]])
 
     expect(await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-25' })).toEqual([
@@ -64,7 +65,9 @@ describe('the débat d’orientation budgétaire and the planned budget session'
     ])
     expect((await dob()).map((e) => [e.windowStart, e.dueOn, e.fromBudgetSession])).toEqual([['2027-01-25', '2027-03-25', true]])
     const ics = await ok(core, session, 'planning.ics', {})
-    const icsText = Buffer.from(ics.contentBase64, 'base64').toString('utf8').replace(/\r\n[ \t]/g, '')
+    const icsText = Buffer.from(ics.contentBase64, 'base64')
+      .toString('utf8')
+      .replace(/\r\n[ \t]/g, '')
     expect(icsText).toContain('Fenêtre : du 25 janvier 2027 au 25 mars 2027 (séance budgétaire prévue)')
 
     // Removed: back to the legal deadline; each change is in the journal, in words.

@@ -509,13 +509,13 @@ export const fr = {
     windowSession:
       'Entre le {{from}} et le {{to}}, date prévue de la séance budgétaire : le débat se tient dans une séance distincte, avant celle du vote du budget.',
     windowLegal:
-      'Entre le {{from}} et le {{to}} au plus tard : faute de date de séance indiquée, la fenêtre est calculée à partir de la date limite légale du vote du budget. La fenêtre réelle est de deux mois avant votre séance budgétaire.',
+      'Entre le {{from}} et le {{to}} au plus tard : faute de date de séance indiquée, la fenêtre est calculée à partir de la date limite légale du vote du budget.',
     windowShort: 'Du {{from}} au {{to}}',
     windowShortLegal: '(date limite légale du budget : date de séance non indiquée)',
     budgetSession: {
-      label: 'Date prévue de la séance budgétaire (budget {{year}})',
-      save: 'Enregistrer la date',
-      remove: 'Retirer la date prévue',
+      label: 'Séance budgétaire prévue (budget {{year}})',
+      save: 'Enregistrer',
+      remove: 'Retirer la date',
       askAdmin: 'Un administrateur peut indiquer la date prévue de la séance budgétaire pour afficher la fenêtre exacte.',
       late: 'Cette date est postérieure à la date limite légale du vote du budget ({{date}}, CGCT L1612-2) : passé ce jour, le préfet saisit la chambre régionale des comptes.',
     },

@@ -17,10 +17,12 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
   const session = useApiQuery('session.get', {})
   const sessions = useApiQuery('calendar.budgetSessions', {})
   const save = useApiMutation('calendar.setBudgetSession')
-  const planned = entry.fromBudgetSession ? sessions.data?.find((s) => s.plannedOn === entry.dueOn) : undefined
-  // The budget year the window belongs to: the session's (a December vote counts for the next year), else the deadline's.
-  const year = planned?.year ?? Number(entry.dueOn.slice(0, 4))
-  const [plannedOn, setPlannedOn] = useState<string | null>(planned?.plannedOn ?? null)
+  // When the window ends on a planned session, its last day is that session.
+  const plannedDay = entry.fromBudgetSession ? entry.dueOn : null
+  // The budget year the window belongs to: a session from October on votes the next year's budget.
+  const year = Number(entry.dueOn.slice(0, 4)) + (plannedDay !== null && Number(entry.dueOn.slice(5, 7)) >= 10 ? 1 : 0)
+  const planned = sessions.data?.find((s) => s.year === year && s.plannedOn === plannedDay)
+  const [plannedOn, setPlannedOn] = useState<string | null>(plannedDay)
   const [failure, setFailure] = useState<string | null>(null)
   const canEdit = session.data?.profile?.isAdmin ?? false
 
@@ -35,7 +37,7 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
   }
 
   return (
-    <Stack gap={6} mt={4} aria-label={t('calendar.budgetSession.label', { year })}>
+    <Stack gap={6} mt={4}>
       {planned && planned.plannedOn > planned.legalDeadline && (
         <Alert color="orange" icon={<IconAlertTriangle size={16} />} p="xs">
           {t('calendar.budgetSession.late', { date: formatDate(planned.legalDeadline) })}
@@ -53,14 +55,14 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
               label={t('calendar.budgetSession.label', { year })}
               value={plannedOn}
               onChange={setPlannedOn}
-              w={230}
+              w={270}
               clearable={false}
             />
-            <Button type="submit" variant="light" size="sm" loading={save.isPending} disabled={plannedOn === null}>
+            <Button type="submit" variant="light" loading={save.isPending} disabled={plannedOn === null || plannedOn === plannedDay}>
               {t('calendar.budgetSession.save')}
             </Button>
-            {planned && (
-              <Button variant="subtle" color="gray" size="sm" onClick={() => void submit(null)}>
+            {plannedDay && (
+              <Button variant="subtle" color="gray" onClick={() => void submit(null)}>
                 {t('calendar.budgetSession.remove')}
               </Button>
             )}
