@@ -24,7 +24,9 @@ import { startSmtp, type TestSmtp } from '../src/relay/testing/smtp'
 const DURATION_S = Number(process.env.RELAY_BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
 const CITIZENS = 200
-const PULL_ROWS = 100_000
+const PULL_ROWS = Number(process.env.RELAY_BENCH_PULL_ROWS ?? 100_000)
+/** RELAY_BENCH_DRIVERS=postgres measures one driver only (while profiling). */
+const DRIVERS = (process.env.RELAY_BENCH_DRIVERS ?? 'pglite,postgres').split(',') as Driver[]
 
 interface LoadResult {
   label: string
@@ -209,7 +211,7 @@ async function main(): Promise<void> {
   }
   try {
     const table: string[][] = []
-    for (const driver of ['pglite', 'postgres'] as const) {
+    for (const driver of DRIVERS) {
       const { rows, baseline, pulled } = await benchDriver(driver, smtp, cluster.url(), bare.url)
       for (const row of rows) {
         table.push([

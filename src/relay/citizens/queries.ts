@@ -1,8 +1,7 @@
 /** Citizens' accounts: magic links (hash only, 15 minutes, single use), sessions, preferences, export and deletion. */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { RelayDb } from '../db/open'
 import { citizens, inputs, magicLinks, photos, pollAnswers, polls, reports, sessions } from '../db/schema'
-import { nextSeq } from '../db/seq'
 import { hashSecret, randomToken } from '../security/secrets'
 
 export const MAGIC_LINK_MINUTES = 15
@@ -145,42 +144,29 @@ export async function exportCitizen(db: RelayDb, citizen: Citizen) {
  */
 export async function deleteCitizen(db: RelayDb, citizen: Citizen, removeContributions: boolean): Promise<void> {
   await db.transaction(async (tx) => {
+    const own = and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt))
     if (removeContributions) {
-      const own = await tx
-        .select({ id: inputs.id })
-        .from(inputs)
-        .where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
-      for (const item of own) {
-        await tx.delete(photos).where(eq(photos.inputId, item.id))
-        const seq = await nextSeq(tx, citizen.communeCode)
-        await tx
-          .update(inputs)
-          .set({
-            removedAt: sql`now()`,
-            title: null,
-            body: '',
-            address: null,
-            latitude: null,
-            longitude: null,
-            publicAnswer: null,
-            seq,
-            updatedAt: sql`now()`,
-          })
-          .where(eq(inputs.id, item.id))
-      }
+      await tx.delete(photos).where(inArray(photos.inputId, tx.select({ id: inputs.id }).from(inputs).where(own)))
+      await tx
+        .update(inputs)
+        .set({
+          removedAt: sql`now()`,
+          title: null,
+          body: '',
+          address: null,
+          latitude: null,
+          longitude: null,
+          publicAnswer: null,
+          seq: null,
+          updatedAt: sql`now()`,
+        })
+        .where(own)
     } else {
       // The desktop learns that the author is now anonymous.
-      const own = await tx
-        .select({ id: inputs.id })
-        .from(inputs)
-        .where(and(eq(inputs.citizenId, citizen.id), isNull(inputs.removedAt)))
-      for (const item of own) {
-        const seq = await nextSeq(tx, citizen.communeCode)
-        await tx
-          .update(inputs)
-          .set({ seq, updatedAt: sql`now()` })
-          .where(eq(inputs.id, item.id))
-      }
+      await tx
+        .update(inputs)
+        .set({ seq: null, updatedAt: sql`now()` })
+        .where(own)
     }
     await tx.delete(sessions).where(eq(sessions.citizenId, citizen.id))
     await tx

@@ -40,7 +40,7 @@ export const communes = pgTable('communes', {
   population: integer('population'),
   createdAt: createdAt(),
   disabledAt: at('disabled_at'),
-  /** The last `seq` given to a row of this commune: advanced inside each inserting transaction (see db/seq.ts). */
+  /** The last `seq` given to a row of this commune: advanced by the feed's sequencer, under this row's lock (db/seq.ts). */
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
 })
 
@@ -254,7 +254,8 @@ export const pollAnswers = pgTable(
     answers: jsonb('answers').$type<StoredAnswer[]>().notNull(),
     /** Public check that the answer is counted, without showing it. */
     receiptHash: text('receipt_hash').notNull(),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** Position in the desktop's feed; null until the feed's sequencer numbers the committed write (db/seq.ts). */
+    seq: bigint('seq', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
@@ -262,6 +263,9 @@ export const pollAnswers = pgTable(
     uniqueIndex('poll_answers_one_per_citizen').on(t.pollId, t.citizenId),
     uniqueIndex('poll_answers_receipt').on(t.receiptHash),
     index('poll_answers_commune_seq').on(t.communeCode, t.seq),
+    index('poll_answers_pending_seq')
+      .on(t.communeCode)
+      .where(sql`${t.seq} IS NULL`),
   ],
 )
 
@@ -286,13 +290,17 @@ export const inputs = pgTable(
     moderation: text('moderation').notNull().default('en_attente'),
     /** When the mairie published it again after reports: further reports no longer hide it by themselves. */
     mairieDecidedAt: at('mairie_decided_at'),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** Position in the desktop's feed; null until the feed's sequencer numbers the committed write (db/seq.ts). */
+    seq: bigint('seq', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     removedAt: at('removed_at'),
   },
   (t) => [
     uniqueIndex('inputs_commune_seq').on(t.communeCode, t.seq),
+    index('inputs_pending_seq')
+      .on(t.communeCode)
+      .where(sql`${t.seq} IS NULL`),
     index('inputs_citizen').on(t.citizenId),
     index('inputs_public').on(t.communeCode, t.moderation, t.createdAt),
   ],

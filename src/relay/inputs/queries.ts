@@ -1,6 +1,7 @@
 /**
  * Citizens' contributions (proposals, needs/signalements, comments): creation with photos, the desktop's pull feed,
- * the mairie's status/answer/moderation, and reports. Every write that the desktop must learn of takes a new `seq`.
+ * the mairie's status/answer/moderation, and reports. Every write that the desktop must learn of sets `seq` to null, to
+ * be numbered by the feed (db/seq.ts).
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
@@ -8,7 +9,7 @@ import type { inputUpdateInput, PulledItem } from '../../shared/relay/api'
 import { REPORTS_BEFORE_HIDING, type InputKind, type ReportReason, type Topic } from '../../shared/relay/vocabulary'
 import { type RelayDb, queryRows } from '../db/open'
 import { citizens, inputs, photos, reports } from '../db/schema'
-import { nextSeq } from '../db/seq'
+import { numberPendingWrites } from '../db/seq'
 import { notFound, RelayHttpError } from '../http/errors'
 import type { ProcessedPhoto } from '../photos/process'
 import type { PhotoStore } from '../photos/store'
@@ -34,10 +35,9 @@ export async function createInput(
   processed: ProcessedPhoto[],
 ) {
   return db.transaction(async (tx) => {
-    const seq = await nextSeq(tx, communeCode)
     const [row] = await tx
       .insert(inputs)
-      .values({ communeCode, citizenId, seq, ...input })
+      .values({ communeCode, citizenId, seq: null, ...input })
       .returning({ id: inputs.id })
     for (const [index, photo] of processed.entries()) await store.save(tx, communeCode, row!.id, index + 1, photo)
     return row!.id
@@ -46,10 +46,11 @@ export async function createInput(
 
 /**
  * One page of the desktop's feed: contributions, removals and poll answers after `after`, in `seq` order, in one
- * snapshot (one statement). Each branch walks its (commune_code, seq) index and stops at the page size, so a page costs
+ * snapshot (one statement), once the committed writes are numbered. Each branch walks its (commune_code, seq) index and stops at the page size, so a page costs
  * the same at the start and at the end of 100,000 rows.
  */
 export async function pullPage(db: RelayDb, communeCode: string, after: number, limit: number): Promise<{ items: PulledItem[]; hasMore: boolean }> {
+  await numberPendingWrites(db, communeCode)
   const result = await queryRows<{ seq: number | string; type: PulledItem['type']; payload: Record<string, unknown> }>(
     db,
     sql`
@@ -101,11 +102,13 @@ function normalizeDates(payload: Record<string, unknown>): Record<string, unknow
 }
 
 export async function pulledInput(db: RelayDb, communeCode: string, id: number) {
+  // Just written by the mairie: number it first, then read the feed at its position.
+  await numberPendingWrites(db, communeCode)
   const [row] = await db
     .select({ seq: inputs.seq })
     .from(inputs)
     .where(and(eq(inputs.communeCode, communeCode), eq(inputs.id, id)))
-  if (!row) return null
+  if (row?.seq == null) return null
   const page = await pullPage(db, communeCode, row.seq - 1, 1)
   const item = page.items[0]
   return item?.type === 'contribution' && item.id === id ? item : null
@@ -126,11 +129,10 @@ export async function updateFromMairie(db: RelayDb, communeCode: string, id: num
       .from(reports)
       .where(eq(reports.inputId, id))) as [{ reported: number }]
     const overridesReports = update.moderation === 'publiee' && Number(reported) >= REPORTS_BEFORE_HIDING
-    const seq = await nextSeq(tx, communeCode)
     await tx
       .update(inputs)
       .set({
-        seq,
+        seq: null,
         updatedAt: sql`now()`,
         ...(update.status !== undefined ? { status: update.status } : {}),
         ...(update.publicAnswer !== undefined ? { publicAnswer: update.publicAnswer } : {}),
@@ -169,10 +171,9 @@ export async function reportInput(
       .from(reports)
       .where(eq(reports.inputId, id))) as [{ n: number }]
     const hide = Number(n) >= REPORTS_BEFORE_HIDING && !item.decided
-    const seq = await nextSeq(tx, communeCode)
     await tx
       .update(inputs)
-      .set({ seq, updatedAt: sql`now()`, ...(hide ? { moderation: 'masquee' } : {}) })
+      .set({ seq: null, updatedAt: sql`now()`, ...(hide ? { moderation: 'masquee' } : {}) })
       .where(eq(inputs.id, id))
     return 'recorded'
   })

@@ -4,7 +4,6 @@ import type { z } from 'zod'
 import type { pollInput, PollResults } from '../../shared/relay/api'
 import { type Queryable, type RelayDb, queryRows } from '../db/open'
 import { citizens, pollAnswers, polls, type StoredAnswer, type StoredQuestion } from '../db/schema'
-import { nextSeq } from '../db/seq'
 import { withdrawPublished } from '../db/published'
 import { notFound, RelayHttpError } from '../http/errors'
 import { hashCode, humanCode } from '../security/secrets'
@@ -169,13 +168,12 @@ export async function castAnswer(
     }
     const answers = readAnswers(poll.questions, form)
     const receipt = humanCode(4)
-    const seq = await nextSeq(tx, communeCode)
     await tx
       .insert(pollAnswers)
-      .values({ communeCode, pollId: poll.id, citizenId: voter.id, answers, receiptHash: hashCode(receipt), seq })
+      .values({ communeCode, pollId: poll.id, citizenId: voter.id, answers, receiptHash: hashCode(receipt), seq: null })
       .onConflictDoUpdate({
         target: [pollAnswers.pollId, pollAnswers.citizenId],
-        set: { answers, receiptHash: hashCode(receipt), seq, updatedAt: sql`now()` },
+        set: { answers, receiptHash: hashCode(receipt), seq: null, updatedAt: sql`now()` },
       })
     return { receipt, poll }
   })

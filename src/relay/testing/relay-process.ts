@@ -63,8 +63,10 @@ export async function startRelayProcess(driver: Driver, databases: Databases, op
   let databaseUrl: string | null = null
   if (driver === 'pglite' && !options.dataDir && databases.pgliteTemplate) cpSync(databases.pgliteTemplate, dataDir, { recursive: true })
   if (driver === 'postgres') databaseUrl = options.databaseUrl ?? (await newPostgresDatabase(databases.postgresUrl))
-  // tsx as a loader, in this very process: a signal (even SIGKILL) reaches the relay itself.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(RELAY_ROOT, 'main.ts')], {
+  // tsx as a loader, in this very process: a signal (even SIGKILL) reaches the relay itself. RELAY_NODE_ARGS (e.g.
+  // `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles the relay under the bench; Node refuses --cpu-prof in NODE_OPTIONS.
+  const nodeArgs = (process.env.RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(RELAY_ROOT, 'main.ts')], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
