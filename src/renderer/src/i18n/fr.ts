@@ -19,6 +19,12 @@ export const fr = {
     retry: 'Réessayer',
     save: 'Enregistrer',
   },
+  dates: {
+    placeholder: 'JJ/MM/AAAA',
+    openCalendar: 'Ouvrir le calendrier : {{label}}',
+    format: 'Écrivez la date sous la forme JJ/MM/AAAA (exemple : 05/03/2027).',
+    impossible: "Cette date n'existe pas : vérifiez le jour et le mois.",
+  },
   nav: {
     label: 'Navigation principale',
     menu: 'Ouvrir ou fermer le menu',

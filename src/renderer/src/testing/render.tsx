@@ -1,5 +1,5 @@
 /**
- * Renders a component as the app does — Mantine with the app's theme, French dates, modals, notifications, a fresh
+ * Renders a component as the app does (without Mantine's transitions and portals: `env="test"`) — Mantine with the app's theme, French dates, modals, notifications, a fresh
  * query client, a router and i18n — over a fake main process: `calls` records every contract call, and `answer`
  * says what each method returns (or throws, as an ApiError with a French message).
  */
@@ -62,7 +62,7 @@ export function renderWithApp(ui: ReactElement, { answers = {}, route = '/' }: {
   const calls = current.calls
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
   const result = render(
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} env="test">
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
         <ModalsProvider labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}>
           <Notifications />

@@ -83,7 +83,7 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
         }}
       >
         <Group align="flex-end" mt="sm">
-          <FrenchDateInput label={t('indicators.measuredOn')} value={measuredOn} onChange={setMeasuredOn} w={170} clearable={false} />
+          <FrenchDateInput label={t('indicators.measuredOn')} value={measuredOn} onChange={setMeasuredOn} w={170} />
           <NumberInput
             label={t('indicators.value')}
             value={value}
