@@ -39,7 +39,8 @@ export class DiagnosticPage {
     const block = this.criterion(question)
     await block.getByText(status, { exact: true }).click()
     if (comment !== undefined) await block.getByLabel('Commentaire').fill(comment)
-    await block.getByRole('button', { name: 'Enregistrer la réponse' }).click()
+    // Saved as it is made: no button, a « Enregistré » once it is stored.
+    await expect(block.getByRole('status')).toHaveText('Enregistré')
     await expect(block.getByText(/Répondu par/)).toBeVisible()
   }
 

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { contract, readsAffectedBy, type DataDomain, type MethodInput, type MethodName, type MethodOutput } from '@shared/contract'
-import { call, onEvent, type ApiError } from './client'
+import { notifications } from '@mantine/notifications'
+import { call, errorMessage, onEvent, type ApiError } from './client'
+import { i18n } from '../i18n'
 
 export function useApiQuery<M extends MethodName>(
   method: M,
@@ -21,13 +23,37 @@ export function refreshAfter(queryClient: QueryClient, domains: readonly DataDom
   return queryClient.invalidateQueries({ predicate: (query) => affected.has(query.queryKey[0] as MethodName) })
 }
 
-/** A write; the queries that read what it changes are refreshed once it succeeds. */
-export function useApiMutation<M extends MethodName>(method: M) {
+interface ApiMutationOptions<M extends MethodName> {
+  /**
+   * Where the French message of a failure goes: under the form that made the call (`mutation.error`, shown with
+   * FormError — the default), or in a red notification (a button, a menu item, a save made in the background).
+   */
+  failure?: 'form' | 'notification'
+  /** A green notification once the write succeeded. */
+  success?: string | ((output: MethodOutput<M>) => string)
+}
+
+/**
+ * Every write of the renderer: the queries that read what it changes are refreshed once it succeeds, and a failure's
+ * French message is shown (under the form, or as a notification).
+ */
+export function useApiMutation<M extends MethodName>(method: M, { failure = 'form', success }: ApiMutationOptions<M> = {}) {
   const queryClient = useQueryClient()
   return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
-    onSuccess: () => refreshAfter(queryClient, contract[method].changes ?? []),
+    onSuccess: async (output) => {
+      await refreshAfter(queryClient, contract[method].changes ?? [])
+      if (success) notifications.show({ color: 'green', message: typeof success === 'string' ? success : success(output) })
+    },
+    onError: (error) => {
+      if (failure === 'notification') notifyFailure(error)
+    },
   })
+}
+
+/** A failed write's French message, in a red notification. */
+export function notifyFailure(error: unknown): void {
+  notifications.show({ color: 'red', title: i18n.t('common.failed'), message: errorMessage(error) })
 }
 
 /** Changes made elsewhere (another window, a sync) refresh what is on screen that depends on them. */

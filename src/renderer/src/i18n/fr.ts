@@ -19,6 +19,18 @@ export const fr = {
     retry: 'Réessayer',
     save: 'Enregistrer',
   },
+  forms: {
+    discardTitle: 'Abandonner la saisie ?',
+    discardMessage: "Ce que vous avez saisi n'est pas enregistré : en fermant, il sera perdu.",
+    discard: 'Abandonner la saisie',
+    keepEditing: 'Continuer la saisie',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré',
+    unsaved: 'Modifications non enregistrées',
+  },
+  money: {
+    negative: 'Un montant ne peut pas être négatif : écrivez-le sans signe moins.',
+  },
   dates: {
     placeholder: 'JJ/MM/AAAA',
     openCalendar: 'Ouvrir le calendrier : {{label}}',
@@ -484,8 +496,6 @@ export const fr = {
     splitNotDone: 'Part non faite',
     comment: 'Commentaire',
     attach: 'Joindre une pièce',
-    saveAnswer: 'Enregistrer la réponse',
-    saved: 'Enregistré',
     answeredBy: 'Répondu par {{name}} le {{date}}',
     notYetAnswered: 'Pas encore de réponse',
     evidence: 'Pièces justificatives',

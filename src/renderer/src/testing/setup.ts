@@ -24,3 +24,10 @@ window.ResizeObserver ??= NoResizeObserver
 Element.prototype.scrollIntoView ??= () => undefined
 
 afterEach(() => cleanup())
+
+// Textarea's autosize listens for web fonts being loaded.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+  })
+}

@@ -17,10 +17,11 @@ import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { SaveState } from '../../components/SaveState'
+import { useAnswerAutosave } from './use-answer-autosave'
 import { useTranslation } from 'react-i18next'
 import { answerSaveInput, type Answer, type AnswerSplit, type AnswerStatus, type CriterionView } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
-import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
@@ -41,7 +42,6 @@ interface AnswerEditorProps {
 /** One criterion: its question and sources, the answer, a comment and the supporting documents. */
 export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEditorProps) {
   const { t } = useTranslation()
-  const save = useApiMutation('answers.save')
   const queryClient = useQueryClient()
   const { open, download } = useStoredFileActions('evidence')
   const [status, setStatus] = useState<AnswerStatus>(answer?.status ?? 'non_renseigne')
@@ -50,10 +50,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
   const [uploading, setUploading] = useState(false)
   const input = { campaignId, criterionId: criterion.id, status, split: status === 'partiel' ? split : null, comment }
   const errors = validateWith(answerSaveInput, input)
-  const dirty =
-    status !== (answer?.status ?? 'non_renseigne') ||
-    comment !== (answer?.comment ?? '') ||
-    (status === 'partiel' && JSON.stringify(split) !== JSON.stringify(answer?.split ?? null))
+  const autosave = useAnswerAutosave(input, Object.keys(errors).length === 0 && !closed, answer)
 
   if (!criterion.applicability.applies) {
     return (
@@ -85,14 +82,9 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
   return (
     <Paper withBorder p="md" radius="md" aria-label={criterion.question}>
       <form
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault()
-          if (Object.keys(errors).length > 0) return
-          try {
-            await save.mutateAsync(input)
-          } catch {
-            // Shown below.
-          }
+          autosave.flush()
         }}
       >
         <Stack gap="sm">
@@ -167,10 +159,11 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
             maxRows={6}
             value={comment}
             onChange={(e) => setComment(e.currentTarget.value)}
+            onBlur={autosave.flush}
             error={errors.comment}
             disabled={closed}
           />
-          <FormError message={save.error?.message ?? null} />
+          <FormError message={autosave.failure} />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               {answer
@@ -185,9 +178,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
                   </Button>
                 )}
               </FileButton>
-              <Button type="submit" size="xs" disabled={closed || !dirty} loading={save.isPending}>
-                {dirty ? t('diagnostic.saveAnswer') : t('diagnostic.saved')}
-              </Button>
+              <SaveState state={autosave.state} onRetry={autosave.flush} />
             </Group>
           </Group>
           {answer && answer.evidence.length > 0 && (

@@ -56,7 +56,6 @@ function CitizenRequests({ themeId }: { themeId: string }) {
             value={receivedOn}
             onChange={(value) => setReceivedOn(value ?? todayIso())}
             w={170}
-            clearable={false}
           />
           <Button type="submit" variant="light" loading={add.isPending}>
             {t('diagnostic.citizenRequestAdd')}
