@@ -1,4 +1,5 @@
 import { NumberInput } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { centsToEuros, eurosToCents } from '../lib/money'
 
@@ -8,7 +9,7 @@ interface EuroInputProps {
   /** The amount in cents (negative while what is typed is negative: the field says so and the contract refuses it). */
   value: number | null
   onChange(cents: number | null): void
-  error?: string | null
+  error?: ReactNode
   disabled?: boolean
   allowEmpty?: boolean
   required?: boolean

@@ -1,7 +1,7 @@
 import { ActionIcon, Popover, TextInput } from '@mantine/core'
 import { DatePicker } from '@mantine/dates'
 import { IconCalendar } from '@tabler/icons-react'
-import { useState, type FocusEvent } from 'react'
+import { useState, type FocusEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { frenchDateProblem, frenchFromIso, isoFromFrench } from '../lib/dates'
 
@@ -14,7 +14,7 @@ interface FrenchDateInputProps {
    */
   value: string | null
   onChange(value: string | null): void
-  error?: string | null
+  error?: ReactNode
   disabled?: boolean
   maw?: number
   w?: number

@@ -9,12 +9,14 @@ interface ConfirmRemovalOptions {
   message: string
   /** The removal itself; a failure is shown in French and nothing else happens. */
   remove(): Promise<unknown>
+  /** Runs once the removal succeeded (leave the page of what was removed). */
+  removed?: () => unknown
   /** Runs after the attempt, failed or not (usually: refresh what is shown). */
   after?: () => Promise<unknown>
 }
 
 /** Asks before anything is deleted: a red "Supprimer" and a "Annuler". */
-export function confirmRemoval({ title, message, remove, after }: ConfirmRemovalOptions): void {
+export function confirmRemoval({ title, message, remove, removed, after }: ConfirmRemovalOptions): void {
   modals.openConfirmModal({
     title,
     children: <Text>{message}</Text>,
@@ -23,6 +25,7 @@ export function confirmRemoval({ title, message, remove, after }: ConfirmRemoval
     onConfirm: async () => {
       try {
         await remove()
+        await removed?.()
       } catch (error) {
         notifications.show({ color: 'red', title: i18n.t('common.failed'), message: errorMessage(error) })
       }

@@ -782,6 +782,9 @@ export const fr = {
       'Le total demandé compte les demandes envoyées (pas celles seulement envisagées) ; le montant obtenu, les subventions accordées ou versées (le montant demandé tant que le montant obtenu n’est pas saisi).',
     removeTitle: 'Supprimer ce financement ?',
     removeConfirm: 'Le financement sera retiré du projet. Le journal des modifications en garde la trace.',
+    overBudgetTitle: 'Montant supérieur au budget du projet',
+    overBudget:
+      'Vous demandez {{requested}} pour un budget prévu de {{budget}}. Vérifiez le montant, ou mettez à jour le budget prévu du projet. Le financement peut être enregistré tel quel.',
   },
   indicators: {
     new: 'Nouvel indicateur',

@@ -2,8 +2,9 @@ import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
 import { projectPath } from '../projects/labels'
+import { GuardedModal } from '../../components/GuardedModal'
 import { emptyProject, ProjectForm } from '../projects/ProjectForm'
 import type { Finding } from '@shared/contract'
 import { formatPercent, themeAnswersPath } from './labels'
@@ -32,6 +33,7 @@ function FindingItem({ finding, campaignId, tone }: { finding: Finding; campaign
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [creating, setCreating] = useState(false)
+  const create = useApiMutation('projects.create')
   return (
     <Paper withBorder p="sm" radius="md" aria-label={finding.title}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -65,20 +67,20 @@ function FindingItem({ finding, campaignId, tone }: { finding: Finding; campaign
           )}
         </Stack>
       </Group>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('diagnostic.createProject')} size="xl">
+      <GuardedModal opened={creating} onClose={() => setCreating(false)} title={t('diagnostic.createProject')} size="xl">
         {creating && (
           <ProjectForm
             initial={projectFromFinding(finding)}
             submitLabel={t('projects.create')}
             onCancel={() => setCreating(false)}
             onSubmit={async (values) => {
-              const project = await call('projects.create', values)
+              const project = await create.mutateAsync(values)
               setCreating(false)
               void navigate(projectPath(project.id))
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Paper>
   )
 }

@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
+import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   FUNDER_LABELS,
@@ -8,12 +9,17 @@ import {
   FUNDING_STATUS_LABELS,
   FUNDING_STATUSES,
   fundingObtainedCents,
+  fundingInputSchema,
   fundingTotals,
+  type MethodInput,
   type ProjectDetail,
 } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
+import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
+import { useApiMutation } from '../../api/hooks'
+import { serverFieldErrors, validateWith } from '../../lib/validation'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { formatCents } from '../../lib/money'
@@ -21,79 +27,143 @@ import { confirmRemoval } from '../../components/confirmRemoval'
 
 type Funding = ProjectDetail['fundings'][number]
 
-function FundingDialog({
+type FundingValues = Required<Omit<MethodInput<'fundings.create'>, 'projectId'>>
+
+function fundingValues(funding: Funding | null): FundingValues {
+  return {
+    funder: funding?.funder ?? 'detr',
+    label: funding?.label ?? '',
+    requestedCents: funding?.requestedCents ?? 0,
+    obtainedCents: funding?.obtainedCents ?? null,
+    status: funding?.status ?? 'envisagee',
+    requestedOn: funding?.requestedOn ?? null,
+    decidedOn: funding?.decidedOn ?? null,
+  }
+}
+
+/** One grant sought for the project; warns (without refusing) when more is asked than the project's budget. */
+export function FundingDialog({
   projectId,
+  budgetPlannedCents,
   funding,
   onClose,
-  onSaved,
 }: {
   projectId: number
+  budgetPlannedCents: number
   funding: Funding | null
   onClose(): void
-  onSaved(): Promise<void>
 }) {
   const { t } = useTranslation()
-  const [funder, setFunder] = useState<Funding['funder']>(funding?.funder ?? 'detr')
-  const [label, setLabel] = useState(funding?.label ?? '')
-  const [requested, setRequested] = useState<number | null>(funding?.requestedCents ?? 0)
-  const [obtained, setObtained] = useState<number | null>(funding?.obtainedCents ?? null)
-  const [status, setStatus] = useState<Funding['status']>(funding?.status ?? 'envisagee')
-  const [requestedOn, setRequestedOn] = useState<string | null>(funding?.requestedOn ?? null)
-  const [decidedOn, setDecidedOn] = useState<string | null>(funding?.decidedOn ?? null)
+  const create = useApiMutation('fundings.create')
+  const update = useApiMutation('fundings.update')
+  const form = useForm<FundingValues>({
+    mode: 'controlled',
+    initialValues: fundingValues(funding),
+    validate: (values) => validateWith(fundingInputSchema, { ...values, projectId }),
+  })
   const [failure, setFailure] = useState<string | null>(null)
+  const { values } = form
+  const overBudget = budgetPlannedCents > 0 && values.requestedCents > budgetPlannedCents
   return (
-    <Modal opened onClose={onClose} title={funding ? t('fundings.edit') : t('fundings.new')} size="lg">
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault()
-          const values = { funder, label, requestedCents: requested ?? 0, obtainedCents: obtained, status, requestedOn, decidedOn }
+    <GuardedModal opened onClose={onClose} title={funding ? t('fundings.edit') : t('fundings.new')} size="lg">
+      <FundingFields
+        form={form}
+        overBudget={overBudget}
+        budgetPlannedCents={budgetPlannedCents}
+        failure={failure}
+        submitLabel={funding ? t('common.save') : t('fundings.add')}
+        onSubmit={form.onSubmit(async (submitted) => {
+          setFailure(null)
           try {
-            if (funding) await call('fundings.update', { ...values, id: funding.id })
-            else await call('fundings.create', { ...values, projectId })
-            await onSaved()
+            if (funding) await update.mutateAsync({ ...submitted, id: funding.id })
+            else await create.mutateAsync({ ...submitted, projectId })
+            form.resetDirty(submitted)
             onClose()
           } catch (error) {
+            form.setErrors(serverFieldErrors(error))
             setFailure(errorMessage(error))
           }
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('fundings.funder')}
-              data={FUNDERS.map((f) => ({ value: f, label: FUNDER_LABELS[f] }))}
-              value={funder}
-              onChange={(v) => v && setFunder(v as Funding['funder'])}
-              allowDeselect={false}
-            />
-            <TextInput
-              label={t('fundings.label')}
-              placeholder={t('fundings.labelPlaceholder')}
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-            />
-            <EuroInput label={t('fundings.requested')} value={requested} onChange={setRequested} />
-            <EuroInput label={t('fundings.obtained')} value={obtained} onChange={setObtained} allowEmpty />
-            <Select
-              label={t('fundings.status')}
-              data={FUNDING_STATUSES.map((s) => ({ value: s, label: FUNDING_STATUS_LABELS[s] }))}
-              value={status}
-              onChange={(v) => v && setStatus(v as Funding['status'])}
-              allowDeselect={false}
-            />
-            <FrenchDateInput label={t('fundings.requestedOn')} value={requestedOn} onChange={setRequestedOn} />
-            <FrenchDateInput label={t('fundings.decidedOn')} value={decidedOn} onChange={setDecidedOn} />
-          </SimpleGrid>
-          <FormError message={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit">{funding ? t('common.save') : t('fundings.add')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        })}
+      />
+    </GuardedModal>
+  )
+}
+
+function FundingFields({
+  form,
+  overBudget,
+  budgetPlannedCents,
+  failure,
+  submitLabel,
+  onSubmit,
+}: {
+  form: UseFormReturnType<FundingValues>
+  overBudget: boolean
+  budgetPlannedCents: number
+  failure: string | null
+  submitLabel: string
+  onSubmit(event?: FormEvent<HTMLFormElement>): void
+}) {
+  const { t } = useTranslation()
+  const { values } = form
+  const cancel = useDiscardGuard(form.isDirty(), () => undefined)
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('fundings.funder')}
+            data={FUNDERS.map((f) => ({ value: f, label: FUNDER_LABELS[f] }))}
+            allowDeselect={false}
+            {...form.getInputProps('funder')}
+          />
+          <TextInput label={t('fundings.label')} placeholder={t('fundings.labelPlaceholder')} {...form.getInputProps('label')} />
+          <EuroInput
+            label={t('fundings.requested')}
+            value={values.requestedCents}
+            onChange={(v) => form.setFieldValue('requestedCents', v ?? 0)}
+            error={form.errors.requestedCents}
+          />
+          <EuroInput
+            label={t('fundings.obtained')}
+            value={values.obtainedCents}
+            onChange={(v) => form.setFieldValue('obtainedCents', v)}
+            error={form.errors.obtainedCents}
+            allowEmpty
+          />
+          <Select
+            label={t('fundings.status')}
+            data={FUNDING_STATUSES.map((s) => ({ value: s, label: FUNDING_STATUS_LABELS[s] }))}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
+          />
+          <FrenchDateInput
+            label={t('fundings.requestedOn')}
+            value={values.requestedOn}
+            onChange={(v) => form.setFieldValue('requestedOn', v)}
+            error={form.errors.requestedOn}
+          />
+          <FrenchDateInput
+            label={t('fundings.decidedOn')}
+            value={values.decidedOn}
+            onChange={(v) => form.setFieldValue('decidedOn', v)}
+            error={form.errors.decidedOn}
+          />
+        </SimpleGrid>
+        {overBudget && (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('fundings.overBudgetTitle')}>
+            {t('fundings.overBudget', { requested: formatCents(values.requestedCents), budget: formatCents(budgetPlannedCents) })}
+          </Alert>
+        )}
+        <FormError message={failure} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit">{submitLabel}</Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 
@@ -220,7 +290,12 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
         )}
       </Paper>
       {editing !== null && (
-        <FundingDialog projectId={project.id} funding={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={onChanged} />
+        <FundingDialog
+          projectId={project.id}
+          budgetPlannedCents={project.budgetPlannedCents}
+          funding={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </Stack>
   )

@@ -1,4 +1,5 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -15,6 +16,7 @@ import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
+import { useDiscardGuard } from '../../components/GuardedModal'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
 
 type Values = Required<Omit<ProjectInput, 'status' | 'priority'>> & Pick<ProjectDetail, 'status' | 'priority'>
@@ -68,11 +70,15 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
   const { t } = useTranslation()
   const referentiel = useApiQuery('referentiel.get', {})
   const members = useApiQuery('members.list', {})
-  const [values, setValues] = useState<Values>(initial)
-  const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => validateWith(projectInputSchema, values),
+  })
+  const values = form.values
+  const cancel = useDiscardGuard(form.isDirty(), onCancel)
 
   const domains = referentiel.data?.domains ?? []
   const domain = domains.find((d) => d.id === values.domainId)
@@ -83,47 +89,29 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
   return (
     <form
       noValidate
-      onSubmit={async (event) => {
-        event.preventDefault()
+      onSubmit={form.onSubmit(async (submitted) => {
         setFailure(null)
-        const found = validateWith(projectInputSchema, values)
-        setErrors(found)
-        if (Object.keys(found).length > 0) return
         setSaving(true)
         try {
-          await onSubmit(values)
+          await onSubmit(submitted)
+          form.resetDirty(submitted)
         } catch (error) {
-          setErrors(serverFieldErrors(error))
+          form.setErrors(serverFieldErrors(error))
           setFailure(errorMessage(error))
         } finally {
           setSaving(false)
         }
-      }}
+      })}
     >
       <Stack>
-        <TextInput
-          label={t('projects.fields.title')}
-          required
-          value={values.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
-          data-autofocus
-        />
-        <Textarea
-          label={t('projects.fields.description')}
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={values.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={errors.description}
-        />
+        <TextInput label={t('projects.fields.title')} required {...form.getInputProps('title')} data-autofocus />
+        <Textarea label={t('projects.fields.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('projects.fields.domain')}
             data={domains.map((d) => ({ value: d.id, label: d.title }))}
             value={values.domainId}
-            onChange={(value) => setValues((v) => ({ ...v, domainId: value, themeIds: [], criterionIds: [] }))}
+            onChange={(value) => form.setValues({ domainId: value, themeIds: [], criterionIds: [] })}
             clearable
             searchable
           />
@@ -132,13 +120,12 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
             data={themes.map((th) => ({ value: th.id, label: th.title }))}
             value={values.themeIds}
             onChange={(value) =>
-              setValues((v) => ({
-                ...v,
+              form.setValues({
                 themeIds: value,
-                criterionIds: v.criterionIds.filter((id) =>
+                criterionIds: values.criterionIds.filter((id) =>
                   themes.filter((th) => value.includes(th.id)).some((th) => th.criteria.some((c) => c.id === id)),
                 ),
-              }))
+              })
             }
             searchable
           />
@@ -148,8 +135,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
             label={t('projects.fields.criteria')}
             description={t('projects.fields.criteriaHelp')}
             data={criteria.map((c) => ({ value: c.id, label: c.question }))}
-            value={values.criterionIds}
-            onChange={(value) => set('criterionIds', value)}
+            {...form.getInputProps('criterionIds')}
             searchable
           />
         )}
@@ -157,53 +143,62 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
           <Select
             label={t('projects.fields.status')}
             data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))}
-            value={values.status}
-            onChange={(v) => v && set('status', v as Values['status'])}
+            {...form.getInputProps('status')}
             allowDeselect={false}
           />
           <Select
             label={t('projects.fields.priority')}
             data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
-            value={values.priority}
-            onChange={(v) => v && set('priority', v as Values['priority'])}
+            {...form.getInputProps('priority')}
             allowDeselect={false}
           />
           <Select
             label={t('projects.fields.referent')}
             data={(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
             value={values.referentMemberId === null ? null : String(values.referentMemberId)}
-            onChange={(v) => set('referentMemberId', v ? Number(v) : null)}
+            onChange={(v) => form.setFieldValue('referentMemberId', v ? Number(v) : null)}
+            error={form.errors.referentMemberId}
             clearable
             searchable
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <FrenchDateInput label={t('projects.fields.startOn')} value={values.startOn} onChange={(v) => set('startOn', v)} error={errors.startOn} />
-          <FrenchDateInput label={t('projects.fields.endOn')} value={values.endOn} onChange={(v) => set('endOn', v)} error={errors.endOn} />
+          <FrenchDateInput
+            label={t('projects.fields.startOn')}
+            value={values.startOn}
+            onChange={(v) => form.setFieldValue('startOn', v)}
+            error={form.errors.startOn}
+          />
+          <FrenchDateInput
+            label={t('projects.fields.endOn')}
+            value={values.endOn}
+            onChange={(v) => form.setFieldValue('endOn', v)}
+            error={form.errors.endOn}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <EuroInput
             label={t('projects.fields.planned')}
             value={values.budgetPlannedCents}
-            onChange={(v) => set('budgetPlannedCents', v ?? 0)}
-            error={errors.budgetPlannedCents}
+            onChange={(v) => form.setFieldValue('budgetPlannedCents', v ?? 0)}
+            error={form.errors.budgetPlannedCents}
           />
           <EuroInput
             label={t('projects.fields.committed')}
             value={values.budgetCommittedCents}
-            onChange={(v) => set('budgetCommittedCents', v ?? 0)}
-            error={errors.budgetCommittedCents}
+            onChange={(v) => form.setFieldValue('budgetCommittedCents', v ?? 0)}
+            error={form.errors.budgetCommittedCents}
           />
           <EuroInput
             label={t('projects.fields.spent')}
             value={values.budgetSpentCents}
-            onChange={(v) => set('budgetSpentCents', v ?? 0)}
-            error={errors.budgetSpentCents}
+            onChange={(v) => form.setFieldValue('budgetSpentCents', v ?? 0)}
+            error={form.errors.budgetSpentCents}
           />
         </SimpleGrid>
         <FormError message={failure} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={saving}>

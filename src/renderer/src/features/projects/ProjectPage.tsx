@@ -9,7 +9,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { confirmRemoval } from '../../components/confirmRemoval'
+import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
 import { formatPeriod } from '../../lib/format'
 import { AuditTable } from '../audit/AuditTable'
@@ -33,6 +35,7 @@ export function ProjectPage() {
   const referentiel = useApiQuery('referentiel.get', {})
   const session = useApiQuery('session.get', {})
   const [editing, setEditing] = useState(false)
+  const update = useApiMutation('projects.update')
   const [auditPage, setAuditPage] = useState(1)
   const openTaskId = searchParams.get('tache') ? Number(searchParams.get('tache')) : null
 
@@ -86,20 +89,12 @@ export function ProjectPage() {
               color="red"
               leftSection={<IconTrash size={16} />}
               onClick={() =>
-                modals.openConfirmModal({
+                confirmRemoval({
                   title: t('projects.removeTitle'),
-                  children: <Text>{t('projects.removeConfirm', { title: p.title })}</Text>,
-                  labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-                  confirmProps: { color: 'red' },
-                  onConfirm: async () => {
-                    try {
-                      await call('projects.remove', { id: p.id })
-                      void navigate('/projets')
-                      await refresh()
-                    } catch (error) {
-                      notifications.show({ color: 'red', message: errorMessage(error) })
-                    }
-                  },
+                  message: t('projects.removeConfirm', { title: p.title }),
+                  remove: () => call('projects.remove', { id: p.id }),
+                  removed: () => navigate('/projets'),
+                  after: refresh,
                 })
               }
             >
@@ -198,20 +193,19 @@ export function ProjectPage() {
           </Paper>
         </Tabs.Panel>
       </Tabs>
-      <Modal opened={editing} onClose={() => setEditing(false)} title={t('projects.editTitle')} size="xl">
+      <GuardedModal opened={editing} onClose={() => setEditing(false)} title={t('projects.editTitle')} size="xl">
         {editing && (
           <ProjectForm
             initial={projectValues(p)}
             submitLabel={t('common.save')}
             onCancel={() => setEditing(false)}
             onSubmit={async (values) => {
-              await call('projects.update', { ...values, id: p.id })
-              await refresh()
+              await update.mutateAsync({ ...values, id: p.id })
               setEditing(false)
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   )
 }

@@ -23,12 +23,13 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { PRIORITY_LABELS, PROJECT_STATUS_LABELS, PROJECT_STATUSES, type ProjectStatus } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { saveReceivedFile } from '../../lib/files'
 import { formatDate } from '../../lib/format'
 import { formatCents } from '../../lib/money'
 import { PRIORITY_COLORS, projectPath, STATUS_COLORS } from './labels'
+import { GuardedModal } from '../../components/GuardedModal'
 import { emptyProject, ProjectForm } from './ProjectForm'
 
 const PAGE_SIZE = 25
@@ -51,6 +52,7 @@ export function ProjectsPage() {
   const [sort, setSort] = useState<(typeof SORTS)[number]>('updated')
   const [page, setPage] = useState(1)
   const [creating, setCreating] = useState(false)
+  const create = useApiMutation('projects.create')
   const deferredQuery = useDeferredValue(query)
   const list = useApiQuery(
     'projects.list',
@@ -183,20 +185,20 @@ export function ProjectsPage() {
           <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label={t('projects.pages')} />
         </Group>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('projects.new')} size="xl">
+      <GuardedModal opened={creating} onClose={() => setCreating(false)} title={t('projects.new')} size="xl">
         {creating && (
           <ProjectForm
             initial={emptyProject()}
             submitLabel={t('projects.create')}
             onCancel={() => setCreating(false)}
             onSubmit={async (values) => {
-              const project = await call('projects.create', values)
+              const project = await create.mutateAsync(values)
               setCreating(false)
               void navigate(projectPath(project.id))
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   )
 }
