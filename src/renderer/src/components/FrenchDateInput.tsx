@@ -96,6 +96,16 @@ export function FrenchDateInput({ label, description, value, onChange, error, di
       <Popover.Dropdown onFocusCapture={keepEscapeHere}>
         <DatePicker
           locale="fr"
+          ariaLabels={{
+            previousMonth: t('dates.previousMonth'),
+            nextMonth: t('dates.nextMonth'),
+            previousYear: t('dates.previousYear'),
+            nextYear: t('dates.nextYear'),
+            previousDecade: t('dates.previousDecade'),
+            nextDecade: t('dates.nextDecade'),
+            monthLevelControl: t('dates.chooseMonth'),
+            yearLevelControl: t('dates.chooseYear'),
+          }}
           value={iso}
           defaultDate={iso ?? undefined}
           onChange={(picked) => {

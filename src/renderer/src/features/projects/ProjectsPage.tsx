@@ -1,20 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  MultiSelect,
-  Pagination,
-  Paper,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Badge, Button, Group, Loader, MultiSelect, Pagination, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
 import { keepPreviousData } from '@tanstack/react-query'
