@@ -17,7 +17,8 @@ test('« Créer un projet » keeps what is typed: Échap in the calendar, Tab, i
   await title.fill('Réfection du lavoir')
 
   // Échap in the calendar closes the calendar only.
-  await dialog.getByRole('button', { name: 'Ouvrir le calendrier : Début' }).click()
+  // The first calendar button is the one of « Début ».
+  await dialog.getByRole('button', { name: 'Ouvrir le calendrier' }).first().click()
   const calendar = page.getByRole('button', { name: 'Mois suivant' })
   await expect(calendar).toBeVisible()
   await page.keyboard.press('Escape')

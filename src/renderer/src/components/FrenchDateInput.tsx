@@ -84,7 +84,7 @@ export function FrenchDateInput({ label, description, value, onChange, error, di
               variant="subtle"
               color="gray"
               tabIndex={-1}
-              aria-label={t('dates.openCalendar', { label })}
+              aria-label={t('dates.openCalendar')}
               disabled={disabled}
               onClick={() => setOpened((o) => !o)}
             >

@@ -33,7 +33,7 @@ export const fr = {
   },
   dates: {
     placeholder: 'JJ/MM/AAAA',
-    openCalendar: 'Ouvrir le calendrier : {{label}}',
+    openCalendar: 'Ouvrir le calendrier',
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     previousYear: 'Année précédente',

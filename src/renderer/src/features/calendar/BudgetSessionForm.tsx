@@ -56,7 +56,6 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
               value={plannedOn}
               onChange={setPlannedOn}
               w={270}
-              clearable={false}
             />
             <Button type="submit" variant="light" loading={save.isPending} disabled={plannedOn === null || plannedOn === plannedDay}>
               {t('calendar.budgetSession.save')}
