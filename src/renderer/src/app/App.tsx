@@ -4,6 +4,7 @@ import { CenteredMessage } from '../components/CenteredMessage'
 import { AuditPage } from '../features/audit/AuditPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { PlanningPage } from '../features/planning/PlanningPage'
+import { PublicationsPage } from '../features/publications/PublicationsPage'
 import { ProjectPage } from '../features/projects/ProjectPage'
 import { ProjectsPage } from '../features/projects/ProjectsPage'
 import { MyTasksPage } from '../features/tasks/MyTasksPage'
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/projets/:projectId" element={<ProjectPage />} />
         <Route path="/mes-taches" element={<MyTasksPage />} />
         <Route path="/planning" element={<PlanningPage />} />
+        <Route path="/publications" element={<PublicationsPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/rapports" element={<ReportsPage />} />
         <Route path="/parametres/:section?" element={<SettingsPage />} />

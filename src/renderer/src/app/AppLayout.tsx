@@ -16,6 +16,7 @@ import {
   IconSettings,
   IconTimeline,
   IconUsers,
+  IconWorldUpload,
 } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -35,6 +36,7 @@ const SECTIONS = [
   { to: '/calendrier', labelKey: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/equipe', labelKey: 'nav.team', icon: IconUsers },
   { to: '/formation', labelKey: 'nav.training', icon: IconSchool },
+  { to: '/publications', labelKey: 'nav.publications', icon: IconWorldUpload },
   { to: '/journal', labelKey: 'nav.audit', icon: IconHistory },
   { to: '/rapports', labelKey: 'nav.reports', icon: IconReport },
   { to: '/parametres', labelKey: 'nav.settings', icon: IconSettings },

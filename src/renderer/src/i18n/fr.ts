@@ -1,8 +1,10 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
+import { publications } from './publications'
 import { training } from './training'
 
 export const fr = {
   training,
+  publications,
   app: {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',
@@ -60,6 +62,7 @@ export const fr = {
     calendar: 'Calendrier',
     settings: 'Paramètres',
     training: 'Formation des élus',
+    publications: 'Publications du portail',
   },
   commune: {
     facts: 'Fiche de la commune',
@@ -712,6 +715,7 @@ export const fr = {
       indicators: 'Indicateurs',
       participants: 'Participants',
       exchanges: 'Échanges et documents',
+      portal: 'Portail citoyen',
       history: 'Historique',
     },
   },

@@ -13,6 +13,7 @@ import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
 import { formatPeriod } from '../../lib/format'
 import { AuditTable } from '../audit/AuditTable'
+import { ProjectPortalPanel } from '../publications/ProjectPortalPanel'
 import { ActionsPanel } from './ActionsPanel'
 import { BudgetPanel } from './BudgetPanel'
 import { ExchangesPanel } from './ExchangesPanel'
@@ -161,13 +162,14 @@ export function ProjectPage() {
           </Stack>
         )}
       </Paper>
-      <Tabs defaultValue="actions" keepMounted={false}>
+      <Tabs defaultValue={searchParams.get('onglet') ?? 'actions'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="actions">{t('projects.tabs.actions')}</Tabs.Tab>
           <Tabs.Tab value="budget">{t('projects.tabs.budget')}</Tabs.Tab>
           <Tabs.Tab value="indicateurs">{t('projects.tabs.indicators')}</Tabs.Tab>
           <Tabs.Tab value="participants">{t('projects.tabs.participants')}</Tabs.Tab>
           <Tabs.Tab value="echanges">{t('projects.tabs.exchanges')}</Tabs.Tab>
+          <Tabs.Tab value="portail">{t('projects.tabs.portal')}</Tabs.Tab>
           <Tabs.Tab value="historique">{t('projects.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="actions">
@@ -184,6 +186,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="echanges">
           <ExchangesPanel project={p} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="portail">
+          <ProjectPortalPanel projectId={p.id} projectTitle={p.title} />
         </Tabs.Panel>
         <Tabs.Panel value="historique">
           <Paper withBorder p="md" radius="md">

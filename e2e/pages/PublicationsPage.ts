@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** A project's « Portail citoyen » tab and the « Publications du portail » page. */
+export class PublicationsPage {
+  constructor(readonly page: Page) {}
+
+  get projectPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Portail citoyen' })
+  }
+
+  get table(): Locator {
+    return this.page.getByRole('table', { name: 'Publications du portail' })
+  }
+
+  async openProjectTab(projectTitle: string): Promise<void> {
+    await this.page.getByRole('link', { name: 'Projets' }).click()
+    await this.page.getByRole('link', { name: projectTitle }).click()
+    await this.page.getByRole('tab', { name: 'Portail citoyen' }).click()
+    await expect(this.projectPanel).toBeVisible()
+  }
+
+  async openList(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Publications du portail' }).first().click()
+    await expect(this.page.getByRole('heading', { name: 'Publications du portail', level: 1 })).toBeVisible()
+  }
+
+  row(label: string): Locator {
+    return this.table.getByRole('row').filter({ hasText: label })
+  }
+}

@@ -1,0 +1,42 @@
+import { Badge, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { OUTBOX_STATE_LABELS, type OutboxItemView, type OutboxState } from '../../../../shared/contract'
+import { formatDateTime } from '../../lib/format'
+
+export const OUTBOX_STATE_COLORS: Record<OutboxState, string> = { en_attente: 'yellow', publie: 'green', erreur: 'red' }
+
+export function OutboxStateBadge({ state }: { state: OutboxState }) {
+  return (
+    <Badge color={OUTBOX_STATE_COLORS[state]} variant="light" tt="none">
+      {OUTBOX_STATE_LABELS[state]}
+    </Badge>
+  )
+}
+
+/** What happened to an item, in words: when it was sent, why it waits, or why the relay refused it. */
+export function OutboxStateDetail({ item }: { item: OutboxItemView }) {
+  const { t } = useTranslation()
+  if (item.state === 'publie')
+    return (
+      <Text size="sm" c="dimmed">
+        {item.sentAt ? t('publications.sentAt', { date: formatDateTime(item.sentAt) }) : ''}
+      </Text>
+    )
+  if (item.state === 'erreur')
+    return (
+      <Text size="sm" c="red.8">
+        {t('publications.refused', { reason: item.lastError ?? '' })}
+      </Text>
+    )
+  if (item.attempts === 0 || !item.lastError)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('publications.waiting')}
+      </Text>
+    )
+  return (
+    <Text size="sm" c="orange.9">
+      {t('publications.nextAttempt', { count: item.attempts, date: formatDateTime(item.nextAttemptAt), reason: item.lastError })}
+    </Text>
+  )
+}

@@ -1,0 +1,159 @@
+import { Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconWorldOff, IconWorldUpload } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import {
+  PUBLISHABLE_PROJECT_FIELD_LABELS,
+  PUBLISHABLE_PROJECT_FIELDS,
+  type ProjectPublication,
+  type PublishableProjectField,
+} from '../../../../shared/contract'
+import { errorMessage } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { formatDateTime } from '../../lib/format'
+import { NotConnectedNotice } from './NotConnectedNotice'
+import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
+
+/** What a project shows by default when first published: everything but the budget, which is shown only if ticked. */
+const DEFAULT_FIELDS: PublishableProjectField[] = ['summary', 'progress', 'dates', 'theme']
+
+/** While something waits for the relay, the state on screen is read again now and then. */
+export function pendingRefresh(publication: ProjectPublication | undefined): number | false {
+  return publication?.item?.state === 'en_attente' ? 5_000 : false
+}
+
+/** The state of the last send, in words (a withdrawal says so). */
+function PublicationState({ publication }: { publication: ProjectPublication }) {
+  const { t } = useTranslation()
+  const item = publication.item
+  if (!item) return null
+  if (item.action === 'delete')
+    return (
+      <Group gap="xs" role="status" aria-label={t('publications.columns.state')}>
+        <Text size="sm" fw={600}>
+          {item.state === 'publie' ? t('publications.project.withdrawDone') : t('publications.project.withdrawPending')}
+        </Text>
+        <OutboxStateDetail item={item} />
+      </Group>
+    )
+  return (
+    <Stack gap={2} role="status" aria-label={t('publications.columns.state')}>
+      <Group gap="xs">
+        <OutboxStateBadge state={item.state} />
+        <Text size="sm" fw={600}>
+          {t(`publications.project.state.${item.state}`)}
+        </Text>
+      </Group>
+      <OutboxStateDetail item={item} />
+    </Stack>
+  )
+}
+
+/** A project's « Portail citoyen » tab: publish it with the fields the mairie chooses, see its state, withdraw it. */
+export function ProjectPortalPanel({ projectId, projectTitle }: { projectId: number; projectTitle: string }) {
+  const { t } = useTranslation()
+  const publication = useApiQuery('publications.project', { projectId }, { refetchInterval: (query) => pendingRefresh(query.state.data) })
+  const publish = useApiMutation('publications.publishProject')
+  const withdraw = useApiMutation('publications.withdrawProject')
+  const [fields, setFields] = useState<PublishableProjectField[]>(DEFAULT_FIELDS)
+  const [failure, setFailure] = useState<string | null>(null)
+  const data = publication.data
+  const publishedFields = data?.published ? data.fields.join(',') : null
+
+  // The boxes start from what is published, once it is known.
+  useEffect(() => {
+    if (publishedFields !== null) setFields(publishedFields === '' ? [] : (publishedFields.split(',') as PublishableProjectField[]))
+  }, [publishedFields])
+
+  if (publication.isError) return <FormError message={publication.error.message} />
+  if (!data) return <Loader />
+
+  async function submit() {
+    setFailure(null)
+    try {
+      await publish.mutateAsync({ projectId, fields })
+      notifications.show({ color: 'green', message: t('publications.project.queued') })
+    } catch (error) {
+      setFailure(errorMessage(error))
+    }
+  }
+
+  function confirmWithdraw() {
+    modals.openConfirmModal({
+      title: t('publications.project.withdrawTitle'),
+      children: <Text>{t('publications.project.withdrawConfirm', { title: projectTitle })}</Text>,
+      labels: { confirm: t('publications.project.withdraw'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await withdraw.mutateAsync({ projectId })
+          setFields(DEFAULT_FIELDS)
+          notifications.show({ color: 'green', message: t('publications.project.withdrawn') })
+        } catch (error) {
+          notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+        }
+      },
+    })
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" aria-label={t('publications.project.title')} component="section">
+      <Stack gap="md" maw={720}>
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2}>
+            <Title order={2} size="h4">
+              {t('publications.project.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {data.published && data.publishedAt
+                ? t('publications.project.publishedSince', { date: formatDateTime(data.publishedAt), who: data.publishedBy ?? '' })
+                : t('publications.project.notPublished')}
+            </Text>
+          </Stack>
+          <Group gap="xs">
+            {data.published && data.connected && data.portalUrl && (
+              <Anchor href={data.portalUrl} target="_blank" rel="noreferrer" size="sm">
+                {t('publications.project.seeOnPortal')}
+              </Anchor>
+            )}
+            <Anchor component={Link} to="/publications" size="sm">
+              {t('publications.project.allPublications')}
+            </Anchor>
+          </Group>
+        </Group>
+        {!data.connected && <NotConnectedNotice />}
+        <PublicationState publication={data} />
+        <Checkbox.Group
+          label={t('publications.project.fieldsLegend')}
+          description={t('publications.project.alwaysShown')}
+          value={fields}
+          onChange={(value) => setFields(value as PublishableProjectField[])}
+        >
+          <Stack gap={6} mt="xs">
+            {PUBLISHABLE_PROJECT_FIELDS.map((field) => (
+              <Checkbox key={field} value={field} label={PUBLISHABLE_PROJECT_FIELD_LABELS[field]} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Text size="sm" c="dimmed">
+          {t('publications.project.autoRepublish')}
+        </Text>
+        <FormError message={failure} />
+        <Group>
+          <Button leftSection={<IconWorldUpload size={18} />} loading={publish.isPending} onClick={() => void submit()}>
+            {data.published ? t('publications.project.update') : t('publications.project.publish')}
+          </Button>
+          {data.published && (
+            <Button variant="subtle" color="red" leftSection={<IconWorldOff size={18} />} onClick={confirmWithdraw}>
+              {t('publications.project.withdraw')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
