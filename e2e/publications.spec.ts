@@ -60,13 +60,13 @@ test('a project published on the portal: waits while not connected, sent, shown 
   await expect(page.getByTestId('count-en_attente')).toHaveText('1')
   await snap(page, 'publications-03-list-not-connected')
 
-  // Connected: « Envoyer maintenant » puts it on the portal.
+  // Once connected, what waited is sent without anyone asking; nothing is left for « Envoyer maintenant ».
   const connected = await invoke(host, 'portal.connect', { relayUrl: relay.url, pairingCode: code })
   expect(connected.ok).toBe(true)
   await page.reload()
   await expect(page.getByRole('note')).toHaveCount(0)
-  await page.getByRole('button', { name: 'Envoyer maintenant' }).click()
-  await expect(publications.row(title)).toContainText('Publié')
+  await expect(publications.row(title)).toContainText('Publié', { timeout: 20_000 })
+  await expect(page.getByRole('button', { name: 'Envoyer maintenant' })).toBeDisabled()
   await expect(publications.row(title)).toContainText('Envoyé le')
   await expect(page.getByTestId('count-publie')).toHaveText('1')
   await snap(page, 'publications-04-list-published')
@@ -103,6 +103,6 @@ test('a project published on the portal: waits while not connected, sent, shown 
   await page.getByRole('button', { name: 'Envoyer maintenant' }).click()
   await expect(publications.row(title)).toContainText('Nouvel essai le')
   await expect(publications.row(title)).toContainText('En attente')
-  await expect(page.getByRole('alert').or(page.locator('.mantine-Notification-root'))).toContainText('n’a pas abouti')
+  await expect(page.getByText('1 envoi n’a pas abouti : Le relais ne répond pas')).toBeVisible()
   await snap(page, 'publications-07-relay-down')
 })

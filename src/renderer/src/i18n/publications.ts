@@ -12,6 +12,7 @@ export const publications = {
   sentReport_other: '{{count}} envois réussis.',
   failedReport_one: '{{count}} envoi n’a pas abouti : {{problem}}',
   failedReport_other: '{{count}} envois n’ont pas abouti : {{problem}}',
+  sendFailedTitle: 'Tout n’a pas pu être envoyé',
   failedUnknown: 'voyez le détail dans la liste.',
   nothingToSend: 'Rien à envoyer : tout est déjà publié.',
   empty: 'Rien n’a encore été publié. Ouvrez un projet et choisissez « Publier sur le portail ».',

@@ -7,7 +7,7 @@ export const OUTBOX_STATE_COLORS: Record<OutboxState, string> = { en_attente: 'y
 
 export function OutboxStateBadge({ state }: { state: OutboxState }) {
   return (
-    <Badge color={OUTBOX_STATE_COLORS[state]} variant="light" tt="none">
+    <Badge color={OUTBOX_STATE_COLORS[state]} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
       {OUTBOX_STATE_LABELS[state]}
     </Badge>
   )

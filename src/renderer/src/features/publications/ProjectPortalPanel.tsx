@@ -2,7 +2,7 @@ import { Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } fr
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconWorldOff, IconWorldUpload } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import {
@@ -55,22 +55,21 @@ function PublicationState({ publication }: { publication: ProjectPublication }) 
 
 /** A project's « Portail citoyen » tab: publish it with the fields the mairie chooses, see its state, withdraw it. */
 export function ProjectPortalPanel({ projectId, projectTitle }: { projectId: number; projectTitle: string }) {
-  const { t } = useTranslation()
   const publication = useApiQuery('publications.project', { projectId }, { refetchInterval: (query) => pendingRefresh(query.state.data) })
+  if (publication.isError) return <FormError message={publication.error.message} />
+  if (!publication.data) return <Loader />
+  const data = publication.data
+  // The boxes start again from what is published whenever that changes.
+  return <PortalPanelBody key={data.published ? data.fields.join(',') : '-'} data={data} projectTitle={projectTitle} />
+}
+
+function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; projectTitle: string }) {
+  const { t } = useTranslation()
+  const projectId = data.projectId
   const publish = useApiMutation('publications.publishProject')
   const withdraw = useApiMutation('publications.withdrawProject')
-  const [fields, setFields] = useState<PublishableProjectField[]>(DEFAULT_FIELDS)
+  const [fields, setFields] = useState<PublishableProjectField[]>(data.published ? data.fields : DEFAULT_FIELDS)
   const [failure, setFailure] = useState<string | null>(null)
-  const data = publication.data
-  const publishedFields = data?.published ? data.fields.join(',') : null
-
-  // The boxes start from what is published, once it is known.
-  useEffect(() => {
-    if (publishedFields !== null) setFields(publishedFields === '' ? [] : (publishedFields.split(',') as PublishableProjectField[]))
-  }, [publishedFields])
-
-  if (publication.isError) return <FormError message={publication.error.message} />
-  if (!data) return <Loader />
 
   async function submit() {
     setFailure(null)
@@ -91,7 +90,6 @@ export function ProjectPortalPanel({ projectId, projectTitle }: { projectId: num
       onConfirm: async () => {
         try {
           await withdraw.mutateAsync({ projectId })
-          setFields(DEFAULT_FIELDS)
           notifications.show({ color: 'green', message: t('publications.project.withdrawn') })
         } catch (error) {
           notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })

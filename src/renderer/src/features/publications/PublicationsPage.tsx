@@ -30,12 +30,16 @@ export function PublicationsPage() {
     try {
       const report = await sendNow.mutateAsync({})
       if (report.sent === 0 && report.failed === 0 && !report.problem) notifications.show({ message: t('publications.nothingToSend') })
-      else if (report.failed === 0 && !report.problem) notifications.show({ color: 'green', message: t('publications.sentReport', { count: report.sent }) })
+      else if (report.failed === 0 && !report.problem)
+        notifications.show({ color: 'green', message: t('publications.sentReport', { count: report.sent }) })
       else
         notifications.show({
           color: 'red',
-          title: report.sent > 0 ? t('publications.sentReport', { count: report.sent }) : t('common.failed'),
-          message: report.failed > 0 ? t('publications.failedReport', { count: report.failed, problem: report.problem ?? t('publications.failedUnknown') }) : report.problem,
+          title: report.sent > 0 ? t('publications.sentReport', { count: report.sent }) : t('publications.sendFailedTitle'),
+          message:
+            report.failed > 0
+              ? t('publications.failedReport', { count: report.failed, problem: report.problem ?? t('publications.failedUnknown') })
+              : report.problem,
         })
     } catch (error) {
       notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
@@ -57,7 +61,12 @@ export function PublicationsPage() {
           </Text>
         </Stack>
         <Stack gap={2} align="flex-end">
-          <Button leftSection={<IconSend size={18} />} onClick={() => void send()} loading={sendNow.isPending} disabled={counts.en_attente + counts.erreur === 0}>
+          <Button
+            leftSection={<IconSend size={18} />}
+            onClick={() => void send()}
+            loading={sendNow.isPending}
+            disabled={counts.en_attente + counts.erreur === 0}
+          >
             {t('publications.sendNow')}
           </Button>
           <Text size="xs" c="dimmed" maw={260} ta="right">
@@ -89,7 +98,10 @@ export function PublicationsPage() {
               aria-label={t('publications.filterState')}
               value={state}
               onChange={(value) => setState(value as OutboxState | 'tous')}
-              data={[{ value: 'tous', label: t('publications.filterAll') }, ...OUTBOX_STATES.map((key) => ({ value: key, label: t(`publications.counts.${key}`) }))]}
+              data={[
+                { value: 'tous', label: t('publications.filterAll') },
+                ...OUTBOX_STATES.map((key) => ({ value: key, label: t(`publications.counts.${key}`) })),
+              ]}
               w="fit-content"
             />
             <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publications.title')}>
@@ -119,7 +131,7 @@ export function PublicationsPage() {
                       </Table.Td>
                       <Table.Td>{OUTBOX_KIND_LABELS[item.kind]}</Table.Td>
                       <Table.Td>{OUTBOX_ACTION_LABELS[item.action]}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }} miw={120}>
                         <OutboxStateBadge state={item.state} />
                       </Table.Td>
                       <Table.Td maw={360}>
