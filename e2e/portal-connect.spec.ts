@@ -4,23 +4,14 @@
  * wrong code said in French, the commune connected with its portal address, the note on where the token is kept,
  * changing relay, disconnecting after a confirmation.
  */
-import { startRelayProcess, type RelayProcess } from '../src/relay/testing/relay-process'
 import { expect, test } from './support/fixtures'
+import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
 
-test.use({ viewport: { width: 1366, height: 768 } })
-test.describe.configure({ timeout: 180_000 })
-
-let relay: RelayProcess
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' })
-})
-test.afterAll(async () => {
-  await relay?.stop()
-})
+const relayProcess = relayForSpec()
 
 test('Paramètres › Portail citoyen: connect with a pairing code, see the portal address, disconnect', async ({ page, host, snap }) => {
+  const relay = relayProcess()
   await seedFauxVillecerf(host)
   const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
 

@@ -6,24 +6,15 @@
  * ticked); « Retirer du portail » asks first and removes it; a relay that stops answering leaves the item « En
  * attente » with the reason in French.
  */
-import { startRelayProcess, type RelayProcess } from '../src/relay/testing/relay-process'
 import { PublicationsPage } from './pages/PublicationsPage'
 import { expect, invoke, test } from './support/fixtures'
+import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
 
-test.use({ viewport: { width: 1366, height: 768 } })
-test.describe.configure({ timeout: 240_000 })
-
-let relay: RelayProcess
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' })
-})
-test.afterAll(async () => {
-  await relay?.stop()
-})
+const relayProcess = relayForSpec()
 
 test('a project published on the portal: waits while not connected, sent, shown with the ticked fields, withdrawn', async ({ page, host, snap }) => {
+  const relay = relayProcess()
   await seedFauxVillecerf(host)
   const title = 'Rénovation de la salle des fêtes'
   await invoke(host, 'projects.create', {
