@@ -129,6 +129,7 @@ test('Mes tâches shows the 50 most urgent tasks first, and the others on « Aff
     ...Array.from({ length: 5 }, (_, i) => ({ title: `Relancer l’entreprise ${i + 1}`, dueOn: isoDate(-10 + i) })),
     ...Array.from({ length: 50 }, (_, i) => ({ title: `Chemin n° ${String(i + 1).padStart(2, '0')} : élaguer`, dueOn: isoDate(i + 1) })),
     ...Array.from({ length: 5 }, (_, i) => ({ title: `Idée ${i + 1}`, dueOn: null })),
+    { title: 'Commander les panneaux', dueOn: isoDate(3), status: 'faite' },
   ]
   for (const task of plan) {
     expect((await invoke(host, 'tasks.create', { projectId: project.id, assigneeMemberId: marie.id, ...task })).ok).toBe(true)
@@ -149,6 +150,15 @@ test('Mes tâches shows the 50 most urgent tasks first, and the others on « Aff
   await expect(myTasks.group('Sans échéance (5)')).toContainText('Idée 5')
   await expect(myTasks.more).toHaveCount(0)
   await snap(page, 'my-tasks-02-all')
+
+  // Done tasks, when shown, are never « À venir »: they come last, under « Faites ».
+  await page.getByRole('switch', { name: 'Afficher les tâches faites' }).check({ force: true })
+  await expect(myTasks.more).toContainText('50 tâches affichées sur 61, les plus urgentes d’abord.')
+  await myTasks.showMore()
+  await expect(myTasks.group('Faites (1)')).toContainText('Commander les panneaux')
+  await expect(myTasks.group('À venir (50)')).not.toContainText('Commander les panneaux')
+  await myTasks.group('Faites (1)').scrollIntoViewIfNeeded()
+  await snap(page, 'my-tasks-03-done')
 })
 
 test('a project document opens from the project — in the browser, as a download, byte for byte', async ({ page, host, snap }) => {

@@ -109,6 +109,10 @@ test('profiles: an élu gets a password-protected profile, signs in and can only
   await page.getByRole('button', { name: 'Ouvrir' }).click()
   await expect(page.getByRole('alert')).toContainText('Mot de passe incorrect')
   await snap(page, 'session-02-wrong-password')
+  // A forgotten password: who can replace it, by name.
+  await page.getByRole('button', { name: 'Mot de passe oublié ?' }).click()
+  await expect(page.getByRole('note')).toContainText('Un administrateur peut le remplacer : Marie Lambert.')
+  await snap(page, 'session-03-password-forgotten')
   await page.getByLabel('Mot de passe', { exact: true }).fill('voirie2026')
   await page.getByRole('button', { name: 'Ouvrir' }).click()
   await expect(page.getByRole('button', { name: 'Votre profil' })).toContainText('Paul Girard')
@@ -133,10 +137,11 @@ test('profiles: an élu gets a password-protected profile, signs in and can only
   // Checking the current password and hashing the new one cost about a second each at OWASP's scrypt cost.
   await expect(page.getByText('Le mot de passe est enregistré.')).toBeVisible({ timeout: 30_000 })
 
-  // After a restart the protected profile is not opened without its password.
+  // After a restart with two profiles, nobody is signed in silently: the chooser asks who is there.
   await host.restart()
   await page.goto(host.url)
   await expect(page.getByRole('heading', { name: 'Qui utilise Cap Commune ?' })).toBeVisible()
+  await expect(page.getByRole('listitem')).toHaveText(['MMarie Lambert', 'PPaul Girard'])
 })
 
 test('Paramètres: the mandate is checked and saved; the commune shows its official data', async ({ page, host, snap }) => {

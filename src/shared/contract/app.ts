@@ -8,7 +8,8 @@ export const appStatusSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
   /** Profiles offered on the "who are you?" screen. */
-  profiles: z.array(z.object({ id: z.number().int(), displayName: z.string(), hasPassword: z.boolean() })),
+  /** Who may open the app; `isAdmin` names who can replace a forgotten password. */
+  profiles: z.array(z.object({ id: z.number().int(), displayName: z.string(), hasPassword: z.boolean(), isAdmin: z.boolean() })),
   activeProfileId: z.number().int().nullable(),
   /** Set when the data could not be opened at launch: the app offers the latest good backup instead. */
   recovery: recoverySchema.nullable(),

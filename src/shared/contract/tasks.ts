@@ -65,10 +65,12 @@ export const memberTasksSchema = z.object({
   counts: z.object({
     /** Not done, due before today. */
     overdue: z.number().int(),
-    /** With a due date, not overdue (done ones included with `includeDone`). */
+    /** Not done, with a due date from today on. */
     upcoming: z.number().int(),
-    /** Without a due date. */
+    /** Not done, without a due date. */
     undated: z.number().int(),
+    /** Done (« Faites »), a group of their own after the others; counted only with `includeDone`, else 0. */
+    done: z.number().int(),
   }),
 })
 export type MemberTasks = z.infer<typeof memberTasksSchema>

@@ -1,5 +1,6 @@
 import { readCommune } from '../commune/queries'
 import { profiles } from '../db/schema'
+import { frenchSortKey } from '../db/sql'
 import type { HandlersOf } from '../handler'
 
 export const appHandlers: HandlersOf<'app'> = {
@@ -10,9 +11,9 @@ export const appHandlers: HandlersOf<'app'> = {
     profiles: db
       .select()
       .from(profiles)
-      .orderBy(profiles.displayName)
+      .orderBy(frenchSortKey('display_name'), profiles.id)
       .all()
-      .map((p) => ({ id: p.id, displayName: p.displayName, hasPassword: p.passwordHash !== null })),
+      .map((p) => ({ id: p.id, displayName: p.displayName, hasPassword: p.passwordHash !== null, isAdmin: p.isAdmin })),
     activeProfileId: actor?.profileId ?? null,
     recovery: null,
   }),

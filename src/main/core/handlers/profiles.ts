@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { AuditTrail } from '../audit'
 import type { Db } from '../db/open'
 import { members, profiles } from '../db/schema'
+import { frenchSortKey } from '../db/sql'
 import type { HandlersOf, SignedInContext } from '../handler'
 import { getProfileRow, toProfile, type ProfileRow } from '../profiles/queries'
 import { hashPassword } from '../security/passwords'
@@ -40,7 +41,7 @@ function otherAdminCount(db: Db, exceptProfileId: number): number {
 }
 
 export const profilesHandlers: HandlersOf<'profiles'> = {
-  'profiles.list': (_input, { db }) => db.select().from(profiles).orderBy(profiles.displayName).all().map(toProfile),
+  'profiles.list': (_input, { db }) => db.select().from(profiles).orderBy(frenchSortKey('display_name'), profiles.id).all().map(toProfile),
 
   'profiles.create': async (input, context) => {
     const { db } = context

@@ -42,12 +42,18 @@ describe('the profile opened at launch', () => {
     expect(restart(test).session.profileId).toBe(admin)
   })
 
-  it('follows the last sign-in, across launches', async () => {
+  it('is none as soon as there are several profiles: the chooser is shown, never the last person silently', async () => {
     const test = setUp()
     const elu = await ok(test.core, test.session, 'profiles.create', { displayName: 'Élu' })
     await ok(test.core, { profileId: null }, 'session.open', { profileId: elu.id })
-    expect(test.core.newSession().profileId).toBe(elu.id)
-    expect(restart(test).session.profileId).toBe(elu.id)
+    expect(test.core.newSession().profileId).toBeNull()
+    const relaunched = restart(test)
+    expect(relaunched.session.profileId).toBeNull()
+    expect((await ok(relaunched.core, relaunched.session, 'app.status')).profiles.map((p) => p.displayName)).toEqual(['Élu', 'Secrétariat'])
+    // Back to one profile: it opens at once again.
+    await ok(relaunched.core, relaunched.session, 'session.open', { profileId: test.session.profileId! })
+    await ok(relaunched.core, relaunched.session, 'profiles.remove', { id: elu.id })
+    expect(restart(relaunched).session.profileId).toBe(test.session.profileId)
   })
 
   it('is none when the last profile has a password: it is asked for', async () => {
@@ -93,8 +99,8 @@ describe('sessions', () => {
     const status = await ok(core, { profileId: null }, 'app.status')
     expect(status).toMatchObject({ setupDone: true, version: '0.0.0-test', activeProfileId: null })
     expect(status.profiles).toEqual([
-      { id: expect.any(Number), displayName: 'Claire Martin', hasPassword: true },
-      { id: session.profileId, displayName: 'Secrétariat', hasPassword: false },
+      { id: expect.any(Number), displayName: 'Claire Martin', hasPassword: true, isAdmin: false },
+      { id: session.profileId, displayName: 'Secrétariat', hasPassword: false, isAdmin: true },
     ])
     expect(JSON.stringify(status)).not.toContain('scrypt')
   })

@@ -171,20 +171,20 @@ describe('tasks.forMember', () => {
       ['sans date Z', false],
     ])
     expect(mine.items[0]).toMatchObject({ projectTitle: 'Zone de loisirs', assigneeName: 'Luc Moreau', status: 'a_faire', checklist: [] })
-    expect(mine).toMatchObject({ total: 7, counts: { overdue: 3, upcoming: 2, undated: 2 } })
-    // Done tasks, when asked for, are never « en retard »: they take their place by due date.
+    expect(mine).toMatchObject({ total: 7, counts: { overdue: 3, upcoming: 2, undated: 2, done: 0 } })
+    // Done tasks, when asked for, are never « en retard » nor « à venir »: they come last, in a group of their own.
     const withDone = await ok(core, session, 'tasks.forMember', { includeDone: true })
     expect(withDone.items.map((t) => t.title)).toEqual([
       'retard ancien',
       'retard récent A',
       'retard récent Z',
-      'faite en retard',
       "aujourd'hui",
       'future',
       'sans date A',
       'sans date Z',
+      'faite en retard',
     ])
-    expect(withDone).toMatchObject({ total: 8, counts: { overdue: 3, upcoming: 3, undated: 2 } })
+    expect(withDone).toMatchObject({ total: 8, counts: { overdue: 3, upcoming: 2, undated: 2, done: 1 } })
     expect((await ok(core, session, 'tasks.forMember', { memberId: paul })).items.map((t) => t.title)).toEqual(['de Paul'])
   })
 
@@ -210,12 +210,13 @@ describe('tasks.forMember', () => {
       expect(all.items).toHaveLength(includeDone ? 60 : 45)
       expect(all.total).toBe(all.items.length)
       // The groups, in order, as the counts say.
-      const group = (t: (typeof all.items)[number]) => (t.overdue ? 0 : t.dueOn !== null ? 1 : 2)
+      const group = (t: (typeof all.items)[number]) => (t.status === 'faite' ? 3 : t.overdue ? 0 : t.dueOn !== null ? 1 : 2)
       expect(all.items.map(group)).toEqual([...all.items.map(group)].sort())
       expect(all.counts).toEqual({
         overdue: all.items.filter((t) => group(t) === 0).length,
         upcoming: all.items.filter((t) => group(t) === 1).length,
         undated: all.items.filter((t) => group(t) === 2).length,
+        done: all.items.filter((t) => group(t) === 3).length,
       })
       // Within a due date, by project title in French order, then by creation.
       const sameDay = all.items.filter((t) => t.dueOn === '2026-05-20' && t.status !== 'faite')
@@ -238,8 +239,8 @@ describe('tasks.forMember', () => {
       (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ memberId: 1, today: '2026-05-04', limit: 50 }) as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ')
-    for (const group of MEMBER_TASK_GROUPS) {
-      const detail = plan(memberTaskGroupSql(group, false))
+    for (const group of MEMBER_TASK_GROUPS.filter((g) => !g.done)) {
+      const detail = plan(memberTaskGroupSql(group))
       expect(detail).toContain('USING INDEX tasks_assignee_open_due (assignee_member_id=?')
       expect(detail).not.toContain('USE TEMP B-TREE FOR ORDER BY')
     }

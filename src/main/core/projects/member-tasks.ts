@@ -1,6 +1,7 @@
 /**
  * « Mes tâches »: the first `limit` tasks of one person in the page's order — overdue, then by due date, then those
- * without one; ties by project title (French order), then id — and how many tasks each group holds in all.
+ * without one, then (when asked for) the done ones; ties by project title (French order), then id — and how many
+ * tasks each group holds in all. A done task is never shown « À venir »: it has its own group, « Faites ».
  *
  * A person can hold more than a thousand open tasks in a large commune: sorting them all (the French title key is
  * computed per row) to show 50 cost ~20 ms. Here each group is read in due-date order from an index — the partial
@@ -11,26 +12,26 @@ import type Database from 'better-sqlite3'
 import type { MemberTasks, Task } from '../../../shared/contract/tasks'
 import { frenchSortKeySql, prepared } from '../db/sql'
 import { taskColumnsSql, TASKS_FROM_SQL, toTask, type TaskSqlRow } from './queries'
-import { DONE_TASK_SQL, OPEN_TASK_SQL, overdueTaskSql } from './rules'
+import { DONE_TASK_SQL, OPEN_TASK_SQL } from './rules'
 
 type GroupKey = keyof MemberTasks['counts']
 
 interface Group {
   key: GroupKey
-  /** Which open tasks belong to the group. */
-  open: string
-  /** Which done tasks belong to it when they are shown (`includeDone`); null: none. */
-  done: string | null
+  /** Which tasks belong to the group, read in due-date order from an index. */
+  where: string
+  /** Done tasks, read only when they are shown (`includeDone`). */
+  done: boolean
 }
 
 const TASK_COLUMNS = taskColumnsSql('@today')
-const OVERDUE = overdueTaskSql('@today')
 
 /** In the page's order. An open task is overdue exactly when it is due before today. Exported for the tests. */
 export const MEMBER_TASK_GROUPS: readonly Group[] = [
-  { key: 'overdue', open: 't.due_on < @today', done: null },
-  { key: 'upcoming', open: 't.due_on >= @today', done: 't.due_on IS NOT NULL' },
-  { key: 'undated', open: 't.due_on IS NULL', done: 't.due_on IS NULL' },
+  { key: 'overdue', where: 't.due_on < @today', done: false },
+  { key: 'upcoming', where: 't.due_on >= @today', done: false },
+  { key: 'undated', where: 't.due_on IS NULL', done: false },
+  { key: 'done', where: '1', done: true },
 ]
 
 const TITLE_KEY = frenchSortKeySql('p.title')
@@ -40,25 +41,18 @@ function partSql(done: boolean, condition: string): string {
   return `SELECT ${TASK_COLUMNS}, ${TITLE_KEY} AS sortKey
     FROM ${TASKS_FROM_SQL}
     WHERE t.assignee_member_id = @memberId AND ${done ? DONE_TASK_SQL : OPEN_TASK_SQL} AND ${condition}
-    ORDER BY t.due_on, sortKey, t.id
+    ORDER BY ${done ? 't.due_on IS NULL, ' : ''}t.due_on, sortKey, t.id
     LIMIT @limit`
 }
 
 /** Exported for the tests (query plans). */
-export function memberTaskGroupSql(group: Group, includeDone: boolean): string {
-  const open = partSql(false, group.open)
-  if (!includeDone || group.done === null) return open
-  // Two index-ordered reads of at most @limit rows each, merged.
-  return `SELECT * FROM (${open})
-    UNION ALL SELECT * FROM (${partSql(true, group.done)})
-    ORDER BY dueOn, sortKey, id
-    LIMIT @limit`
+export function memberTaskGroupSql(group: Group): string {
+  return partSql(group.done, group.where)
 }
 
 const COUNT_OPEN = `SELECT count(*) AS total, coalesce(sum(t.due_on < @today), 0) AS overdue, coalesce(sum(t.due_on IS NULL), 0) AS undated
   FROM tasks t WHERE t.assignee_member_id = @memberId AND ${OPEN_TASK_SQL}`
-const COUNT_ALL = `SELECT count(*) AS total, coalesce(sum(${OVERDUE}), 0) AS overdue, coalesce(sum(t.due_on IS NULL), 0) AS undated
-  FROM tasks t WHERE t.assignee_member_id = @memberId`
+const COUNT_DONE = `SELECT count(*) AS done FROM tasks t WHERE t.assignee_member_id = @memberId AND ${DONE_TASK_SQL}`
 
 export interface MemberTasksQuery {
   memberId: number
@@ -69,21 +63,18 @@ export interface MemberTasksQuery {
 }
 
 export function memberTasks(sqlite: Database.Database, { memberId, includeDone, limit, today }: MemberTasksQuery): MemberTasks {
-  const { total, overdue, undated } = prepared(sqlite, includeDone ? COUNT_ALL : COUNT_OPEN).get({ memberId, today }) as {
-    total: number
-    overdue: number
-    undated: number
-  }
-  const counts: MemberTasks['counts'] = { overdue, upcoming: total - overdue - undated, undated }
+  const open = prepared(sqlite, COUNT_OPEN).get({ memberId, today }) as { total: number; overdue: number; undated: number }
+  const done = includeDone ? (prepared(sqlite, COUNT_DONE).get({ memberId }) as { done: number }).done : 0
+  const counts: MemberTasks['counts'] = { overdue: open.overdue, upcoming: open.total - open.overdue - open.undated, undated: open.undated, done }
   const items: Task[] = []
   for (const group of MEMBER_TASK_GROUPS) {
     const remaining = limit - items.length
     if (remaining <= 0) break
     if (counts[group.key] === 0) continue
-    const rows = prepared(sqlite, memberTaskGroupSql(group, includeDone)).all({ memberId, today, limit: remaining }) as (TaskSqlRow & {
+    const rows = prepared(sqlite, memberTaskGroupSql(group)).all({ memberId, today, limit: remaining }) as (TaskSqlRow & {
       sortKey: string
     })[]
     for (const { sortKey: _sortKey, ...row } of rows) items.push(toTask(row))
   }
-  return { items, total, counts }
+  return { items, total: open.total + done, counts }
 }

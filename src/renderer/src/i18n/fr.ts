@@ -257,6 +257,12 @@ export const fr = {
     profiles: 'Profils',
     protected: 'Protégé par un mot de passe',
     passwordFor: 'Saisissez le mot de passe de {{name}}.',
+    forgotten: 'Mot de passe oublié ?',
+    forgottenByAdmins:
+      'Un administrateur peut le remplacer : {{names}}. Il ou elle ouvre Paramètres › Profils puis « Définir le mot de passe » sur votre profil ; vous choisirez ensuite le vôtre dans Paramètres › Mon profil.',
+    forgottenOnlyAdmin:
+      'Vous êtes le seul administrateur : personne d’autre ne peut remplacer ce mot de passe. Cherchez-le là où vous l’avez noté ; une fois ouvert, nommez un second administrateur dans Paramètres › Profils pour que cela ne se reproduise pas.',
+    forgottenNoAdmin: 'Aucun administrateur ne peut le remplacer sur cet ordinateur.',
     password: 'Mot de passe',
     open: 'Ouvrir',
     menu: 'Votre profil',
@@ -744,6 +750,7 @@ export const fr = {
       overdue: 'En retard ({{count}})',
       upcoming: 'À venir ({{count}})',
       undated: 'Sans échéance ({{count}})',
+      done: 'Faites ({{count}})',
     },
     shown: '{{shown}} tâches affichées sur {{total}}, les plus urgentes d’abord.',
     showMore: 'Afficher plus',

@@ -1,7 +1,8 @@
-import { Avatar, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import { Alert, Anchor, Avatar, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title, UnstyledButton } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { AppStatus } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
@@ -14,11 +15,13 @@ export function ProfilePicker({ profiles }: { profiles: ProfileChoice[] }) {
   const { t } = useTranslation()
   const [chosen, setChosen] = useState<ProfileChoice | null>(null)
   const [password, setPassword] = useState('')
+  const [forgotten, setForgotten] = useState(false)
   const open = useApiMutation('session.open')
 
   function choose(profile: ProfileChoice) {
     open.reset()
     setPassword('')
+    setForgotten(false)
     if (profile.hasPassword) setChosen(profile)
     else open.mutate({ profileId: profile.id })
   }
@@ -64,6 +67,15 @@ export function ProfilePicker({ profiles }: { profiles: ProfileChoice[] }) {
                 autoFocus
                 autoComplete="current-password"
               />
+              {forgotten ? (
+                <Alert role="note" variant="light" title={t('session.forgotten')}>
+                  {forgottenHelp(chosen, profiles, t)}
+                </Alert>
+              ) : (
+                <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setForgotten(true)}>
+                  {t('session.forgotten')}
+                </Anchor>
+              )}
               <Group justify="space-between">
                 <Button variant="default" onClick={() => setChosen(null)}>
                   {t('common.back')}
@@ -81,4 +93,11 @@ export function ProfilePicker({ profiles }: { profiles: ProfileChoice[] }) {
       </Paper>
     </Center>
   )
+}
+
+/** Who can replace a forgotten password: the other administrators, by name. */
+function forgottenHelp(chosen: ProfileChoice, profiles: ProfileChoice[], t: TFunction): string {
+  const others = profiles.filter((p) => p.isAdmin && p.id !== chosen.id).map((p) => p.displayName)
+  if (others.length > 0) return t('session.forgottenByAdmins', { names: new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(others) })
+  return chosen.isAdmin ? t('session.forgottenOnlyAdmin') : t('session.forgottenNoAdmin')
 }

@@ -63,10 +63,12 @@ export function MyTasksPage() {
 
   if (!session.data || !members.data) return <Loader />
   const items = tasks.data?.items ?? []
-  const overdue = items.filter((x) => x.overdue)
-  const upcoming = items.filter((x) => !x.overdue && x.dueOn !== null)
-  const undated = items.filter((x) => !x.overdue && x.dueOn === null)
-  const counts = tasks.data?.counts ?? { overdue: 0, upcoming: 0, undated: 0 }
+  const open = items.filter((x) => x.status !== 'faite')
+  const overdue = open.filter((x) => x.overdue)
+  const upcoming = open.filter((x) => !x.overdue && x.dueOn !== null)
+  const undated = open.filter((x) => !x.overdue && x.dueOn === null)
+  const done = items.filter((x) => x.status === 'faite')
+  const counts = tasks.data?.counts ?? { overdue: 0, upcoming: 0, undated: 0, done: 0 }
   const total = tasks.data?.total ?? 0
 
   return (
@@ -114,6 +116,7 @@ export function MyTasksPage() {
             [t('tasks.groups.overdue', { count: counts.overdue }), overdue],
             [t('tasks.groups.upcoming', { count: counts.upcoming }), upcoming],
             [t('tasks.groups.undated', { count: counts.undated }), undated],
+            [t('tasks.groups.done', { count: counts.done }), done],
           ].map(([title, list]) =>
             (list as Task[]).length === 0 ? null : (
               <Stack key={title as string} gap="xs" aria-label={title as string}>
