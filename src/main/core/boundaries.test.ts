@@ -103,11 +103,16 @@ describe('each layer imports only what its allow-list says', () => {
     ['src/relay/x.ts', "import { app } from 'electron'", /ne dépend pas de l’application de bureau/],
     ['src/relay/x.ts', "import Database from 'better-sqlite3'", /paquet « better-sqlite3 »/],
     ['src/relay/portal/x.tsx', "import { useState } from 'react'", /hono\/jsx/],
-  ])('%s: « %s » is refused', async (file, code, message) => {
-    const errors = await restrictedImports(`${code}\nexport const used = 1\n`, file)
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(message)
-  })
+  ])(
+    '%s: « %s » is refused',
+    async (file, code, message) => {
+      const errors = await restrictedImports(`${code}\nexport const used = 1\n`, file)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(message)
+    },
+    // ESLint loads its resolver on the first file: slow on a loaded machine.
+    120_000,
+  )
 
   it.each([
     ['src/renderer/src/features/x/Page.tsx', "import { contract } from '../../../../shared/contract'"],

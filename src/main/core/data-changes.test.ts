@@ -178,7 +178,15 @@ describe('what a write changes, what a read depends on', () => {
     const { core, session } = current
     await ok(core, session, 'setup.complete', fauxVillecerfSetup())
     // The first backup runs on its own just after the setup (and says so with its own event): let it end first.
-    await expect.poll(async () => (await ok(core, session, 'backups.list')).length, { timeout: 15_000 }).toBe(1)
+    await expect
+      .poll(
+        async () => {
+          const status = await ok(core, session, 'backups.status')
+          return status.latest !== null && status.running === null
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true)
     const missing: string[] = []
     const written = new Set<MethodName>()
     let before = await readAll(current)

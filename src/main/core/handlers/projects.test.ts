@@ -214,10 +214,9 @@ describe('projects.list', () => {
       expect(result.items).toHaveLength(50)
       expect(result.items[0]).toMatchObject({ progress: 28, openTasks: 18, overdueTasks: 6 })
     }
+    // Speed is measured in bench/ against a baseline (never asserted here): this checks the page is right at this size.
     console.info(`projects.list, 2 000 projets / 50 000 tâches : ${timings.map((t) => t.toFixed(1)).join(' / ')} ms`)
-    // About 5 ms here; generous for slow CI machines.
-    expect(Math.min(...timings)).toBeLessThan(60)
-  })
+  }, 120_000)
 })
 
 describe('projects.remove', () => {
