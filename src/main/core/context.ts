@@ -6,6 +6,7 @@ import type { LoadedReferentiel } from './referentiel/load'
 import type { DataService } from './backup/service'
 import type { SecretVault } from './portal/vault'
 import type { SendReport } from './portal/outbox'
+import type { PullReport } from './portal/pull'
 
 /** Who is using the app through one transport (a window, or the browser host). */
 export interface Session {
@@ -47,6 +48,8 @@ export interface CoreEnvironment {
   relayFetch?: typeof fetch
   /** The outbox's sender: `kick` after queueing (sends soon, never blocks), `run` to send now and wait. */
   portalSender?: { kick(): void; run(options?: { all?: boolean }): Promise<SendReport> }
+  /** The pull of citizens' contributions: `run` syncs now (or joins the sync in progress), `progress` says what it does. */
+  citizensPuller?: { run(): Promise<PullReport>; readonly progress: string | null }
   log?: (message: string, error?: unknown) => void
 }
 

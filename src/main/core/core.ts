@@ -22,6 +22,7 @@ import { findAppRoot } from './paths'
 import { fileVault, type SecretCipher } from './portal/vault'
 import { sanitizeInput } from './security/text'
 import { OutboxSender } from './portal/outbox'
+import { CitizensPuller, PULL_PROGRESS_TASK } from './portal/pull'
 import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
 
 export interface CoreOptions {
@@ -46,6 +47,8 @@ export interface CoreOptions {
   relayFetch?: typeof fetch
   /** How often the outbox is sent while the app runs (30 s by default). */
   portalIntervalMs?: number
+  /** How often citizens' contributions are pulled while the app runs (5 min by default). */
+  pullIntervalMs?: number
 }
 
 export interface Core {
@@ -61,6 +64,8 @@ export interface Core {
   warmUp(): void
   /** The outbox's sender (started by `warmUp`, stopped by `close`); `run()` sends what is due now. */
   readonly portalSender: OutboxSender
+  /** The pull of citizens' contributions (started by `warmUp`, stopped by `close`); `run()` syncs now. */
+  readonly citizensPuller: CitizensPuller
   /** A new session, opened on the last profile used when it has no password. */
   newSession(): Session
   /** A file the host received for the renderer (an upload): the id `archive.prepare` takes. */
@@ -201,6 +206,13 @@ export function createCore(options: CoreOptions): Core {
     options.portalIntervalMs,
   )
   environment.portalSender = portalSender
+  const citizensPuller = new CitizensPuller(
+    () => (database ? environment : null),
+    (label, done) => emit('progress', { task: PULL_PROGRESS_TASK, done, total: 0, label }),
+    () => emit('data.changed', { domains: ['citizens'] }),
+    options.pullIntervalMs,
+  )
+  environment.citizensPuller = citizensPuller
   const dispatch = createDispatcher({
     handlers,
     environment,
@@ -340,6 +352,7 @@ export function createCore(options: CoreOptions): Core {
       void environment.directory()
       data.startSchedule()
       portalSender.start()
+      citizensPuller.start()
     },
     newSession: () => {
       const session: Session = { profileId: database ? profileToRestore(database.db) : null }
@@ -352,8 +365,10 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('event', listener)
     },
     portalSender,
+    citizensPuller,
     close: () => {
       portalSender.stop()
+      citizensPuller.stop()
       if (checkpointTimer) clearTimeout(checkpointTimer)
       void data.close()
       if (database) database.close()

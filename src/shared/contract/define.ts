@@ -32,6 +32,8 @@ export const DATA_DOMAINS = [
   /** The backups of this computer (list, last one, second location). */
   'backups',
   'training',
+  /** What citizens sent through the relay (contributions, poll answers) and where the pull stands. */
+  'citizens',
 ] as const
 export type DataDomain = (typeof DATA_DOMAINS)[number]
 

@@ -9,6 +9,7 @@ import { auditMethods } from './audit'
 import { calendarMethods } from './calendar'
 import { campaignsMethods } from './campaigns'
 import { citizenInputsMethods } from './citizen-inputs'
+import { citizensMethods } from './citizens'
 import { commentsMethods } from './comments'
 import { communeMethods } from './commune'
 import { communeProfileMethods } from './commune-profile'
@@ -93,6 +94,7 @@ export const contract = {
   ...trainingMethods,
   ...portalMethods,
   ...publicationsMethods,
+  ...citizensMethods,
 }
 
 export type Contract = typeof contract
@@ -143,6 +145,7 @@ export * from './audit'
 export * from './calendar'
 export * from './campaigns'
 export * from './citizen-inputs'
+export * from './citizens'
 export * from './comments'
 export * from './commune'
 export * from './commune-profile'

@@ -9,6 +9,7 @@ import { auditHandlers } from './audit'
 import { calendarHandlers } from './calendar'
 import { campaignsHandlers } from './campaigns'
 import { citizenInputsHandlers } from './citizen-inputs'
+import { citizensHandlers } from './citizens'
 import { commentsHandlers } from './comments'
 import { communeHandlers } from './commune'
 import { communeProfileHandlers } from './commune-profile'
@@ -60,6 +61,7 @@ export const handlers: Handlers = {
   ...diagnosticHandlers,
   ...snapshotsHandlers,
   ...citizenInputsHandlers,
+  ...citizensHandlers,
   ...calendarHandlers,
   ...projectsHandlers,
   ...participantsHandlers,

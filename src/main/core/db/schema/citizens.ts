@@ -1,0 +1,116 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { InputKind, InputStatus, ModerationState, Topic } from '../../../../shared/relay/vocabulary'
+import { projects } from './projects'
+
+/**
+ * What citizens sent through the relay (proposals, needs/signalements, comments), as pulled. A contribution is known
+ * by its relay and the relay's id: a page received twice updates the same rows. The relay's fields are overwritten
+ * only by a newer `relay_seq`; the mairie's own fields (project, theme, duplicate, seen) are never touched by a pull.
+ */
+export const contributions = sqliteTable(
+  'contributions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    relayUrl: text('relay_url').notNull(),
+    relayId: integer('relay_id').notNull(),
+    /** The feed position of the version stored: an older one never overwrites a newer one. */
+    relaySeq: integer('relay_seq').notNull(),
+    kind: text('kind').$type<InputKind>().notNull(),
+    authorPseudonymousId: text('author_pseudonymous_id'),
+    authorDisplayName: text('author_display_name'),
+    title: text('title'),
+    body: text('body').notNull(),
+    topic: text('topic').$type<Topic>(),
+    projectExternalId: text('project_external_id'),
+    address: text('address'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    status: text('status').$type<InputStatus>().notNull(),
+    publicAnswer: text('public_answer'),
+    moderation: text('moderation').$type<ModerationState>().notNull(),
+    reportsSpam: integer('reports_spam').notNull().default(0),
+    reportsOffensive: integer('reports_offensive').notNull().default(0),
+    reportsOffTopic: integer('reports_off_topic').notNull().default(0),
+    /** As the relay dates them (ISO). */
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** When this computer first received it. */
+    receivedAt: text('received_at').notNull(),
+    /** The mairie's changes (status, answer, moderation) waiting to reach the relay: JSON of inputUpdateInput, or null. */
+    pendingUpdate: text('pending_update'),
+    pendingError: text('pending_error'),
+    pendingAttempts: integer('pending_attempts').notNull().default(0),
+    pendingNextAttemptAt: text('pending_next_attempt_at'),
+    /** The mairie's own links. */
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    themeId: text('theme_id'),
+    duplicateOfId: integer('duplicate_of_id').references((): AnySQLiteColumn => contributions.id, { onDelete: 'set null' }),
+    /** First opened on the Citoyens page: until then it counts as new on the home page. */
+    seenAt: text('seen_at'),
+  },
+  (table) => [
+    uniqueIndex('contributions_relay_id').on(table.relayUrl, table.relayId),
+    index('contributions_received').on(table.receivedAt),
+    index('contributions_status').on(table.status, table.receivedAt),
+    index('contributions_pending').on(table.pendingNextAttemptAt),
+  ],
+)
+
+/**
+ * The photos of a contribution. Their bytes are fetched from the relay, checked again (an image, of a sane size) and
+ * kept in the app's file store (`pieces-jointes/<sha256>`); `problem` says in French why one is not shown.
+ */
+export const contributionPhotos = sqliteTable(
+  'contribution_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contributionId: integer('contribution_id')
+      .notNull()
+      .references(() => contributions.id, { onDelete: 'cascade' }),
+    relayPhotoId: integer('relay_photo_id').notNull(),
+    position: integer('position').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256'),
+    mimeType: text('mime_type'),
+    problem: text('problem'),
+  },
+  (table) => [uniqueIndex('contribution_photos_relay').on(table.contributionId, table.relayPhotoId)],
+)
+
+/**
+ * Answers to the commune's polls and votes, as pulled (tallied later with the paper ones). Kept as received: the
+ * cursor moves past them, so they must be stored even before anything shows them.
+ */
+export const pollAnswers = sqliteTable(
+  'poll_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    relayUrl: text('relay_url').notNull(),
+    relayId: integer('relay_id').notNull(),
+    relaySeq: integer('relay_seq').notNull(),
+    pollExternalId: text('poll_external_id').notNull(),
+    authorPseudonymousId: text('author_pseudonymous_id'),
+    /** JSON array of { questionId, optionIds, text }. */
+    answers: text('answers').notNull(),
+    answeredAt: text('answered_at').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (table) => [uniqueIndex('poll_answers_relay_id').on(table.relayUrl, table.relayId), index('poll_answers_poll').on(table.pollExternalId)],
+)
+
+/** Where the pull stands, per relay: the cursor moves only in the transaction that stores its page. */
+export const portalPull = sqliteTable('portal_pull', {
+  relayUrl: text('relay_url').primaryKey(),
+  cursor: integer('cursor').notNull().default(0),
+  /** The last sync that reached the end of the feed. */
+  lastSyncAt: text('last_sync_at'),
+  /** New contributions stored by that sync (and by the cut attempts before it). */
+  lastSyncNew: integer('last_sync_new').notNull().default(0),
+  /** New contributions stored by pages since the last complete sync: a cut sync's count is not lost. */
+  newSinceSync: integer('new_since_sync').notNull().default(0),
+  lastAttemptAt: text('last_attempt_at'),
+  /** Why the last attempt stopped, in French; null when it succeeded. */
+  lastError: text('last_error'),
+})

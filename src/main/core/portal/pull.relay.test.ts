@@ -1,0 +1,273 @@
+/**
+ * Collecting citizens' contributions against a real relay process on 127.0.0.1 (PGlite): what a citizen sends on the
+ * portal reaches the desktop, photos checked and kept in the file store; a page received twice changes nothing; a cut
+ * in the middle of a page (network lost, relay killed) loses nothing and duplicates nothing once retried; a relay that
+ * is down or sends another commune's data leaves the app working and says so. Run by the relay suite.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startRelayProcess, type RelayProcess } from '../../../relay/testing/relay-process'
+import { TestCitizen } from '../../../relay/testing/citizen'
+import { startSmtp, type TestSmtp } from '../../../relay/testing/smtp'
+import { createSetUpTemplate, createTestCore, dataDirFrom, ok, TempDirs, type TestCore } from '../testing'
+import { FILE_STORE_FOLDER } from '../file-store/store'
+import type { CoreOptions } from '../core'
+import { connectedClient } from './connection'
+import { pullAll, storePage, type PullEnvironment } from './pull'
+import { fileVault } from './vault'
+
+const templates = new TempDirs('cap-commune-pull-template-')
+const temp = new TempDirs('cap-commune-pull-')
+let template: string
+let relay: RelayProcess
+let smtp: TestSmtp
+let relayData: string
+const opened: TestCore[] = []
+
+const HOSTILE_TITLE = '<img src=x onerror="alert(1)"> Bancs du <b>lavoir</b>'
+
+beforeAll(async () => {
+  template = await createSetUpTemplate(templates.make())
+  smtp = await startSmtp()
+  relayData = temp.make()
+  relay = await startRelayProcess('pglite', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url }, dataDir: relayData })
+  await relay.admin('commune', 'add', '10145')
+  await relay.admin('commune', 'add', '10290')
+})
+afterAll(async () => {
+  await relay?.stop()
+  await smtp?.stop()
+  templates.cleanup()
+  temp.cleanup()
+})
+afterEach(() => {
+  for (const test of opened.splice(0)) test.core.close()
+})
+
+/**
+ * The network between the desktop and the relay: `down` fails every request as an unplugged cable would; `onRequest`
+ * lets a test act in the middle of a sync; requests always go to the relay currently running (it may restart).
+ */
+function network() {
+  const state = {
+    down: false,
+    requests: [] as string[],
+    onRequest: null as null | ((path: string) => Promise<void> | void),
+    rewrite: null as null | ((json: Record<string, unknown>) => unknown),
+  }
+  const relayFetch: typeof fetch = async (input, init) => {
+    const url = new URL(String(input as string))
+    const path = `${url.pathname}${url.search}`
+    state.requests.push(path)
+    if (state.onRequest) await state.onRequest(path)
+    if (state.down) throw new TypeError('fetch failed')
+    const response = await fetch(`${relay.url}${path}`, init)
+    if (state.rewrite && url.pathname === '/api/v1/inputs') {
+      const json = (await response.json()) as Record<string, unknown>
+      return new Response(JSON.stringify(state.rewrite(json)), { status: response.status, headers: response.headers })
+    }
+    return response
+  }
+  return { state, relayFetch }
+}
+
+async function connected(options: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')), { portalIntervalMs: 3_600_000, ...options })
+  opened.push(test)
+  const code = (await relay.admin('commune', 'new-code', '10145')).at(-1)!
+  await ok(test.core, test.session, 'portal.connect', { relayUrl: relay.url, pairingCode: code })
+  return test
+}
+
+async function photo(width: number, height: number): Promise<File> {
+  const bytes = await sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .jpeg()
+    .toBuffer()
+  return new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' })
+}
+
+let citizenCount = 0
+async function citizenSends(contributions: Record<string, string | Blob[]>[], commune = '10145'): Promise<void> {
+  const citizen = new TestCitizen(relay, commune)
+  citizenCount++
+  await citizen.signIn(smtp, `citoyen${citizenCount}@example.fr`, `Citoyen ${citizenCount}`)
+  for (const fields of contributions) {
+    const sent = await citizen.post(`/${commune}/contribuer`, fields, { from: `/${commune}/contribuer` })
+    if (sent.status !== 303) throw new Error(`contribution refusée : ${sent.status} ${sent.html.slice(0, 300)}`)
+  }
+}
+
+/** The core's own pull, called directly (to choose the page size). */
+function pullEnvironment(test: TestCore, relayFetch?: typeof fetch): PullEnvironment {
+  return { db: test.core.database.db, secrets: fileVault(test.dataDir), relayFetch, now: () => new Date(), dataDir: test.dataDir }
+}
+
+function rows(test: TestCore) {
+  return {
+    contributions: test.core.database.sqlite
+      .prepare('SELECT relay_id, relay_seq, kind, title, body, author_display_name, address FROM contributions ORDER BY relay_id')
+      .all(),
+    photos: test.core.database.sqlite.prepare('SELECT relay_photo_id, sha256, problem FROM contribution_photos ORDER BY relay_photo_id').all(),
+    cursor: (test.core.database.sqlite.prepare('SELECT cursor FROM portal_pull').get() as { cursor: number } | undefined)?.cursor ?? 0,
+  }
+}
+
+describe('pulling citizens’ contributions', () => {
+  it('pulls what citizens sent, with photos checked and stored, hostile text kept as text, and says how many were new', async () => {
+    const test = await connected()
+    const { core, session } = test
+    await citizenSends([
+      { kind: 'proposition', topic: 'environnement', title: HOSTILE_TITLE, body: 'Pour se reposer.\n<script>alert(2)</script>', photos: [await photo(120, 80)] },
+      { kind: 'besoin', topic: 'voirie', title: 'Nid-de-poule', body: 'Devant le n° 12.', address: '12 rue de l’Église' },
+    ])
+    const report = await ok(core, session, 'citizens.syncNow')
+    expect(report).toMatchObject({ newContributions: 2, problem: null })
+    const stored = rows(test)
+    expect(stored.contributions).toMatchObject([
+      { kind: 'proposition', title: HOSTILE_TITLE, body: 'Pour se reposer.\n<script>alert(2)</script>' },
+      { kind: 'besoin', title: 'Nid-de-poule', address: '12 rue de l’Église' },
+    ])
+    expect(JSON.stringify(stored.contributions)).not.toContain('@example.fr')
+    expect(stored.photos).toHaveLength(1)
+    expect(stored.photos[0]).toMatchObject({ problem: null })
+    const hash = (stored.photos[0] as { sha256: string }).sha256
+    expect(existsSync(join(test.dataDir, FILE_STORE_FOLDER, hash))).toBe(true)
+
+    const status = await ok(core, session, 'citizens.syncStatus')
+    expect(status).toMatchObject({ connected: true, lastSyncNew: 2, lastError: null, unseen: 2, unanswered: 2, total: 2, running: null })
+    expect(status.lastSyncAt).not.toBeNull()
+
+    // Nothing new: the next sync brings nothing, and says so.
+    expect(await ok(core, session, 'citizens.syncNow')).toMatchObject({ received: 0, newContributions: 0, problem: null })
+    expect((await ok(core, session, 'citizens.syncStatus')).lastSyncNew).toBe(0)
+    expect(rows(test)).toEqual(stored)
+  })
+
+  it('is idempotent: the same page stored twice, or the whole feed pulled again from the start, changes nothing', async () => {
+    const test = await connected()
+    const { core, session } = test
+    await citizenSends([{ kind: 'commentaire', topic: 'ecole', title: 'Cantine', body: 'Merci pour les menus.' }])
+    await ok(core, session, 'citizens.syncNow')
+    const before = rows(test)
+    const { client, connection } = connectedClient(pullEnvironment(test))
+    const page = await client.call('inputs.pull', { query: { after: 0, limit: 1000 } })
+    const at = new Date().toISOString()
+    storePage(core.database.db, connection.relayUrl, page.items, page.nextCursor, new Map(), at)
+    storePage(core.database.db, connection.relayUrl, page.items, page.nextCursor, new Map(), at)
+    expect(rows(test)).toEqual(before)
+    core.database.sqlite.prepare('UPDATE portal_pull SET cursor = 0').run()
+    expect(await ok(core, session, 'citizens.syncNow')).toMatchObject({ newContributions: 0, problem: null })
+    expect(rows(test)).toEqual(before)
+  })
+
+  it('loses nothing and duplicates nothing when the network is cut in the middle of a page, then retried', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected({ relayFetch })
+    const { core, session } = test
+    await ok(core, session, 'citizens.syncNow')
+    const start = rows(test)
+    await citizenSends([
+      { kind: 'proposition', topic: 'autre', title: 'Un', body: 'Premier.', photos: [await photo(60, 60)] },
+      { kind: 'proposition', topic: 'autre', title: 'Deux', body: 'Deuxième.', photos: [await photo(70, 70)] },
+    ])
+    // The page arrived, the cable is pulled while its photos are fetched: nothing of the page is kept.
+    state.onRequest = (path) => {
+      if (path.startsWith('/api/v1/photos/')) state.down = true
+    }
+    const cut = await ok(core, session, 'citizens.syncNow')
+    expect(cut.problem).toContain('Le relais ne répond pas')
+    expect(rows(test)).toEqual(start)
+    const status = await ok(core, session, 'citizens.syncStatus')
+    expect(status.lastError).toContain('Le relais ne répond pas')
+
+    state.onRequest = null
+    state.down = false
+    expect(await ok(core, session, 'citizens.syncNow')).toMatchObject({ newContributions: 2, problem: null })
+    const after = rows(test)
+    expect(after.contributions.map((c) => (c as { title: string }).title)).toEqual([
+      ...start.contributions.map((c) => (c as { title: string }).title),
+      'Un',
+      'Deux',
+    ])
+    expect(after.photos).toHaveLength(start.photos.length + 2)
+    expect((await ok(core, session, 'citizens.syncStatus')).lastError).toBeNull()
+  })
+
+  it('resumes after the relay is killed in the middle of a sync: page by page, nothing lost, nothing twice', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected({ relayFetch })
+    const { core, session } = test
+    await ok(core, session, 'citizens.syncNow')
+    const start = rows(test)
+    await citizenSends([
+      { kind: 'besoin', topic: 'voirie', title: 'A', body: 'a' },
+      { kind: 'besoin', topic: 'voirie', title: 'B', body: 'b' },
+      { kind: 'besoin', topic: 'voirie', title: 'C', body: 'c', photos: [await photo(50, 40)] },
+    ])
+    // Pages of one: the relay is killed (SIGKILL) while the desktop asks for the third item's photo.
+    const pull = pullEnvironment(test, relayFetch)
+    let killed = false
+    state.onRequest = async (path) => {
+      if (path.startsWith('/api/v1/photos/') && !killed) {
+        killed = true
+        await relay.kill()
+      }
+    }
+    const cut = await pullAll(pull, { pageSize: 1 })
+    expect(cut.problem).toContain('Le relais ne répond pas')
+    const partial = rows(test)
+    expect(partial.contributions.map((c) => (c as { title: string }).title).slice(-2)).toEqual(['A', 'B'])
+    expect(partial.cursor).toBeGreaterThan(start.cursor)
+
+    state.onRequest = null
+    relay = await startRelayProcess('pglite', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url }, dataDir: relayData })
+    const resumed = await pullAll(pull, { pageSize: 1 })
+    expect(resumed).toMatchObject({ newContributions: 1, problem: null })
+    const after = rows(test)
+    expect(after.contributions.map((c) => (c as { title: string }).title).slice(-3)).toEqual(['A', 'B', 'C'])
+    expect(after.contributions).toHaveLength(start.contributions.length + 3)
+    expect(after.photos).toHaveLength(start.photos.length + 1)
+  })
+
+  it('keeps the app working when the relay is down, and says so', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected({ relayFetch })
+    const { core, session } = test
+    state.down = true
+    const report = await ok(core, session, 'citizens.syncNow')
+    expect(report.problem).toContain('Le relais ne répond pas')
+    expect(report.problem).toContain('Vos données restent enregistrées sur cet ordinateur')
+    expect(await ok(core, session, 'citizens.syncStatus')).toMatchObject({ connected: true, lastSyncAt: null })
+    // Everything else answers as usual.
+    expect(await ok(core, session, 'projects.list', {})).toBeDefined()
+    expect((await ok(core, session, 'citizens.syncStatus')).lastError).toContain('Le relais ne répond pas')
+  })
+
+  it('refuses a page of another commune or one that breaks the contract: logged, nothing stored, the cursor kept', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected({ relayFetch })
+    const { core, session } = test
+    await citizenSends([{ kind: 'proposition', topic: 'autre', title: 'Chez nous', body: 'Texte.' }])
+
+    state.rewrite = (json) => ({ ...json, commune: '10290' })
+    const foreign = await ok(core, session, 'citizens.syncNow')
+    expect(foreign.problem).toContain('pas de la commune 10145')
+    expect(rows(test)).toMatchObject({ contributions: [], cursor: 0 })
+
+    state.rewrite = (json) => ({ ...json, items: (json.items as object[]).map((item) => ({ ...item, kind: 'virus' })) })
+    const broken = await ok(core, session, 'citizens.syncNow')
+    expect(broken.problem).toContain('réponse non conforme')
+    expect(rows(test)).toMatchObject({ contributions: [], cursor: 0 })
+
+    state.rewrite = (json) => ({ ...json, items: (json.items as object[]).map((item) => ({ ...item, body: 'x\u202ey' })) })
+    expect((await ok(core, session, 'citizens.syncNow')).problem).toContain('caractères interdits')
+    expect(rows(test)).toMatchObject({ contributions: [], cursor: 0 })
+    expect(test.logs.some((line) => line.message.includes('refusée'))).toBe(true)
+
+    state.rewrite = null
+    expect(await ok(core, session, 'citizens.syncNow')).toMatchObject({ problem: null })
+    expect(rows(test).contributions.map((c) => (c as { title: string }).title)).toContain('Chez nous')
+  })
+})

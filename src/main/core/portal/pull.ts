@@ -1,0 +1,372 @@
+/**
+ * Collecting what citizens sent: the relay's feed is pulled page by page from the last cursor. A page is stored in one
+ * SQLite transaction together with the cursor that follows it, so a cut (relay killed, network lost, app closed) at
+ * any point leaves either the whole page and its cursor, or neither: the next sync asks again from the same place.
+ * Storing is idempotent (rows are keyed by relay and relay id, an older version never overwrites a newer one), so a
+ * page received twice changes nothing. A page that breaks the contract or belongs to another commune is refused,
+ * logged and not stored. Photos are fetched before their page's transaction, checked again by their bytes and kept
+ * in the file store under their hash.
+ */
+import { and, eq, isNotNull, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { pulledItemSchema, UNSAFE_CHARACTERS, type PulledItem } from '../../../shared/relay/api'
+import type { CoreEnvironment } from '../context'
+import type { Db } from '../db/open'
+import { contributionPhotos, contributions, pollAnswers, portalPull } from '../db/schema'
+import { deleteUnusedFiles } from '../file-store/usage'
+import { sha256, storeFile, typeFromBytes } from '../file-store/store'
+import { imageHeader, MAX_IMAGE_PIXELS } from '../security/images'
+import { RelayCallError, type RelayClient } from './client'
+import { connectedClient } from './connection'
+
+export const PULL_PAGE_SIZE = 500
+export const PULL_PROGRESS_TASK = 'citoyens'
+
+type PulledContribution = Extract<PulledItem, { type: 'contribution' }>
+
+export interface PullReport {
+  /** Feed items stored (contributions, their changes and removals, poll answers). */
+  received: number
+  /** Contributions this computer had never seen. */
+  newContributions: number
+  pages: number
+  /** Why the sync stopped before the end of the feed, in French; null when it reached the end. */
+  problem: string | null
+}
+
+export type PullEnvironment = Pick<CoreEnvironment, 'db' | 'secrets' | 'relayFetch' | 'log' | 'now' | 'dataDir'> & {
+  onProgress?: (label: string, done: number) => void
+}
+
+/** What the desktop accepts from a relay on top of the shared contract: sane lengths, no invisible controls. */
+const storedText = (max: number) => z.string().max(max).refine((value) => !UNSAFE_CHARACTERS.test(value))
+const acceptedContribution = z.object({
+  title: storedText(500).nullable(),
+  body: storedText(20_000),
+  address: storedText(500).nullable(),
+  publicAnswer: storedText(8_000).nullable(),
+  author: z.object({ pseudonymousId: storedText(100), displayName: storedText(200) }).nullable(),
+  photos: z.array(z.unknown()).max(20),
+  projectExternalId: storedText(64).nullable(),
+})
+
+class RefusedPage extends Error {}
+
+function refusePage(environment: PullEnvironment, reason: string, detail?: unknown): never {
+  environment.log?.(`Page du relais refusée : ${reason}`, detail)
+  throw new RefusedPage(`Le relais a envoyé des données refusées (${reason}) : rien n’a été enregistré de cette page. Prévenez l’administrateur du relais.`)
+}
+
+/** Checks a page beyond its schema: the commune, the cursor's order and each item's content. */
+function checkPage(
+  environment: PullEnvironment,
+  page: { commune: string; items: PulledItem[]; nextCursor: number },
+  communeCode: string,
+  after: number,
+): void {
+  if (page.commune !== communeCode) refusePage(environment, `ils sont ceux de la commune ${page.commune}, pas de la commune ${communeCode}`)
+  if (page.nextCursor < after) refusePage(environment, 'le curseur recule')
+  for (const item of page.items) {
+    if (!pulledItemSchema.safeParse(item).success) refusePage(environment, 'un élément ne respecte pas le contrat')
+    if (item.seq <= after || item.seq > page.nextCursor) refusePage(environment, 'un élément est hors de la page demandée', item.seq)
+    if (item.type === 'contribution') {
+      const checked = acceptedContribution.safeParse(item)
+      if (!checked.success) refusePage(environment, 'une contribution contient un texte trop long ou des caractères interdits', checked.error.issues)
+    }
+  }
+}
+
+export interface FetchedPhoto {
+  sha256: string | null
+  mimeType: string | null
+  problem: string | null
+}
+
+/** Is this really a photo we can show? Its bytes say, not the relay. */
+export async function checkPhotoBytes(bytes: Buffer): Promise<{ mimeType: string } | { problem: string }> {
+  const header = imageHeader(bytes)
+  if (!header) return { problem: 'Ce fichier n’est pas une image lisible : il n’est pas affiché.' }
+  if (header.width < 1 || header.height < 1 || header.width * header.height > MAX_IMAGE_PIXELS)
+    return { problem: 'Cette image a des dimensions anormales : elle n’est pas affichée.' }
+  const { mimeType } = await typeFromBytes(bytes, 'photo.jpg')
+  if (!['image/jpeg', 'image/png', 'image/webp'].includes(mimeType))
+    return { problem: 'Ce fichier n’est pas une photo JPEG, PNG ou WebP : il n’est pas affiché.' }
+  return { mimeType }
+}
+
+/** Fetches, checks and stores the photos of the page not stored yet. A relay that stops answering stops the page. */
+async function fetchPhotos(
+  environment: PullEnvironment,
+  client: RelayClient,
+  relayUrl: string,
+  items: PulledContribution[],
+): Promise<Map<number, FetchedPhoto>> {
+  const fetched = new Map<number, FetchedPhoto>()
+  for (const item of items) {
+    if (item.photos.length === 0) continue
+    const existing = environment.db
+      .select({ relayPhotoId: contributionPhotos.relayPhotoId })
+      .from(contributionPhotos)
+      .innerJoin(contributions, eq(contributions.id, contributionPhotos.contributionId))
+      .where(and(eq(contributions.relayUrl, relayUrl), eq(contributions.relayId, item.id), isNotNull(contributionPhotos.sha256)))
+      .all()
+    const stored = new Set(existing.map((row) => row.relayPhotoId))
+    for (const photo of item.photos) {
+      if (stored.has(photo.id) || fetched.has(photo.id)) continue
+      let bytes: Buffer
+      try {
+        bytes = Buffer.from(await client.call('photos.get', { params: { id: photo.id } }))
+      } catch (error) {
+        if (error instanceof RelayCallError && error.status === 404) {
+          fetched.set(photo.id, { sha256: null, mimeType: null, problem: 'Cette photo n’est plus disponible sur le relais.' })
+          continue
+        }
+        throw error
+      }
+      const checked = await checkPhotoBytes(bytes)
+      if ('problem' in checked) {
+        environment.log?.(`Photo ${photo.id} du relais refusée`, checked.problem)
+        fetched.set(photo.id, { sha256: null, mimeType: null, problem: checked.problem })
+        continue
+      }
+      const hash = sha256(bytes)
+      storeFile(environment.dataDir, hash, bytes)
+      fetched.set(photo.id, { sha256: hash, mimeType: checked.mimeType, problem: null })
+    }
+  }
+  return fetched
+}
+
+function contributionValues(item: PulledContribution) {
+  return {
+    relaySeq: item.seq,
+    kind: item.kind,
+    authorPseudonymousId: item.author?.pseudonymousId ?? null,
+    authorDisplayName: item.author?.displayName ?? null,
+    title: item.title,
+    body: item.body,
+    topic: item.topic,
+    projectExternalId: item.projectExternalId,
+    address: item.address,
+    latitude: item.latitude,
+    longitude: item.longitude,
+    status: item.status,
+    publicAnswer: item.publicAnswer,
+    moderation: item.moderation,
+    reportsSpam: item.reports.spam,
+    reportsOffensive: item.reports.offensant,
+    reportsOffTopic: item.reports.hors_sujet,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  }
+}
+
+/**
+ * Stores one page and its cursor in one transaction; returns the contributions that were new and the photo hashes
+ * that removals may have freed. Receiving the same page again finds every row at its `relay_seq` and changes nothing.
+ */
+export function storePage(
+  db: Db,
+  relayUrl: string,
+  items: PulledItem[],
+  nextCursor: number,
+  photos: Map<number, FetchedPhoto>,
+  at: string,
+): { newContributions: number; freedHashes: string[] } {
+  let newContributions = 0
+  const freedHashes: string[] = []
+  db.transaction((tx) => {
+    for (const item of items) {
+      if (item.type === 'contribution') {
+        const existing = tx
+          .select({ id: contributions.id, relaySeq: contributions.relaySeq, pendingUpdate: contributions.pendingUpdate })
+          .from(contributions)
+          .where(and(eq(contributions.relayUrl, relayUrl), eq(contributions.relayId, item.id)))
+          .get()
+        let id: number
+        if (!existing) {
+          id = tx
+            .insert(contributions)
+            .values({ relayUrl, relayId: item.id, receivedAt: at, ...contributionValues(item) })
+            .returning({ id: contributions.id })
+            .get().id
+          newContributions++
+        } else {
+          id = existing.id
+          if (item.seq <= existing.relaySeq) continue
+          const values: Partial<typeof contributions.$inferInsert> = contributionValues(item)
+          // The mairie's changes not yet on the relay stay as the mairie made them.
+          if (existing.pendingUpdate) {
+            const pending = JSON.parse(existing.pendingUpdate) as Record<string, unknown>
+            if ('status' in pending) delete values.status
+            if ('publicAnswer' in pending) delete values.publicAnswer
+            if ('moderation' in pending) delete values.moderation
+          }
+          tx.update(contributions).set(values).where(eq(contributions.id, id)).run()
+        }
+        item.photos.forEach((photo, position) => {
+          const got = photos.get(photo.id)
+          const row = { position, width: photo.width, height: photo.height, bytes: photo.bytes }
+          const file = got ? { sha256: got.sha256, mimeType: got.mimeType, problem: got.problem } : {}
+          tx.insert(contributionPhotos)
+            .values({ contributionId: id, relayPhotoId: photo.id, ...row, ...file })
+            .onConflictDoUpdate({ target: [contributionPhotos.contributionId, contributionPhotos.relayPhotoId], set: { ...row, ...file } })
+            .run()
+        })
+      } else if (item.type === 'contribution_removed') {
+        // The citizen (or the relay's administrator) deleted it: it goes from this computer too, photos included.
+        const existing = tx
+          .select({ id: contributions.id })
+          .from(contributions)
+          .where(and(eq(contributions.relayUrl, relayUrl), eq(contributions.relayId, item.id)))
+          .get()
+        if (!existing) continue
+        for (const photo of tx
+          .select({ sha256: contributionPhotos.sha256 })
+          .from(contributionPhotos)
+          .where(eq(contributionPhotos.contributionId, existing.id))
+          .all())
+          if (photo.sha256) freedHashes.push(photo.sha256)
+        tx.delete(contributions).where(eq(contributions.id, existing.id)).run()
+      } else {
+        const values = {
+          relaySeq: item.seq,
+          pollExternalId: item.pollExternalId,
+          authorPseudonymousId: item.author?.pseudonymousId ?? null,
+          answers: JSON.stringify(item.answers),
+          answeredAt: item.answeredAt,
+        }
+        tx.insert(pollAnswers)
+          .values({ relayUrl, relayId: item.id, receivedAt: at, ...values })
+          .onConflictDoUpdate({
+            target: [pollAnswers.relayUrl, pollAnswers.relayId],
+            set: values,
+            setWhere: sql`${pollAnswers.relaySeq} < ${item.seq}`,
+          })
+          .run()
+      }
+    }
+    tx.insert(portalPull)
+      .values({ relayUrl, cursor: nextCursor, newSinceSync: newContributions, lastAttemptAt: at })
+      .onConflictDoUpdate({
+        target: portalPull.relayUrl,
+        set: { cursor: nextCursor, newSinceSync: sql`${portalPull.newSinceSync} + ${newContributions}`, lastAttemptAt: at },
+      })
+      .run()
+  })
+  return { newContributions, freedHashes }
+}
+
+export function readPullState(db: Db, relayUrl: string): typeof portalPull.$inferSelect | null {
+  return db.select().from(portalPull).where(eq(portalPull.relayUrl, relayUrl)).get() ?? null
+}
+
+function recordAttempt(db: Db, relayUrl: string, at: string, values: Partial<typeof portalPull.$inferInsert>): void {
+  db.insert(portalPull)
+    .values({ relayUrl, lastAttemptAt: at, ...values })
+    .onConflictDoUpdate({ target: portalPull.relayUrl, set: { lastAttemptAt: at, ...values } })
+    .run()
+}
+
+/** Pulls everything new since the cursor, page by page, until the end of the feed or the first failure. */
+export async function pullAll(environment: PullEnvironment, { pageSize = PULL_PAGE_SIZE }: { pageSize?: number } = {}): Promise<PullReport> {
+  const report: PullReport = { received: 0, newContributions: 0, pages: 0, problem: null }
+  let connected
+  try {
+    connected = connectedClient(environment)
+  } catch (error) {
+    return { ...report, problem: error instanceof Error ? error.message : String(error) }
+  }
+  const { client, connection } = connected
+  const relayUrl = connection.relayUrl
+  let cursor = readPullState(environment.db, relayUrl)?.cursor ?? 0
+  environment.onProgress?.('Connexion au portail citoyen…', 0)
+  try {
+    for (;;) {
+      const page = await client.call('inputs.pull', { query: { after: cursor, limit: pageSize } })
+      checkPage(environment, page, connection.communeCode, cursor)
+      const photos = await fetchPhotos(
+        environment,
+        client,
+        relayUrl,
+        page.items.filter((item): item is PulledContribution => item.type === 'contribution'),
+      )
+      const stored = storePage(environment.db, relayUrl, page.items, page.nextCursor, photos, environment.now().toISOString())
+      deleteUnusedFiles(environment.db, environment.dataDir, stored.freedHashes)
+      report.pages++
+      report.received += page.items.length
+      report.newContributions += stored.newContributions
+      cursor = page.nextCursor
+      environment.onProgress?.(
+        `${report.received.toLocaleString('fr-FR')} élément${report.received > 1 ? 's' : ''} reçu${report.received > 1 ? 's' : ''}, dont ${report.newContributions.toLocaleString('fr-FR')} nouvelle${report.newContributions > 1 ? 's' : ''} contribution${report.newContributions > 1 ? 's' : ''}…`,
+        report.received,
+      )
+      if (!page.hasMore || page.items.length === 0) break
+    }
+  } catch (error) {
+    if (!(error instanceof RelayCallError) && !(error instanceof RefusedPage)) throw error
+    report.problem = error.message
+    recordAttempt(environment.db, relayUrl, environment.now().toISOString(), { lastError: error.message })
+    return report
+  }
+  const at = environment.now().toISOString()
+  environment.db.transaction((tx) => {
+    const state = readPullState(tx, relayUrl)
+    recordAttempt(tx, relayUrl, at, { lastSyncAt: at, lastSyncNew: state?.newSinceSync ?? 0, newSinceSync: 0, lastError: null })
+  })
+  return report
+}
+
+/** Pulls now and then while the app runs (like the outbox's sender): one sync at a time, stopped when the core closes. */
+export class CitizensPuller {
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<PullReport> | null = null
+  /** What the sync in progress is doing, in words; null when idle. */
+  progress: string | null = null
+
+  constructor(
+    private readonly environment: () => PullEnvironment | null,
+    private readonly onProgress: (label: string, done: number) => void,
+    private readonly onPulled: (report: PullReport) => void,
+    private readonly intervalMs = 5 * 60_000,
+  ) {}
+
+  start(): void {
+    if (this.timer) return
+    this.timer = setInterval(() => void this.run().catch(() => {}), this.intervalMs)
+    this.timer.unref()
+    void this.run().catch(() => {})
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  /** One sync; a call during a sync waits for it and returns its report (« Synchroniser maintenant » twice is one sync). */
+  async run(): Promise<PullReport> {
+    if (this.running) return this.running
+    const environment = this.environment()
+    if (!environment) return { received: 0, newContributions: 0, pages: 0, problem: null }
+    this.running = pullAll({
+      ...environment,
+      onProgress: (label, done) => {
+        this.progress = label
+        this.onProgress(label, done)
+      },
+    })
+      .then((report) => {
+        this.onPulled(report)
+        return report
+      })
+      .catch((error: unknown) => {
+        environment.log?.('Synchronisation du portail citoyen impossible', error)
+        throw error
+      })
+      .finally(() => {
+        this.running = null
+        this.progress = null
+      })
+    return this.running
+  }
+}
