@@ -67,6 +67,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'logo.get', input: {} },
     { method: 'portal.status', input: {} },
     { method: 'publications.list', input: {} },
+    { method: 'citizens.syncStatus', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
     { method: 'training.overview', input: {} },
@@ -148,6 +149,7 @@ describe('what a write changes, what a read depends on', () => {
       'logo.get',
       'portal.status',
       'publications.list',
+      'citizens.syncStatus',
       'answers.list',
       'diagnostic.get',
       'diagnostic.peers',
@@ -314,6 +316,8 @@ describe('what a write changes, what a read depends on', () => {
       await write('citizenInputs.remove', { id: input.id })
       await write('logo.remove', {})
       await write('portal.connect', { relayUrl: 'https://relais.example.fr', pairingCode: 'ABCD-EFGH' })
+      // The fake relay answers the feed with nonsense: the attempt is recorded, nothing is stored.
+      await write('citizens.syncNow', {})
       await write('portal.disconnect', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })

@@ -74,7 +74,10 @@ export function backupFailure(message: string): AppError {
 function liveDocuments(sqlite: Database.Database): { sha256: string; size: number }[] {
   return sqlite
     .prepare(
-      'SELECT sha256, max(size) AS size FROM (SELECT sha256, size FROM attachments UNION ALL SELECT sha256, size FROM evidence) GROUP BY sha256',
+      `SELECT sha256, max(size) AS size FROM (
+         SELECT sha256, size FROM attachments UNION ALL SELECT sha256, size FROM evidence
+         UNION ALL SELECT sha256, bytes AS size FROM contribution_photos WHERE sha256 IS NOT NULL
+       ) GROUP BY sha256`,
     )
     .all() as { sha256: string; size: number }[]
 }

@@ -39,7 +39,11 @@ export type PullEnvironment = Pick<CoreEnvironment, 'db' | 'secrets' | 'relayFet
 }
 
 /** What the desktop accepts from a relay on top of the shared contract: sane lengths, no invisible controls. */
-const storedText = (max: number) => z.string().max(max).refine((value) => !UNSAFE_CHARACTERS.test(value))
+const storedText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !UNSAFE_CHARACTERS.test(value))
 const acceptedContribution = z.object({
   title: storedText(500).nullable(),
   body: storedText(20_000),
@@ -54,7 +58,9 @@ class RefusedPage extends Error {}
 
 function refusePage(environment: PullEnvironment, reason: string, detail?: unknown): never {
   environment.log?.(`Page du relais refusée : ${reason}`, detail)
-  throw new RefusedPage(`Le relais a envoyé des données refusées (${reason}) : rien n’a été enregistré de cette page. Prévenez l’administrateur du relais.`)
+  throw new RefusedPage(
+    `Le relais a envoyé des données refusées (${reason}) : rien n’a été enregistré de cette page. Prévenez l’administrateur du relais.`,
+  )
 }
 
 /** Checks a page beyond its schema: the commune, the cursor's order and each item's content. */
@@ -77,6 +83,8 @@ function checkPage(
 }
 
 export interface FetchedPhoto {
+  /** The size of the bytes kept (0 when none). */
+  bytes: number
   sha256: string | null
   mimeType: string | null
   problem: string | null
@@ -118,7 +126,7 @@ async function fetchPhotos(
         bytes = Buffer.from(await client.call('photos.get', { params: { id: photo.id } }))
       } catch (error) {
         if (error instanceof RelayCallError && error.status === 404) {
-          fetched.set(photo.id, { sha256: null, mimeType: null, problem: 'Cette photo n’est plus disponible sur le relais.' })
+          fetched.set(photo.id, { bytes: 0, sha256: null, mimeType: null, problem: 'Cette photo n’est plus disponible sur le relais.' })
           continue
         }
         throw error
@@ -126,12 +134,12 @@ async function fetchPhotos(
       const checked = await checkPhotoBytes(bytes)
       if ('problem' in checked) {
         environment.log?.(`Photo ${photo.id} du relais refusée`, checked.problem)
-        fetched.set(photo.id, { sha256: null, mimeType: null, problem: checked.problem })
+        fetched.set(photo.id, { bytes: 0, sha256: null, mimeType: null, problem: checked.problem })
         continue
       }
       const hash = sha256(bytes)
       storeFile(environment.dataDir, hash, bytes)
-      fetched.set(photo.id, { sha256: hash, mimeType: checked.mimeType, problem: null })
+      fetched.set(photo.id, { bytes: bytes.length, sha256: hash, mimeType: checked.mimeType, problem: null })
     }
   }
   return fetched
@@ -206,10 +214,11 @@ export function storePage(
         }
         item.photos.forEach((photo, position) => {
           const got = photos.get(photo.id)
-          const row = { position, width: photo.width, height: photo.height, bytes: photo.bytes }
-          const file = got ? { sha256: got.sha256, mimeType: got.mimeType, problem: got.problem } : {}
+          const row = { position, width: photo.width, height: photo.height }
+          // Without a fetch in this page the photo is already stored: its file stays as it is.
+          const file = got ? { bytes: got.bytes, sha256: got.sha256, mimeType: got.mimeType, problem: got.problem } : {}
           tx.insert(contributionPhotos)
-            .values({ contributionId: id, relayPhotoId: photo.id, ...row, ...file })
+            .values({ contributionId: id, relayPhotoId: photo.id, bytes: 0, ...row, ...file })
             .onConflictDoUpdate({ target: [contributionPhotos.contributionId, contributionPhotos.relayPhotoId], set: { ...row, ...file } })
             .run()
         })

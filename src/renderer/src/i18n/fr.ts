@@ -1,10 +1,12 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
 import { publications } from './publications'
+import { citizens } from './citizens'
 import { training } from './training'
 
 export const fr = {
   training,
   publications,
+  citizens,
   app: {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',

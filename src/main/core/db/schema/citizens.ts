@@ -71,6 +71,7 @@ export const contributionPhotos = sqliteTable(
     position: integer('position').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
+    /** The size of the bytes kept in the file store (0 while none is). */
     bytes: integer('bytes').notNull(),
     sha256: text('sha256'),
     mimeType: text('mime_type'),
