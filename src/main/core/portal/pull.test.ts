@@ -80,7 +80,7 @@ describe('storing a pulled page', () => {
     storePage(
       db,
       RELAY,
-      [contribution(1), contribution(2, { id: 42 })],
+      [contribution(1), contribution(2, { id: 42, photos: [] })],
       2,
       new Map([[5, { bytes: bytes.length, sha256: hash, mimeType: 'image/jpeg', problem: null }]]),
       AT,
