@@ -116,6 +116,14 @@ function rows(test: TestCore) {
   }
 }
 
+/** A desktop behind a network the test controls, already up to date with the relay. */
+async function syncedDesktop() {
+  const { state, relayFetch } = network()
+  const test = await connected({ relayFetch })
+  await ok(test.core, test.session, 'citizens.syncNow')
+  return { state, relayFetch, test, start: rows(test) }
+}
+
 describe('pulling citizens’ contributions', () => {
   it('pulls what citizens sent, with photos checked and stored, hostile text kept as text, and says how many were new', async () => {
     const test = await connected()
@@ -171,11 +179,8 @@ describe('pulling citizens’ contributions', () => {
   })
 
   it('loses nothing and duplicates nothing when the network is cut in the middle of a page, then retried', async () => {
-    const { state, relayFetch } = network()
-    const test = await connected({ relayFetch })
+    const { state, test, start } = await syncedDesktop()
     const { core, session } = test
-    await ok(core, session, 'citizens.syncNow')
-    const start = rows(test)
     await citizenSends([
       { kind: 'proposition', topic: 'autre', title: 'Un', body: 'Premier.', photos: [await photo(60, 60)] },
       { kind: 'proposition', topic: 'autre', title: 'Deux', body: 'Deuxième.', photos: [await photo(70, 70)] },
@@ -204,11 +209,7 @@ describe('pulling citizens’ contributions', () => {
   })
 
   it('resumes after the relay is killed in the middle of a sync: page by page, nothing lost, nothing twice', async () => {
-    const { state, relayFetch } = network()
-    const test = await connected({ relayFetch })
-    const { core, session } = test
-    await ok(core, session, 'citizens.syncNow')
-    const start = rows(test)
+    const { state, relayFetch, test, start } = await syncedDesktop()
     await citizenSends([
       { kind: 'besoin', topic: 'voirie', title: 'A', body: 'a' },
       { kind: 'besoin', topic: 'voirie', title: 'B', body: 'b' },
