@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { expect, invoke, test } from './support/fixtures'
 import { seedFauxVillecerf } from './support/seed'
 import { HomePage } from './pages/HomePage'
@@ -76,4 +78,33 @@ test('the débat d’orientation budgétaire: its window from the legal deadline
   await dob.getByRole('button', { name: 'Retirer la date' }).click()
   await expect(dob).toContainText('faute de date de séance indiquée')
   expect((await invoke(host, 'calendar.budgetSessions', {})).value).toEqual([])
+})
+
+test('an open campaign started on an older référentiel lists what changed until an administrator moves it on', async ({
+  page,
+  host,
+  dataDir,
+  snap,
+}) => {
+  await seedFauxVillecerf(host)
+  const campaign = (await invoke(host, 'campaigns.create', { name: 'Diagnostic de début de mandat' })).value as { id: number }
+  // As if the campaign had been started before the update to 2026.2 (another connection, as a previous version of the app).
+  const db = new Database(join(dataDir, 'cap-commune.sqlite'))
+  db.prepare("UPDATE campaigns SET referentiel_version = '2026.1' WHERE id = ?").run(campaign.id)
+  db.close()
+
+  await page.goto(host.url)
+  await page.getByRole('navigation').getByRole('link', { name: 'Diagnostic' }).click()
+  const notice = page.getByTestId('content-change-notice')
+  await expect(notice).toContainText('version 2026.1 → 2026.2')
+  await expect(notice).toContainText('Critères ajoutés : à renseigner (1)')
+  await expect(notice).toContainText('Critères reformulés')
+  await expect(notice).toContainText('Seuils, conditions ou poids modifiés')
+  await snap(page, 'legal-05-content-change', { fullPage: true })
+
+  await notice.getByRole('button', { name: 'J’ai pris connaissance : passer la campagne à la version 2026.2' }).click()
+  await expect(notice).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Diagnostic', exact: false }).first()).toBeVisible()
+  await expect(page.getByTestId('content-change-notice')).toHaveCount(0)
 })

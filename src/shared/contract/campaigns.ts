@@ -33,4 +33,6 @@ export const campaignsMethods = methodsOf('campaigns')({
   }),
   'campaigns.create': method({ input: campaignCreateInput, output: campaignSchema, access: 'admin', changes: ['campaigns', 'answers'] }),
   'campaigns.update': method({ input: campaignUpdateInput, output: campaignSchema, access: 'admin', changes: ['campaigns'] }),
+  /** An open campaign started on an older référentiel takes the current version: the notice of what changed goes. */
+  'campaigns.adoptVersion': method({ input: z.object({ id: idField }), output: campaignSchema, access: 'admin', changes: ['campaigns'] }),
 })

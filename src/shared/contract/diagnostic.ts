@@ -77,11 +77,38 @@ export const scoreTreeSchema = z.object({
 })
 export type ScoreTree = z.infer<typeof scoreTreeSchema>
 
+const changedCriterionSchema = z.object({
+  criterionId: z.string(),
+  themeTitle: z.string(),
+  question: z.string(),
+  before: z.string().optional(),
+  /** For a removed or reworded criterion: the campaign had an answer to it. */
+  wasAnswered: z.boolean().optional(),
+})
+
+/** An open campaign started on an older référentiel: what changed, so that the council knows what to look at again. */
+export const contentChangeSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  checkedOn: z.string(),
+  /** The version's own list of changes, in plain French. */
+  summary: z.array(z.string()),
+  /** False when the old version's manifest is unknown: only the summary can be shown. */
+  detailed: z.boolean(),
+  added: z.array(changedCriterionSchema),
+  removed: z.array(changedCriterionSchema),
+  reworded: z.array(changedCriterionSchema),
+  ruleChanged: z.array(changedCriterionSchema),
+})
+export type ContentChange = z.infer<typeof contentChangeSchema>
+
 export const diagnosticViewSchema = z.object({
   campaign: campaignSchema,
   scores: scoreTreeSchema,
   /** False while the commune profile is only the setup wizard's defaults: the screen says so, with a link. */
   profileReviewed: z.boolean(),
+  /** Open campaign on an older référentiel version: what changed (null otherwise, and always for a closed one). */
+  contentChange: contentChangeSchema.nullable(),
 })
 
 /* ─── Comparisons ──────────────────────────────────────────────────────────────────── */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { AuditTrail } from '../audit'
 import { answers, campaigns, evidence } from '../db/schema'
-import { campaignScores, freezeNow, getCampaignRow, listCampaignRows, toCampaign } from '../diagnostic/read'
+import { assertOpen, campaignScores, freezeNow, getCampaignRow, listCampaignRows, toCampaign } from '../diagnostic/read'
 import type { HandlersOf } from '../handler'
 
 export const campaignsHandlers: HandlersOf<'campaigns'> = {
@@ -54,6 +54,18 @@ export const campaignsHandlers: HandlersOf<'campaigns'> = {
       const after = getCampaignRow(tx, id)
       new AuditTrail(tx, context.actor, at).updated('campaign', id, before, { name, closedAt })
       return toCampaign(after, campaignScores(context, tx, id))
+    })
+  },
+
+  'campaigns.adoptVersion': ({ id }, context) => {
+    const at = context.now().toISOString()
+    return context.db.transaction((tx) => {
+      const before = getCampaignRow(tx, id)
+      assertOpen(before)
+      const referentielVersion = context.referentiel().referentiel.version
+      tx.update(campaigns).set({ referentielVersion }).where(eq(campaigns.id, id)).run()
+      new AuditTrail(tx, context.actor, at).updated('campaign', id, before, { referentielVersion })
+      return toCampaign(getCampaignRow(tx, id), campaignScores(context, tx, id))
     })
   },
 }

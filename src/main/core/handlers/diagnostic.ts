@@ -3,8 +3,9 @@ import { scoreTreeSchema, type Comparison, type ScoreTree } from '../../../share
 import { AppError } from '../../../shared/errors'
 import { campaigns, peerBenchmarks, snapshots } from '../db/schema'
 import { populationBand, UNKNOWN_BAND_LABEL } from '../diagnostic/peers'
-import { campaignScores, communePopulation, getCampaignRow, isProfileReviewed, toCampaign } from '../diagnostic/read'
+import { campaignAnswers, campaignScores, communePopulation, getCampaignRow, isProfileReviewed, toCampaign } from '../diagnostic/read'
 import { round1 } from '../diagnostic/scoring'
+import { contentChangeFor } from '../diagnostic/version-change'
 import type { HandlerContext, HandlersOf } from '../handler'
 
 type Source = { campaignId: number } | { snapshotId: number }
@@ -65,7 +66,11 @@ export const diagnosticHandlers: HandlersOf<'diagnostic'> = {
   'diagnostic.get': ({ campaignId }, context) => {
     const campaign = getCampaignRow(context.db, campaignId)
     const scores = campaignScores(context, context.db, campaignId)
-    return { campaign: toCampaign(campaign, scores), scores, profileReviewed: isProfileReviewed(context.db) }
+    const contentChange =
+      campaign.closedAt === null
+        ? contentChangeFor(context.referentiel(), campaign.referentielVersion, new Set(campaignAnswers(context.db, campaignId).keys()))
+        : null
+    return { campaign: toCampaign(campaign, scores), scores, profileReviewed: isProfileReviewed(context.db), contentChange }
   },
 
   'diagnostic.compare': ({ before, after }, context) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import { referentielSchema, type Criterion, type Domain, type Referentiel, type Theme } from '../../../shared/referentiel/schema'
 
@@ -10,6 +10,8 @@ export interface LoadedReferentiel {
   criteria: ReadonlyMap<string, { criterion: Criterion; theme: Theme; domain: Domain }>
   /** Every theme by id, with its domain. */
   themes: ReadonlyMap<string, { theme: Theme; domain: Domain }>
+  /** Where the manifests of earlier versions are (`versions/` beside the file); absent for a référentiel built in memory. */
+  versionsFolder?: string
 }
 
 /** Where the référentiel ships: `resources/referentiel/referentiel.json` (in the packaged app, `<resources>/referentiel/`). */
@@ -91,5 +93,5 @@ export function loadReferentiel(file: string): LoadedReferentiel {
   } catch (cause) {
     throw new ReferentielError(`le fichier ${file} n'est pas un JSON valide.`, { cause })
   }
-  return parseReferentiel(raw)
+  return { ...parseReferentiel(raw), versionsFolder: join(dirname(file), 'versions') }
 }

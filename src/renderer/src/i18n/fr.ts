@@ -442,6 +442,28 @@ export const fr = {
     emptyExplain:
       'Le diagnostic passe en revue, thème par thème, ce que la commune fait déjà, ce qui est programmé et ce qui reste à faire. Les obligations non remplies ressortent en premier.',
     defaultProfileTitle: 'Ce diagnostic repose sur des réponses par défaut',
+    contentChange: {
+      title: 'Le référentiel a changé depuis le début de cette campagne (version {{from}} → {{to}})',
+      intro:
+        'Cette campagne suit déjà le contenu à jour (revue juridique du {{date}}) : voici ce qui a changé et ce que vous devez regarder à nouveau. Vos réponses sont conservées.',
+      added: 'Critères ajoutés : à renseigner',
+      addedDetail: '(à renseigner)',
+      removed: 'Critères retirés : ils ne comptent plus',
+      removedDetail: '(votre réponse est conservée, mais ne compte plus)',
+      reworded: 'Critères reformulés : vérifiez que votre réponse vaut toujours',
+      rewordedDetail: '(avant : « {{before}} »)',
+      rewordedAnswered: '(déjà répondu ; avant : « {{before}} »)',
+      ruleChanged: 'Seuils, conditions ou poids modifiés',
+      ruleChangedDetail:
+        'Pour ces critères, la commune peut être devenue concernée ou ne plus l’être, ou leur poids a changé : le score et les obligations non remplies en tiennent compte.',
+      seeReferentiel: 'Voir les règles dans le référentiel',
+      noDetail:
+        'Le détail des critères de la version {{from}} n’est pas disponible : seules les évolutions ci-dessus peuvent être listées. Relisez les critères « à renseigner » de la synthèse.',
+      more_one: '… et {{count}} autre.',
+      more_other: '… et {{count}} autres.',
+      adopt: 'J’ai pris connaissance : passer la campagne à la version {{to}}',
+      askAdmin: 'Un administrateur peut passer la campagne à la nouvelle version une fois ces changements lus.',
+    },
     defaultProfile:
       'Le profil de la commune (équipements, risques, compétences transférées, effectif) n’a pas encore été vérifié : certains critères comptent peut-être à tort, d’autres manquent.',
     defaultProfileLink: 'Vérifier le profil de la commune',

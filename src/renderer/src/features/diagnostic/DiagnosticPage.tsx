@@ -12,6 +12,7 @@ import { CampaignCreate } from './CampaignCreate'
 import { DomainScores } from './DomainScores'
 import { Findings } from './Findings'
 import { HistoryPanel } from './HistoryPanel'
+import { ContentChangeNotice } from './ContentChangeNotice'
 import { ScoreSummary } from './ScoreSummary'
 import { ScoringExplained } from './ScoringExplained'
 import { ToAnswerList } from './ToAnswerList'
@@ -114,6 +115,7 @@ export function DiagnosticPage() {
               </Anchor>
             </Alert>
           )}
+          {diagnostic.data.contentChange && <ContentChangeNotice campaignId={campaign.id} change={diagnostic.data.contentChange} isAdmin={isAdmin} />}
           <Tabs defaultValue="synthese" keepMounted={false}>
             <Tabs.List mb="md">
               <Tabs.Tab value="synthese">{t('diagnostic.tabs.overview')}</Tabs.Tab>
