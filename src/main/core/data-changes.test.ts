@@ -241,6 +241,9 @@ describe('what a write changes, what a read depends on', () => {
       await write('answers.save', { campaignId: campaign.id, criterionId: 'conseil-reunion-trimestrielle', status: 'fait', split: null, comment: '' })
       const input = await write('citizenInputs.add', { themeId: 'risques', summary: 'Sirène inaudible', receivedOn: '2026-04-02' })
       await write('campaigns.update', { id: campaign.id, name: 'Diagnostic de début de mandat', closed: false })
+      // A campaign started on an older référentiel moves to the current one.
+      core.database.sqlite.prepare("UPDATE campaigns SET referentiel_version = '2025.1' WHERE id = ?").run(campaign.id)
+      await write('campaigns.adoptVersion', { id: campaign.id })
 
       // Projects and all they hold.
       const project = await write('projects.create', {
