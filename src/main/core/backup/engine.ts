@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writ
 import { copyFile, rm, statfs } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
+import { STORED_FILES_SQL } from '../file-store/usage'
 import { inspect, inspectSync, type DatabaseSummary, type InspectResult } from './inspect'
 import { BACKUP_DATABASE_FILE, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, backupId, type BackupKind, type Manifest } from './manifest'
 import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from './rotation'
@@ -72,14 +73,7 @@ export function backupFailure(message: string): AppError {
 
 /** The SHA-256 and size of every document the live database points to. */
 function liveDocuments(sqlite: Database.Database): { sha256: string; size: number }[] {
-  return sqlite
-    .prepare(
-      `SELECT sha256, max(size) AS size FROM (
-         SELECT sha256, size FROM attachments UNION ALL SELECT sha256, size FROM evidence
-         UNION ALL SELECT sha256, bytes AS size FROM contribution_photos WHERE sha256 IS NOT NULL
-       ) GROUP BY sha256`,
-    )
-    .all() as { sha256: string; size: number }[]
+  return sqlite.prepare(STORED_FILES_SQL).all() as { sha256: string; size: number }[]
 }
 
 function databaseBytes(sqlite: Database.Database): number {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { sep } from 'node:path'
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
+import { STORED_FILE_SOURCES } from '../file-store/usage'
 
 export interface InspectRequest {
   /** A copy of the database, never the live file: the copy's journal mode is set to DELETE (a self-contained file). */
@@ -28,7 +29,7 @@ export interface DatabaseSummary {
   /** `created_at` of the last migration applied (drizzle's folderMillis), null on an empty file. */
   lastMigration: number | null
   migrations: number
-  /** Distinct SHA-256 of every stored file the rows point to (attachments and evidence). */
+  /** Distinct SHA-256 of every stored file the rows point to (file-store/usage's STORED_FILE_SOURCES). */
   documents: { sha256: string; size: number }[]
 }
 
@@ -59,16 +60,16 @@ function count(db, table) {
   try { return db.prepare('SELECT count(*) AS n FROM "' + table + '"').get().n; } catch { return 0; }
 }
 
-function summarize(db) {
+function summarize(db, request) {
   const has = (name) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
   const commune = has('commune') ? db.prepare('SELECT name, insee_code AS inseeCode FROM commune WHERE id = 1').get() : undefined;
   const last = has('audit_log') ? db.prepare('SELECT at, profile_name AS by FROM audit_log ORDER BY id DESC LIMIT 1').get() : undefined;
   const migrations = has('__drizzle_migrations')
     ? db.prepare('SELECT count(*) AS n, max(created_at) AS latest FROM __drizzle_migrations').get()
     : { n: 0, latest: null };
-  const sources = ['attachments', 'evidence'].filter(has);
+  const sources = request.storedFileSources.filter((s) => has(s.table));
   const documents = sources.length === 0 ? [] : db
-    .prepare('SELECT sha256, max(size) AS size FROM (' + sources.map((t) => 'SELECT sha256, size FROM ' + t).join(' UNION ALL ') + ') GROUP BY sha256 ORDER BY sha256')
+    .prepare('SELECT sha256, max(size) AS size FROM (' + sources.map((s) => 'SELECT ' + s.hash + ' AS sha256, ' + s.size + ' AS size FROM ' + s.table + ' WHERE ' + s.hash + ' IS NOT NULL').join(' UNION ALL ') + ') GROUP BY sha256 ORDER BY sha256')
     .all();
   return {
     commune: commune ? { name: commune.name, inseeCode: commune.inseeCode } : null,
@@ -100,7 +101,7 @@ function inspectDatabase(request) {
     if (messages.length !== 1 || messages[0] !== 'ok') return { ok: false, problem: messages.slice(0, 5).join(' ; ') };
     const fk = db.pragma('foreign_key_check');
     if (fk.length > 0) return { ok: false, problem: 'références cassées dans ' + [...new Set(fk.map((r) => r.table))].join(', ') };
-    const summary = summarize(db);
+    const summary = summarize(db, request);
     db.close();
     db = undefined;
     return { ok: true, size: fs.statSync(request.databaseFile).size, sha256: hashFile(request.databaseFile), summary };
@@ -145,10 +146,10 @@ export function sqliteModulePath(): string {
   return unpacked !== resolved && existsSync(unpacked) ? unpacked : resolved
 }
 
-type WireRequest = InspectRequest & { sqliteModule: string }
+type WireRequest = InspectRequest & { sqliteModule: string; storedFileSources: typeof STORED_FILE_SOURCES }
 
 function wire(request: InspectRequest): WireRequest {
-  return { ...request, sqliteModule: sqliteModulePath() }
+  return { ...request, sqliteModule: sqliteModulePath(), storedFileSources: STORED_FILE_SOURCES }
 }
 
 function inThisThread(request: WireRequest): InspectResult {

@@ -36,6 +36,36 @@ async function prepare(test: TestCore, file: string) {
 }
 
 describe('restoring a backup', () => {
+  it('brings back every kind of stored file: an élu’s training attestation as well as a project’s document', async () => {
+    const test = setUp()
+    const { core, session } = test
+    const members = await ok(core, session, 'members.list', {})
+    const training = await ok(core, session, 'training.create', {
+      memberId: members[0]!.id,
+      title: 'Les finances communales',
+      startOn: '2026-10-05',
+      endOn: '2026-10-05',
+      durationHours: 7,
+      status: 'suivie',
+    })
+    const attestation = Buffer.from('%PDF-1.4 attestation de présence')
+    await ok(core, session, 'training.addAttestation', {
+      id: training.id,
+      fileName: 'attestation.pdf',
+      contentBase64: attestation.toString('base64'),
+    })
+    const backup = await ok(core, session, 'backups.create')
+    expect(backup.documents).toBe(1)
+
+    // The training is deleted afterwards: its attestation leaves the data folder.
+    await ok(core, session, 'training.remove', { id: training.id })
+    const stored = join(test.dataDir, 'pieces-jointes', sha(attestation))
+    expect(existsSync(stored)).toBe(false)
+
+    await ok(core, session, 'backups.restore', { id: backup.id })
+    expect(readFileSync(stored)).toEqual(attestation)
+  })
+
   it('backs up the current state first, then puts the backup in place, documents included', async () => {
     const test = setUp()
     const { core, session } = test
