@@ -2,9 +2,8 @@
  * Which stored files rows still point to: a project's documents, the diagnostic's evidence and the attestations of
  * the élus' trainings and the photos citizens sent share the store.
  */
-import { eq } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from '../db/open'
-import { attachments, contributionPhotos, evidence, trainings } from '../db/schema'
 import { deleteStoredFile } from './store'
 
 /**
@@ -26,12 +25,8 @@ export const STORED_FILES_SQL = `SELECT sha256, max(size) AS size FROM (${STORED
 
 /** True while an attachment, a piece of evidence, an attestation or a citizen's photo points to these bytes. */
 export function fileHashInUse(db: Db, hash: string): boolean {
-  return (
-    db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, hash)).get() !== undefined ||
-    db.select({ id: evidence.id }).from(evidence).where(eq(evidence.sha256, hash)).get() !== undefined ||
-    db.select({ id: trainings.id }).from(trainings).where(eq(trainings.attestationSha256, hash)).get() !== undefined ||
-    db.select({ id: contributionPhotos.id }).from(contributionPhotos).where(eq(contributionPhotos.sha256, hash)).get() !== undefined
-  )
+  const pointers = STORED_FILE_SOURCES.map((s) => sql`SELECT 1 FROM ${sql.identifier(s.table)} WHERE ${sql.identifier(s.hash)} = ${hash}`)
+  return db.get<{ used: number }>(sql`SELECT EXISTS (${sql.join(pointers, sql` UNION ALL `)}) AS used`).used === 1
 }
 
 /** Deletes the stored bytes of each hash that nothing points to any more (call after the transaction commits). */
