@@ -1,10 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   ACTION_STATUS_LABELS,
+  actionInputSchema,
   TASK_STATUS_LABELS,
   TASK_STATUSES,
   type ProjectAction,
@@ -12,70 +13,85 @@ import {
   type Task,
   type TaskStatus,
 } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import type { z } from 'zod'
+import { useApiMutation } from '../../api/hooks'
+import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
+import { useFormSubmit, type FormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 import { TASK_STATUS_COLORS } from './labels'
 import { TaskDialog } from './TaskDialog'
 import { confirmRemoval } from '../../components/confirmRemoval'
 
-function ActionDialog({
-  project,
-  action,
-  onClose,
-  onSaved,
-}: {
-  project: ProjectDetail
-  action: ProjectAction | null
-  onClose(): void
-  onSaved(): Promise<void>
-}) {
+type ActionValues = Required<Omit<z.input<typeof actionInputSchema>, 'projectId'>>
+
+function ActionDialog({ project, action, onClose }: { project: ProjectDetail; action: ProjectAction | null; onClose(): void }) {
   const { t } = useTranslation()
-  const [title, setTitle] = useState(action?.title ?? '')
-  const [startOn, setStartOn] = useState<string | null>(action?.startOn ?? null)
-  const [dueOn, setDueOn] = useState<string | null>(action?.dueOn ?? null)
-  const [status, setStatus] = useState<ProjectAction['status']>(action?.status ?? 'a_faire')
-  const [failure, setFailure] = useState<string | null>(null)
+  const create = useApiMutation('actions.create')
+  const update = useApiMutation('actions.update')
+  const form = useForm<ActionValues>({
+    mode: 'controlled',
+    initialValues: {
+      title: action?.title ?? '',
+      description: action?.description ?? '',
+      startOn: action?.startOn ?? null,
+      dueOn: action?.dueOn ?? null,
+      status: action?.status ?? 'a_faire',
+    },
+    validate: (values) => validateWith(actionInputSchema, { ...values, projectId: project.id }),
+  })
+  const submit = useFormSubmit(
+    form,
+    (values) => (action ? update.mutateAsync({ ...values, id: action.id }) : create.mutateAsync({ ...values, projectId: project.id })),
+    onClose,
+  )
   return (
-    <Modal opened onClose={onClose} title={action ? t('actions.edit') : t('actions.new')}>
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault()
-          try {
-            const values = { title, description: action?.description ?? '', startOn, dueOn, status }
-            if (action) await call('actions.update', { ...values, id: action.id })
-            else await call('actions.create', { ...values, projectId: project.id })
-            await onSaved()
-            onClose()
-          } catch (error) {
-            setFailure(errorMessage(error))
-          }
-        }}
-      >
-        <Stack>
-          <TextInput label={t('actions.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
-          <Group grow>
-            <FrenchDateInput label={t('actions.startOn')} value={startOn} onChange={setStartOn} />
-            <FrenchDateInput label={t('actions.dueOn')} value={dueOn} onChange={setDueOn} />
-          </Group>
-          <Select
-            label={t('actions.status')}
-            data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-            value={status}
-            onChange={(v) => v && setStatus(v as ProjectAction['status'])}
-            allowDeselect={false}
+    <GuardedModal opened onClose={onClose} title={action ? t('actions.edit') : t('actions.new')}>
+      <ActionFields form={form} submit={submit} submitLabel={action ? t('common.save') : t('actions.create')} />
+    </GuardedModal>
+  )
+}
+
+function ActionFields({ form, submit, submitLabel }: { form: UseFormReturnType<ActionValues>; submit: FormSubmit; submitLabel: string }) {
+  const { t } = useTranslation()
+  const cancel = useDiscardGuard(form.isDirty(), () => undefined)
+  return (
+    <form noValidate onSubmit={submit.onSubmit}>
+      <Stack>
+        <TextInput label={t('actions.title')} required {...form.getInputProps('title')} data-autofocus />
+        <Group grow>
+          <FrenchDateInput
+            label={t('actions.startOn')}
+            value={form.values.startOn}
+            onChange={(v) => form.setFieldValue('startOn', v)}
+            error={form.errors.startOn}
           />
-          <FormError message={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit">{action ? t('common.save') : t('actions.create')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <FrenchDateInput
+            label={t('actions.dueOn')}
+            value={form.values.dueOn}
+            onChange={(v) => form.setFieldValue('dueOn', v)}
+            error={form.errors.dueOn}
+          />
+        </Group>
+        <Select
+          label={t('actions.status')}
+          data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          {...form.getInputProps('status')}
+          allowDeselect={false}
+        />
+        <FormError message={submit.failure} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={submit.saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 
@@ -116,7 +132,7 @@ function TaskRow({ task, onOpen, onStatus }: { task: Task; onOpen(): void; onSta
 }
 
 /** The project's actions (milestones) and their tasks. */
-export function ActionsPanel({ project, onChanged, openTaskId }: { project: ProjectDetail; onChanged(): Promise<void>; openTaskId: number | null }) {
+export function ActionsPanel({ project, openTaskId }: { project: ProjectDetail; openTaskId: number | null }) {
   const { t } = useTranslation()
   const [editingAction, setEditingAction] = useState<ProjectAction | 'new' | null>(null)
   const [editingTask, setEditingTask] = useState<{ task: Task | null; actionId: number | null } | null>(() => {
@@ -128,23 +144,19 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
     { action: null, tasks: project.tasks.filter((x) => x.actionId === null) },
   ]
 
-  async function setStatus(task: Task, status: TaskStatus) {
-    try {
-      await call('tasks.update', {
-        id: task.id,
-        actionId: task.actionId,
-        title: task.title,
-        description: task.description,
-        assigneeMemberId: task.assigneeMemberId,
-        dueOn: task.dueOn,
-        status,
-        checklist: task.checklist,
-      })
-      await onChanged()
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-    }
-  }
+  const updateTask = useApiMutation('tasks.update', { failure: 'notification' })
+  const removeAction = useApiMutation('actions.remove')
+  const setStatus = (task: Task, status: TaskStatus) =>
+    updateTask.mutate({
+      id: task.id,
+      actionId: task.actionId,
+      title: task.title,
+      description: task.description,
+      assigneeMemberId: task.assigneeMemberId,
+      dueOn: task.dueOn,
+      status,
+      checklist: task.checklist,
+    })
 
   return (
     <Stack>
@@ -198,8 +210,7 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
                       confirmRemoval({
                         title: t('actions.removeTitle'),
                         message: t('actions.removeConfirm', { title: action.title }),
-                        remove: () => call('actions.remove', { id: action.id }),
-                        after: () => onChanged(),
+                        remove: () => removeAction.mutateAsync({ id: action.id }),
                       })
                     }
                   >
@@ -225,12 +236,7 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
           </Paper>
         ))}
       {editingAction !== null && (
-        <ActionDialog
-          project={project}
-          action={editingAction === 'new' ? null : editingAction}
-          onClose={() => setEditingAction(null)}
-          onSaved={onChanged}
-        />
+        <ActionDialog project={project} action={editingAction === 'new' ? null : editingAction} onClose={() => setEditingAction(null)} />
       )}
       {editingTask !== null && (
         <TaskDialog
@@ -238,7 +244,6 @@ export function ActionsPanel({ project, onChanged, openTaskId }: { project: Proj
           task={editingTask.task ? (project.tasks.find((x) => x.id === editingTask.task!.id) ?? editingTask.task) : null}
           defaultActionId={editingTask.actionId}
           onClose={() => setEditingTask(null)}
-          onSaved={onChanged}
         />
       )}
     </Stack>

@@ -14,7 +14,7 @@ import {
   type MethodInput,
   type ProjectDetail,
 } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import { errorMessage } from '../../api/client'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
 import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
@@ -168,8 +168,9 @@ function FundingFields({
 }
 
 /** Budget planned / committed / spent, and the grants sought and obtained. */
-export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
+export function BudgetPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation()
+  const removeFunding = useApiMutation('fundings.remove')
   const [editing, setEditing] = useState<Funding | 'new' | null>(null)
   // The same rule as the dashboard and the PDF sheet: requests sent, grants granted or paid.
   const { requestedCents: requested, obtainedCents: obtained } = fundingTotals(project.fundings)
@@ -259,8 +260,7 @@ export function BudgetPanel({ project, onChanged }: { project: ProjectDetail; on
                           confirmRemoval({
                             title: t('fundings.removeTitle'),
                             message: t('fundings.removeConfirm'),
-                            remove: () => call('fundings.remove', { id: f.id }),
-                            after: () => onChanged(),
+                            remove: () => removeFunding.mutateAsync({ id: f.id }),
                           })
                         }
                       >

@@ -1,22 +1,31 @@
 import { ActionIcon, Anchor, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { useForm } from '@mantine/form'
 import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import { commentAddInput, type ProjectDetail } from '@shared/contract'
+import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { base64FromFile, formatSize } from '../../lib/files'
 import { formatDateTime } from '../../lib/format'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { CommentList } from '../../components/CommentList'
 import { useStoredFileActions } from '../../components/useStoredFileActions'
 
 /** Comments on the project and its documents (stored once, whatever the number of copies attached). */
-export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
+export function ExchangesPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation()
-  const [body, setBody] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
+  const addComment = useApiMutation('comments.add')
+  const attach = useApiMutation('attachments.add', { failure: 'notification' })
+  const removeAttachment = useApiMutation('attachments.remove')
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { body: '' },
+    validate: { body: (body) => validateWith(commentAddInput, { projectId: project.id, body }).body ?? null },
+  })
+  const submit = useFormSubmit(form, ({ body }) => addComment.mutateAsync({ projectId: project.id, body }).then(() => form.reset()))
   const [uploading, setUploading] = useState(false)
   const comments = project.comments.filter((c) => c.taskId === null)
   const taskTitle = (taskId: number | null) => project.tasks.find((x) => x.id === taskId)?.title
@@ -30,33 +39,14 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
           {t('exchanges.comments')}
         </Title>
         <CommentList comments={comments} empty={t('exchanges.noComment')} />
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault()
-            setFailure(null)
-            try {
-              await call('comments.add', { projectId: project.id, body })
-              setBody('')
-              await onChanged()
-            } catch (error) {
-              setFailure(errorMessage(error))
-            }
-          }}
-        >
+        <form noValidate onSubmit={submit.onSubmit}>
           <Group align="flex-end" mt="sm">
-            <Textarea
-              label={t('exchanges.newComment')}
-              autosize
-              minRows={2}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              style={{ flex: 1 }}
-            />
-            <Button type="submit" disabled={!body.trim()}>
+            <Textarea label={t('exchanges.newComment')} autosize minRows={2} {...form.getInputProps('body')} style={{ flex: 1 }} />
+            <Button type="submit" disabled={!form.values.body.trim()} loading={submit.saving}>
               {t('exchanges.send')}
             </Button>
           </Group>
-          <FormError message={failure} />
+          <FormError message={submit.failure} />
         </form>
       </Paper>
       <Paper withBorder p="md" radius="md" aria-label={t('exchanges.documents')}>
@@ -69,10 +59,9 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
               if (!file) return
               setUploading(true)
               try {
-                await call('attachments.add', { projectId: project.id, fileName: file.name, contentBase64: await base64FromFile(file) })
-                await onChanged()
-              } catch (error) {
-                notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+                await attach.mutateAsync({ projectId: project.id, fileName: file.name, contentBase64: await base64FromFile(file) })
+              } catch {
+                // Said in a notification by the mutation.
               } finally {
                 setUploading(false)
               }
@@ -116,8 +105,7 @@ export function ExchangesPanel({ project, onChanged }: { project: ProjectDetail;
                 confirmRemoval({
                   title: t('exchanges.removeTitle'),
                   message: t('exchanges.removeConfirm', { name: a.fileName }),
-                  remove: () => call('attachments.remove', { id: a.id }),
-                  after: () => onChanged(),
+                  remove: () => removeAttachment.mutateAsync({ id: a.id }),
                 })
               }
             >

@@ -1,21 +1,40 @@
 import '../../components/charts/setup'
-import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
+import { ActionIcon, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Indicator, ProjectDetail } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import { useForm } from '@mantine/form'
+import { indicatorInputSchema, type Indicator, type ProjectDetail } from '@shared/contract'
+import { useApiMutation } from '../../api/hooks'
 import { IndicatorLine } from '../../components/charts/IndicatorLine'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
+import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
 import { formatDate, formatMeasure, todayIso } from '../../lib/format'
 import { confirmRemoval } from '../../components/confirmRemoval'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
-function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChanged(): Promise<void> }) {
+interface MeasureValues {
+  measuredOn: string | null
+  value: number | ''
+}
+
+function IndicatorCard({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation()
-  const [measuredOn, setMeasuredOn] = useState<string | null>(todayIso())
-  const [value, setValue] = useState<number | ''>('')
-  const [failure, setFailure] = useState<string | null>(null)
+  const add = useApiMutation('measurements.add')
+  const remove = useApiMutation('indicators.remove')
+  const form = useForm<MeasureValues>({
+    mode: 'controlled',
+    initialValues: { measuredOn: todayIso(), value: '' },
+    validate: {
+      measuredOn: (v) => (v ? null : t('indicators.measureRequired')),
+      value: (v) => (v === '' ? t('indicators.measureRequired') : null),
+    },
+  })
+  const submit = useFormSubmit(form, ({ measuredOn, value }) =>
+    add.mutateAsync({ indicatorId: indicator.id, measuredOn: measuredOn ?? '', value: Number(value) }).then(() => form.setFieldValue('value', '')),
+  )
   return (
     <Paper withBorder p="md" radius="md" aria-label={indicator.label}>
       <Group justify="space-between" mb="xs">
@@ -38,8 +57,7 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
             confirmRemoval({
               title: t('indicators.removeTitle'),
               message: t('indicators.removeConfirm', { label: indicator.label }),
-              remove: () => call('indicators.remove', { id: indicator.id }),
-              after: () => onChanged(),
+              remove: () => remove.mutateAsync({ id: indicator.id }),
             })
           }
         >
@@ -65,53 +83,39 @@ function IndicatorCard({ indicator, onChanged }: { indicator: Indicator; onChang
           </Table.Tbody>
         </Table>
       )}
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault()
-          setFailure(null)
-          if (value === '' || !measuredOn) {
-            setFailure(t('indicators.measureRequired'))
-            return
-          }
-          try {
-            await call('measurements.add', { indicatorId: indicator.id, measuredOn, value })
-            setValue('')
-            await onChanged()
-          } catch (error) {
-            setFailure(errorMessage(error))
-          }
-        }}
-      >
+      <form noValidate onSubmit={submit.onSubmit}>
         <Group align="flex-end" mt="sm">
-          <FrenchDateInput label={t('indicators.measuredOn')} value={measuredOn} onChange={setMeasuredOn} w={170} />
+          <FrenchDateInput
+            label={t('indicators.measuredOn')}
+            value={form.values.measuredOn}
+            onChange={(v) => form.setFieldValue('measuredOn', v)}
+            error={form.errors.measuredOn}
+            w={170}
+          />
           <NumberInput
             label={t('indicators.value')}
-            value={value}
-            onChange={(v) => setValue(v === '' ? '' : Number(v))}
+            {...form.getInputProps('value')}
             decimalSeparator=","
             thousandSeparator=" "
             suffix={indicator.unit ? ` ${indicator.unit}` : undefined}
             w={180}
           />
-          <Button type="submit" variant="light">
+          <Button type="submit" variant="light" loading={submit.saving}>
             {t('indicators.addMeasure')}
           </Button>
         </Group>
-        <FormError message={failure} />
+        <FormError message={submit.failure} />
       </form>
     </Paper>
   )
 }
 
+type IndicatorValues = { label: string; unit: string; targetValue: number | ''; lowerIsBetter: boolean }
+
 /** Impact indicators: a target and dated measurements (e.g. public lighting consumption, kWh/year). */
-export function IndicatorsPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
+export function IndicatorsPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation()
   const [creating, setCreating] = useState(false)
-  const [label, setLabel] = useState('')
-  const [unit, setUnit] = useState('')
-  const [target, setTarget] = useState<number | ''>('')
-  const [lowerIsBetter, setLowerIsBetter] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
   return (
     <Stack>
       <Group>
@@ -121,54 +125,56 @@ export function IndicatorsPanel({ project, onChanged }: { project: ProjectDetail
       </Group>
       {project.indicators.length === 0 && <Text c="dimmed">{t('indicators.empty')}</Text>}
       {project.indicators.map((indicator) => (
-        <IndicatorCard key={indicator.id} indicator={indicator} onChanged={onChanged} />
+        <IndicatorCard key={indicator.id} indicator={indicator} />
       ))}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('indicators.new')}>
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault()
-            try {
-              await call('indicators.create', { projectId: project.id, label, unit, targetValue: target === '' ? null : target, lowerIsBetter })
-              setCreating(false)
-              setLabel('')
-              setUnit('')
-              setTarget('')
-              await onChanged()
-            } catch (error) {
-              setFailure(errorMessage(error))
-            }
-          }}
-        >
-          <Stack>
-            <TextInput
-              label={t('indicators.label')}
-              placeholder={t('indicators.labelPlaceholder')}
-              required
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-              data-autofocus
-            />
-            <Group grow>
-              <TextInput label={t('indicators.unit')} placeholder="kWh/an" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
-              <NumberInput
-                label={t('indicators.targetLabel')}
-                value={target}
-                onChange={(v) => setTarget(v === '' ? '' : Number(v))}
-                decimalSeparator=","
-                thousandSeparator=" "
-              />
-            </Group>
-            <Switch label={t('indicators.lowerIsBetter')} checked={lowerIsBetter} onChange={(e) => setLowerIsBetter(e.currentTarget.checked)} />
-            <FormError message={failure} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setCreating(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit">{t('indicators.create')}</Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      {creating && (
+        <GuardedModal opened onClose={() => setCreating(false)} title={t('indicators.new')}>
+          <IndicatorForm projectId={project.id} onDone={() => setCreating(false)} />
+        </GuardedModal>
+      )}
     </Stack>
   )
+}
+
+function IndicatorForm({ projectId, onDone }: { projectId: number; onDone(): void }) {
+  const { t } = useTranslation()
+  const create = useApiMutation('indicators.create')
+  const form = useForm<IndicatorValues>({
+    mode: 'controlled',
+    initialValues: { label: '', unit: '', targetValue: '', lowerIsBetter: false },
+    validate: (values) => validateWith(indicatorInputSchema, inputOf(projectId, values)),
+  })
+  const submit = useFormSubmit(form, (values) => create.mutateAsync(inputOf(projectId, values)), onDone)
+  const cancel = useDiscardGuard(form.isDirty(), onDone)
+  return (
+    <form noValidate onSubmit={submit.onSubmit}>
+      <Stack>
+        <TextInput
+          label={t('indicators.label')}
+          placeholder={t('indicators.labelPlaceholder')}
+          required
+          {...form.getInputProps('label')}
+          data-autofocus
+        />
+        <Group grow>
+          <TextInput label={t('indicators.unit')} placeholder="kWh/an" {...form.getInputProps('unit')} />
+          <NumberInput label={t('indicators.targetLabel')} {...form.getInputProps('targetValue')} decimalSeparator="," thousandSeparator=" " />
+        </Group>
+        <Switch label={t('indicators.lowerIsBetter')} {...form.getInputProps('lowerIsBetter', { type: 'checkbox' })} />
+        <FormError message={submit.failure} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={submit.saving}>
+            {t('indicators.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function inputOf(projectId: number, { targetValue, ...values }: IndicatorValues) {
+  return { ...values, projectId, targetValue: targetValue === '' ? null : Number(targetValue) }
 }

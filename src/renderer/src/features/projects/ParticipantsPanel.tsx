@@ -1,21 +1,43 @@
 import { ActionIcon, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { participantAddInput, type ProjectDetail } from '@shared/contract'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 /** Who takes part: élus and agents of the team, and outside participants (citizens in a commission, partners). */
-export function ParticipantsPanel({ project, onChanged }: { project: ProjectDetail; onChanged(): Promise<void> }) {
+interface ParticipantValues {
+  kind: 'team' | 'outside'
+  memberId: string | null
+  name: string
+  role: string
+}
+
+export function ParticipantsPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation()
   const members = useApiQuery('members.list', {})
-  const [kind, setKind] = useState<'team' | 'outside'>('team')
-  const [memberId, setMemberId] = useState<string | null>(null)
-  const [name, setName] = useState('')
-  const [role, setRole] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
+  const add = useApiMutation('participants.add')
+  const remove = useApiMutation('participants.remove', { failure: 'notification' })
+  const inputOf = ({ kind, memberId, name, role }: ParticipantValues) => ({
+    projectId: project.id,
+    memberId: kind === 'team' && memberId ? Number(memberId) : null,
+    name: kind === 'outside' ? name : '',
+    role,
+  })
+  const form = useForm<ParticipantValues>({
+    mode: 'controlled',
+    initialValues: { kind: 'team', memberId: null, name: '', role: '' },
+    validate: (values) => {
+      const errors = validateWith(participantAddInput, inputOf(values))
+      // The schema says it under « name »; a team pick is made in the « Personne » list.
+      if (values.kind === 'team' && errors.name) return { memberId: errors.name }
+      return errors
+    },
+  })
+  const submit = useFormSubmit(form, (values) => add.mutateAsync(inputOf(values)).then(() => form.setValues({ memberId: null, name: '', role: '' })))
   const already = new Set(project.participants.map((p) => p.memberId))
   return (
     <Stack>
@@ -35,14 +57,7 @@ export function ParticipantsPanel({ project, onChanged }: { project: ProjectDeta
                       variant="subtle"
                       color="red"
                       aria-label={`${t('common.remove')} ${p.name}`}
-                      onClick={async () => {
-                        try {
-                          await call('participants.remove', { id: p.id })
-                          await onChanged()
-                        } catch (error) {
-                          setFailure(errorMessage(error))
-                        }
-                      }}
+                      onClick={() => remove.mutate({ id: p.id })}
                     >
                       <IconTrash size={16} />
                     </ActionIcon>
@@ -54,67 +69,41 @@ export function ParticipantsPanel({ project, onChanged }: { project: ProjectDeta
         )}
       </Paper>
       <Paper withBorder p="md" radius="md">
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault()
-            setFailure(null)
-            try {
-              await call('participants.add', {
-                projectId: project.id,
-                memberId: kind === 'team' && memberId ? Number(memberId) : null,
-                name: kind === 'outside' ? name : '',
-                role,
-              })
-              setMemberId(null)
-              setName('')
-              setRole('')
-              await onChanged()
-            } catch (error) {
-              setFailure(errorMessage(error))
-            }
-          }}
-        >
+        <form noValidate onSubmit={submit.onSubmit}>
           <Stack>
             <SegmentedControl
               data={[
                 { value: 'team', label: t('participants.fromTeam') },
                 { value: 'outside', label: t('participants.fromOutside') },
               ]}
-              value={kind}
-              onChange={(v) => setKind(v as 'team' | 'outside')}
+              {...form.getInputProps('kind')}
               w="fit-content"
             />
             <Group align="flex-end">
-              {kind === 'team' ? (
+              {form.values.kind === 'team' ? (
                 <Select
                   label={t('participants.person')}
                   data={(members.data ?? [])
                     .filter((m) => !already.has(m.id))
                     .map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
-                  value={memberId}
-                  onChange={setMemberId}
+                  {...form.getInputProps('memberId')}
                   searchable
                   w={260}
                 />
               ) : (
-                <TextInput
-                  label={t('participants.name')}
-                  placeholder={t('participants.namePlaceholder')}
-                  value={name}
-                  onChange={(e) => setName(e.currentTarget.value)}
-                  w={260}
-                />
+                <TextInput label={t('participants.name')} placeholder={t('participants.namePlaceholder')} {...form.getInputProps('name')} w={260} />
               )}
               <TextInput
                 label={t('participants.role')}
                 placeholder={t('participants.rolePlaceholder')}
-                value={role}
-                onChange={(e) => setRole(e.currentTarget.value)}
+                {...form.getInputProps('role')}
                 style={{ flex: 1 }}
               />
-              <Button type="submit">{t('participants.add')}</Button>
+              <Button type="submit" loading={submit.saving}>
+                {t('participants.add')}
+              </Button>
             </Group>
-            <FormError message={failure} />
+            <FormError message={submit.failure} />
           </Stack>
         </form>
       </Paper>

@@ -5,9 +5,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
-import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '@shared/contract'
+import { contract, PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '@shared/contract'
 import { call } from '../../api/client'
-import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { refreshAfter, useApiMutation, useApiQuery } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
@@ -41,9 +41,6 @@ export function ProjectPage() {
   if (project.isError) return <FormError message={project.error.message} />
   if (!project.data) return <Loader />
   const p = project.data
-  const refresh = async () => {
-    await queryClient.invalidateQueries()
-  }
   const domain = referentiel.data?.domains.find((d) => d.id === p.domainId)
   const themes = referentiel.data?.domains.flatMap((d) => d.themes).filter((th) => p.themeIds.includes(th.id)) ?? []
   const criteria = referentiel.data?.domains.flatMap((d) => d.themes.flatMap((th) => th.criteria)).filter((c) => p.criterionIds.includes(c.id)) ?? []
@@ -92,8 +89,9 @@ export function ProjectPage() {
                   title: t('projects.removeTitle'),
                   message: t('projects.removeConfirm', { title: p.title }),
                   remove: () => call('projects.remove', { id: p.id }),
+                  // Leave the page first: refreshed here, the removed project would show as not found.
                   removed: () => navigate('/projets'),
-                  after: refresh,
+                  after: () => refreshAfter(queryClient, contract['projects.remove'].changes ?? []),
                 })
               }
             >
@@ -173,19 +171,19 @@ export function ProjectPage() {
           <Tabs.Tab value="historique">{t('projects.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="actions">
-          <ActionsPanel project={p} onChanged={refresh} openTaskId={openTaskId} />
+          <ActionsPanel project={p} openTaskId={openTaskId} />
         </Tabs.Panel>
         <Tabs.Panel value="budget">
-          <BudgetPanel project={p} onChanged={refresh} />
+          <BudgetPanel project={p} />
         </Tabs.Panel>
         <Tabs.Panel value="indicateurs">
-          <IndicatorsPanel project={p} onChanged={refresh} />
+          <IndicatorsPanel project={p} />
         </Tabs.Panel>
         <Tabs.Panel value="participants">
-          <ParticipantsPanel project={p} onChanged={refresh} />
+          <ParticipantsPanel project={p} />
         </Tabs.Panel>
         <Tabs.Panel value="echanges">
-          <ExchangesPanel project={p} onChanged={refresh} />
+          <ExchangesPanel project={p} />
         </Tabs.Panel>
         <Tabs.Panel value="portail">
           <ProjectPortalPanel projectId={p.id} projectTitle={p.title} />

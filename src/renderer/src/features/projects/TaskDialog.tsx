@@ -1,14 +1,19 @@
-import { ActionIcon, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { useForm, type UseFormReturnType } from '@mantine/form'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TASK_STATUS_LABELS, TASK_STATUSES, taskInputSchema, type ProjectDetail, type Task, type TaskStatus } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import type { z } from 'zod'
+import { TASK_STATUS_LABELS, TASK_STATUSES, taskInputSchema, type ProjectDetail, type Task } from '@shared/contract'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { CommentList } from '../../components/CommentList'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
+import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
+import { useFormSubmit, type FormSubmit } from '../../lib/use-form-submit'
 import { validateWith } from '../../lib/validation'
+
+type TaskValues = Required<Omit<z.input<typeof taskInputSchema>, 'projectId'>>
 
 interface TaskDialogProps {
   project: ProjectDetail
@@ -16,107 +21,97 @@ interface TaskDialogProps {
   task: Task | null
   defaultActionId?: number | null
   onClose(): void
-  onSaved(): Promise<void>
 }
 
 /** A task: who, when, its checklist and its comments. */
-export function TaskDialog({ project, task, defaultActionId = null, onClose, onSaved }: TaskDialogProps) {
+export function TaskDialog({ project, task, defaultActionId = null, onClose }: TaskDialogProps) {
+  const { t } = useTranslation()
+  const create = useApiMutation('tasks.create')
+  const update = useApiMutation('tasks.update')
+  const form = useForm<TaskValues>({
+    mode: 'controlled',
+    initialValues: {
+      title: task?.title ?? '',
+      description: task?.description ?? '',
+      assigneeMemberId: task?.assigneeMemberId ?? null,
+      actionId: task ? task.actionId : defaultActionId,
+      dueOn: task?.dueOn ?? null,
+      status: task?.status ?? 'a_faire',
+      checklist: task?.checklist ?? [],
+    },
+    validate: (values) => validateWith(taskInputSchema, { ...values, projectId: project.id }),
+  })
+  const submit = useFormSubmit(
+    form,
+    (values) => (task ? update.mutateAsync({ ...values, id: task.id }) : create.mutateAsync({ ...values, projectId: project.id })),
+    onClose,
+  )
+  return (
+    <GuardedModal opened onClose={onClose} title={task ? t('tasks.edit') : t('tasks.new')} size="lg">
+      <TaskFields project={project} task={task} form={form} submit={submit} />
+    </GuardedModal>
+  )
+}
+
+function TaskFields({
+  project,
+  task,
+  form,
+  submit,
+}: {
+  project: ProjectDetail
+  task: Task | null
+  form: UseFormReturnType<TaskValues>
+  submit: FormSubmit
+}) {
   const { t } = useTranslation()
   const members = useApiQuery('members.list', {})
-  const [title, setTitle] = useState(task?.title ?? '')
-  const [description, setDescription] = useState(task?.description ?? '')
-  const [assignee, setAssignee] = useState<string | null>(task?.assigneeMemberId ? String(task.assigneeMemberId) : null)
-  const [actionId, setActionId] = useState<string | null>(task?.actionId ? String(task.actionId) : defaultActionId ? String(defaultActionId) : null)
-  const [dueOn, setDueOn] = useState<string | null>(task?.dueOn ?? null)
-  const [status, setStatus] = useState<TaskStatus>(task?.status ?? 'a_faire')
-  const [checklist, setChecklist] = useState(task?.checklist ?? [])
+  const addComment = useApiMutation('comments.add')
   const [newItem, setNewItem] = useState('')
   const [comment, setComment] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const cancel = useDiscardGuard(form.isDirty() || newItem.trim() !== '' || comment.trim() !== '', () => undefined)
   const comments = task ? project.comments.filter((c) => c.taskId === task.id) : []
-
-  async function save() {
-    const input = {
-      projectId: project.id,
-      actionId: actionId ? Number(actionId) : null,
-      title,
-      description,
-      assigneeMemberId: assignee ? Number(assignee) : null,
-      dueOn,
-      status,
-      checklist,
-    }
-    const found = validateWith(taskInputSchema, input)
-    setErrors(found)
-    if (Object.keys(found).length > 0) return
-    setSaving(true)
-    setFailure(null)
-    try {
-      if (task) {
-        const { projectId: _projectId, ...changes } = input
-        await call('tasks.update', { ...changes, id: task.id })
-      } else {
-        await call('tasks.create', input)
-      }
-      await onSaved()
-      onClose()
-    } catch (error) {
-      setFailure(errorMessage(error))
-    } finally {
-      setSaving(false)
-    }
+  const { checklist } = form.values
+  const addItem = () => {
+    form.insertListItem('checklist', { label: newItem.trim(), done: false })
+    setNewItem('')
   }
+  const idValue = (field: 'assigneeMemberId' | 'actionId') => ({
+    value: form.values[field] === null ? null : String(form.values[field]),
+    onChange: (v: string | null) => form.setFieldValue(field, v ? Number(v) : null),
+    error: form.errors[field],
+  })
 
   return (
-    <Modal opened onClose={onClose} title={task ? t('tasks.edit') : t('tasks.new')} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
+    <>
+      <form noValidate onSubmit={submit.onSubmit}>
         <Stack>
-          <TextInput
-            label={t('tasks.fields.title')}
-            required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            data-autofocus
-          />
-          <Textarea
-            label={t('tasks.fields.description')}
-            autosize
-            minRows={1}
-            maxRows={5}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
+          <TextInput label={t('tasks.fields.title')} required {...form.getInputProps('title')} data-autofocus />
+          <Textarea label={t('tasks.fields.description')} autosize minRows={1} maxRows={5} {...form.getInputProps('description')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('tasks.fields.assignee')}
               data={(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
-              value={assignee}
-              onChange={setAssignee}
+              {...idValue('assigneeMemberId')}
               clearable
               searchable
             />
-            <FrenchDateInput label={t('tasks.fields.dueOn')} value={dueOn} onChange={setDueOn} error={errors.dueOn} />
+            <FrenchDateInput
+              label={t('tasks.fields.dueOn')}
+              value={form.values.dueOn}
+              onChange={(v) => form.setFieldValue('dueOn', v)}
+              error={form.errors.dueOn}
+            />
             <Select
               label={t('tasks.fields.status')}
               data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
-              value={status}
-              onChange={(v) => v && setStatus(v as TaskStatus)}
+              {...form.getInputProps('status')}
               allowDeselect={false}
             />
             <Select
               label={t('tasks.fields.action')}
               data={project.actions.map((a) => ({ value: String(a.id), label: a.title }))}
-              value={actionId}
-              onChange={setActionId}
+              {...idValue('actionId')}
               clearable
               placeholder={t('tasks.noAction')}
             />
@@ -127,21 +122,13 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
             </Text>
             {checklist.map((item, index) => (
               <Group key={index} gap="xs" wrap="nowrap">
-                <Checkbox
-                  label={item.label}
-                  checked={item.done}
-                  onChange={(e) => {
-                    const done = e.currentTarget.checked
-                    setChecklist((list) => list.map((x, i) => (i === index ? { ...x, done } : x)))
-                  }}
-                  style={{ flex: 1 }}
-                />
+                <Checkbox label={item.label} {...form.getInputProps(`checklist.${index}.done`, { type: 'checkbox' })} style={{ flex: 1 }} />
                 <ActionIcon
                   size="sm"
                   variant="subtle"
                   color="red"
                   aria-label={`${t('common.remove')} ${item.label}`}
-                  onClick={() => setChecklist((list) => list.filter((_, i) => i !== index))}
+                  onClick={() => form.removeListItem('checklist', index)}
                 >
                   <IconTrash size={14} />
                 </ActionIcon>
@@ -156,31 +143,22 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && newItem.trim()) {
                     e.preventDefault()
-                    setChecklist((list) => [...list, { label: newItem.trim(), done: false }])
-                    setNewItem('')
+                    addItem()
                   }
                 }}
                 style={{ flex: 1 }}
               />
-              <Button
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-                disabled={!newItem.trim()}
-                onClick={() => {
-                  setChecklist((list) => [...list, { label: newItem.trim(), done: false }])
-                  setNewItem('')
-                }}
-              >
+              <Button variant="light" leftSection={<IconPlus size={14} />} disabled={!newItem.trim()} onClick={addItem}>
                 {t('tasks.checklistAdd')}
               </Button>
             </Group>
           </Stack>
-          <FormError message={failure} />
+          <FormError message={submit.failure} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={cancel}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={submit.saving}>
               {task ? t('common.save') : t('tasks.create')}
             </Button>
           </Group>
@@ -198,26 +176,20 @@ export function TaskDialog({ project, task, defaultActionId = null, onClose, onS
               minRows={1}
               value={comment}
               onChange={(e) => setComment(e.currentTarget.value)}
+              error={addComment.error?.message}
               style={{ flex: 1 }}
             />
             <Button
               variant="light"
               disabled={!comment.trim()}
-              onClick={async () => {
-                try {
-                  await call('comments.add', { projectId: project.id, taskId: task.id, body: comment })
-                  setComment('')
-                  await onSaved()
-                } catch (error) {
-                  setFailure(errorMessage(error))
-                }
-              }}
+              loading={addComment.isPending}
+              onClick={() => addComment.mutate({ projectId: project.id, taskId: task.id, body: comment }, { onSuccess: () => setComment('') })}
             >
               {t('tasks.commentAdd')}
             </Button>
           </Group>
         </Stack>
       )}
-    </Modal>
+    </>
   )
 }
