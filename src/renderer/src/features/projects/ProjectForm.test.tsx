@@ -85,4 +85,17 @@ describe('ProjectForm', () => {
     )
     await waitFor(() => expect(dialog()).toBeNull())
   })
+
+  it('offers only élus as « Élu référent », not the secrétaire', async () => {
+    const team = [
+      { id: 1, firstName: 'Marie', lastName: 'Lambert', role: 'maire' },
+      { id: 2, firstName: 'Paul', lastName: 'Girard', role: 'adjoint' },
+      { id: 3, firstName: 'Agnès', lastName: 'Roux', role: 'secretaire_mairie' },
+    ]
+    const { user } = renderWithApp(<CreateProject onSubmit={vi.fn()} />, { answers: { ...answers, 'members.list': () => team as never } })
+    await user.click((await screen.findAllByLabelText('Élu référent'))[0]!)
+    expect(await screen.findByRole('option', { name: 'Paul Girard' })).toBeTruthy()
+    expect(screen.getByRole('option', { name: 'Marie Lambert' })).toBeTruthy()
+    expect(screen.queryByRole('option', { name: 'Agnès Roux' })).toBeNull()
+  })
 })

@@ -11,6 +11,7 @@ import {
   type ProjectDetail,
   type ProjectInput,
 } from '@shared/contract'
+import { isElectedRole } from '@shared/roles'
 import { errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
@@ -154,7 +155,10 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
           />
           <Select
             label={t('projects.fields.referent')}
-            data={(members.data ?? []).map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
+            data={(members.data ?? [])
+              // An élu carries the project; an agent already named stays shown so the record still reads true.
+              .filter((m) => isElectedRole(m.role) || m.id === initial.referentMemberId)
+              .map((m) => ({ value: String(m.id), label: `${m.firstName} ${m.lastName}` }))}
             value={values.referentMemberId === null ? null : String(values.referentMemberId)}
             onChange={(v) => form.setFieldValue('referentMemberId', v ? Number(v) : null)}
             error={form.errors.referentMemberId}
