@@ -16,7 +16,7 @@ import {
 import type { z } from 'zod'
 import { useApiMutation } from '../../api/hooks'
 import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
-import { FormError } from '../../components/FormError'
+import { FormActions } from '../../components/FormActions'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { useFormSubmit, type FormSubmit } from '../../lib/use-form-submit'
@@ -81,15 +81,7 @@ function ActionFields({ form, submit, submitLabel }: { form: UseFormReturnType<A
           {...form.getInputProps('status')}
           allowDeselect={false}
         />
-        <FormError message={submit.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submit.saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submit={submit} submitLabel={submitLabel} onCancel={cancel} />
       </Stack>
     </form>
   )

@@ -7,6 +7,7 @@ import { useForm } from '@mantine/form'
 import { indicatorInputSchema, type Indicator, type ProjectDetail } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { IndicatorLine } from '../../components/charts/IndicatorLine'
+import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
@@ -161,15 +162,7 @@ function IndicatorForm({ projectId, onDone }: { projectId: number; onDone(): voi
           <NumberInput label={t('indicators.targetLabel')} {...form.getInputProps('targetValue')} decimalSeparator="," thousandSeparator=" " />
         </Group>
         <Switch label={t('indicators.lowerIsBetter')} {...form.getInputProps('lowerIsBetter', { type: 'checkbox' })} />
-        <FormError message={submit.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submit.saving}>
-            {t('indicators.create')}
-          </Button>
-        </Group>
+        <FormActions submit={submit} submitLabel={t('indicators.create')} onCancel={cancel} />
       </Stack>
     </form>
   )

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { TASK_STATUS_LABELS, TASK_STATUSES, taskInputSchema, type ProjectDetail, type Task } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { CommentList } from '../../components/CommentList'
-import { FormError } from '../../components/FormError'
+import { FormActions } from '../../components/FormActions'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
 import { useFormSubmit, type FormSubmit } from '../../lib/use-form-submit'
@@ -153,15 +153,7 @@ function TaskFields({
               </Button>
             </Group>
           </Stack>
-          <FormError message={submit.failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={cancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.saving}>
-              {task ? t('common.save') : t('tasks.create')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} submitLabel={task ? t('common.save') : t('tasks.create')} onCancel={cancel} />
         </Stack>
       </form>
       {task && (
