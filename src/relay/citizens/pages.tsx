@@ -23,7 +23,7 @@ import {
 import { clearSession, SESSION_COOKIE, startSession } from '../portal/session'
 import { portalUrl } from '../portal/urls'
 import { redeemCode } from '../residents/queries'
-import { allow, LIMITS } from '../security/rate-limit'
+import { allow, countHits, LIMITS } from '../security/rate-limit'
 import { getCookie } from 'hono/cookie'
 import { consumeMagicLink, createMagicLink, deleteCitizen, endSession, exportCitizen, MAGIC_LINK_MINUTES, updatePreferences } from './queries'
 
@@ -77,9 +77,15 @@ export function mountCitizens(app: Hono, relay: RelayContext): void {
         400,
       )
     const email = parsed.data
-    const okIp = await allow(db, LIMITS.magicLinkPerIp, clientIp(c, relay), relay.config.rateLimitFactor)
-    const okAddress = await allow(db, LIMITS.magicLinkPerAddress, `${p.commune.code}:${email}`, relay.config.rateLimitFactor)
-    if (!okIp || !okAddress) {
+    const under = await countHits(
+      db,
+      [
+        { limit: LIMITS.magicLinkPerIp, subject: clientIp(c, relay) },
+        { limit: LIMITS.magicLinkPerAddress, subject: `${p.commune.code}:${email}` },
+      ],
+      relay.config.rateLimitFactor,
+    )
+    if (under.includes(false)) {
       return render(
         c,
         p,

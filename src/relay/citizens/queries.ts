@@ -1,7 +1,7 @@
 /** Citizens' accounts: magic links (hash only, 15 minutes, single use), sessions, preferences, export and deletion. */
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { RelayDb } from '../db/open'
-import { citizens, inputs, magicLinks, photos, pollAnswers, polls, reports, sessions } from '../db/schema'
+import { citizens, communes, inputs, magicLinks, photos, pollAnswers, polls, reports, sessions } from '../db/schema'
 import { hashSecret, randomToken } from '../security/secrets'
 
 export const MAGIC_LINK_MINUTES = 15
@@ -57,20 +57,33 @@ export async function consumeMagicLink(db: RelayDb, communeCode: string, token: 
   })
 }
 
-export async function sessionCitizen(db: RelayDb, communeCode: string, token: string): Promise<{ citizen: Citizen; csrfToken: string } | null> {
+export interface CommuneVisit {
+  commune: { code: string; name: string; population: number | null }
+  session: { citizen: Citizen; csrfToken: string } | null
+}
+
+/**
+ * The commune of a portal URL (null when unknown or disabled) and, when the visitor sent a session cookie, its
+ * unexpired session and citizen — in one statement, since every portal request needs both.
+ */
+export async function communeVisit(db: RelayDb, communeCode: string, sessionToken: string | null): Promise<CommuneVisit | null> {
   const [row] = await db
-    .select({ citizen: citizens, csrfToken: sessions.csrfToken })
-    .from(sessions)
-    .innerJoin(citizens, eq(citizens.id, sessions.citizenId))
-    .where(
-      and(
-        eq(sessions.tokenHash, hashSecret(token)),
-        eq(sessions.communeCode, communeCode),
-        gt(sessions.expiresAt, sql`now()`),
-        isNull(citizens.deletedAt),
-      ),
+    .select({
+      commune: { code: communes.code, name: communes.name, population: communes.population },
+      citizen: citizens,
+      csrfToken: sessions.csrfToken,
+    })
+    .from(communes)
+    .leftJoin(
+      sessions,
+      sessionToken
+        ? and(eq(sessions.tokenHash, hashSecret(sessionToken)), eq(sessions.communeCode, communes.code), gt(sessions.expiresAt, sql`now()`))
+        : sql`false`,
     )
-  return row ?? null
+    .leftJoin(citizens, and(eq(citizens.id, sessions.citizenId), isNull(citizens.deletedAt)))
+    .where(and(eq(communes.code, communeCode), isNull(communes.disabledAt)))
+  if (!row) return null
+  return { commune: row.commune, session: row.citizen && row.csrfToken ? { citizen: row.citizen, csrfToken: row.csrfToken } : null }
 }
 
 export async function endSession(db: RelayDb, token: string): Promise<void> {

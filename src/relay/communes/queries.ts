@@ -111,11 +111,3 @@ export async function claimPairingCode(db: RelayDb, typed: string): Promise<{ to
     return { token, code: commune.code, name: commune.name }
   })
 }
-
-export async function activeCommune(db: Queryable, code: string) {
-  const [commune] = await db
-    .select()
-    .from(communes)
-    .where(and(eq(communes.code, code), isNull(communes.disabledAt)))
-  return commune ?? null
-}

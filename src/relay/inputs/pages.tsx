@@ -36,7 +36,7 @@ import {
 } from '../portal/kit'
 import { projectPage } from '../portal/home'
 import { publicProject } from '../projects/queries'
-import { allow, LIMITS } from '../security/rate-limit'
+import { allow, countHits, LIMITS } from '../security/rate-limit'
 import { citizenInputs, createInput, photoVisible, publicInput, reportInput, type NewInput } from './queries'
 
 const UPLOAD_LIMIT = 40 * 1024 * 1024
@@ -184,10 +184,15 @@ function validate(draft: Draft): NewInput {
 
 async function contributionLimits(c: Context, relay: RelayContext, citizenId: number): Promise<void> {
   const db = relay.database.db
-  if (
-    !(await allow(db, LIMITS.contributionPerAccount, String(citizenId), relay.config.rateLimitFactor)) ||
-    !(await allow(db, LIMITS.contributionPerIp, clientIp(c, relay), relay.config.rateLimitFactor))
-  ) {
+  const under = await countHits(
+    db,
+    [
+      { limit: LIMITS.contributionPerAccount, subject: String(citizenId) },
+      { limit: LIMITS.contributionPerIp, subject: clientIp(c, relay) },
+    ],
+    relay.config.rateLimitFactor,
+  )
+  if (under.includes(false)) {
     throw new RelayHttpError(429, 'trop_de_contributions', 'Vous avez envoyé beaucoup de contributions en peu de temps : réessayez dans une heure.')
   }
 }

@@ -34,6 +34,14 @@ export async function createInput(
   input: NewInput,
   processed: ProcessedPhoto[],
 ) {
+  if (processed.length === 0) {
+    // One statement commits on its own: no BEGIN/COMMIT round trips for a text-only contribution.
+    const [row] = await db
+      .insert(inputs)
+      .values({ communeCode, citizenId, seq: null, ...input })
+      .returning({ id: inputs.id })
+    return row!.id
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(inputs)

@@ -140,10 +140,24 @@ export interface Voter {
   residentVerifiedAt: Date | null
 }
 
+/** A poll with the database's clock, read in the same statement (opening and closing follow the database's time). */
+async function pollAtNow(db: RelayDb, communeCode: string, externalId: string): Promise<{ poll: Poll; now: Date } | null> {
+  const [row] = await db
+    .select({ poll: polls, now: sql<Date | string>`now()` })
+    .from(polls)
+    .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId), isNull(polls.removedAt)))
+  return row ? { poll: row.poll, now: new Date(row.now) } : null
+}
+
 /**
  * Records a citizen's answer; a later answer replaces the earlier one until the poll closes (the unique index on
  * (poll, citizen) makes « one citizen, one answer » hold even under concurrent submissions). Returns a new receipt,
  * which replaces the previous one.
+ *
+ * Two statements, no explicit transaction (a vote peak is bounded by round trips): the poll and the clock are read and
+ * the answers checked against its questions, then one `INSERT … SELECT` writes the answer only if, at its own instant,
+ * the poll is still there, open and asking the same questions — a poll closed or changed in between stores nothing
+ * and is explained by reading it again.
  */
 export async function castAnswer(
   db: RelayDb,
@@ -151,12 +165,12 @@ export async function castAnswer(
   externalId: string,
   voter: Voter,
   form: Record<string, string | string[] | undefined>,
-) {
-  return db.transaction(async (tx) => {
-    const poll = await findPoll(tx, communeCode, externalId)
-    if (!poll) throw notFound('Ce sondage')
-    const [{ now }] = (await queryRows<{ now: Date | string }>(tx, sql`SELECT now() AS now`)) as [{ now: Date | string }]
-    const state = pollState(poll, new Date(now))
+): Promise<{ receipt: string; poll: Poll }> {
+  for (let attempt = 0; ; attempt++) {
+    const found = await pollAtNow(db, communeCode, externalId)
+    if (!found) throw notFound('Ce sondage')
+    const { poll, now } = found
+    const state = pollState(poll, now)
     if (state === 'a_venir') throw new RelayHttpError(409, 'pas_encore_ouvert', 'Ce sondage n’est pas encore ouvert.')
     if (state === 'clos') throw new RelayHttpError(409, 'clos', 'Ce sondage est clos : il n’est plus possible de répondre.')
     if (poll.verification === 'habitant' && !voter.residentVerifiedAt) {
@@ -166,17 +180,25 @@ export async function castAnswer(
         'Ce vote est réservé aux habitants vérifiés : saisissez d’abord le code remis par la mairie.',
       )
     }
-    const answers = readAnswers(poll.questions, form)
+    const answers = JSON.stringify(readAnswers(poll.questions, form))
     const receipt = humanCode(4)
-    await tx
-      .insert(pollAnswers)
-      .values({ communeCode, pollId: poll.id, citizenId: voter.id, answers, receiptHash: hashCode(receipt), seq: null })
-      .onConflictDoUpdate({
-        target: [pollAnswers.pollId, pollAnswers.citizenId],
-        set: { answers, receiptHash: hashCode(receipt), seq: null, updatedAt: sql`now()` },
-      })
-    return { receipt, poll }
-  })
+    const stored = await queryRows<{ id: number }>(
+      db,
+      sql`
+      INSERT INTO poll_answers (commune_code, poll_id, citizen_id, answers, receipt_hash, seq)
+      SELECT ${communeCode}, p.id, ${voter.id}, ${answers}::jsonb, ${hashCode(receipt)}, NULL
+      FROM polls p
+      WHERE p.id = ${poll.id} AND p.commune_code = ${communeCode} AND p.removed_at IS NULL
+        AND p.opens_at <= now() AND p.closes_at > now()
+        AND p.verification = ${poll.verification} AND p.questions = ${JSON.stringify(poll.questions)}::jsonb
+      ON CONFLICT (poll_id, citizen_id) DO UPDATE
+        SET answers = excluded.answers, receipt_hash = excluded.receipt_hash, seq = NULL, updated_at = now()
+      RETURNING id`,
+    )
+    if (stored.length) return { receipt, poll }
+    // The poll closed, was withdrawn or changed since it was read: the next round says which, or checks again.
+    if (attempt >= 2) throw new RelayHttpError(409, 'sondage_modifie', 'Ce sondage vient d’être modifié : rechargez la page et répondez de nouveau.')
+  }
 }
 
 export async function citizenAnswer(db: RelayDb, pollId: number, citizenId: number): Promise<StoredAnswer[] | null> {

@@ -1,12 +1,12 @@
-/** What every portal page uses: the commune of the URL, the visitor, rendering in the layout, form helpers, formats. */
+/** What every portal page uses: the commune of the URL and the visitor (one query), rendering in the layout, form helpers, formats. */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Child } from 'hono/jsx'
 import { bodyLimit } from 'hono/body-limit'
 import type { RelayContext } from '../context'
-import { activeCommune } from '../communes/queries'
+import { communeVisit } from '../citizens/queries'
 import { RelayHttpError } from '../http/errors'
 import { Layout } from './layout'
-import { checkForm, visitor, type Visitor } from './session'
+import { checkForm, sessionToken, visitor, type Visitor } from './session'
 
 export interface PortalPage {
   commune: { code: string; name: string; population: number | null }
@@ -17,14 +17,14 @@ const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/
 
 export async function portalPage(c: Context, relay: RelayContext): Promise<PortalPage> {
   const code = c.req.param('commune') ?? ''
-  const commune = COMMUNE_CODE.test(code) ? await activeCommune(relay.database.db, code) : null
-  if (!commune)
+  const visit = COMMUNE_CODE.test(code) ? await communeVisit(relay.database.db, code, sessionToken(c)) : null
+  if (!visit)
     throw new RelayHttpError(
       404,
       'commune_inconnue',
       'Cette commune n’a pas de portail citoyen sur ce relais. Vérifiez l’adresse affichée en mairie.',
     )
-  return { commune: { code: commune.code, name: commune.name, population: commune.population }, who: await visitor(c, relay, commune.code) }
+  return { commune: visit.commune, who: visitor(c, relay, visit.commune.code, visit.session) }
 }
 
 export function render(c: Context, p: PortalPage | null, title: string, body: Child, status = 200) {

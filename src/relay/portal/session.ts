@@ -6,7 +6,7 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
 import type { RelayContext } from '../context'
-import { sessionCitizen, SESSION_DAYS, type Citizen } from '../citizens/queries'
+import { SESSION_DAYS, type Citizen, type CommuneVisit } from '../citizens/queries'
 import { RelayHttpError } from '../http/errors'
 import { randomToken, sameSecret } from '../security/secrets'
 
@@ -23,12 +23,15 @@ function secure(relay: RelayContext): boolean {
   return relay.publicUrl().startsWith('https:')
 }
 
-export async function visitor(c: Context, relay: RelayContext, communeCode: string): Promise<Visitor> {
+/** The session cookie when it has the shape of one (anything else is not looked up). */
+export function sessionToken(c: Context): string | null {
   const token = getCookie(c, SESSION_COOKIE)
-  if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
-    const session = await sessionCitizen(relay.database.db, communeCode, token)
-    if (session) return { citizen: session.citizen, csrf: session.csrfToken }
-  }
+  return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : null
+}
+
+/** The visitor of a portal page, from the session found with the commune (`communeVisit`), else anonymous. */
+export function visitor(c: Context, relay: RelayContext, communeCode: string, session: CommuneVisit['session']): Visitor {
+  if (session) return { citizen: session.citizen, csrf: session.csrfToken }
   let csrf = getCookie(c, ANONYMOUS_CSRF_COOKIE)
   if (!csrf || !/^[A-Za-z0-9_-]{20,100}$/.test(csrf)) {
     csrf = randomToken(24)
