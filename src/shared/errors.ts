@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'WRONG_PASSWORD',
   'UNAUTHORIZED_CLIENT',
+  /** The disk refused the write (full, read-only, gone): nothing was changed. */
+  'STORAGE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -3,6 +3,7 @@ import { contract, isMethodName, type MethodName, type ParsedInput } from '../..
 import { AppError, GENERIC_INTERNAL_MESSAGE, type FieldIssue, type Result } from '../../shared/errors'
 import type { Actor, CoreEnvironment, Session } from './context'
 import type { Handler, HandlerContext, Handlers } from './handler'
+import { storageMessage, storageProblemOf } from './backup/storage-errors'
 
 export interface DispatcherOptions {
   handlers: Handlers
@@ -27,6 +28,12 @@ function checkAccess(method: MethodName, actor: Actor | null): void {
   if (access === 'admin' && !actor.isAdmin) {
     throw new AppError('FORBIDDEN', "Seul un profil administrateur peut faire cette modification. Demandez-le à l'administrateur de Cap Commune.")
   }
+}
+
+/** A full or read-only disk (not a missing file, which is a bug or a NOT_FOUND of its own). */
+function isDiskRefusal(error: unknown): boolean {
+  const problem = storageProblemOf(error)
+  return problem === 'full' || problem === 'read-only'
 }
 
 /** The one entry point for every call, whatever the transport (IPC or HTTP). */
@@ -67,6 +74,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() }
+      // Disk full, read-only or gone under a write: the transaction was rolled back (SQLite) or the document's
+      // temporary file removed (file store), so the data is as it was — say so in words, not « erreur interne ».
+      const storage = isDiskRefusal(error) ? storageMessage(error, environment.dataDir) : null
+      if (storage) {
+        options.onInternalError?.(method, error)
+        return { ok: false, error: { code: 'STORAGE', message: storage } }
+      }
       options.onInternalError?.(method, error)
       return { ok: false, error: { code: 'INTERNAL', message: GENERIC_INTERNAL_MESSAGE } }
     }

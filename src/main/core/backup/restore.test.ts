@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createProject, PROJECT_CORE_OPTIONS } from '../testing/projects'
 import { call, createTestCore, dataDump, failure, ok, TempDirs, type TestCore } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
+import { OPEN_MARKER_FILE_NAME } from '../db/open'
 
 const setUp = setUpCorePerTest('restore', PROJECT_CORE_OPTIONS)
 const temp = new TempDirs('cap-commune-restore-')
@@ -204,7 +205,8 @@ describe('at launch, data that cannot be opened', () => {
     const backup = await ok(test.core, test.session, 'backups.create')
     const expected = dataDump(test.core.database.sqlite)
     test.core.close()
-    // A power cut in the middle of a page: the file is damaged.
+    // A power cut in the middle of a page: the file is damaged, and the app did not close (its marker stays).
+    writeFileSync(join(test.dataDir, OPEN_MARKER_FILE_NAME), '1\n')
     const file = join(test.dataDir, 'cap-commune.sqlite')
     const fd = openSync(file, 'r+')
     writeSync(fd, Buffer.alloc(8192, 0x41), 0, 8192, 8192)

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError } from './errors'
-import { DATABASE_FILE_NAME, openDatabase } from './open'
+import { DATABASE_FILE_NAME, OPEN_MARKER_FILE_NAME, openDatabase } from './open'
 import { MIGRATIONS_FOLDER } from '../testing'
 
 const dirs: string[] = []
@@ -39,5 +39,48 @@ describe('openDatabase', () => {
     } finally {
       opened.close()
     }
+  })
+
+  it('checks the pages only after an unclean stop, so that a clean launch stays fast', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cap-commune-open-'))
+    dirs.push(dataDir)
+    const marker = join(dataDir, OPEN_MARKER_FILE_NAME)
+    const first = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER })
+    expect(existsSync(marker)).toBe(true)
+    first.close()
+    expect(existsSync(marker)).toBe(false)
+
+    const clean = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER })
+    expect(clean.checked).toBe(false)
+    // The process dies here (power cut, killed): the marker stays behind.
+    clean.sqlite.close()
+    expect(existsSync(marker)).toBe(true)
+
+    const afterCrash = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER })
+    expect(afterCrash.checked).toBe(true)
+    afterCrash.close()
+    expect(openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, alwaysCheck: true }).checked).toBe(true)
+  })
+
+  it('refuses a file damaged by an unclean stop, before anything reads it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cap-commune-open-'))
+    dirs.push(dataDir)
+    const opened = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER })
+    opened.sqlite.exec("CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;")
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    opened.sqlite.close()
+    // A power cut in the middle of the last pages (the marker is still there).
+    const file = join(dataDir, DATABASE_FILE_NAME)
+    const fd = openSync(file, 'r+')
+    writeSync(fd, Buffer.alloc(4096 * 8, 0x41), 0, 4096 * 8, 4096 * 40)
+    closeSync(fd)
+    let caught: unknown
+    try {
+      openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER }).close()
+    } catch (error) {
+      caught = error
+    }
+    expect((caught as DatabaseOpenError).kind).toBe('damaged')
+    expect(existsSync(join(dataDir, OPEN_MARKER_FILE_NAME))).toBe(true)
   })
 })
