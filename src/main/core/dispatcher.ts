@@ -4,6 +4,7 @@ import { AppError, GENERIC_INTERNAL_MESSAGE, type FieldIssue, type Result } from
 import type { Actor, CoreEnvironment, Session } from './context'
 import type { Handler, HandlerContext, Handlers } from './handler'
 import { storageMessage, storageProblemOf } from './backup/storage-errors'
+import { databaseRecordingKey, rememberAnswer, rememberedAnswer, splitIdempotencyKey } from './idempotency'
 
 export interface DispatcherOptions {
   handlers: Handlers
@@ -47,10 +48,59 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     return value
   }
 
-  return async (method, input, session) => {
+  /** A creation with its idempotency key: made and remembered in one transaction, or the remembered answer. */
+  async function runOnce(method: MethodName, key: string, input: unknown, context: HandlerContext): Promise<unknown> {
+    const { sqlite } = environment
+    const remembered = rememberedAnswer(sqlite, method, key)
+    if (remembered) return remembered.value
+    const handler = handlers[method] as Handler<MethodName>
+    if (handler.constructor.name !== 'AsyncFunction') {
+      // Synchronous: the whole handler in one transaction (its own transactions become savepoints of this one).
+      return sqlite.transaction(() => {
+        const value = handler(input as ParsedInput<MethodName>, context as never)
+        if (options.validateOutput) contract[method].output.parse(value)
+        rememberAnswer(sqlite, method, key, value, environment.now())
+        return value
+      })()
+    }
+    let recorded: string | undefined
+    const record = (value: unknown) => {
+      rememberAnswer(sqlite, method, key, value, environment.now())
+      recorded = JSON.stringify(value ?? null)
+    }
+    const value = await run(method, input, { ...context, db: databaseRecordingKey(context.db, record) })
+    // The handler's answer is its last transaction's in practice; if not, the remembered one is corrected.
+    if (recorded !== JSON.stringify(value ?? null)) record(value)
+    return value
+  }
+
+  /** Calls with a key still running: a repeat waits for the first one's answer. */
+  const running = new Map<string, Promise<Result<unknown>>>()
+
+  return async (method, rawInput, session) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: "Cette opération n'existe pas dans Cap Commune." } }
     }
+    let split: ReturnType<typeof splitIdempotencyKey>
+    try {
+      split = splitIdempotencyKey(method, rawInput)
+    } catch (error) {
+      return { ok: false, error: (error as AppError).toShape() }
+    }
+    const { key, input } = split
+    if (key === null) return dispatchOne(method, input, session, null)
+    const first = running.get(key)
+    if (first) return first
+    const call = dispatchOne(method, input, session, key)
+    running.set(key, call)
+    try {
+      return await call
+    } finally {
+      running.delete(key)
+    }
+  }
+
+  async function dispatchOne(method: MethodName, input: unknown, session: Session, key: string | null): Promise<Result<unknown>> {
     const definition = contract[method]
     try {
       const actor = options.findActor(session)
@@ -69,7 +119,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
           return (await run(readMethod, contract[readMethod].input.parse(readInput), context)) as never
         },
       }
-      const value = await run(method, parsed.data, context)
+      const value = key === null ? await run(method, parsed.data, context) : await runOnce(method, key, parsed.data, context)
       if (definition.changes && definition.changes.length > 0) environment.emit('data.changed', { domains: [...definition.changes] })
       return { ok: true, value }
     } catch (error) {

@@ -12,7 +12,7 @@ import { APP_ROOT } from './testing'
 const CONTRACT_DIR = join(APP_ROOT, 'src/shared/contract')
 const HANDLERS_DIR = join(APP_ROOT, 'src/main/core/handlers')
 /** Contract files that hold no methods: shared field schemas and the definition helpers. */
-const CONTRACT_SUPPORT = ['define.ts', 'fields.ts', 'index.ts', 'limits.ts']
+const CONTRACT_SUPPORT = ['define.ts', 'fields.ts', 'idempotency.ts', 'index.ts', 'limits.ts']
 
 const kebab = (prefix: string) => prefix.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 const sourceFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))

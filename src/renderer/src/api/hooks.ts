@@ -1,6 +1,15 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query'
-import { useEffect } from 'react'
-import { contract, readsAffectedBy, type DataDomain, type MethodInput, type MethodName, type MethodOutput } from '@shared/contract'
+import { useEffect, useRef } from 'react'
+import {
+  contract,
+  IDEMPOTENCY_KEY_FIELD,
+  isCreationMethod,
+  readsAffectedBy,
+  type DataDomain,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '@shared/contract'
 import { notifications } from '@mantine/notifications'
 import { call, errorMessage, onEvent, type ApiError } from './client'
 import { i18n } from '../i18n'
@@ -39,9 +48,11 @@ interface ApiMutationOptions<M extends MethodName> {
  */
 export function useApiMutation<M extends MethodName>(method: M, { failure = 'form', success }: ApiMutationOptions<M> = {}) {
   const queryClient = useQueryClient()
+  const keys = useRef(new IdempotencyKeys())
   return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
-    mutationFn: (input) => call(method, input),
+    mutationFn: (input) => call(method, isCreationMethod(method) ? withIdempotencyKey(input, keys.current.keyFor(input)) : input),
     onSuccess: async (output) => {
+      keys.current.renew()
       await refreshAfter(queryClient, contract[method].changes ?? [])
       if (success) notifications.show({ color: 'green', message: typeof success === 'string' ? success : success(output) })
     },
@@ -49,6 +60,35 @@ export function useApiMutation<M extends MethodName>(method: M, { failure = 'for
       if (failure === 'notification') notifyFailure(error)
     },
   })
+}
+
+/**
+ * One idempotency key per user action of a form (shared/contract/idempotency.ts): the same input sent again before a
+ * success — a double click, a retry after a lost answer — carries the same key, so the core creates it once; after a
+ * success the next creation is a new action and gets a new key. The input is part of the key, so that two different
+ * creations sent from the same form before the first answer are both made.
+ */
+export class IdempotencyKeys {
+  private action = crypto.randomUUID()
+
+  keyFor(input: unknown): string {
+    return `${this.action}:${fnv1a(JSON.stringify(input) ?? '')}`
+  }
+
+  renew(): void {
+    this.action = crypto.randomUUID()
+  }
+}
+
+function withIdempotencyKey<I>(input: I, key: string): I {
+  return { ...input, [IDEMPOTENCY_KEY_FIELD]: key }
+}
+
+/** A short hash of the input (FNV-1a, 32 bits): enough to tell two inputs of one form apart. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(16).padStart(8, '0')
 }
 
 /** A failed write's French message, in a red notification. */
