@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
@@ -26,6 +26,8 @@ const CONNECTIONS = 50
 const CITIZENS = 200
 const PULL_ROWS = Number(process.env.RELAY_BENCH_PULL_ROWS ?? 100_000)
 /** RELAY_BENCH_DRIVERS=postgres measures one driver only (while profiling). */
+/** RELAY_BENCH_POOL: the relay's PostgreSQL pool size (RELAY_DATABASE_POOL), 20 by default. */
+const POOL = process.env.RELAY_BENCH_POOL ?? '20'
 const DRIVERS = (process.env.RELAY_BENCH_DRIVERS ?? 'pglite,postgres').split(',') as Driver[]
 
 interface LoadResult {
@@ -36,9 +38,13 @@ interface LoadResult {
   /** Answers 4xx or 5xx. */
   non2xx: number
   errors: number
+  /** CPU used by this process (autocannon's load generator) during the run, in % of one core. */
+  loadGeneratorCpu: number
 }
 
 function load(label: string, url: string, requests: autocannon.Request[]): Promise<LoadResult> {
+  const cpuBefore = process.cpuUsage()
+  const wallBefore = performance.now()
   return new Promise((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests }, (error, result) => {
       if (error) return reject(error)
@@ -50,6 +56,10 @@ function load(label: string, url: string, requests: autocannon.Request[]): Promi
         // A proposal answers 303 (to « Mes contributions »): only 4xx, 5xx and network errors are failures.
         non2xx: result['4xx'] + result['5xx'],
         errors: result.errors + result.timeouts,
+        loadGeneratorCpu: (() => {
+          const used = process.cpuUsage(cpuBefore)
+          return ((used.user + used.system) / 1000 / (performance.now() - wallBefore)) * 100
+        })(),
       })
     })
   })
@@ -120,7 +130,7 @@ function formRequest(path: string, fields: () => Record<string, string>, headers
 }
 
 async function benchDriver(driver: Driver, smtp: TestSmtp, postgresUrl: string, bare: string) {
-  const env = { RELAY_SMTP_URL: smtp.url, RELAY_RATE_LIMIT_FACTOR: '10000', RELAY_DATABASE_POOL: '20' }
+  const env = { RELAY_SMTP_URL: smtp.url, RELAY_RATE_LIMIT_FACTOR: '10000', RELAY_DATABASE_POOL: POOL }
   let relay: RelayProcess
   const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'))
   if (driver === 'pglite') {
@@ -199,7 +209,11 @@ async function benchDriver(driver: Driver, smtp: TestSmtp, postgresUrl: string, 
 }
 
 async function main(): Promise<void> {
-  console.log(`Relais — ${DURATION_S} s par mesure, ${CONNECTIONS} connexions, ${CITIZENS} habitants, ${cpus().length} cœurs\n`)
+  console.log(
+    `Relais — ${DURATION_S} s par mesure, ${CONNECTIONS} connexions, ${CITIZENS} habitants, pool ${POOL}, ${cpus().length} cœurs, charge ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  )
   const smtp = await startSmtp()
   const cluster = await startPostgres({ durable: true })
   const bare = await startBareHono()
@@ -221,6 +235,7 @@ async function main(): Promise<void> {
           row.p99Ms.toFixed(1),
           row === baseline ? '—' : `× ${(row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}`,
           String(row.non2xx + row.errors),
+          `${row.loadGeneratorCpu.toFixed(0)} %`,
         ])
       }
       table.push([
@@ -230,10 +245,11 @@ async function main(): Promise<void> {
         '',
         `${(pulled.ms / 1000).toFixed(1)} s`,
         '',
+        '',
       ])
       results[driver] = { rows, pullMs: pulled.ms, pulledRows: pulled.rows }
     }
-    const header = ['mesure', 'req/s', 'p50 ms', 'p99 ms', 'ratio / route nue', 'échecs']
+    const header = ['mesure', 'req/s', 'p50 ms', 'p99 ms', 'ratio / route nue', 'échecs', 'CPU autocannon']
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)))
     const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
     console.log(format(header))
