@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { builderConfig } from '../../../scripts/builder-config.mjs'
@@ -16,6 +18,17 @@ const { validateConfiguration } = builderRequire('./out/util/config/config') as 
 }
 const { LangConfigurator } = builderRequire('./out/targets/nsis/nsisLang') as {
   LangConfigurator: new (options: unknown) => { langs: string[] }
+}
+
+// @electron/fuses, as electron-builder uses it to flip the packaged binary's fuses.
+const fuses = builderRequire('@electron/fuses') as {
+  SENTINEL?: string
+  FuseV1Options: Record<string, number | string>
+  flipFuses(path: string, config: Record<string, unknown>): Promise<number>
+  getCurrentFuseWire(path: string): Promise<Record<string, number>>
+}
+const { PlatformPackager } = builderRequire('./out/index') as {
+  PlatformPackager: { prototype: { generateFuseConfig(this: unknown, fuses: Record<string, boolean>): Promise<Record<string, unknown>> } }
 }
 
 type FileSet = string | { from: string; to: string; filter?: string[] }
@@ -109,6 +122,37 @@ describe('electron-builder.yml', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     })
+  })
+
+  it('flips exactly those fuses in an Electron binary, through electron-builder and @electron/fuses', async () => {
+    // A stand-in for the Electron executable (none can be downloaded here): the fuse wire Electron 12+ embeds, after
+    // its sentinel — version 1, then one byte per fuse, all at Electron's defaults ('0' off, '1' on).
+    const { FuseV1Options } = fuses
+    // The wire's bytes: ASCII '0' for a fuse off, '1' for on.
+    const FuseState = { DISABLE: 0x30, ENABLE: 0x31 }
+    const options = Object.entries(FuseV1Options).filter(([name]) => Number.isNaN(Number(name)))
+    const defaults = '10011100' // runAsNode, cookie encryption, NODE_OPTIONS, inspect, asar integrity, asar only, V8 snapshot, file://
+    const dir = mkdtempSync(join(tmpdir(), 'cap-commune-fuses-'))
+    try {
+      const binary = join(dir, 'cap-commune')
+      const wire = Buffer.concat([Buffer.from([1, defaults.length]), Buffer.from(defaults, 'ascii')])
+      writeFileSync(binary, Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'ascii'), wire, Buffer.alloc(512)]))
+
+      const flipConfig = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses)
+      await fuses.flipFuses(binary, { ...flipConfig, strictlyRequireAllFuses: true })
+      const read = await fuses.getCurrentFuseWire(binary)
+      const state = (option: string) => read[FuseV1Options[option] as number]
+      expect(options.map(([name]) => name)).toHaveLength(defaults.length)
+      expect(state('RunAsNode')).toBe(FuseState.DISABLE)
+      expect(state('EnableNodeOptionsEnvironmentVariable')).toBe(FuseState.DISABLE)
+      expect(state('EnableNodeCliInspectArguments')).toBe(FuseState.DISABLE)
+      expect(state('GrantFileProtocolExtraPrivileges')).toBe(FuseState.DISABLE)
+      expect(state('EnableCookieEncryption')).toBe(FuseState.ENABLE)
+      expect(state('EnableEmbeddedAsarIntegrityValidation')).toBe(FuseState.ENABLE)
+      expect(state('OnlyLoadAppFromAsar')).toBe(FuseState.ENABLE)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('opens .capcommune archives with Cap Commune', () => {
