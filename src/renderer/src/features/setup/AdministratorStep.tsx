@@ -1,5 +1,6 @@
 import { Alert, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { IconShieldCheck } from '@tabler/icons-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { passwordField, requiredText, type MemberInput } from '@shared/contract'
 import { fillAdjointRanks } from '@shared/team-rules'
@@ -32,11 +33,15 @@ interface AdministratorStepProps {
   password: AdministratorValues['password']
   onChange(administrator: SetupDraft['administrator']): void
   onPasswordChange(password: AdministratorValues['password']): void
+  /** « Continuer » was pressed: every message shows, even under a field not visited yet. */
+  showErrors?: boolean
 }
 
 /** Who is setting up the app: their profile becomes the first administrator. */
-export function AdministratorStep({ members, administrator, password, onChange, onPasswordChange }: AdministratorStepProps) {
+export function AdministratorStep({ members, administrator, password, onChange, onPasswordChange, showErrors = false }: AdministratorStepProps) {
   const { t } = useTranslation()
+  // A name not typed yet is not an error: it is said once the field is left, or on « Continuer ».
+  const [nameLeft, setNameLeft] = useState(false)
   const errors = administratorErrors(administrator, password)
   const selected = administrator.memberIndex === null ? OTHER_PERSON : String(administrator.memberIndex)
 
@@ -68,7 +73,8 @@ export function AdministratorStep({ members, administrator, password, onChange, 
         required
         value={administrator.displayName}
         onChange={(event) => onChange({ ...administrator, displayName: event.currentTarget.value })}
-        error={administrator.displayName !== '' || selected === OTHER_PERSON ? errors.displayName : undefined}
+        onBlur={() => setNameLeft(true)}
+        error={nameLeft || showErrors ? errors.displayName : undefined}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <PasswordInput

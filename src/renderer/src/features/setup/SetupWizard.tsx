@@ -166,6 +166,7 @@ export function SetupWizard() {
                   password={password}
                   onChange={(administrator) => update({ administrator })}
                   onPasswordChange={setPassword}
+                  showErrors={stepError !== null}
                 />
               )}
               {step === 5 && <SummaryStep draft={draft} hasPassword={password.password !== ''} />}
