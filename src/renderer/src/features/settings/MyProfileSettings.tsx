@@ -1,14 +1,14 @@
 import { Button, Loader, PasswordInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
-import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { PasswordForm } from './PasswordForm'
 
 export function MyProfileSettings() {
   const { t } = useTranslation()
   const session = useApiQuery('session.get', {})
+  const setPassword = useApiMutation('profiles.setPassword', { success: t('profiles.passwordSaved') })
+  const removePassword = useApiMutation('profiles.setPassword', { failure: 'notification' })
   const profile = session.data?.profile
   if (!profile) return <Loader />
   // Changing one's own password needs the current one, administrators included (a PC left open must not be enough).
@@ -27,11 +27,7 @@ export function MyProfileSettings() {
         <PasswordForm
           askCurrent={askCurrent}
           submitLabel={t('common.save')}
-          onSubmit={async ({ currentPassword, newPassword }) => {
-            await call('profiles.setPassword', { id: profile.id, currentPassword, newPassword })
-            await session.refetch()
-            notifications.show({ color: 'green', message: t('profiles.passwordSaved') })
-          }}
+          onSubmit={({ currentPassword, newPassword }) => setPassword.mutateAsync({ id: profile.id, currentPassword, newPassword })}
         />
         {profile.hasPassword && profile.isAdmin && (
           <Button
@@ -54,14 +50,7 @@ export function MyProfileSettings() {
                 ),
                 labels: { confirm: t('profiles.removePassword'), cancel: t('common.cancel') },
                 confirmProps: { color: 'red' },
-                onConfirm: async () => {
-                  try {
-                    await call('profiles.setPassword', { id: profile.id, currentPassword, newPassword: null })
-                    await session.refetch()
-                  } catch (error) {
-                    notifications.show({ color: 'red', message: errorMessage(error) })
-                  }
-                },
+                onConfirm: () => removePassword.mutate({ id: profile.id, currentPassword, newPassword: null }),
               })
             }}
           >

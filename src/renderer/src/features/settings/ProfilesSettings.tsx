@@ -1,14 +1,17 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core'
-import { modals } from '@mantine/modals'
+import { Alert, Badge, Button, Group, Loader, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle, IconKey, IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { passwordField, requiredText, type Member, type Profile } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { confirmRemoval } from '../../components/confirmRemoval'
+import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
+import { GuardedModal, useDiscardGuard } from '../../components/GuardedModal'
+import { useFormSubmit } from '../../lib/use-form-submit'
 import { RowAction } from '../../components/RowAction'
 import { formatDateTime } from '../../lib/format'
 import { PasswordForm } from './PasswordForm'
@@ -23,17 +26,42 @@ interface ProfileFormProps {
   onDone(): void
 }
 
+interface ProfileValues {
+  displayName: string
+  memberId: string
+  isAdmin: boolean
+  password: string
+}
+
 /** Creates or edits a profile; a new profile may get its password at once. */
 function ProfileForm({ profile, members, profiles, onDone }: ProfileFormProps) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const [displayName, setDisplayName] = useState(profile?.displayName ?? '')
-  const [memberId, setMemberId] = useState<string>(profile?.memberId ? String(profile.memberId) : NO_MEMBER)
-  const [isAdmin, setIsAdmin] = useState(profile?.isAdmin ?? false)
-  const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const create = useApiMutation('profiles.create', { success: (saved) => t('profiles.saved', { name: saved.displayName }) })
+  const update = useApiMutation('profiles.update', { success: (saved) => t('profiles.saved', { name: saved.displayName }) })
+  const form = useForm<ProfileValues>({
+    mode: 'controlled',
+    initialValues: {
+      displayName: profile?.displayName ?? '',
+      memberId: profile?.memberId ? String(profile.memberId) : NO_MEMBER,
+      isAdmin: profile?.isAdmin ?? false,
+      password: '',
+    },
+    validate: {
+      displayName: (name) => firstProblem(displayNameSchema, name),
+      password: (password) => (!profile && password ? firstProblem(passwordField, password) : null),
+    },
+  })
+  const submit = useFormSubmit(
+    form,
+    ({ displayName, memberId, isAdmin, password }) => {
+      const linked = memberId === NO_MEMBER ? null : Number(memberId)
+      return profile
+        ? update.mutateAsync({ id: profile.id, displayName, memberId: linked, isAdmin })
+        : create.mutateAsync({ displayName, memberId: linked, isAdmin, password: password || null })
+    },
+    onDone,
+  )
+  const cancel = useDiscardGuard(form.isDirty(), onDone)
   const taken = new Set(profiles.filter((p) => p.id !== profile?.id && p.memberId !== null).map((p) => p.memberId))
   const memberOptions = [
     { value: NO_MEMBER, label: t('profiles.noMember') },
@@ -41,91 +69,48 @@ function ProfileForm({ profile, members, profiles, onDone }: ProfileFormProps) {
   ]
 
   return (
-    <form
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault()
-        setFailure(null)
-        const found: Record<string, string> = {}
-        const name = displayNameSchema.safeParse(displayName)
-        if (!name.success) found.displayName = name.error.issues[0]!.message
-        if (!profile && password) {
-          const strength = passwordField.safeParse(password)
-          if (!strength.success) found.password = strength.error.issues[0]!.message
-        }
-        setErrors(found)
-        if (Object.keys(found).length > 0) return
-        setSaving(true)
-        const linked = memberId === NO_MEMBER ? null : Number(memberId)
-        try {
-          if (profile) await call('profiles.update', { id: profile.id, displayName, memberId: linked, isAdmin })
-          else await call('profiles.create', { displayName, memberId: linked, isAdmin, password: password || null })
-          await queryClient.invalidateQueries()
-          notifications.show({ color: 'green', message: t('profiles.saved', { name: displayName.trim() }) })
-          onDone()
-        } catch (error) {
-          setFailure(errorMessage(error))
-        } finally {
-          setSaving(false)
-        }
-      }}
-    >
+    <form noValidate onSubmit={submit.onSubmit}>
       <Stack>
-        <TextInput
-          label={t('profiles.displayName')}
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={errors.displayName}
-          data-autofocus
-        />
+        <TextInput label={t('profiles.displayName')} required {...form.getInputProps('displayName')} data-autofocus />
         <Select
           label={t('profiles.member')}
           description={t('profiles.memberHelp')}
           data={memberOptions}
-          value={memberId}
+          value={form.values.memberId}
           allowDeselect={false}
           onChange={(value) => {
-            setMemberId(value ?? NO_MEMBER)
+            form.setFieldValue('memberId', value ?? NO_MEMBER)
             const member = members.find((m) => String(m.id) === value)
-            if (member && !displayName.trim()) setDisplayName(`${member.firstName} ${member.lastName}`)
+            if (member && !form.values.displayName.trim()) form.setFieldValue('displayName', `${member.firstName} ${member.lastName}`)
           }}
         />
-        <Switch
-          label={t('profiles.isAdmin')}
-          description={t('profiles.isAdminHelp')}
-          checked={isAdmin}
-          onChange={(e) => setIsAdmin(e.currentTarget.checked)}
-        />
+        <Switch label={t('profiles.isAdmin')} description={t('profiles.isAdminHelp')} {...form.getInputProps('isAdmin', { type: 'checkbox' })} />
         {!profile && (
           <PasswordInput
             label={t('profiles.passwordOptional')}
             description={t('profiles.passwordRule')}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
+            {...form.getInputProps('password')}
             autoComplete="new-password"
           />
         )}
-        <FormError message={failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {profile ? t('common.save') : t('profiles.create')}
-          </Button>
-        </Group>
+        <FormActions submit={submit} submitLabel={profile ? t('common.save') : t('profiles.create')} onCancel={cancel} />
       </Stack>
     </form>
   )
 }
 
+function firstProblem(schema: z.ZodType, value: unknown): string | null {
+  const result = schema.safeParse(value)
+  return result.success ? null : (result.error.issues[0]?.message ?? null)
+}
+
 /** Who may use Cap Commune on this computer; administrators manage the list. */
 export function ProfilesSettings() {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
   const profiles = useApiQuery('profiles.list', {})
+  const remove = useApiMutation('profiles.remove')
+  const setPassword = useApiMutation('profiles.setPassword', { success: t('profiles.passwordSaved') })
+  const removePassword = useApiMutation('profiles.setPassword', { failure: 'notification' })
   const members = useApiQuery('members.list', {})
   const session = useApiQuery('session.get', {})
   const [editing, setEditing] = useState<Profile | 'new' | null>(null)
@@ -140,23 +125,13 @@ export function ProfilesSettings() {
     return m ? `${m.firstName} ${m.lastName}` : '—'
   }
 
-  function confirmRemoval(profile: Profile) {
-    modals.openConfirmModal({
+  const removeProfile = (profile: Profile) =>
+    confirmRemoval({
       title: t('profiles.removeTitle'),
-      children: <Text>{t('profiles.removeConfirm', { name: profile.displayName })}</Text>,
-      labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await call('profiles.remove', { id: profile.id })
-          notifications.show({ color: 'green', message: t('profiles.removed', { name: profile.displayName }) })
-        } catch (error) {
-          notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-        }
-        await queryClient.invalidateQueries()
-      },
+      message: t('profiles.removeConfirm', { name: profile.displayName }),
+      remove: () => remove.mutateAsync({ id: profile.id }),
+      removed: () => notifications.show({ color: 'green', message: t('profiles.removed', { name: profile.displayName }) }),
     })
-  }
 
   return (
     <Stack>
@@ -230,7 +205,7 @@ export function ProfilesSettings() {
                           target={profile.displayName}
                           icon={<IconTrash size={18} />}
                           danger
-                          onClick={() => confirmRemoval(profile)}
+                          onClick={() => removeProfile(profile)}
                         />
                       </Group>
                     </Table.Td>
@@ -241,7 +216,7 @@ export function ProfilesSettings() {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('profiles.new') : t('profiles.edit')}>
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('profiles.new') : t('profiles.edit')}>
         {editing !== null && (
           <ProfileForm
             profile={editing === 'new' ? null : editing}
@@ -250,8 +225,8 @@ export function ProfilesSettings() {
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
-      <Modal
+      </GuardedModal>
+      <GuardedModal
         opened={passwordFor !== null}
         onClose={() => setPasswordFor(null)}
         title={t('profiles.passwordOf', { name: passwordFor?.displayName ?? '' })}
@@ -262,34 +237,22 @@ export function ProfilesSettings() {
               askCurrent={false}
               submitLabel={t('common.save')}
               onCancel={() => setPasswordFor(null)}
-              onSubmit={async ({ newPassword }) => {
-                await call('profiles.setPassword', { id: passwordFor.id, newPassword })
-                await queryClient.invalidateQueries()
-                notifications.show({ color: 'green', message: t('profiles.passwordSaved') })
-                setPasswordFor(null)
-              }}
+              onSubmit={({ newPassword }) => setPassword.mutateAsync({ id: passwordFor.id, newPassword }).then(() => setPasswordFor(null))}
             />
             {passwordFor.hasPassword && (
               <Button
                 variant="subtle"
                 color="red"
                 w="fit-content"
-                onClick={async () => {
-                  try {
-                    await call('profiles.setPassword', { id: passwordFor.id, newPassword: null })
-                    await queryClient.invalidateQueries()
-                    setPasswordFor(null)
-                  } catch (error) {
-                    notifications.show({ color: 'red', message: errorMessage(error) })
-                  }
-                }}
+                loading={removePassword.isPending}
+                onClick={() => removePassword.mutate({ id: passwordFor.id, newPassword: null }, { onSuccess: () => setPasswordFor(null) })}
               >
                 {t('profiles.removePassword')}
               </Button>
             )}
           </Stack>
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   )
 }
