@@ -31,6 +31,8 @@ export default defineConfig({
           include: ['src/renderer/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['src/renderer/src/testing/setup.ts'],
+          // A render with user-event typing takes seconds on a loaded 2-core machine.
+          testTimeout: 60_000,
         },
       },
     ],
