@@ -22,6 +22,7 @@ import {
 } from './contract'
 import { formatCents, formatDate, formatDateTime, formatInteger, formatMeasure, formatPopulation } from './format'
 import { COMPETENCE_LABELS } from './referentiel/applicability'
+import { TOPIC_LABELS } from './relay/vocabulary'
 import { CIVILITY_LABELS, FEMININE_ROLE_LABELS, ROLE_LABELS, type Civility } from './roles'
 
 /** What an id in the trail can point to; the main process finds the names (records, or the référentiel). */
@@ -155,6 +156,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   trainingProvider: 'Organisme de formation',
   portal: 'Portail citoyen',
   publication: 'Publication sur le portail',
+  news: 'Actualité du portail',
   failedSignIn: 'Mot de passe erroné',
 }
 
@@ -398,6 +400,17 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
   publication: {
     title: f('Projet', text),
     fields: f('Champs affichés', { kind: 'codes', labels: PUBLISHABLE_PROJECT_FIELD_LABELS }),
+  },
+  news: {
+    id: ROW_ID,
+    title: f('Titre', text),
+    body: f('Texte', text),
+    topic: f('Thème', code(TOPIC_LABELS)),
+    publishedOn: f('Date', date),
+    isAlert: f('Alerte', boolean),
+    alertUntil: f('Fin de l’alerte', date),
+    withdrawnAt: f('Retirée du portail le', datetime),
+    createdBy: SAID_BY_THE_LINE,
   },
   portal: {
     id: ROW_ID,

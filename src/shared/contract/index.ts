@@ -23,6 +23,7 @@ import { fundingsMethods } from './fundings'
 import { indicatorsMethods } from './indicators'
 import { logoMethods } from './logo'
 import { portalMethods } from './portal'
+import { newsMethods } from './news'
 import { publicationsMethods } from './publications'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
@@ -95,6 +96,7 @@ export const contract = {
   ...portalMethods,
   ...publicationsMethods,
   ...citizensMethods,
+  ...newsMethods,
 }
 
 export type Contract = typeof contract
@@ -160,6 +162,7 @@ export * from './indicators'
 export * from './logo'
 export * from './portal'
 export * from './publications'
+export * from './news'
 export * from './mandate'
 export * from './measurements'
 export * from './members'

@@ -142,6 +142,7 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
   trainingBudget: schema.trainingBudgets,
   trainingProvider: schema.trainingProviders,
   portal: schema.portalConnection,
+  news: schema.news,
 }
 
 /** Records the scenario below cannot write, and where they are written for real. */
@@ -351,6 +352,20 @@ describe('the journal of a commune that did everything reads in French', () => {
     })
 
     // The training of élus.
+    // News are written without a relay: they wait in the outbox.
+    const alert = await ok(core, session, 'news.create', {
+      title: 'Coupure d’eau rue des Écoles',
+      body: 'Mardi de 8 h à 12 h.',
+      topic: 'voirie',
+      publishedOn: '2026-10-01',
+      isAlert: true,
+      alertUntil: '2026-10-02',
+    })
+    await ok(core, session, 'news.update', {
+      id: alert.id,
+      news: { title: 'Coupure d’eau rue des Écoles', body: 'Mardi de 8 h à 14 h.', topic: 'voirie', publishedOn: '2026-10-01' },
+    })
+    await ok(core, session, 'news.withdraw', { id: alert.id })
     const provider = await ok(core, session, 'training.createProvider', { name: 'Association des maires de l’Aube', approved: true })
     await ok(core, session, 'training.updateProvider', {
       id: provider.id,

@@ -77,6 +77,7 @@ const LABEL_SOURCES: Record<
   training: { table: 'trainings', label: 'title' },
   // A project's publication is kept under the project's id.
   publication: { table: 'projects', label: 'title' },
+  news: { table: 'news', label: 'title' },
   trainingProvider: { table: 'training_providers', label: 'name' },
   // A person's rights are kept under their id, a year's credits under the year.
   trainingRights: { table: 'members', label: "first_name || ' ' || last_name" },

@@ -22,6 +22,7 @@ import { fundingsHandlers } from './fundings'
 import { indicatorsHandlers } from './indicators'
 import { logoHandlers } from './logo'
 import { portalHandlers } from './portal'
+import { newsHandlers } from './news'
 import { publicationsHandlers } from './publications'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
@@ -86,4 +87,5 @@ export const handlers: Handlers = {
   ...trainingHandlers,
   ...portalHandlers,
   ...publicationsHandlers,
+  ...newsHandlers,
 }

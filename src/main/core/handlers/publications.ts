@@ -2,27 +2,11 @@ import { desc } from 'drizzle-orm'
 import type { ProjectPublication } from '../../../shared/contract'
 import { portalOutbox } from '../db/schema'
 import type { HandlerContext, HandlersOf } from '../handler'
-import { outboxRowOf, sendDue, type OutboxRow } from '../portal/outbox'
+import { outboxItemView, outboxRowOf, sendDue } from '../portal/outbox'
 import { fieldsOf, projectExternalId, publicationOf, publishProject, withdrawProject } from '../portal/publications'
 import { portalStatus } from '../portal/connection'
 import { getProjectRow } from '../projects/queries'
 import { projectTrail } from '../projects/trail'
-
-function itemView(row: OutboxRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    action: row.action,
-    externalId: row.externalId,
-    label: row.label,
-    state: row.state,
-    lastError: row.lastError,
-    attempts: row.attempts,
-    nextAttemptAt: row.nextAttemptAt,
-    updatedAt: row.updatedAt,
-    sentAt: row.sentAt,
-  }
-}
 
 function projectPublication(context: HandlerContext, projectId: number): ProjectPublication {
   const publication = publicationOf(context.db, projectId)
@@ -34,7 +18,7 @@ function projectPublication(context: HandlerContext, projectId: number): Project
     fields: publication ? fieldsOf(publication) : [],
     publishedAt: publication?.publishedAt ?? null,
     publishedBy: publication?.publishedBy ?? null,
-    item: item ? itemView(item) : null,
+    item: item ? outboxItemView(item) : null,
     connected: status.connected,
     portalUrl: status.portalUrl,
   }
@@ -50,7 +34,7 @@ export const publicationsHandlers: HandlersOf<'publications'> = {
     const rows = context.db.select().from(portalOutbox).orderBy(desc(portalOutbox.updatedAt), desc(portalOutbox.id)).all()
     const counts = { en_attente: 0, publie: 0, erreur: 0 }
     for (const row of rows) counts[row.state]++
-    return { items: rows.map(itemView), counts, connected: portalStatus(context).connected }
+    return { items: rows.map(outboxItemView), counts, connected: portalStatus(context).connected }
   },
 
   'publications.project': ({ projectId }, context) => {

@@ -58,6 +58,23 @@ export function outboxRowOf(db: Db, kind: OutboxKind, externalId: string): Outbo
   )
 }
 
+/** An outbox row as the screens show it (never its payload). */
+export function outboxItemView(row: OutboxRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    action: row.action,
+    externalId: row.externalId,
+    label: row.label,
+    state: row.state,
+    lastError: row.lastError,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
+    updatedAt: row.updatedAt,
+    sentAt: row.sentAt,
+  }
+}
+
 /** 1 min, 2, 4… up to 1 h: a relay down for a day is tried about 30 times, not 1,440. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1))

@@ -27,3 +27,4 @@ export { trainingProviders, trainings, trainingRights, trainingBudgets } from '.
 export { portalConnection, portalOutbox, portalPublications } from './portal'
 export { contributions, contributionPhotos, pollAnswers, portalPull } from './citizens'
 export { idempotentCalls } from './idempotent-calls'
+export { news } from './news'
