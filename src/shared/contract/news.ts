@@ -11,15 +11,14 @@ export const newsItemInput = z
     title: requiredText('Le titre', 200),
     body: requiredText('Le texte', 8000),
     topic: z.enum(TOPICS, { error: 'Choisissez le thème de l’actualité.' }),
-    publishedOn: isoDateField,
+    publishedOn: z.string({ error: 'Indiquez la date de l’actualité.' }).pipe(isoDateField),
     isAlert: z.boolean().default(false),
     /** Last day the alert is shown, included. */
     alertUntil: isoDateField.nullable().default(null),
   })
   .superRefine((value, context) => {
     if (!value.isAlert) return
-    if (value.alertUntil === null)
-      context.addIssue({ code: 'custom', path: ['alertUntil'], message: 'Une alerte doit avoir une date de fin.' })
+    if (value.alertUntil === null) context.addIssue({ code: 'custom', path: ['alertUntil'], message: 'Une alerte doit avoir une date de fin.' })
     else if (value.alertUntil < value.publishedOn)
       context.addIssue({ code: 'custom', path: ['alertUntil'], message: 'La fin de l’alerte ne peut pas précéder la date de l’actualité.' })
   })

@@ -69,7 +69,12 @@ describe('news items and alerts through the outbox', () => {
 
     await ok(core, session, 'news.update', {
       id: created.id,
-      news: { title: 'Marché de Noël sur la place', body: 'Samedi 12 décembre, de 10 h à 19 h.', topic: 'culture_sport', publishedOn: dayFromToday(0) },
+      news: {
+        title: 'Marché de Noël sur la place',
+        body: 'Samedi 12 décembre, de 10 h à 19 h.',
+        topic: 'culture_sport',
+        publishedOn: dayFromToday(0),
+      },
     })
     await core.portalSender.run()
     expect(await communePage()).toContain('de 10 h à 19 h.')

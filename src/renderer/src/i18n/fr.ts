@@ -1,4 +1,5 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
+import { news } from './news'
 import { publications } from './publications'
 import { citizens } from './citizens'
 import { training } from './training'
@@ -7,6 +8,7 @@ export const fr = {
   training,
   publications,
   citizens,
+  news,
   app: {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',

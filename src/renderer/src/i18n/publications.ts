@@ -25,6 +25,7 @@ export const publications = {
   refused: 'Refusé par le relais : {{reason}}',
   filterState: 'État',
   filterAll: 'Tous les états',
+  tabs: { outbox: 'Tous les envois' },
   project: {
     title: 'Portail citoyen',
     notPublished: 'Ce projet n’est pas publié sur le portail citoyen.',

@@ -1,14 +1,15 @@
-import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { OUTBOX_ACTION_LABELS, OUTBOX_KIND_LABELS, OUTBOX_STATES, type OutboxItemView, type OutboxState } from '../../../../shared/contract'
 import { errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
+import { NewsSection } from '../news/NewsSection'
 import { NotConnectedNotice } from './NotConnectedNotice'
 import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
 
@@ -16,6 +17,7 @@ import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
 function itemLink(item: OutboxItemView): string | null {
   const project = /^projet-(\d+)$/.exec(item.externalId)
   if (item.kind === 'project' && project && item.action === 'put') return `/projets/${project[1]}?onglet=portail`
+  if (item.kind === 'news') return '/publications?onglet=actualites'
   return null
 }
 
@@ -25,6 +27,8 @@ export function PublicationsPage() {
   const list = useApiQuery('publications.list', {}, { refetchInterval: (query) => ((query.state.data?.counts.en_attente ?? 0) > 0 ? 5_000 : false) })
   const sendNow = useApiMutation('publications.sendNow')
   const [state, setState] = useState<OutboxState | 'tous'>('tous')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const tab = searchParams.get('onglet') ?? 'envois'
 
   async function send() {
     try {
@@ -87,67 +91,82 @@ export function PublicationsPage() {
           </Paper>
         ))}
       </Group>
-      {items.length === 0 ? (
-        <Paper withBorder p="lg" radius="md">
-          <Text>{t('publications.empty')}</Text>
-        </Paper>
-      ) : (
-        <Paper withBorder p="md" radius="md">
-          <Stack>
-            <SegmentedControl
-              aria-label={t('publications.filterState')}
-              value={state}
-              onChange={(value) => setState(value as OutboxState | 'tous')}
-              data={[
-                { value: 'tous', label: t('publications.filterAll') },
-                ...OUTBOX_STATES.map((key) => ({ value: key, label: t(`publications.counts.${key}`) })),
-              ]}
-              w="fit-content"
-            />
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publications.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('publications.columns.what')}</Table.Th>
-                  <Table.Th>{t('publications.columns.kind')}</Table.Th>
-                  <Table.Th>{t('publications.columns.action')}</Table.Th>
-                  <Table.Th>{t('publications.columns.state')}</Table.Th>
-                  <Table.Th>{t('publications.columns.detail')}</Table.Th>
-                  <Table.Th>{t('publications.columns.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((item) => {
-                  const link = itemLink(item)
-                  return (
-                    <Table.Tr key={item.id}>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                        {link ? (
-                          <Anchor component={Link} to={link}>
-                            {item.label}
-                          </Anchor>
-                        ) : (
-                          item.label
-                        )}
-                      </Table.Td>
-                      <Table.Td>{OUTBOX_KIND_LABELS[item.kind]}</Table.Td>
-                      <Table.Td>{OUTBOX_ACTION_LABELS[item.action]}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }} miw={120}>
-                        <OutboxStateBadge state={item.state} />
-                      </Table.Td>
-                      <Table.Td maw={360}>
-                        <OutboxStateDetail item={item} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{formatDateTime(item.updatedAt)}</Text>
-                      </Table.Td>
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearchParams(value && value !== 'envois' ? { onglet: value } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="envois">{t('publications.tabs.outbox')}</Tabs.Tab>
+          <Tabs.Tab value="actualites">{t('news.tab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="actualites">
+          <NewsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="envois">
+          {items.length === 0 ? (
+            <Paper withBorder p="lg" radius="md">
+              <Text>{t('publications.empty')}</Text>
+            </Paper>
+          ) : (
+            <Paper withBorder p="md" radius="md">
+              <Stack>
+                <SegmentedControl
+                  aria-label={t('publications.filterState')}
+                  value={state}
+                  onChange={(value) => setState(value as OutboxState | 'tous')}
+                  data={[
+                    { value: 'tous', label: t('publications.filterAll') },
+                    ...OUTBOX_STATES.map((key) => ({ value: key, label: t(`publications.counts.${key}`) })),
+                  ]}
+                  w="fit-content"
+                />
+                <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publications.title')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('publications.columns.what')}</Table.Th>
+                      <Table.Th>{t('publications.columns.kind')}</Table.Th>
+                      <Table.Th>{t('publications.columns.action')}</Table.Th>
+                      <Table.Th>{t('publications.columns.state')}</Table.Th>
+                      <Table.Th>{t('publications.columns.detail')}</Table.Th>
+                      <Table.Th>{t('publications.columns.updated')}</Table.Th>
                     </Table.Tr>
-                  )
-                })}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
-      )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {shown.map((item) => {
+                      const link = itemLink(item)
+                      return (
+                        <Table.Tr key={item.id}>
+                          <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                            {link ? (
+                              <Anchor component={Link} to={link}>
+                                {item.label}
+                              </Anchor>
+                            ) : (
+                              item.label
+                            )}
+                          </Table.Td>
+                          <Table.Td>{OUTBOX_KIND_LABELS[item.kind]}</Table.Td>
+                          <Table.Td>{OUTBOX_ACTION_LABELS[item.action]}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }} miw={120}>
+                            <OutboxStateBadge state={item.state} />
+                          </Table.Td>
+                          <Table.Td maw={360}>
+                            <OutboxStateDetail item={item} />
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{formatDateTime(item.updatedAt)}</Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      )
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Stack>
+            </Paper>
+          )}
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   )
 }

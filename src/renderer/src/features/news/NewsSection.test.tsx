@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { NewsItem } from '@shared/contract'
+import { renderWithApp } from '../../testing/render'
+import { NewsSection } from './NewsSection'
+
+const waiting = {
+  id: 7,
+  kind: 'news',
+  action: 'put',
+  externalId: 'actualite-3',
+  label: 'Coupure d’eau',
+  state: 'en_attente',
+  lastError: null,
+  attempts: 0,
+  nextAttemptAt: '2026-12-01T09:00:00.000Z',
+  updatedAt: '2026-12-01T09:00:00.000Z',
+  sentAt: null,
+} as const
+
+function item(values: Partial<NewsItem> = {}): NewsItem {
+  return {
+    id: 3,
+    externalId: 'actualite-3',
+    title: 'Coupure d’eau',
+    body: 'Rue des Écoles, mardi matin.',
+    topic: 'services',
+    publishedOn: '2026-12-01',
+    isAlert: true,
+    alertUntil: '2026-12-02',
+    withdrawnAt: null,
+    createdAt: '2026-12-01T09:00:00.000Z',
+    createdBy: 'Secrétariat',
+    updatedAt: '2026-12-01T09:00:00.000Z',
+    item: waiting,
+    ...values,
+  }
+}
+
+describe('NewsSection', () => {
+  it('says what to do first when there is no news item yet', async () => {
+    renderWithApp(<NewsSection />, { answers: { 'news.list': () => ({ items: [] }) } })
+    expect(await screen.findByText(/Aucune actualité pour l’instant/)).toBeTruthy()
+  })
+
+  it('creates an alert only once its end date is given, with the French message of the contract', async () => {
+    const app = renderWithApp(<NewsSection />, {
+      answers: { 'news.list': () => ({ items: [] }), 'news.create': (input) => item({ ...(input as Partial<NewsItem>) }) },
+    })
+    await app.user.click(await screen.findByRole('button', { name: 'Nouvelle actualité' }))
+    const dialog = await screen.findByRole('dialog')
+    await app.user.type(within(dialog).getByLabelText(/^Titre/), 'Coupure d’eau')
+    await app.user.type(within(dialog).getByLabelText(/^Texte/), 'Rue des Écoles, mardi matin.')
+    await app.user.click(within(dialog).getAllByLabelText(/^Thème/).find((element) => element.tagName === 'INPUT')!)
+    await app.user.click(await screen.findByRole('option', { name: 'Services de la mairie' }))
+    await app.user.click(within(dialog).getByLabelText(/C’est une alerte/))
+    await app.user.click(within(dialog).getByRole('button', { name: 'Publier' }))
+    expect(await within(dialog).findByText('Une alerte doit avoir une date de fin.')).toBeTruthy()
+    expect(app.inputsOf('news.create')).toEqual([])
+
+    await app.user.type(within(dialog).getByLabelText(/^Fin de l’alerte/), '02/12/2099')
+    await app.user.click(within(dialog).getByRole('button', { name: 'Publier' }))
+    await waitFor(() => expect(app.inputsOf('news.create')).toHaveLength(1))
+    expect(app.inputsOf('news.create')[0]).toMatchObject({ title: 'Coupure d’eau', topic: 'services', isAlert: true, alertUntil: '2099-12-02' })
+  })
+
+  it('lists an alert with its end and its state, and withdraws it after a confirmation', async () => {
+    const app = renderWithApp(<NewsSection />, {
+      answers: { 'news.list': () => ({ items: [item()] }), 'news.withdraw': () => item({ withdrawnAt: '2026-12-01T10:00:00.000Z' }) },
+    })
+    expect(await screen.findByText('Alerte jusqu’au 2 décembre 2026')).toBeTruthy()
+    expect(screen.getByText('En attente')).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: 'Retirer du portail « Coupure d’eau »' }))
+    expect(await screen.findByText(/ne sera plus visible sur le portail/)).toBeTruthy()
+    expect(app.inputsOf('news.withdraw')).toEqual([])
+    await app.user.click(screen.getByRole('button', { name: 'Retirer du portail' }))
+    await waitFor(() => expect(app.inputsOf('news.withdraw')).toEqual([{ id: 3 }]))
+  })
+})

@@ -1,0 +1,172 @@
+import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconPencil, IconPlus, IconWorld, IconWorldOff } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { NewsItem, NewsItemInput } from '@shared/contract'
+import { TOPIC_LABELS } from '@shared/relay/vocabulary'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { FormError } from '../../components/FormError'
+import { GuardedModal } from '../../components/GuardedModal'
+import { formatDate } from '../../lib/format'
+import { OutboxStateBadge, OutboxStateDetail } from '../publications/OutboxState'
+import { emptyNews, NewsForm, newsValues, type NewsValues } from './NewsForm'
+
+/** The form's values as the contract takes them (the contract refuses what is missing, in French). */
+function newsInputOf(values: NewsValues): NewsItemInput {
+  return values as NewsItemInput
+}
+
+/** « Actualités »: the commune's news items and alerts, written here and published through the outbox. */
+export function NewsSection() {
+  const { t } = useTranslation()
+  const list = useApiQuery('news.list', {})
+  const create = useApiMutation('news.create')
+  const update = useApiMutation('news.update')
+  const withdraw = useApiMutation('news.withdraw', { failure: 'notification', success: t('news.withdrawn') })
+  const republish = useApiMutation('news.republish', { failure: 'notification', success: t('news.republished') })
+  const [editing, setEditing] = useState<NewsItem | 'new' | null>(null)
+
+  function confirmWithdraw(item: NewsItem) {
+    modals.openConfirmModal({
+      title: t('news.withdrawTitle'),
+      children: <Text>{t('news.withdrawConfirm', { title: item.title })}</Text>,
+      labels: { confirm: t('news.withdraw'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void withdraw.mutateAsync({ id: item.id }).catch(() => {}),
+    })
+  }
+
+  if (list.isError) return <FormError message={list.error.message} />
+  if (!list.data) return <Loader />
+  const items = list.data.items
+  const current = editing !== null && editing !== 'new' ? editing : null
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+          <Title order={2}>{t('news.title')}</Title>
+          <Text size="sm" maw={760}>
+            {t('news.intro')}
+          </Text>
+        </Stack>
+        <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
+          {t('news.new')}
+        </Button>
+      </Group>
+      {items.length === 0 ? (
+        <Paper withBorder p="lg" radius="md">
+          <Text>{t('news.empty')}</Text>
+        </Paper>
+      ) : (
+        <Paper withBorder p="md" radius="md">
+          <Table striped verticalSpacing="sm" aria-label={t('news.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('news.columns.title')}</Table.Th>
+                <Table.Th>{t('news.columns.topic')}</Table.Th>
+                <Table.Th>{t('news.columns.date')}</Table.Th>
+                <Table.Th>{t('news.columns.state')}</Table.Th>
+                <Table.Th>{t('news.columns.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }} maw={360}>
+                    <Stack gap={4}>
+                      <Text fw={600} size="sm">
+                        {item.title}
+                      </Text>
+                      {item.isAlert && item.alertUntil && (
+                        <Badge color="orange" variant="light" tt="none" w="fit-content">
+                          {t('news.alertBadge', { date: formatDate(item.alertUntil) })}
+                        </Badge>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{TOPIC_LABELS[item.topic]}</Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatDate(item.publishedOn)}</Text>
+                  </Table.Td>
+                  <Table.Td maw={300}>
+                    <Stack gap={4}>
+                      {item.withdrawnAt ? (
+                        <Badge color="gray" variant="light" tt="none" w="fit-content">
+                          {t('news.withdrawnBadge')}
+                        </Badge>
+                      ) : (
+                        item.item && <OutboxStateBadge state={item.item.state} />
+                      )}
+                      {item.item && <OutboxStateDetail item={item.item} />}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        leftSection={<IconPencil size={16} />}
+                        onClick={() => setEditing(item)}
+                        aria-label={`${t('common.edit')} « ${item.title} »`}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                      {item.withdrawnAt ? (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          leftSection={<IconWorld size={16} />}
+                          onClick={() => void republish.mutateAsync({ id: item.id }).catch(() => {})}
+                          aria-label={`${t('news.republish')} « ${item.title} »`}
+                        >
+                          {t('news.republish')}
+                        </Button>
+                      ) : (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          leftSection={<IconWorldOff size={16} />}
+                          onClick={() => confirmWithdraw(item)}
+                          aria-label={`${t('news.withdraw')} « ${item.title} »`}
+                        >
+                          {t('news.withdraw')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={current ? t('news.editTitle') : t('news.new')} size="lg">
+        {editing !== null && (
+          <NewsForm
+            initial={current ? newsValues(current) : emptyNews()}
+            submitLabel={current ? (current.withdrawnAt ? t('news.saveWithdrawn') : t('news.save')) : t('news.create')}
+            notice={current?.withdrawnAt ? t('news.editWithdrawnHelp') : undefined}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (values) => {
+              const input = newsInputOf(values)
+              if (current) {
+                await update.mutateAsync({ id: current.id, news: input })
+                notifications.show({ color: 'green', message: t('news.updated') })
+              } else {
+                await create.mutateAsync(input)
+                notifications.show({ color: 'green', message: values.isAlert ? t('news.queuedAlert') : t('news.queued') })
+              }
+              setEditing(null)
+            }}
+          />
+        )}
+      </GuardedModal>
+    </Stack>
+  )
+}
