@@ -68,6 +68,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'portal.status', input: {} },
     { method: 'publications.list', input: {} },
     { method: 'citizens.syncStatus', input: {} },
+    { method: 'news.list', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
     { method: 'training.overview', input: {} },
@@ -150,6 +151,7 @@ describe('what a write changes, what a read depends on', () => {
       'portal.status',
       'publications.list',
       'citizens.syncStatus',
+      'news.list',
       'answers.list',
       'diagnostic.get',
       'diagnostic.peers',
@@ -252,6 +254,13 @@ describe('what a write changes, what a read depends on', () => {
         referentMemberId: paul.id,
         status: 'en_cours',
       })
+      const item = await write('news.create', { title: 'Fête de l’école', body: 'Samedi 27 juin.', topic: 'ecole', publishedOn: '2026-06-01' })
+      await write('news.update', {
+        id: item.id,
+        news: { title: 'Fête de l’école', body: 'Samedi 27 juin à 15 h.', topic: 'ecole', publishedOn: '2026-06-01' },
+      })
+      await write('news.withdraw', { id: item.id })
+      await write('news.republish', { id: item.id })
       await write('publications.publishProject', { projectId: project.id, fields: ['summary', 'progress'] })
       await write('projects.update', { ...project, title: 'Rénovation de l’école et de la cour', budgetPlannedCents: 1_000_000 })
       const participant = await write('participants.add', { projectId: project.id, memberId: anne.id, role: 'Suivi' })

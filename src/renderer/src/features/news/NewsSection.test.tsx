@@ -51,7 +51,11 @@ describe('NewsSection', () => {
     const dialog = await screen.findByRole('dialog')
     await app.user.type(within(dialog).getByLabelText(/^Titre/), 'Coupure d’eau')
     await app.user.type(within(dialog).getByLabelText(/^Texte/), 'Rue des Écoles, mardi matin.')
-    await app.user.click(within(dialog).getAllByLabelText(/^Thème/).find((element) => element.tagName === 'INPUT')!)
+    await app.user.click(
+      within(dialog)
+        .getAllByLabelText(/^Thème/)
+        .find((element) => element.tagName === 'INPUT')!,
+    )
     await app.user.click(await screen.findByRole('option', { name: 'Services de la mairie' }))
     await app.user.click(within(dialog).getByLabelText(/C’est une alerte/))
     await app.user.click(within(dialog).getByRole('button', { name: 'Publier' }))

@@ -81,9 +81,9 @@ export function NewsSection() {
                         {item.title}
                       </Text>
                       {item.isAlert && item.alertUntil && (
-                        <Badge color="orange" variant="light" tt="none" w="fit-content">
+                        <Text size="xs" fw={600} c="orange.9">
                           {t('news.alertBadge', { date: formatDate(item.alertUntil) })}
-                        </Badge>
+                        </Text>
                       )}
                     </Stack>
                   </Table.Td>
