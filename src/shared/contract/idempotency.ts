@@ -22,6 +22,7 @@ export const CREATION_METHODS = [
   'indicators.create',
   'measurements.add',
   'members.create',
+  'news.create',
   'participants.add',
   'profiles.create',
   'projects.create',
