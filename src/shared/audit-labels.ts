@@ -152,6 +152,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   trainingRights: 'Droits à la formation',
   trainingSettings: 'Formation des élus (réglages)',
   budgetSession: 'Séance budgétaire prévue',
+  applicabilityDecision: 'Applicabilité décidée par la commune',
   trainingBudget: 'Crédits de formation des élus',
   trainingProvider: 'Organisme de formation',
   portal: 'Portail citoyen',
@@ -379,6 +380,14 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     isEmployee: f('Élu salarié', boolean),
     difBalanceCents: f('Solde du DIF déclaré', cents),
     difBalanceOn: f('Date du solde du DIF', date),
+  },
+  applicabilityDecision: {
+    id: ROW_ID,
+    criterionId: f('Obligation', ref('criterion')),
+    applies: f('S’applique à la commune', boolean),
+    reason: f('Raison', text),
+    decidedBy: SAID_BY_THE_LINE,
+    decidedAt: SAID_BY_THE_LINE,
   },
   budgetSession: {
     year: f('Budget de l’année', { kind: 'year' }),

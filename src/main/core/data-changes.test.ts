@@ -48,6 +48,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'profiles.list', input: {} },
     { method: 'referentiel.get', input: {} },
     { method: 'communeProfile.get', input: {} },
+    { method: 'applicability.list', input: {} },
     { method: 'themes.assignments', input: {} },
     { method: 'campaigns.list', input: {} },
     { method: 'snapshots.list', input: {} },
@@ -131,6 +132,7 @@ describe('what a write changes, what a read depends on', () => {
       'profiles.list',
       'referentiel.get',
       'communeProfile.get',
+      'applicability.list',
       'themes.assignments',
       'campaigns.list',
       'snapshots.list',
@@ -246,6 +248,10 @@ describe('what a write changes, what a read depends on', () => {
       // A campaign started on an older référentiel moves to the current one.
       core.database.sqlite.prepare("UPDATE campaigns SET referentiel_version = '2025.1' WHERE id = ?").run(campaign.id)
       await write('campaigns.adoptVersion', { id: campaign.id })
+      // An obligation the rule leaves out, declared applicable by the commune, then back to its rule, then again.
+      await write('applicability.decide', { criterionId: 'conseil-reglement-interieur', applies: true, reason: 'Choix du conseil' })
+      await write('applicability.undo', { criterionId: 'conseil-reglement-interieur' })
+      await write('applicability.decide', { criterionId: 'conseil-reglement-interieur', applies: true, reason: 'Délibération du 3 mars' })
 
       // Projects and all they hold.
       const project = await write('projects.create', {

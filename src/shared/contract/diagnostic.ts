@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { applicabilitySchema } from './referentiel'
 import { legalReferenceSchema } from '../referentiel/schema'
 import { ANSWER_STATUSES } from './answers'
 import { campaignSchema } from './campaigns'
@@ -109,6 +110,11 @@ export const diagnosticViewSchema = z.object({
   profileReviewed: z.boolean(),
   /** Open campaign on an older référentiel version: what changed (null otherwise, and always for a closed one). */
   contentChange: contentChangeSchema.nullable(),
+  /**
+   * Each criterion's applicability in this campaign, by criterion id: as it is now for an open campaign (rule or the
+   * commune's decision), as it was at closing for a closed one. A criterion missing here did not exist then.
+   */
+  applicability: z.record(z.string(), applicabilitySchema),
 })
 
 /* ─── Comparisons ──────────────────────────────────────────────────────────────────── */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { actionsMethods } from './actions'
 import { answersMethods } from './answers'
 import { appMethods } from './app'
+import { applicabilityMethods } from './applicability'
 import { archiveMethods } from './archive'
 import { backupsMethods } from './backups'
 import { attachmentsMethods } from './attachments'
@@ -64,6 +65,7 @@ export const contract = {
   ...profilesMethods,
   ...referentielMethods,
   ...communeProfileMethods,
+  ...applicabilityMethods,
   ...themesMethods,
   ...campaignsMethods,
   ...answersMethods,
@@ -175,6 +177,7 @@ export * from './recovery'
 export * from './limits'
 export * from './idempotency'
 export * from './referentiel'
+export * from './applicability'
 export * from './reports'
 export * from './search'
 export * from './session'

@@ -5,7 +5,23 @@ import { none } from './fields'
 
 /* The référentiel as seen by this commune: each criterion says whether it applies, and why not. */
 
-const applicabilitySchema = z.object({ applies: z.boolean(), reason: z.string() })
+/** An administrator's decision on an obligation, with what its rule alone says (applicability.decide). */
+export const applicabilityDecisionSchema = z.object({
+  applies: z.boolean(),
+  reason: z.string(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  ruleApplies: z.boolean(),
+  ruleReason: z.string(),
+})
+
+export const applicabilitySchema = z.object({
+  applies: z.boolean(),
+  reason: z.string(),
+  /** Present when the commune decided against (or beside) the computed rule. */
+  decision: applicabilityDecisionSchema.optional(),
+})
+export type CriterionApplicability = z.infer<typeof applicabilitySchema>
 
 export const criterionViewSchema = z.object({
   id: z.string(),

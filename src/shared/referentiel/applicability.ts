@@ -51,10 +51,21 @@ export const COMPETENCE_LABELS: Record<Competence, string> = {
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
 
+/** An administrator's decision on one obligation, against what its rule computes (issue 10 §4). */
+export interface ApplicabilityDecision {
+  applies: boolean
+  /** Why, in the commune's words. */
+  reason: string
+  decidedBy: string
+  decidedAt: string
+}
+
 export interface Applicability {
   applies: boolean
   /** Why it does not apply (French, for the user); empty when it applies. */
   reason: string
+  /** Present when the commune decided: the decision, and what the rule alone says. */
+  decision?: ApplicabilityDecision & { ruleApplies: boolean; ruleReason: string }
 }
 
 export const MEASURE_LABELS: Record<PopulationMeasure, string> = { totale: 'population totale', municipale: 'population municipale' }
@@ -131,4 +142,24 @@ export function matches(rule: ApplicabilityRule, context: ApplicabilityContext):
 export function evaluateApplicability(rule: ApplicabilityRule | undefined, context: ApplicabilityContext): Applicability {
   if (!rule || matches(rule, context)) return { applies: true, reason: '' }
   return { applies: false, reason: describeFailure(rule, context) }
+}
+
+/** The sentence a criterion the commune declared not applicable shows where its rule's reason would be. */
+export function decidedNotApplicableReason(reason: string): string {
+  return `La commune a décidé que cette obligation ne la concerne pas : ${reason}`
+}
+
+/**
+ * Whether a criterion applies: its rule, unless an administrator decided otherwise for this commune — then the
+ * decision, with what the rule alone says kept beside it.
+ */
+export function criterionApplicability(criterion: { id: string; appliesWhen?: ApplicabilityRule }, context: ApplicabilityContext): Applicability {
+  const rule = evaluateApplicability(criterion.appliesWhen, context)
+  const decision = context.decisions?.get(criterion.id)
+  if (!decision) return rule
+  return {
+    applies: decision.applies,
+    reason: decision.applies ? '' : decidedNotApplicableReason(decision.reason),
+    decision: { ...decision, ruleApplies: rule.applies, ruleReason: rule.reason },
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ApplicabilityDecision } from './applicability'
 import { COMPETENCES, type Competence, type ProfileFact } from './schema'
 
 /** The commune profile questionnaire: what decides which criteria apply. Unanswered questions default to "non". */
@@ -104,6 +105,8 @@ export interface ApplicabilityContext {
   population: Populations
   facts: Record<ProfileFact, boolean>
   transferred: ReadonlySet<Competence>
+  /** The administrator's decisions by criterion id (applicability_decisions); absent in pure rule checks. */
+  decisions?: ReadonlyMap<string, ApplicabilityDecision>
 }
 
 const ILE_DE_FRANCE_REGION = '11'

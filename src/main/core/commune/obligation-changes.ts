@@ -1,6 +1,6 @@
 /** Which obligations start or stop applying when the commune's facts change (for the message after saving). */
 import type { ObligationChange } from '../../../shared/contract'
-import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { criterionApplicability } from '../../../shared/referentiel/applicability'
 import { legalBasisText } from '../../../shared/referentiel/legal'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { CoreEnvironment } from '../context'
@@ -14,8 +14,8 @@ export function obligationChanges(
   const stopping: ObligationChange[] = []
   for (const { criterion } of env.referentiel().criteria.values()) {
     if (criterion.kind !== 'obligation') continue
-    const was = evaluateApplicability(criterion.appliesWhen, before).applies
-    const is = evaluateApplicability(criterion.appliesWhen, after).applies
+    const was = criterionApplicability(criterion, before).applies
+    const is = criterionApplicability(criterion, after).applies
     if (was === is) continue
     const change = { criterionId: criterion.id, question: criterion.question, legalBasis: legalBasisText(criterion.legalBasis) }
     ;(is ? starting : stopping).push(change)

@@ -15,7 +15,7 @@
  * not apply to the commune is left out, like one whose own rule does not match.
  */
 import type { CalendarEntry } from '../../../shared/contract/calendar'
-import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { criterionApplicability, evaluateApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { Deadline, Referentiel } from '../../../shared/referentiel/schema'
 
@@ -109,7 +109,7 @@ export function upcomingDeadlines(input: CalendarInput): CalendarEntry[] {
   for (const deadline of input.referentiel.deadlines) {
     if (!evaluateApplicability(deadline.appliesWhen, input.context).applies) continue
     const criterion = deadline.criterionId === undefined ? undefined : criteria.get(deadline.criterionId)
-    if (criterion && !evaluateApplicability(criterion.appliesWhen, input.context).applies) continue
+    if (criterion && !criterionApplicability(criterion, input.context).applies) continue
     for (const { dueOn, windowStart, fromBudgetSession } of occurrences(deadline, input, input.from, until)) {
       if (dueOn < input.from || dueOn >= until) continue
       entries.push({

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { scoreTreeSchema, type ScoreTree } from '../../../shared/contract/diagnostic'
-import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { applicabilitySchema } from '../../../shared/contract/referentiel'
+import { criterionApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { Referentiel } from '../../../shared/referentiel/schema'
 
@@ -14,15 +15,15 @@ export const frozenCampaignSchema = z.object({
   /** The population totale in use then (null when unknown). */
   population: z.number().nullable(),
   scores: scoreTreeSchema,
-  /** Every criterion of that version, with whether it applied and why not. */
-  applicability: z.record(z.string(), z.object({ applies: z.boolean(), reason: z.string() })),
+  /** Every criterion of that version, with whether it applied and why not, and the commune's decision then if any. */
+  applicability: z.record(z.string(), applicabilitySchema),
 })
 export type FrozenCampaign = z.infer<typeof frozenCampaignSchema>
 
 export function freezeCampaign(referentiel: Referentiel, context: ApplicabilityContext, scores: ScoreTree, at: string): FrozenCampaign {
   const applicability: FrozenCampaign['applicability'] = {}
   for (const d of referentiel.domains) {
-    for (const t of d.themes) for (const c of t.criteria) applicability[c.id] = evaluateApplicability(c.appliesWhen, context)
+    for (const t of d.themes) for (const c of t.criteria) applicability[c.id] = criterionApplicability(c, context)
   }
   return { referentielVersion: referentiel.version, frozenAt: at, population: context.population.totale, scores, applicability }
 }

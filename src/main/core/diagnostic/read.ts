@@ -12,6 +12,8 @@ import {
   type CommuneProfile,
   type Populations,
 } from '../../../shared/referentiel/profile'
+import { readDecisions } from '../applicability/queries'
+import { criterionApplicability, type Applicability } from '../../../shared/referentiel/applicability'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
 import { answers, campaigns, citizenInputs, commune, communeProfile } from '../db/schema'
@@ -44,11 +46,11 @@ export function communePopulations(db: Db): Populations {
   return { totale: row.totale ?? row.municipale, municipale: row.municipale, totaleFromMunicipale: row.totale === null }
 }
 
-/** Population and région from the commune's row, and the profile questionnaire. */
+/** Population and région from the commune's row, the profile questionnaire and the administrator's decisions. */
 export function communeContext(db: Db): ApplicabilityContext {
   const row = db.select({ regionCode: commune.regionCode }).from(commune).where(eq(commune.id, 1)).get()
   if (!row) throw new AppError('NOT_SET_UP', "La commune n'est pas encore renseignée : terminez l'assistant de démarrage.")
-  return applicabilityContext(communePopulations(db), row.regionCode, readCommuneProfile(db))
+  return { ...applicabilityContext(communePopulations(db), row.regionCode, readCommuneProfile(db)), decisions: readDecisions(db) }
 }
 
 /** The population that places the commune in a size band: the population totale in use. */
@@ -124,6 +126,16 @@ export function freezeNow(env: Pick<CoreEnvironment, 'referentiel' | 'now'>, db:
 export function campaignFrozen(env: Pick<CoreEnvironment, 'referentiel' | 'now'>, db: Db, row: CampaignRow): FrozenCampaign | null {
   if (row.closedAt === null) return null
   return readFrozen(row.frozen) ?? freezeNow(env, db, row.id)
+}
+
+/** Each criterion's applicability in a campaign: frozen when it is closed, the rule or the commune's decision while open. */
+export function campaignApplicability(env: Pick<CoreEnvironment, 'referentiel' | 'now'>, db: Db, row: CampaignRow): Record<string, Applicability> {
+  const frozen = campaignFrozen(env, db, row)
+  if (frozen) return frozen.applicability
+  const context = communeContext(db)
+  const live: Record<string, Applicability> = {}
+  for (const { criterion } of env.referentiel().criteria.values()) live[criterion.id] = criterionApplicability(criterion, context)
+  return live
 }
 
 /** The scores of a campaign: frozen when it is closed, live while it is open. */

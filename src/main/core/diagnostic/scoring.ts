@@ -26,7 +26,7 @@
  */
 import type { AnswerSplit, AnswerStatus } from '../../../shared/contract/answers'
 import type { BlockingPoint, Breakdown, DomainScore, Finding, ScoreTree, ThemeScore } from '../../../shared/contract/diagnostic'
-import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { criterionApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { Criterion, Referentiel, Theme } from '../../../shared/referentiel/schema'
 
@@ -154,7 +154,7 @@ export function computeScores(input: ScoreInput): ScoreTree {
     const themes: ThemeWork[] = domain.themes.map((theme) => {
       const criteria: CriterionState[] = theme.criteria.map((criterion) => {
         const answer = answers.get(criterion.id)
-        const applies = evaluateApplicability(criterion.appliesWhen, context).applies
+        const applies = criterionApplicability(criterion, context).applies
         const counts = applies && answer?.status !== 'non_concerne'
         return { criterion, answer, counts, unmetObligation: counts && criterion.kind === 'obligation' && answer?.status !== 'fait' }
       })

@@ -143,6 +143,7 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
   trainingProvider: schema.trainingProviders,
   portal: schema.portalConnection,
   news: schema.news,
+  applicabilityDecision: schema.applicabilityDecisions,
 }
 
 /** Records the scenario below cannot write, and where they are written for real. */
@@ -404,6 +405,17 @@ describe('the journal of a commune that did everything reads in French', () => {
     await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-25' })
     await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2027-03-30' })
     await ok(core, session, 'calendar.setBudgetSession', { year: 2027, plannedOn: null })
+    await ok(core, session, 'applicability.decide', {
+      criterionId: 'conseil-reglement-interieur',
+      applies: true,
+      reason: 'Le conseil a choisi de s’en doter',
+    })
+    await ok(core, session, 'applicability.decide', {
+      criterionId: 'conseil-reglement-interieur',
+      applies: true,
+      reason: 'Délibération du 3 mars 2027',
+    })
+    await ok(core, session, 'applicability.undo', { criterionId: 'conseil-reglement-interieur' })
     await ok(core, session, 'training.removeProvider', { id: provider.id })
 
     await ok(core, session, 'profiles.remove', { id: profile.id })

@@ -79,6 +79,8 @@ const LABEL_SOURCES: Record<
   publication: { table: 'projects', label: 'title' },
   news: { table: 'news', label: 'title' },
   trainingProvider: { table: 'training_providers', label: 'name' },
+  // The obligation decided, in the words of the référentiel.
+  applicabilityDecision: { table: 'applicability_decisions', label: 'criterion_id', finish: (id, loaded) => criterionQuestion(loaded, id) ?? id },
   // A person's rights are kept under their id, a year's credits under the year.
   trainingRights: { table: 'members', label: "first_name || ' ' || last_name" },
   trainingBudget: { table: 'training_budgets', label: 'CAST(year AS TEXT)', idColumn: 'year' },
@@ -116,7 +118,8 @@ function parseJson(text: string | null): unknown {
 function labelFromValues(entity: string, values: unknown, loaded: LoadedReferentiel, memberName: (id: number) => string): string | null {
   if (!values || typeof values !== 'object') return null
   const v = values as Record<string, unknown>
-  if (entity === 'answer' && typeof v.criterionId === 'string') return criterionQuestion(loaded, v.criterionId) ?? v.criterionId
+  if ((entity === 'answer' || entity === 'applicabilityDecision') && typeof v.criterionId === 'string')
+    return criterionQuestion(loaded, v.criterionId) ?? v.criterionId
   if (entity === 'measurement' && typeof v.measuredOn === 'string') return `Mesure du ${formatDate(v.measuredOn)}`
   if (entity === 'mandate' && typeof v.startYear === 'number') return `${v.startYear}–${String(v.endYear ?? '')}`
   if (entity === 'themeAssignment' && typeof v.memberId === 'number' && typeof v.themeId === 'string')

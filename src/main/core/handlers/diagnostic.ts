@@ -3,7 +3,15 @@ import { scoreTreeSchema, type Comparison, type ScoreTree } from '../../../share
 import { AppError } from '../../../shared/errors'
 import { campaigns, peerBenchmarks, snapshots } from '../db/schema'
 import { populationBand, UNKNOWN_BAND_LABEL } from '../diagnostic/peers'
-import { campaignAnswers, campaignScores, communePopulation, getCampaignRow, isProfileReviewed, toCampaign } from '../diagnostic/read'
+import {
+  campaignAnswers,
+  campaignApplicability,
+  campaignScores,
+  communePopulation,
+  getCampaignRow,
+  isProfileReviewed,
+  toCampaign,
+} from '../diagnostic/read'
 import { round1 } from '../diagnostic/scoring'
 import { contentChangeFor } from '../diagnostic/version-change'
 import type { HandlerContext, HandlersOf } from '../handler'
@@ -70,7 +78,13 @@ export const diagnosticHandlers: HandlersOf<'diagnostic'> = {
       campaign.closedAt === null
         ? contentChangeFor(context.referentiel(), campaign.referentielVersion, new Set(campaignAnswers(context.db, campaignId).keys()))
         : null
-    return { campaign: toCampaign(campaign, scores), scores, profileReviewed: isProfileReviewed(context.db), contentChange }
+    return {
+      campaign: toCampaign(campaign, scores),
+      scores,
+      profileReviewed: isProfileReviewed(context.db),
+      contentChange,
+      applicability: campaignApplicability(context, context.db, campaign),
+    }
   },
 
   'diagnostic.compare': ({ before, after }, context) => {

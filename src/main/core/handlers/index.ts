@@ -2,6 +2,7 @@ import type { Handlers } from '../handler'
 import { actionsHandlers } from './actions'
 import { answersHandlers } from './answers'
 import { appHandlers } from './app'
+import { applicabilityHandlers } from './applicability'
 import { archiveHandlers } from './archive'
 import { backupsHandlers } from './backups'
 import { attachmentsHandlers } from './attachments'
@@ -55,6 +56,7 @@ export const handlers: Handlers = {
   ...profilesHandlers,
   ...referentielHandlers,
   ...communeProfileHandlers,
+  ...applicabilityHandlers,
   ...themesHandlers,
   ...campaignsHandlers,
   ...answersHandlers,

@@ -1,5 +1,5 @@
 import type { ReferentielView } from '../../../shared/contract'
-import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { criterionApplicability } from '../../../shared/referentiel/applicability'
 import { communeContext } from '../diagnostic/read'
 import type { HandlersOf } from '../handler'
 
@@ -31,7 +31,7 @@ export const referentielHandlers: HandlersOf<'referentiel'> = {
             legalBasis: criterion.legalBasis,
             help: criterion.help ?? null,
             nextStep: criterion.nextStep,
-            applicability: evaluateApplicability(criterion.appliesWhen, applicability),
+            applicability: criterionApplicability(criterion, applicability),
           })),
         })),
       })),

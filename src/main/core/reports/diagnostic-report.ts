@@ -7,7 +7,7 @@ import { scoreBarsConfig, scoreRadarConfig, evolutionBarsConfig } from '../../..
 import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type ScoreTree } from '../../../shared/contract'
 import { legalBasisText, legalReferenceLabel } from '../../../shared/referentiel/legal'
 import type { LegalReference } from '../../../shared/referentiel/schema'
-import { evaluateApplicability } from '../../../shared/referentiel/applicability'
+import { criterionApplicability } from '../../../shared/referentiel/applicability'
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
 import { campaignFrozen, communeContext, getCampaignRow } from '../diagnostic/read'
 import { splitObligations } from '../../../shared/diagnostic-counts'
@@ -278,7 +278,7 @@ async function details(context: ReportContext, campaignId: number, scores: Score
               cell: (c) => {
                 const rule = frozen
                   ? (frozen.applicability[c.id] ?? { applies: false, reason: 'Critère ajouté au référentiel après la clôture de cette campagne.' })
-                  : evaluateApplicability(c.appliesWhen, applicability)
+                  : criterionApplicability(c, applicability)
                 if (!rule.applies) return { text: [ANSWER_STATUS_LABELS.non_concerne, { text: `\n${rule.reason}`, style: 'small' }] }
                 return answerText(answers.get(c.id))
               },
