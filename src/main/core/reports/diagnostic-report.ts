@@ -6,8 +6,8 @@ import type { Content } from 'pdfmake/interfaces'
 import { scoreBarsConfig, scoreRadarConfig, evolutionBarsConfig } from '../../../shared/charts/configs'
 import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type ScoreTree } from '../../../shared/contract'
 import { legalBasisText, legalReferenceLabel } from '../../../shared/referentiel/legal'
-import type { LegalReference } from '../../../shared/referentiel/schema'
-import { criterionApplicability } from '../../../shared/referentiel/applicability'
+import type { LegalReference, Referentiel } from '../../../shared/referentiel/schema'
+import { criterionApplicability, type Applicability } from '../../../shared/referentiel/applicability'
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
 import { campaignFrozen, communeContext, getCampaignRow } from '../diagnostic/read'
 import { splitObligations } from '../../../shared/diagnostic-counts'
@@ -279,7 +279,13 @@ async function details(context: ReportContext, campaignId: number, scores: Score
                 const rule = frozen
                   ? (frozen.applicability[c.id] ?? { applies: false, reason: 'Critère ajouté au référentiel après la clôture de cette campagne.' })
                   : criterionApplicability(c, applicability)
-                if (!rule.applies) return { text: [ANSWER_STATUS_LABELS.non_concerne, { text: `\n${rule.reason}`, style: 'small' }] }
+                // Who decided and when; what the rule alone says is in the synthesis's table of decisions.
+                const decided = rule.decision ? ` (${rule.decision.decidedBy}, ${formatDate(rule.decision.decidedAt)}).` : ''
+                if (!rule.applies) return { text: [ANSWER_STATUS_LABELS.non_concerne, { text: `\n${rule.reason}${decided}`, style: 'small' }] }
+                if (rule.decision)
+                  return {
+                    text: [answerText(answers.get(c.id)), { text: `\n${DECIDED_BY_COMMUNE} : ${rule.decision.reason}${decided}`, style: 'small' }],
+                  }
                 return answerText(answers.get(c.id))
               },
             },
@@ -305,6 +311,41 @@ async function details(context: ReportContext, campaignId: number, scores: Score
   return content
 }
 
+export const DECIDED_BY_COMMUNE = 'Applicabilité décidée par la commune'
+
+/** « (Claire Martin, 4 mai 2026 ; sans cette décision : …) »: who decided, when, and what the rule alone says. */
+function decisionText(decision: NonNullable<Applicability['decision']>): string {
+  const rule = decision.ruleApplies ? 'la règle l’appliquerait à la commune' : decision.ruleReason
+  return ` (${decision.decidedBy}, ${formatDate(decision.decidedAt)} ; sans cette décision : ${rule.replace(/\.$/, '')}).`
+}
+
+/** The obligations whose applicability the commune decided, listed in the synthesis for whoever checks the diagnostic. */
+function decisions(referentiel: Referentiel, applicability: Record<string, Applicability>): Content[] {
+  const decided = referentiel.domains
+    .flatMap((d) => d.themes.flatMap((t) => t.criteria))
+    .flatMap((c) => {
+      const decision = applicability[c.id]?.decision
+      return decision ? [{ c, decision }] : []
+    })
+  if (decided.length === 0) return []
+  return [
+    h2(DECIDED_BY_COMMUNE),
+    table(
+      [
+        {
+          header: 'Obligation',
+          width: '*',
+          cell: ({ c }) => ({ text: [c.question, { text: `\n${legalBasisText(c.legalBasis)}`, style: 'small' }] }),
+        },
+        { header: 'Décision', width: 80, cell: ({ decision }) => (decision.applies ? 'S’applique' : 'Ne s’applique pas') },
+        { header: 'Raison', width: 170, cell: ({ decision }) => ({ text: [decision.reason, { text: decisionText(decision), style: 'small' }] }) },
+      ],
+      decided,
+      { fontSize: 8 },
+    ),
+  ]
+}
+
 export const DEFAULT_PROFILE_NOTE =
   'Ce diagnostic repose sur des réponses par défaut : le profil de la commune (équipements, risques, compétences transférées, effectif) n’a pas encore été vérifié dans Paramètres › Profil de la commune.'
 
@@ -322,6 +363,7 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
     // Said before any figure, as on screen: the figures may count criteria that do not apply, or miss some.
     ...(view.profileReviewed || view.campaign.closedAt ? [] : [{ text: DEFAULT_PROFILE_NOTE, bold: true, margin: [0, 0, 0, 6] } as Content]),
     ...summary(view.scores),
+    ...decisions(context.handler.referentiel().referentiel, view.applicability),
     ...charts(view.scores),
     h1('Points bloquants, points faibles et points forts', { newPage: true }),
     ...findings(view.scores),

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_PROFILE_NOTE, obligationsSentence } from './diagnostic-report'
+import { DECIDED_BY_COMMUNE, DEFAULT_PROFILE_NOTE, obligationsSentence } from './diagnostic-report'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
 import { formatCents, formatPercent } from '../../../shared/format'
@@ -96,6 +96,37 @@ describe('reports of a commune with data', () => {
     expect(text).toContain('Vérifié le')
     expectNoLeaks(text)
     expectWellLaidOut(pdf)
+  }, 60_000)
+
+  it('the diagnostic report shows the obligations whose applicability the commune decided, with the reason, who and when', async () => {
+    const campaignId = seeded.campaignId
+    await ok(test.core, test.session, 'applicability.decide', {
+      criterionId: 'pave',
+      applies: true,
+      reason: 'Demande de la préfecture du 2 mars 2026',
+    })
+    await ok(test.core, test.session, 'applicability.decide', {
+      criterionId: 'deci-arrete',
+      applies: false,
+      reason: 'Arrêté intercommunal de DECI en vigueur',
+    })
+    try {
+      const { pdf } = await generate(test, { kind: 'diagnostic', campaignId, compareWith: 'none' }, 'decisions')
+      const text = plainText(pdf)
+      expect(text).toContain(DECIDED_BY_COMMUNE)
+      expect(text).toContain(spaced('Demande de la préfecture du 2 mars 2026'))
+      expect(text).toContain('S’applique')
+      expect(text).toContain('Ne s’applique pas')
+      expect(text).toContain(spaced('La commune a décidé que cette obligation ne la concerne pas : Arrêté intercommunal de DECI en vigueur'))
+      expect(text).toContain(spaced('Secrétariat, 29 novembre 2026'))
+      // What the rule alone says is printed beside the decision: the figure it compared.
+      expect(text).toContain(spaced('sans cette décision : Ne concerne que les communes de 1'))
+      expectNoLeaks(text)
+      expectWellLaidOut(pdf)
+    } finally {
+      await ok(test.core, test.session, 'applicability.undo', { criterionId: 'pave' })
+      await ok(test.core, test.session, 'applicability.undo', { criterionId: 'deci-arrete' })
+    }
   }, 60_000)
 
   it('a diagnostic report without comparison leaves that part out', async () => {
