@@ -158,6 +158,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   portal: 'Portail citoyen',
   publication: 'Publication sur le portail',
   news: 'Actualité du portail',
+  comparison: 'Comparaison anonyme entre communes',
   failedSignIn: 'Mot de passe erroné',
 }
 
@@ -430,6 +431,9 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     apiVersion: secret('la version du protocole du relais'),
     connectedAt: SAID_BY_THE_LINE,
     connectedBy: SAID_BY_THE_LINE,
+  },
+  comparison: {
+    sharing: f('Partage des scores par domaine', boolean),
   },
   trainingProvider: {
     id: ROW_ID,

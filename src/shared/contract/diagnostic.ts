@@ -141,14 +141,25 @@ export type Comparison = z.infer<typeof comparisonSchema>
 
 /* ─── Peer comparison ──────────────────────────────────────────────────────────────── */
 
-/** Anonymous scores of communes of the same population band, received through the relay. */
+/** Anonymous figures of communes of the same population band, as the relay last gave them (never invented). */
 export const peerComparisonSchema = z.object({
-  /** False until real data has been received: then nothing is shown. */
+  /** False until the relay has given at least one figure: then no figure is shown, and the reason is said. */
   available: z.boolean(),
+  /** The commune shares its scores (Paramètres › Portail citoyen); nothing comes back otherwise. */
+  sharing: z.boolean(),
   band: z.string(),
+  /** The fewest communes behind any figure shown (0 when none is). */
   communes: z.number().int(),
-  domains: z.array(z.object({ domainId: z.string(), median: z.number() })),
+  /** How many communes took part in the band's figures at most, when the relay answered (to say how far from the minimum). */
+  contributors: z.number().int(),
+  /** The relay's minimum of communes per figure. */
+  minimumCommunes: z.number().int().nullable(),
+  receivedAt: z.string().nullable(),
+  domains: z.array(
+    z.object({ domainId: z.string(), median: z.number(), q1: z.number().nullable(), q3: z.number().nullable(), communes: z.number().int() }),
+  ),
 })
+export type PeerComparison = z.infer<typeof peerComparisonSchema>
 
 export const diagnosticMethods = methodsOf('diagnostic')({
   'diagnostic.get': method({
@@ -163,6 +174,11 @@ export const diagnosticMethods = methodsOf('diagnostic')({
     access: 'profile',
     reads: ['campaigns', 'answers', 'snapshots', 'commune', 'communeProfile', 'citizenInputs'],
   }),
-  /** Medians received through the relay, by population band. */
-  'diagnostic.peers': method({ input: z.object({ campaignId: idField }), output: peerComparisonSchema, access: 'profile', reads: ['commune'] }),
+  /** Medians and quartiles received through the relay, for the commune's population band. */
+  'diagnostic.peers': method({
+    input: z.object({ campaignId: idField }),
+    output: peerComparisonSchema,
+    access: 'profile',
+    reads: ['commune', 'portal'],
+  }),
 })

@@ -23,6 +23,7 @@ import { exportsMethods } from './exports'
 import { fundingsMethods } from './fundings'
 import { indicatorsMethods } from './indicators'
 import { logoMethods } from './logo'
+import { comparisonMethods } from './comparison'
 import { portalMethods } from './portal'
 import { newsMethods } from './news'
 import { publicationsMethods } from './publications'
@@ -96,6 +97,7 @@ export const contract = {
   ...logoMethods,
   ...trainingMethods,
   ...portalMethods,
+  ...comparisonMethods,
   ...publicationsMethods,
   ...citizensMethods,
   ...newsMethods,
@@ -163,6 +165,7 @@ export * from './fundings'
 export * from './indicators'
 export * from './logo'
 export * from './portal'
+export * from './comparison'
 export * from './publications'
 export * from './news'
 export * from './mandate'

@@ -4,10 +4,18 @@ import { idField, none } from './fields'
 
 /* ─── Publishing on the citizen portal: the outbox and the projects shown (Citoyens › Publications, a project's page) ─── */
 
-/** What the outbox sends: a project, a news item or a poll (a vote is a poll of kind `vote`). */
-export const OUTBOX_KINDS = ['project', 'news', 'poll'] as const
+/**
+ * What the outbox sends: a project, a news item, a poll (a vote is a poll of kind `vote`), or the commune's anonymous
+ * scores for the comparison with communes of the same size.
+ */
+export const OUTBOX_KINDS = ['project', 'news', 'poll', 'benchmark'] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
-export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = { project: 'Projet', news: 'Actualité', poll: 'Consultation' }
+export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = {
+  project: 'Projet',
+  news: 'Actualité',
+  poll: 'Consultation',
+  benchmark: 'Comparaison anonyme',
+}
 export const OUTBOX_ACTIONS = ['put', 'delete'] as const
 export type OutboxAction = (typeof OUTBOX_ACTIONS)[number]
 export const OUTBOX_ACTION_LABELS: Record<OutboxAction, string> = { put: 'Publication', delete: 'Retrait' }

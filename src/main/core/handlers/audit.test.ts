@@ -150,6 +150,7 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
 const WRITTEN_ELSEWHERE: Record<string, string> = {
   portal: 'a relay to connect to: portal/connect.relay.test.ts (its fields are walked above)',
   publication: 'a connected relay: portal/publications tests',
+  comparison: 'a connected relay: portal/comparison.relay.test.ts',
 }
 
 describe('every audited table and field has its words', () => {

@@ -1,17 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { scoreTreeSchema, type Comparison, type ScoreTree } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { campaigns, peerBenchmarks, snapshots } from '../db/schema'
-import { populationBand, UNKNOWN_BAND_LABEL } from '../diagnostic/peers'
-import {
-  campaignAnswers,
-  campaignApplicability,
-  campaignScores,
-  communePopulation,
-  getCampaignRow,
-  isProfileReviewed,
-  toCampaign,
-} from '../diagnostic/read'
+import { campaigns, snapshots } from '../db/schema'
+import { peerComparison } from '../diagnostic/peers'
+import { campaignAnswers, campaignApplicability, campaignScores, getCampaignRow, isProfileReviewed, toCampaign } from '../diagnostic/read'
 import { round1 } from '../diagnostic/scoring'
 import { contentChangeFor } from '../diagnostic/version-change'
 import type { HandlerContext, HandlersOf } from '../handler'
@@ -93,19 +85,9 @@ export const diagnosticHandlers: HandlersOf<'diagnostic'> = {
     return { before: { label: b.label, at: b.at }, after: { label: a.label, at: a.at }, rows: compareTrees(b.scores, a.scores) }
   },
 
-  /** Medians of communes of the same population band, only once the relay has sent real ones: never invented. */
+  /** Medians and quartiles of communes of the same population band, only those the relay gave: never invented. */
   'diagnostic.peers': ({ campaignId }, { db }) => {
     getCampaignRow(db, campaignId)
-    const band = populationBand(communePopulation(db))
-    if (!band) return { available: false, band: UNKNOWN_BAND_LABEL, communes: 0, domains: [] }
-    const rows = db.select().from(peerBenchmarks).where(eq(peerBenchmarks.band, band.key)).orderBy(peerBenchmarks.id).all()
-    if (rows.length === 0) return { available: false, band: band.label, communes: 0, domains: [] }
-    return {
-      available: true,
-      band: band.label,
-      // The smallest sample behind any of the medians: the figure to show next to them.
-      communes: Math.min(...rows.map((r) => r.communes)),
-      domains: rows.map((r) => ({ domainId: r.domainId, median: r.median })),
-    }
+    return peerComparison(db)
   },
 }

@@ -22,6 +22,7 @@ import { exportsHandlers } from './exports'
 import { fundingsHandlers } from './fundings'
 import { indicatorsHandlers } from './indicators'
 import { logoHandlers } from './logo'
+import { comparisonHandlers } from './comparison'
 import { portalHandlers } from './portal'
 import { newsHandlers } from './news'
 import { publicationsHandlers } from './publications'
@@ -88,6 +89,7 @@ export const handlers: Handlers = {
   ...logoHandlers,
   ...trainingHandlers,
   ...portalHandlers,
+  ...comparisonHandlers,
   ...publicationsHandlers,
   ...newsHandlers,
 }

@@ -7,10 +7,11 @@
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
-import type { OutboxAction, OutboxKind, OutboxState } from '../../../shared/contract'
+import type { OutboxAction, OutboxItemView, OutboxKind, OutboxState } from '../../../shared/contract'
 import { portalOutbox } from '../db/schema'
 import { RelayCallError } from './client'
 import { connectedClient } from './connection'
+import { clearBenchmark, storeBenchmark } from './peer-benchmarks'
 
 export type OutboxRow = typeof portalOutbox.$inferSelect
 
@@ -112,7 +113,7 @@ export async function sendDue(environment: SenderEnvironment, { all = false }: {
   const report: SendReport = { sent: 0, failed: 0, problem: null }
   for (const row of due) {
     try {
-      await sendOne(client, row)
+      await sendOne(client, row, environment)
       settle(environment.db, row, { state: 'publie', lastError: null, sentAt: environment.now().toISOString() })
       report.sent++
     } catch (error) {
@@ -136,10 +137,17 @@ export async function sendDue(environment: SenderEnvironment, { all = false }: {
   return report
 }
 
-async function sendOne(client: ReturnType<typeof connectedClient>['client'], row: OutboxRow): Promise<void> {
+async function sendOne(client: ReturnType<typeof connectedClient>['client'], row: OutboxRow, environment: SenderEnvironment): Promise<void> {
   const params = { externalId: row.externalId }
   const body = row.payload === null ? undefined : (JSON.parse(row.payload) as never)
-  if (row.kind === 'project') {
+  if (row.kind === 'benchmark') {
+    // The relay answers a share with the band's figures: they are kept for the diagnostic and its report.
+    if (row.action === 'put') storeBenchmark(environment.db, await client.call('benchmark.share', { body }), environment.now().toISOString())
+    else {
+      await client.call('benchmark.withdraw', {})
+      clearBenchmark(environment.db)
+    }
+  } else if (row.kind === 'project') {
     if (row.action === 'put') await client.call('projects.put', { params, body })
     else await client.call('projects.delete', { params })
   } else if (row.kind === 'news') {
