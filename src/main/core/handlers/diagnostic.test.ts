@@ -157,28 +157,46 @@ describe('snapshots and comparison', () => {
 })
 
 describe('diagnostic.peers', () => {
-  it('is unavailable (no figure invented) until the relay has sent medians for the band', async () => {
+  it('is unavailable (no figure invented) until the commune shares and the relay has sent figures for its band', async () => {
     const test = setUp()
     const { core, session } = test
     const campaignId = await answered(test)
-    expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toEqual({
+    const nothing = {
       available: false,
+      sharing: false,
       band: 'de 200 à 499 habitants',
       communes: 0,
+      contributors: 0,
+      minimumCommunes: null,
+      receivedAt: null,
       domains: [],
-    })
-    const insert = core.database.sqlite.prepare('INSERT INTO peer_benchmarks (band, domain_id, median, communes, received_at) VALUES (?, ?, ?, ?, ?)')
-    insert.run('500-999', 'gouvernance', 70, 40, '2026-05-01T00:00:00.000Z')
+    }
+    expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toEqual(nothing)
+    const insert = core.database.sqlite.prepare(
+      'INSERT INTO peer_benchmarks (band, domain_id, median, q1, q3, communes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    insert.run('200-499', 'gouvernance', 61.5, 50, 70, 48, '2026-05-01T00:00:00.000Z')
+    insert.run('200-499', 'services', 40, 30, 55.5, 45, '2026-05-01T00:00:00.000Z')
+    // Rows without the commune's consent or without the relay's answer for this band are never shown.
+    expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toEqual(nothing)
+    const setting = (received: object | null) =>
+      core.database.sqlite
+        .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('anonymousComparison', ?)")
+        .run(JSON.stringify({ sharing: true, changedAt: null, changedBy: null, received }))
+    setting({ at: '2026-05-01T00:00:00.000Z', band: '500-999', contributors: 40, minimumCommunes: 5 })
     expect((await ok(core, session, 'diagnostic.peers', { campaignId })).available).toBe(false)
-    insert.run('200-499', 'gouvernance', 61.5, 48, '2026-05-01T00:00:00.000Z')
-    insert.run('200-499', 'services', 40, 45, '2026-05-01T00:00:00.000Z')
+    setting({ at: '2026-05-01T00:00:00.000Z', band: '200-499', contributors: 48, minimumCommunes: 5 })
     expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toEqual({
       available: true,
+      sharing: true,
       band: 'de 200 à 499 habitants',
       communes: 45,
+      contributors: 48,
+      minimumCommunes: 5,
+      receivedAt: '2026-05-01T00:00:00.000Z',
       domains: [
-        { domainId: 'gouvernance', median: 61.5 },
-        { domainId: 'services', median: 40 },
+        { domainId: 'gouvernance', median: 61.5, q1: 50, q3: 70, communes: 48 },
+        { domainId: 'services', median: 40, q1: 30, q3: 55.5, communes: 45 },
       ],
     })
     expect((await failure(core, session, 'diagnostic.peers', { campaignId: 99 })).code).toBe('NOT_FOUND')
