@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
-import type { OutboxAction, OutboxItemView, OutboxKind, OutboxState } from '../../../shared/contract'
+import type { OutboxAction, OutboxKind, OutboxState } from '../../../shared/contract'
 import { portalOutbox } from '../db/schema'
 import { RelayCallError } from './client'
 import { connectedClient } from './connection'

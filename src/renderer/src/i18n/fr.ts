@@ -1,5 +1,6 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
 import { news } from './news'
+import { comparison } from './comparison'
 import { publications } from './publications'
 import { citizens } from './citizens'
 import { training } from './training'
@@ -9,6 +10,7 @@ export const fr = {
   publications,
   citizens,
   news,
+  comparison,
   app: {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',
@@ -508,7 +510,6 @@ export const fr = {
     notConcerned: 'Non concerné',
     radarTitle: 'Score par domaine',
     domainBars: 'Réponses par domaine',
-    noPeers: 'La comparaison avec les communes de même taille s’affichera dès que des scores anonymes auront été reçus par le relais.',
     peersMedian: 'Médiane des communes de {{band}} ({{count}})',
     weaknesses: 'Points faibles',
     strengths: 'Points forts',

@@ -13,6 +13,7 @@ import { DomainScores } from './DomainScores'
 import { Findings } from './Findings'
 import { HistoryPanel } from './HistoryPanel'
 import { ContentChangeNotice } from './ContentChangeNotice'
+import { PeerComparison } from './PeerComparison'
 import { ScoreSummary } from './ScoreSummary'
 import { ScoringExplained } from './ScoringExplained'
 import { ToAnswerList } from './ToAnswerList'
@@ -152,11 +153,6 @@ export function DiagnosticPage() {
                           : []),
                       ]}
                     />
-                    {!peers.data?.available && (
-                      <Text size="xs" c="dimmed" mt="xs">
-                        {t('diagnostic.noPeers')}
-                      </Text>
-                    )}
                   </Paper>
                   <Paper withBorder p="md" radius="md">
                     <Title order={2} size="h4" mb="sm">
@@ -169,6 +165,7 @@ export function DiagnosticPage() {
                     />
                   </Paper>
                 </SimpleGrid>
+                {peers.data && <PeerComparison peers={peers.data} domains={diagnostic.data.scores.domains} />}
                 <Findings campaignId={campaign.id} strengths={diagnostic.data.scores.strengths} weaknesses={diagnostic.data.scores.weaknesses} />
               </Stack>
             </Tabs.Panel>

@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
+import { ComparisonSettings } from './ComparisonSettings'
 
 interface ConnectValues {
   relayUrl: string
@@ -185,6 +186,7 @@ export function PortalSettings() {
           </Stack>
         )}
       </Paper>
+      <ComparisonSettings isAdmin={isAdmin} />
     </Stack>
   )
 }
