@@ -68,6 +68,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'logo.get', input: {} },
     { method: 'portal.status', input: {} },
     { method: 'publications.list', input: {} },
+    { method: 'comparison.status', input: {} },
     { method: 'citizens.syncStatus', input: {} },
     { method: 'news.list', input: {} },
     { method: 'backups.status', input: {} },
@@ -123,6 +124,7 @@ describe('what a write changes, what a read depends on', () => {
   it('every read method is exercised here, or reads every domain', () => {
     const exercised = new Set<string>([
       ...NOT_READ,
+      'comparison.status',
       'app.status',
       'directory.searchCommunes',
       'session.get',
@@ -324,6 +326,8 @@ describe('what a write changes, what a read depends on', () => {
       await write('fundings.remove', { id: funding.id })
       await write('attachments.remove', { id: attachment.id })
       await write('tasks.remove', { id: task.id })
+      await write('comparison.setSharing', { sharing: true })
+      await write('comparison.refresh', {})
       await write('publications.sendNow', {})
       await write('publications.withdrawProject', { projectId: project.id })
       await write('publications.publishProject', { projectId: project.id, fields: [] })
@@ -336,6 +340,7 @@ describe('what a write changes, what a read depends on', () => {
       await write('portal.connect', { relayUrl: 'https://relais.example.fr', pairingCode: 'ABCD-EFGH' })
       // The fake relay answers the feed with nonsense: the attempt is recorded, nothing is stored.
       await write('citizens.syncNow', {})
+      await write('comparison.setSharing', { sharing: false })
       await write('portal.disconnect', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })

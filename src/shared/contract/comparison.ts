@@ -27,9 +27,14 @@ export type ComparisonStatus = z.infer<typeof comparisonStatusSchema>
 export const comparisonSharingInput = z.object({ sharing: z.boolean({ error: 'Indiquez si la commune partage ses scores.' }) })
 
 export const comparisonMethods = methodsOf('comparison')({
-  'comparison.status': method({ input: none, output: comparisonStatusSchema, access: 'profile', reads: ['portal', 'campaigns', 'commune'] }),
+  'comparison.status': method({
+    input: none,
+    output: comparisonStatusSchema,
+    access: 'profile',
+    reads: ['portal', 'campaigns', 'answers', 'commune', 'communeProfile'],
+  }),
   /** On: the scores and the band are queued for the relay. Off: the relay is asked to forget them, local figures are cleared. */
   'comparison.setSharing': method({ input: comparisonSharingInput, output: comparisonStatusSchema, access: 'admin', changes: ['portal'] }),
-  /** Sends the current scores again and brings back the band's latest figures. */
+  /** Sends the current scores again and brings back the band's latest figures (or says in `problem` why it cannot). */
   'comparison.refresh': method({ input: none, output: comparisonStatusSchema, access: 'profile', changes: ['portal'] }),
 })

@@ -47,10 +47,9 @@ export const comparisonHandlers: HandlersOf<'comparison'> = {
   'comparison.refresh': async (_input, context) => {
     if (!readComparisonSetting(context.db).sharing)
       throw new AppError('CONFLICT', 'La commune ne partage pas ses scores : activez la comparaison anonyme dans Paramètres › Portail citoyen.')
+    // Nothing to share yet (no complete domain…) is said by the status's `problem`; the relay being down by its item.
     const problem = context.db.transaction((tx) => enqueueShare(context, tx, context.now().toISOString()))
-    if (problem) throw new AppError('CONFLICT', problem)
-    // The outcome (sent, or waiting with the reason) shows in the status: the relay being down is no error here.
-    await context.portalSender?.run()
+    if (!problem) await context.portalSender?.run()
     return comparisonStatus(context)
   },
 }

@@ -98,6 +98,7 @@ describe('the anonymous comparison', () => {
     expect(benchmarkCalls(state.sent)).toEqual([])
     expect(await ok(test.core, test.session, 'diagnostic.peers', { campaignId })).toMatchObject({ available: false, sharing: false, domains: [] })
     expect((await failure(test.core, test.session, 'comparison.refresh', {})).message).toContain('ne partage pas ses scores')
+    expect(benchmarkCalls(state.sent)).toEqual([])
     expect((await failure(test.core, test.session, 'comparison.setSharing', { sharing: 'oui' } as never)).message).toContain(
       'Indiquez si la commune partage ses scores',
     )

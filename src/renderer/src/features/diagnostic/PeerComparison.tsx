@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -12,7 +13,18 @@ import { formatDateTime, formatPercent } from '../../lib/format'
  */
 export function PeerComparison({ peers, domains }: { peers: Peers; domains: DomainScore[] }) {
   const { t } = useTranslation()
-  const refresh = useApiMutation('comparison.refresh', { failure: 'notification', success: t('comparison.refreshed') })
+  const refresh = useApiMutation('comparison.refresh', { failure: 'notification' })
+  function refreshNow() {
+    refresh.mutate(
+      {},
+      {
+        onSuccess: (status) => {
+          const failed = status.problem ?? (status.item && status.item.state !== 'publie' ? status.item.lastError : null)
+          notifications.show(failed ? { color: 'orange', message: failed } : { color: 'green', message: t('comparison.refreshed') })
+        },
+      },
+    )
+  }
   const figure = (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatPercent(value))
 
   let status
@@ -53,7 +65,7 @@ export function PeerComparison({ peers, domains }: { peers: Peers; domains: Doma
           {t('comparison.sectionTitle')}
         </Title>
         {peers.sharing && (
-          <Button variant="default" size="xs" leftSection={<IconRefresh size={16} />} loading={refresh.isPending} onClick={() => refresh.mutate({})}>
+          <Button variant="default" size="xs" leftSection={<IconRefresh size={16} />} loading={refresh.isPending} onClick={refreshNow}>
             {t('comparison.refresh')}
           </Button>
         )}
