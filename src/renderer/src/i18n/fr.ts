@@ -4,9 +4,11 @@ import { comparison } from './comparison'
 import { publications } from './publications'
 import { citizens } from './citizens'
 import { training } from './training'
+import { applicability } from './applicability'
 
 export const fr = {
   training,
+  applicability,
   publications,
   citizens,
   news,
@@ -484,6 +486,7 @@ export const fr = {
     create: 'Créer la campagne',
     closed: 'close',
     closedCampaign: 'Cette campagne est close : ses réponses ne peuvent plus être modifiées.',
+    addedAfterClose: 'Critère ajouté au référentiel après la clôture de cette campagne : il n’en faisait pas partie.',
     tabs: { overview: 'Synthèse', domains: 'Répondre par thème', history: 'Historique et comparaison' },
     summary: 'Synthèse du diagnostic',
     overallScore: 'Score global',

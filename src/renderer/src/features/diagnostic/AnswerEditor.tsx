@@ -27,6 +27,7 @@ import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
 import { base64FromFile, formatSize } from '../../lib/files'
 import { LegalSources } from '../../components/LegalSources'
+import { ApplicabilityDecision } from '../applicability/ApplicabilityDecision'
 import { KIND_COLORS, KIND_LABELS } from '../referentiel/labels'
 import { STATUS_LABELS, STATUS_ORDER } from './labels'
 import { confirmRemoval } from '../../components/confirmRemoval'
@@ -37,10 +38,12 @@ interface AnswerEditorProps {
   criterion: CriterionView
   answer: Answer | undefined
   closed: boolean
+  /** An administrator: may declare an obligation applicable or not (on an open campaign). */
+  isAdmin?: boolean
 }
 
 /** One criterion: its question and sources, the answer, a comment and the supporting documents. */
-export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEditorProps) {
+export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = false }: AnswerEditorProps) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const { open, download } = useStoredFileActions('evidence')
@@ -58,9 +61,12 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
         <Text fw={500} c="dimmed">
           {criterion.question}
         </Text>
-        <Text size="sm" c="dimmed" fs="italic">
-          {t('referentiel.notApplicable')} {criterion.applicability.reason}
-        </Text>
+        {!criterion.applicability.decision && (
+          <Text size="sm" c="dimmed" fs="italic">
+            {t('referentiel.notApplicable')} {criterion.applicability.reason}
+          </Text>
+        )}
+        <ApplicabilityDecision criterion={criterion} canDecide={isAdmin && !closed} />
       </Paper>
     )
   }
@@ -105,6 +111,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed }: AnswerEd
             </Text>
           )}
           <LegalSources references={criterion.legalBasis} />
+          <ApplicabilityDecision criterion={criterion} canDecide={isAdmin && !closed} />
           <SegmentedControl
             aria-label={t('diagnostic.answerFor', { question: criterion.question })}
             data={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}

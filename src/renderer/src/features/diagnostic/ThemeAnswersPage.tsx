@@ -76,6 +76,7 @@ export function ThemeAnswersPage() {
   const referentiel = useApiQuery('referentiel.get', {})
   const answers = useApiQuery('answers.list', { campaignId })
   const diagnostic = useApiQuery('diagnostic.get', { campaignId })
+  const session = useApiQuery('session.get', {})
 
   const error = referentiel.error ?? answers.error ?? diagnostic.error
   if (error) return <FormError message={error.message} />
@@ -125,9 +126,14 @@ export function ThemeAnswersPage() {
           <AnswerEditor
             key={`${criterion.id}-${answer?.answeredAt ?? 'vide'}`}
             campaignId={campaignId}
-            criterion={criterion}
+            // The campaign's own applicability: frozen for a closed one, the rule or the commune's decision while open.
+            criterion={{
+              ...criterion,
+              applicability: diagnostic.data.applicability[criterion.id] ?? { applies: false, reason: t('diagnostic.addedAfterClose') },
+            }}
             answer={answer}
             closed={closed}
+            isAdmin={session.data?.profile?.isAdmin ?? false}
           />
         )
       })}
