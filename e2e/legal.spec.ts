@@ -108,3 +108,31 @@ test('an open campaign started on an older référentiel lists what changed unti
   await expect(page.getByRole('heading', { name: 'Diagnostic', exact: false }).first()).toBeVisible()
   await expect(page.getByTestId('content-change-notice')).toHaveCount(0)
 })
+
+test('an administrator declares an obligation not applicable with a reason, shown beside it, and goes back to the rule', async ({
+  page,
+  host,
+  snap,
+}) => {
+  await seedFauxVillecerf(host)
+  const campaign = (await invoke(host, 'campaigns.create', { name: 'Diagnostic de début de mandat' })).value as { id: number }
+  await page.goto(host.url)
+  await expect(page.getByRole('navigation')).toBeVisible()
+  await page.goto(`${host.origin}/diagnostic/${campaign.id}/themes/conseil-municipal`)
+  await page.getByRole('button', { name: 'Déclarer non applicable…' }).first().click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('button', { name: 'Déclarer non applicable' }).click()
+  await expect(dialog).toContainText('La raison de la décision est obligatoire.')
+  await dialog.getByLabel('Raison de la décision').fill('Séances tenues par le conseil de la commune nouvelle depuis le 1er janvier 2026')
+  await dialog.getByRole('button', { name: 'Déclarer non applicable' }).click()
+  await expect(dialog).toBeHidden()
+  const badge = page.getByText('Applicabilité décidée par la commune').first()
+  await expect(badge).toBeVisible()
+  await expect(page.getByText('Raison : Séances tenues par le conseil de la commune nouvelle depuis le 1er janvier 2026')).toBeVisible()
+  await badge.scrollIntoViewIfNeeded()
+  await snap(page, 'legal-06-applicability-decided')
+
+  await page.getByRole('button', { name: 'Revenir à la règle' }).first().click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Revenir à la règle' }).click()
+  await expect(page.getByText('Applicabilité décidée par la commune')).toHaveCount(0)
+})

@@ -56,7 +56,7 @@ export function ApplicabilityDecision({ criterion, canDecide }: Props) {
     <Paper withBorder p="sm" radius="md" bg="yellow.0" aria-label={t('applicability.badge')}>
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Badge color="yellow.8" variant="light" tt="none">
+          <Badge color="dark" variant="outline" tt="none">
             {t('applicability.badge')}
           </Badge>
           {canDecide && (
