@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method, methodsOf } from './define'
-import { none } from './fields'
+import { INPUT_KINDS, INPUT_STATUSES, MODERATION_STATES, TOPICS } from '../relay/vocabulary'
+import { byIdInput, isoDateField, none, okSchema, themeIdField } from './fields'
 
 /* ─── Citoyens: what citizens sent through the relay, pulled into this computer ─── */
 
@@ -32,8 +33,123 @@ export const citizensSyncReportSchema = z.object({
 })
 export type CitizensSyncReport = z.infer<typeof citizensSyncReportSchema>
 
+/* ─── The « Citoyens » page: the list, one contribution, its photos ─── */
+
+export const CITIZENS_PAGE_SIZE = 25
+
+const filterText = z.string().trim().max(200, { error: 'La recherche ne doit pas dépasser 200 caractères.' }).default('')
+
+export const citizensListInput = z.object({
+  kind: z.enum(INPUT_KINDS).nullable().default(null),
+  topic: z.enum(TOPICS).nullable().default(null),
+  /** A référentiel theme the mairie linked the contribution to. */
+  themeId: themeIdField.nullable().default(null),
+  status: z.enum(INPUT_STATUSES).nullable().default(null),
+  moderation: z.enum(MODERATION_STATES).nullable().default(null),
+  /** Sent by the citizen on or after / on or before this day. */
+  from: isoDateField.nullable().default(null),
+  to: isoDateField.nullable().default(null),
+  /** Words searched in the title, the text, the address and the author's name (accents and case ignored). */
+  search: filterText,
+  /** Only the ones never opened. */
+  unseenOnly: z.boolean().default(false),
+  page: z.number().int().min(1).max(100_000).default(1),
+})
+export type CitizensListInput = z.input<typeof citizensListInput>
+
+/** Where the mairie's change (status, answer, moderation) stands on its way to the relay. */
+export const CONTRIBUTION_SYNC_STATES = ['en_attente', 'envoye', 'erreur'] as const
+export type ContributionSyncState = (typeof CONTRIBUTION_SYNC_STATES)[number]
+export const CONTRIBUTION_SYNC_LABELS: Record<ContributionSyncState, string> = {
+  en_attente: 'En attente d’envoi',
+  envoye: 'Envoyé au portail',
+  erreur: 'Erreur d’envoi',
+}
+
+export const contributionSyncSchema = z.object({
+  state: z.enum(CONTRIBUTION_SYNC_STATES),
+  /** Why the last attempt failed, in French. */
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+})
+
+export const contributionSummarySchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(INPUT_KINDS),
+  title: z.string().nullable(),
+  /** The beginning of the text (plain text: never HTML). */
+  excerpt: z.string(),
+  topic: z.enum(TOPICS).nullable(),
+  address: z.string().nullable(),
+  authorDisplayName: z.string().nullable(),
+  authorPseudonymousId: z.string().nullable(),
+  status: z.enum(INPUT_STATUSES),
+  moderation: z.enum(MODERATION_STATES),
+  answered: z.boolean(),
+  reports: z.number().int(),
+  createdAt: z.string(),
+  seen: z.boolean(),
+  photos: z.number().int(),
+  /** The first photo that can be shown, for the thumbnail. */
+  firstPhotoId: z.number().int().nullable(),
+  /** null when nothing the mairie changed is on its way or was ever sent. */
+  sync: contributionSyncSchema.nullable(),
+})
+export type ContributionSummary = z.infer<typeof contributionSummarySchema>
+
+const countsOf = <T extends readonly [string, ...string[]]>(keys: T) => z.record(z.enum(keys), z.number().int())
+
+export const citizensListOutput = z.object({
+  connected: z.boolean(),
+  items: z.array(contributionSummarySchema),
+  /** Matching the filters. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Per status and per moderation state, with every filter but that one. */
+  statusCounts: countsOf(INPUT_STATUSES),
+  moderationCounts: countsOf(MODERATION_STATES),
+  /** Everything received, whatever the filters: 0 means the empty state. */
+  everything: z.number().int(),
+})
+export type CitizensList = z.infer<typeof citizensListOutput>
+
+export const contributionPhotoSchema = z.object({
+  id: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** Why it is not shown, in French; null when it can be. */
+  problem: z.string().nullable(),
+})
+
+export const contributionDetailSchema = contributionSummarySchema.extend({
+  body: z.string(),
+  publicAnswer: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  reportsBy: z.object({ spam: z.number().int(), offensant: z.number().int(), hors_sujet: z.number().int() }),
+  updatedAt: z.string(),
+  receivedAt: z.string(),
+  photoList: z.array(contributionPhotoSchema),
+  project: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  themeId: z.string().nullable(),
+  themeName: z.string().nullable(),
+  duplicateOf: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+})
+export type ContributionDetail = z.infer<typeof contributionDetailSchema>
+
+export const contributionPhotoContentSchema = z.object({ mimeType: z.string(), contentBase64: z.string() })
+
 export const citizensMethods = methodsOf('citizens')({
   'citizens.syncStatus': method({ input: none, output: citizensSyncStatusSchema, access: 'profile', reads: ['citizens', 'portal'] }),
   /** « Synchroniser maintenant »: waits for the sync (or the one in progress) and says what it brought. */
   'citizens.syncNow': method({ input: none, output: citizensSyncReportSchema, access: 'profile', changes: ['citizens'] }),
+  'citizens.list': method({ input: citizensListInput, output: citizensListOutput, access: 'profile', reads: ['citizens', 'portal'] }),
+  'citizens.get': method({ input: byIdInput, output: contributionDetailSchema, access: 'profile', reads: ['citizens', 'projects', 'themes'] }),
+  /** Opened on the Citoyens page: it no longer counts as new. */
+  'citizens.markSeen': method({ input: byIdInput, output: okSchema, access: 'profile', changes: ['citizens'] }),
+  /** A photo's bytes, checked again before they are shown. */
+  'citizens.photo': method({ input: byIdInput, output: contributionPhotoContentSchema, access: 'profile', reads: ['citizens'] }),
 })

@@ -1,9 +1,21 @@
-import { and, count, eq, isNull, ne } from 'drizzle-orm'
-import type { CitizensSyncStatus } from '../../../shared/contract'
+import { and, asc, count, desc, eq, gte, isNull, lt, ne, sql, type SQL } from 'drizzle-orm'
+import type { z } from 'zod'
+import {
+  CITIZENS_PAGE_SIZE,
+  type CitizensList,
+  type citizensListInput,
+  type CitizensSyncStatus,
+  type ContributionDetail,
+} from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import { INPUT_STATUSES, MODERATION_STATES, type InputStatus, type ModerationState } from '../../../shared/relay/vocabulary'
 import type { CoreEnvironment } from '../context'
-import { contributions } from '../db/schema'
+import type { Db } from '../db/open'
+import { contributionPhotos, contributions, projects } from '../db/schema'
+import { readStoredFile, sha256 } from '../file-store/store'
 import { readConnection } from '../portal/connection'
-import { readPullState } from '../portal/pull'
+import { checkPhotoBytes, readPullState } from '../portal/pull'
+import { ftsQuery } from '../search/fts'
 
 /** Where the pull stands and what waits for the mairie: the home page's line and the Citoyens page's header. */
 export function syncStatus(environment: Pick<CoreEnvironment, 'db' | 'secrets' | 'citizensPuller'>): CitizensSyncStatus {
@@ -32,4 +44,221 @@ export function contributionByRelayId(environment: Pick<CoreEnvironment, 'db'>, 
       .where(and(eq(contributions.relayUrl, relayUrl), eq(contributions.relayId, relayId)))
       .get() ?? null
   )
+}
+
+type ContributionRow = typeof contributions.$inferSelect
+type ListFilters = z.output<typeof citizensListInput>
+
+/** The filters of the list, but `without` one (its own counts are given with every other filter). */
+function listConditions(filters: ListFilters, without?: 'status' | 'moderation'): SQL[] {
+  const where: SQL[] = []
+  if (filters.kind) where.push(eq(contributions.kind, filters.kind))
+  if (filters.topic) where.push(eq(contributions.topic, filters.topic))
+  if (filters.themeId) where.push(eq(contributions.themeId, filters.themeId))
+  if (filters.status && without !== 'status') where.push(eq(contributions.status, filters.status))
+  if (filters.moderation && without !== 'moderation') where.push(eq(contributions.moderation, filters.moderation))
+  // Dates are ISO instants: a day's bounds compare as text.
+  if (filters.from) where.push(gte(contributions.createdAt, filters.from))
+  if (filters.to) where.push(lt(contributions.createdAt, nextDay(filters.to)))
+  if (filters.unseenOnly) where.push(isNull(contributions.seenAt))
+  const match = ftsQuery(filters.search)
+  if (match) where.push(sql`${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`)
+  return where
+}
+
+function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00.000Z`)
+  day.setUTCDate(day.getUTCDate() + 1)
+  return day.toISOString().slice(0, 10)
+}
+
+const EXCERPT_LENGTH = 280
+
+/** Where the mairie's last change stands on its way to the relay; null when it never changed anything. */
+export function syncOf(row: Pick<ContributionRow, 'pendingUpdate' | 'pendingError' | 'pendingAttempts' | 'pendingNextAttemptAt' | 'updateSentAt'>) {
+  if (row.pendingUpdate === null) {
+    return row.updateSentAt ? { state: 'envoye' as const, error: null, attempts: 0, nextAttemptAt: null, sentAt: row.updateSentAt } : null
+  }
+  // A refusal is final (the relay said no): it waits for the mairie; a relay down is retried.
+  const refused = row.pendingError !== null && row.pendingNextAttemptAt === null
+  return {
+    state: refused ? ('erreur' as const) : ('en_attente' as const),
+    error: row.pendingError,
+    attempts: row.pendingAttempts,
+    nextAttemptAt: row.pendingNextAttemptAt,
+    sentAt: row.updateSentAt,
+  }
+}
+
+// The subqueries name the outer table in full: a bare "id" would be the photo's.
+const summaryColumns = {
+  id: contributions.id,
+  kind: contributions.kind,
+  title: contributions.title,
+  excerpt: sql<string>`substr(${contributions.body}, 1, ${EXCERPT_LENGTH + 1})`,
+  topic: contributions.topic,
+  address: contributions.address,
+  authorDisplayName: contributions.authorDisplayName,
+  authorPseudonymousId: contributions.authorPseudonymousId,
+  status: contributions.status,
+  moderation: contributions.moderation,
+  publicAnswer: sql<number>`${contributions.publicAnswer} IS NOT NULL`,
+  reports: sql<number>`${contributions.reportsSpam} + ${contributions.reportsOffensive} + ${contributions.reportsOffTopic}`,
+  createdAt: contributions.createdAt,
+  seenAt: contributions.seenAt,
+  photos: sql<number>`(SELECT count(*) FROM contribution_photos p WHERE p.contribution_id = "contributions"."id")`,
+  firstPhotoId: sql<number | null>`(SELECT p.id FROM contribution_photos p WHERE p.contribution_id = "contributions"."id" AND p.sha256 IS NOT NULL ORDER BY p.position LIMIT 1)`,
+  pendingUpdate: contributions.pendingUpdate,
+  pendingError: contributions.pendingError,
+  pendingAttempts: contributions.pendingAttempts,
+  pendingNextAttemptAt: contributions.pendingNextAttemptAt,
+  updateSentAt: contributions.updateSentAt,
+}
+
+function excerptOf(body: string): string {
+  return body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH).trimEnd()}…` : body
+}
+
+/**
+ * The Citoyens page: one page of contributions, newest first, with the counts per status and per moderation state.
+ * Each filter has its index (kind, topic, theme, moderation, status with the date), the search its FTS5 index.
+ */
+export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'secrets'>, filters: ListFilters): CitizensList {
+  const { db } = environment
+  const where = and(...listConditions(filters))
+  const total = db.select({ n: count() }).from(contributions).where(where).get()?.n ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / CITIZENS_PAGE_SIZE))
+  const page = Math.min(filters.page, pageCount)
+  const rows = db
+    .select(summaryColumns)
+    .from(contributions)
+    .where(where)
+    .orderBy(desc(contributions.createdAt), desc(contributions.id))
+    .limit(CITIZENS_PAGE_SIZE)
+    .offset((page - 1) * CITIZENS_PAGE_SIZE)
+    .all()
+  const statusCounts = Object.fromEntries(INPUT_STATUSES.map((status) => [status, 0])) as Record<InputStatus, number>
+  for (const row of db
+    .select({ key: contributions.status, n: count() })
+    .from(contributions)
+    .where(and(...listConditions(filters, 'status')))
+    .groupBy(contributions.status)
+    .all())
+    statusCounts[row.key] = row.n
+  const moderationCounts = Object.fromEntries(MODERATION_STATES.map((state) => [state, 0])) as Record<ModerationState, number>
+  for (const row of db
+    .select({ key: contributions.moderation, n: count() })
+    .from(contributions)
+    .where(and(...listConditions(filters, 'moderation')))
+    .groupBy(contributions.moderation)
+    .all())
+    moderationCounts[row.key] = row.n
+  return {
+    connected: readConnection(db) !== null && environment.secrets.read() !== null,
+    items: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      excerpt: excerptOf(row.excerpt),
+      topic: row.topic,
+      address: row.address,
+      authorDisplayName: row.authorDisplayName,
+      authorPseudonymousId: row.authorPseudonymousId,
+      status: row.status,
+      moderation: row.moderation,
+      answered: Boolean(row.publicAnswer),
+      reports: row.reports,
+      createdAt: row.createdAt,
+      seen: row.seenAt !== null,
+      photos: row.photos,
+      firstPhotoId: row.firstPhotoId,
+      sync: syncOf(row),
+    })),
+    total,
+    page,
+    pageSize: CITIZENS_PAGE_SIZE,
+    statusCounts,
+    moderationCounts,
+    everything: db.select({ n: count() }).from(contributions).get()?.n ?? 0,
+  }
+}
+
+const GONE = 'Cette contribution n’existe plus : le citoyen l’a peut-être supprimée sur le portail.'
+
+export function contributionRow(db: Db, id: number): ContributionRow {
+  const row = db.select().from(contributions).where(eq(contributions.id, id)).get()
+  if (!row) throw new AppError('NOT_FOUND', GONE)
+  return row
+}
+
+/** One contribution as the Citoyens page shows it, with its photos, reports and the mairie's links. */
+export function contributionDetail(environment: Pick<CoreEnvironment, 'db' | 'referentiel'>, id: number): ContributionDetail {
+  const { db } = environment
+  const row = contributionRow(db, id)
+  const photoList = db
+    .select({ id: contributionPhotos.id, width: contributionPhotos.width, height: contributionPhotos.height, sha256: contributionPhotos.sha256, problem: contributionPhotos.problem })
+    .from(contributionPhotos)
+    .where(eq(contributionPhotos.contributionId, id))
+    .orderBy(asc(contributionPhotos.position))
+    .all()
+  const shown = photoList.filter((photo) => photo.sha256 !== null)
+  const project = row.projectId
+    ? (db.select({ id: projects.id, title: projects.title }).from(projects).where(eq(projects.id, row.projectId)).get() ?? null)
+    : null
+  const duplicate = row.duplicateOfId
+    ? db.select({ id: contributions.id, title: contributions.title, body: contributions.body }).from(contributions).where(eq(contributions.id, row.duplicateOfId)).get()
+    : undefined
+  const theme = row.themeId ? environment.referentiel().themes.get(row.themeId) : undefined
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    excerpt: excerptOf(row.body),
+    body: row.body,
+    topic: row.topic,
+    address: row.address,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    authorDisplayName: row.authorDisplayName,
+    authorPseudonymousId: row.authorPseudonymousId,
+    status: row.status,
+    moderation: row.moderation,
+    publicAnswer: row.publicAnswer,
+    answered: row.publicAnswer !== null,
+    reports: row.reportsSpam + row.reportsOffensive + row.reportsOffTopic,
+    reportsBy: { spam: row.reportsSpam, offensant: row.reportsOffensive, hors_sujet: row.reportsOffTopic },
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    receivedAt: row.receivedAt,
+    seen: row.seenAt !== null,
+    photos: photoList.length,
+    firstPhotoId: shown[0]?.id ?? null,
+    photoList: photoList.map((photo) => ({
+      id: photo.id,
+      width: photo.width,
+      height: photo.height,
+      problem: photo.sha256 === null ? (photo.problem ?? 'Cette photo n’a pas encore été récupérée depuis le relais.') : null,
+    })),
+    project,
+    themeId: row.themeId,
+    themeName: theme?.theme.title ?? null,
+    duplicateOf: duplicate ? { id: duplicate.id, title: duplicate.title ?? excerptOf(duplicate.body).slice(0, 80) } : null,
+    sync: syncOf(row),
+  }
+}
+
+/**
+ * A photo's bytes for the screen: read from the file store and checked again (the hash it was stored under, then an
+ * image by its bytes), so a file changed on disk is never shown.
+ */
+export async function contributionPhoto(environment: Pick<CoreEnvironment, 'db' | 'dataDir'>, id: number) {
+  const photo = environment.db.select().from(contributionPhotos).where(eq(contributionPhotos.id, id)).get()
+  if (!photo) throw new AppError('NOT_FOUND', 'Cette photo n’existe plus : la contribution a peut-être été supprimée.')
+  if (!photo.sha256) throw new AppError('NOT_FOUND', photo.problem ?? 'Cette photo n’a pas encore été récupérée depuis le relais.')
+  const bytes = readStoredFile(environment.dataDir, photo.sha256)
+  if (!bytes) throw new AppError('NOT_FOUND', 'Cette photo est introuvable dans le dossier de données (pieces-jointes) : synchronisez à nouveau.')
+  if (sha256(bytes) !== photo.sha256) throw new AppError('INVALID_INPUT', 'Le fichier de cette photo a été modifié sur le disque : il n’est pas affiché.')
+  const checked = await checkPhotoBytes(bytes)
+  if ('problem' in checked) throw new AppError('INVALID_INPUT', checked.problem)
+  return { mimeType: checked.mimeType, contentBase64: bytes.toString('base64') }
 }

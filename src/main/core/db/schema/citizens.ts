@@ -41,6 +41,8 @@ export const contributions = sqliteTable(
     pendingError: text('pending_error'),
     pendingAttempts: integer('pending_attempts').notNull().default(0),
     pendingNextAttemptAt: text('pending_next_attempt_at'),
+    /** When the mairie's last change reached the relay. */
+    updateSentAt: text('update_sent_at'),
     /** The mairie's own links. */
     projectId: integer('project_id').references(() => projects.id, { onDelete: 'set null' }),
     themeId: text('theme_id'),
@@ -53,6 +55,12 @@ export const contributions = sqliteTable(
     index('contributions_received').on(table.receivedAt),
     index('contributions_status').on(table.status, table.receivedAt),
     index('contributions_pending').on(table.pendingNextAttemptAt),
+    // The Citoyens page lists newest first under each filter.
+    index('contributions_created').on(table.createdAt),
+    index('contributions_kind').on(table.kind, table.createdAt),
+    index('contributions_topic').on(table.topic, table.createdAt),
+    index('contributions_moderation').on(table.moderation, table.createdAt),
+    index('contributions_theme').on(table.themeId, table.createdAt),
   ],
 )
 

@@ -1,0 +1,153 @@
+/** The Citoyens page's reads: filters, search, counts, pages, one contribution, its photos checked again. */
+import { writeFileSync } from 'node:fs'
+import { createCanvas } from '@napi-rs/canvas'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { PulledItem } from '../../../shared/relay/api'
+import { sha256, storeFile, storedFilePath } from '../file-store/store'
+import { storePage } from '../portal/pull'
+import { createSetUpCore, failure, ok, TempDirs, type TestCore } from '../testing'
+
+const temp = new TempDirs('cap-commune-citizens-')
+const opened: TestCore[] = []
+afterEach(() => {
+  for (const test of opened.splice(0)) test.core.close()
+  temp.cleanup()
+})
+const RELAY = 'https://relais.example.fr'
+const AT = '2026-05-04T10:00:00.000Z'
+
+type Pulled = Extract<PulledItem, { type: 'contribution' }>
+function contribution(id: number, overrides: Partial<Pulled> = {}): Pulled {
+  return {
+    type: 'contribution',
+    seq: id,
+    id,
+    kind: 'besoin',
+    author: { pseudonymousId: `c-${id}`, displayName: 'Jeanne B.' },
+    title: `Contribution ${id}`,
+    body: 'Rue des Prés.',
+    topic: 'voirie',
+    projectExternalId: null,
+    address: null,
+    latitude: null,
+    longitude: null,
+    photos: [],
+    status: 'recue',
+    publicAnswer: null,
+    moderation: 'en_attente',
+    reports: { spam: 0, offensant: 0, hors_sujet: 0 },
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  }
+}
+
+async function setUp(items: Pulled[], photos = new Map()): Promise<TestCore> {
+  const test = await createSetUpCore(temp.make())
+  opened.push(test)
+  storePage(test.core.database.db, RELAY, items, items.length, photos, AT)
+  return test
+}
+
+describe('citizens.list', () => {
+  it('filters by kind, topic, status, moderation and date, searches words without accents, and counts per status', async () => {
+    const test = await setUp([
+      contribution(1, { kind: 'proposition', topic: 'environnement', title: 'Des bancs au lavoir', body: 'Près de l’église', createdAt: '2026-04-01T08:00:00.000Z' }),
+      contribution(2, { title: 'Nid-de-poule', address: '12 rue de l’Église', status: 'a_l_etude', createdAt: '2026-04-15T08:00:00.000Z' }),
+      contribution(3, { kind: 'commentaire', title: null, body: 'Cœur du village très sale', moderation: 'publiee', createdAt: '2026-05-01T21:00:00.000Z' }),
+    ])
+    const list = (input: object = {}) => ok(test.core, test.session, 'citizens.list', input)
+    const all = await list()
+    expect(all.items.map((item) => item.id)).toEqual([3, 2, 1])
+    expect(all).toMatchObject({ total: 3, everything: 3, statusCounts: { recue: 2, a_l_etude: 1, retenue: 0 }, moderationCounts: { en_attente: 2, publiee: 1 } })
+    expect((await list({ kind: 'proposition' })).items.map((item) => item.id)).toEqual([1])
+    expect((await list({ topic: 'voirie' })).items.map((item) => item.id)).toEqual([3, 2])
+    // A status filter keeps the counts of the other statuses (they are the filter's choices).
+    const studied = await list({ status: 'a_l_etude' })
+    expect(studied.items.map((item) => item.id)).toEqual([2])
+    expect(studied.statusCounts).toMatchObject({ recue: 2, a_l_etude: 1 })
+    expect(studied.moderationCounts).toMatchObject({ en_attente: 1, publiee: 0 })
+    expect((await list({ moderation: 'publiee' })).items.map((item) => item.id)).toEqual([3])
+    expect((await list({ from: '2026-04-15', to: '2026-05-01' })).items.map((item) => item.id)).toEqual([3, 2])
+    expect((await list({ to: '2026-04-14' })).items.map((item) => item.id)).toEqual([1])
+    // Search: accents, case and ligatures ignored; title, text and address; nothing found is an empty page.
+    expect((await list({ search: 'EGLISE' })).items.map((item) => item.id)).toEqual([2, 1])
+    expect((await list({ search: 'coeur vill' })).items.map((item) => item.id)).toEqual([3])
+    expect((await list({ search: 'piscine' })).items).toEqual([])
+    // FTS5 syntax typed by someone is only words: no error, no match.
+    expect((await list({ search: '"*) OR NEAR(' })).total).toBe(0)
+    expect((await list({ unseenOnly: true })).total).toBe(3)
+  })
+
+  it('pages 25 at a time, newest first, and brings a page past the end back to the last one', async () => {
+    const items = Array.from({ length: 60 }, (_, index) =>
+      contribution(index + 1, { createdAt: new Date(Date.parse(AT) + index * 60_000).toISOString() }),
+    )
+    const test = await setUp(items)
+    const second = await ok(test.core, test.session, 'citizens.list', { page: 2 })
+    expect(second.items.map((item) => item.id)).toEqual(Array.from({ length: 25 }, (_, index) => 35 - index))
+    const past = await ok(test.core, test.session, 'citizens.list', { page: 9 })
+    expect(past.page).toBe(3)
+    expect(past.items).toHaveLength(10)
+    expect((await failure(test.core, test.session, 'citizens.list', { search: 'x'.repeat(201) })).message).toContain('200 caractères')
+    expect((await failure(test.core, test.session, 'citizens.list', { from: '2026-02-30' })).message).toContain('n\'existe pas')
+  })
+
+  it('gives the author’s display name and pseudonymous id, never more, and the text as it was written', async () => {
+    const hostile = '<img src=x onerror=alert(1)> https://pirate.example'
+    const test = await setUp([contribution(1, { title: hostile, body: `${hostile}\n${'a'.repeat(400)}` })])
+    const [item] = (await ok(test.core, test.session, 'citizens.list', {})).items
+    expect(item).toMatchObject({ title: hostile, authorDisplayName: 'Jeanne B.', authorPseudonymousId: 'c-1', seen: false, sync: null })
+    expect(item!.excerpt.length).toBeLessThanOrEqual(281)
+    expect(JSON.stringify(item)).not.toContain('@')
+  })
+})
+
+describe('one contribution', () => {
+  it('is marked as seen once opened (the home count goes down), and says when it is gone', async () => {
+    const test = await setUp([contribution(1, { reports: { spam: 2, offensant: 1, hors_sujet: 0 } }), contribution(2)])
+    expect((await ok(test.core, test.session, 'citizens.syncStatus')).unseen).toBe(2)
+    const detail = await ok(test.core, test.session, 'citizens.get', { id: 1 })
+    expect(detail).toMatchObject({ reports: 3, reportsBy: { spam: 2, offensant: 1 }, seen: false, project: null, duplicateOf: null })
+    await ok(test.core, test.session, 'citizens.markSeen', { id: 1 })
+    await ok(test.core, test.session, 'citizens.markSeen', { id: 1 })
+    expect((await ok(test.core, test.session, 'citizens.syncStatus')).unseen).toBe(1)
+    expect((await ok(test.core, test.session, 'citizens.list', { unseenOnly: true })).items.map((item) => item.id)).toEqual([2])
+    expect((await failure(test.core, test.session, 'citizens.get', { id: 99 })).message).toContain('n’existe plus')
+  })
+
+  it('shows a photo only when its bytes are still the image that was checked', async () => {
+    const jpeg = Buffer.from(await createCanvas(40, 30).encode('jpeg'))
+    const hash = sha256(jpeg)
+    const test = await createSetUpCore(temp.make())
+    opened.push(test)
+    storeFile(test.dataDir, hash, jpeg)
+    storePage(
+      test.core.database.db,
+      RELAY,
+      [
+        contribution(1, {
+          photos: [
+            { id: 5, width: 40, height: 30, bytes: jpeg.length },
+            { id: 6, width: 40, height: 30, bytes: 10 },
+          ],
+        }),
+      ],
+      1,
+      new Map([
+        [5, { bytes: jpeg.length, sha256: hash, mimeType: 'image/jpeg', problem: null }],
+        [6, { bytes: 0, sha256: null, mimeType: null, problem: 'Ce fichier n’est pas une image lisible : il n’est pas affiché.' }],
+      ]),
+      AT,
+    )
+    const detail = await ok(test.core, test.session, 'citizens.get', { id: 1 })
+    expect(detail.photoList.map((photo) => photo.problem)).toEqual([null, 'Ce fichier n’est pas une image lisible : il n’est pas affiché.'])
+    expect((await ok(test.core, test.session, 'citizens.list', {})).items[0]).toMatchObject({ photos: 2, firstPhotoId: detail.photoList[0]!.id })
+    const shown = await ok(test.core, test.session, 'citizens.photo', { id: detail.photoList[0]!.id })
+    expect(shown).toEqual({ mimeType: 'image/jpeg', contentBase64: jpeg.toString('base64') })
+    expect((await failure(test.core, test.session, 'citizens.photo', { id: detail.photoList[1]!.id })).message).toContain('pas une image')
+    // Someone replaced the file on disk with a page: it is not shown.
+    writeFileSync(storedFilePath(test.dataDir, hash), '<html><script>alert(1)</script></html>')
+    expect((await failure(test.core, test.session, 'citizens.photo', { id: detail.photoList[0]!.id })).message).toContain('modifié sur le disque')
+  })
+})
