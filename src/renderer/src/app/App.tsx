@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router'
 import { useApiQuery, useDataChangedRefresh } from '../api/hooks'
 import { CenteredMessage } from '../components/CenteredMessage'
 import { AuditPage } from '../features/audit/AuditPage'
+import { CitizensPage } from '../features/citizens/CitizensPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { PlanningPage } from '../features/planning/PlanningPage'
 import { PublicationsPage } from '../features/publications/PublicationsPage'
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/projets/:projectId" element={<ProjectPage />} />
         <Route path="/mes-taches" element={<MyTasksPage />} />
         <Route path="/planning" element={<PlanningPage />} />
+        <Route path="/citoyens" element={<CitizensPage />} />
         <Route path="/publications" element={<PublicationsPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/rapports" element={<ReportsPage />} />

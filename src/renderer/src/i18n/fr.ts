@@ -70,6 +70,7 @@ export const fr = {
     calendar: 'Calendrier',
     settings: 'Paramètres',
     training: 'Formation des élus',
+    citizens: 'Citoyens',
     publications: 'Publications du portail',
   },
   commune: {

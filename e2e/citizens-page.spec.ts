@@ -1,0 +1,110 @@
+// Type-checked with the relay (src/relay/tsconfig.json): it starts a relay process.
+/**
+ * The « Citoyens » page in the browser host (1366×768) against a real relay process on 127.0.0.1 (PGlite) and a real
+ * SMTP server: citizens send contributions on the portal (with a photo, with hostile text), the secrétaire syncs,
+ * filters, searches, opens one (it is no longer new) and looks at its photo.
+ */
+import { createCanvas } from '@napi-rs/canvas'
+import { TestCitizen } from '../src/relay/testing/citizen'
+import { startRelayProcess, type RelayProcess } from '../src/relay/testing/relay-process'
+import { startSmtp, type TestSmtp } from '../src/relay/testing/smtp'
+import { CitizensPage } from './pages/CitizensPage'
+import { expect, invoke, test } from './support/fixtures'
+import { seedFauxVillecerf } from './support/seed'
+
+test.use({ viewport: { width: 1366, height: 768 } })
+test.describe.configure({ timeout: 240_000 })
+
+let relay: RelayProcess
+let smtp: TestSmtp
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  smtp = await startSmtp()
+  relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' }, { env: { RELAY_SMTP_URL: smtp.url } })
+})
+test.afterAll(async () => {
+  await relay?.stop()
+  await smtp?.stop()
+})
+
+async function photo(): Promise<File> {
+  const canvas = createCanvas(160, 120)
+  const context = canvas.getContext('2d')
+  context.fillStyle = '#2878c8'
+  context.fillRect(0, 0, 160, 120)
+  context.fillStyle = '#f0c020'
+  context.fillRect(40, 30, 80, 60)
+  return new File([new Uint8Array(await canvas.encode('jpeg'))], 'trou.jpg', { type: 'image/jpeg' })
+}
+
+const HOSTILE = '<img src=x onerror="document.title=\'pirate\'"> Des bancs'
+
+test('Citoyens: the list is filtered, searched and counted; a contribution opens with its photo and is no longer new', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  const citizens = new CitizensPage(page)
+  await page.goto(host.url)
+  await citizens.open()
+  await expect(page.getByText('La commune n’est pas connectée au portail citoyen')).toBeVisible()
+  await expect(page.getByText('Aucune contribution reçue pour l’instant.')).toBeVisible()
+
+  const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
+  expect(await invoke(host, 'portal.connect', { relayUrl: relay.url, pairingCode: code })).toMatchObject({ ok: true })
+  const citizen = new TestCitizen(relay, '10145')
+  await citizen.signIn(smtp, 'habitante@example.fr', 'Jeanne B.')
+  for (const fields of <Record<string, string | Blob[]>[]>[
+    { kind: 'proposition', topic: 'environnement', title: HOSTILE, body: 'Au lavoir, voir https://pirate.example/x' },
+    { kind: 'besoin', topic: 'voirie', title: 'Nid-de-poule', body: 'Devant le n° 12, un trou profond.', address: '12 rue de l’Église', photos: [await photo()] },
+    { kind: 'besoin', topic: 'ecole', title: 'Passage piéton effacé', body: 'Devant l’école maternelle.' },
+  ]) {
+    expect((await citizen.post('/10145/contribuer', fields, { from: '/10145/contribuer' })).status).toBe(303)
+  }
+
+  await page.reload()
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click()
+  await expect(page.getByText('Synchronisation terminée : 3 nouvelles contributions.')).toBeVisible()
+  await expect(citizens.count('recue')).toHaveText('3')
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(3)
+  // Hostile text is shown as text, never run; the link is not a link.
+  await expect(citizens.item(HOSTILE)).toBeVisible()
+  await expect(citizens.list.locator('img[src="x"]')).toHaveCount(0)
+  await expect(citizens.list.getByRole('link')).toHaveCount(0)
+  await expect(citizens.item('Nid-de-poule').getByRole('img', { name: 'Photo 1 sur 1' })).toBeVisible()
+  await snap(page, 'citoyens-10-list')
+
+  await citizens.choose('Sujet choisi par l’habitant', 'Voirie et déplacements')
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(1)
+  await expect(page.getByRole('status').filter({ hasText: /^1 contribution$/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click()
+  // The counts are the status filter.
+  await page.getByRole('group', { name: 'Nombre de contributions par suite donnée' }).getByRole('button', { name: /À l’étude/ }).click()
+  await expect(page.getByText('Aucune contribution ne correspond à ces critères.')).toBeVisible()
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click()
+  await citizens.search('devant')
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
+  // Accents and case ignored; the address is searched too.
+  await citizens.search('EGLISE')
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(1)
+  await expect(citizens.item('Nid-de-poule')).toBeVisible()
+  await citizens.search('piscine')
+  await expect(page.getByText('Aucune contribution ne correspond à ces critères.')).toBeVisible()
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click()
+
+  await citizens.openItem('Nid-de-poule')
+  await expect(citizens.detail.getByText('12 rue de l’Église')).toBeVisible()
+  await expect(citizens.detail.getByText('Par Jeanne B. (identifiant')).toBeVisible()
+  await expect(citizens.detail.getByText('habitante@example.fr')).toHaveCount(0)
+  await snap(page, 'citoyens-11-detail')
+  await citizens.detail.getByRole('button', { name: 'Agrandir la photo 1' }).click()
+  await expect(page.getByRole('dialog', { name: 'Photo 1 sur 1' }).getByRole('img', { name: 'Photo 1 sur 1' })).toBeVisible()
+  await snap(page, 'citoyens-12-photo')
+  await page.keyboard.press('Escape')
+  await citizens.closeItem()
+  await page.getByRole('checkbox', { name: 'Seulement les nouvelles (jamais ouvertes)' }).check()
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
+  await expect(citizens.item('Nid-de-poule')).toHaveCount(0)
+
+  await citizens.openItem(HOSTILE)
+  await expect(citizens.detail.getByText('Au lavoir, voir https://pirate.example/x')).toBeVisible()
+  await expect(citizens.detail.getByRole('link')).toHaveCount(0)
+  expect(await page.title()).not.toBe('pirate')
+})

@@ -1,0 +1,50 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The « Citoyens » page: the list of contributions, its filters and one contribution opened. */
+export class CitizensPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Citoyens' }).first().click()
+    await expect(this.page.getByRole('heading', { name: 'Citoyens', level: 1 })).toBeVisible()
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('list', { name: 'Contributions reçues' })
+  }
+
+  get filters(): Locator {
+    return this.page.getByRole('search', { name: 'Filtrer les contributions' })
+  }
+
+  get detail(): Locator {
+    return this.page.getByRole('dialog')
+  }
+
+  item(title: string): Locator {
+    return this.list.getByRole('button', { name: `Ouvrir : ${title}` })
+  }
+
+  count(status: string): Locator {
+    return this.page.getByTestId(`count-${status}`)
+  }
+
+  async choose(filter: string, option: string): Promise<void> {
+    await this.filters.getByRole('combobox', { name: filter }).click()
+    await this.page.getByRole('option', { name: option }).click()
+  }
+
+  async search(words: string): Promise<void> {
+    await this.filters.getByRole('textbox', { name: 'Rechercher' }).fill(words)
+  }
+
+  async openItem(title: string): Promise<void> {
+    await this.item(title).click()
+    await expect(this.detail.getByRole('heading', { name: title })).toBeVisible()
+  }
+
+  async closeItem(): Promise<void> {
+    await this.detail.getByRole('button', { name: 'Fermer' }).first().click()
+    await expect(this.detail).toBeHidden()
+  }
+}
