@@ -97,7 +97,7 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await citizens.detail.getByRole('button', { name: 'Agrandir la photo 1' }).click()
   await expect(page.getByRole('dialog', { name: 'Photo 1 sur 1' }).getByRole('img', { name: 'Photo 1 sur 1' })).toBeVisible()
   await snap(page, 'citoyens-12-photo')
-  await page.keyboard.press('Escape')
+  await page.getByRole('dialog', { name: 'Photo 1 sur 1' }).getByRole('button', { name: 'Fermer' }).click()
   await citizens.closeItem()
   await page.getByRole('checkbox', { name: 'Seulement les nouvelles (jamais ouvertes)' }).check()
   await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
