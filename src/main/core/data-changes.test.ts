@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { contract, DATA_DOMAINS, type MethodInput, type MethodName, type ReadMethod } from '../../shared/contract'
 import { createTestCore, fauxVillecerfSetup, ok, TempDirs, type TestCore } from './testing'
 import { FIXTURE_REFERENTIEL_FILE } from './testing/referentiel'
+import type { PulledItem } from '../../shared/relay/api'
+import { storePage } from './portal/pull'
 
 const NOW = '2026-05-04T10:00:00.000Z'
 // A 2 × 2 PNG.
@@ -27,6 +29,28 @@ const pairingRelay: typeof fetch = async (url) => {
     ? { status: 'ok', apiVersion: 1, driver: 'pglite' }
     : { token: 'jeton', commune: { code: '10145', name: 'Faux-Villecerf', portalUrl: 'https://relais.example.fr/10145' }, apiVersion: 1 }
   return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } })
+}
+
+const PULLED_CONTRIBUTION: PulledItem = {
+  type: 'contribution',
+  seq: 1,
+  id: 1,
+  kind: 'besoin',
+  author: { pseudonymousId: 'c-1', displayName: 'Jeanne B.' },
+  title: 'Lampadaire éteint',
+  body: 'Rue des Prés.',
+  topic: 'voirie',
+  projectExternalId: null,
+  address: null,
+  latitude: null,
+  longitude: null,
+  photos: [],
+  status: 'recue',
+  publicAnswer: null,
+  moderation: 'en_attente',
+  reports: { spam: 0, offensant: 0, hors_sujet: 0 },
+  createdAt: '2026-05-04T10:00:00.000Z',
+  updatedAt: '2026-05-04T10:00:00.000Z',
 }
 
 type ReadCall = { [M in ReadMethod]: { method: M; input: MethodInput<M> } }[ReadMethod]
@@ -71,6 +95,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'comparison.status', input: {} },
     { method: 'citizens.syncStatus', input: {} },
     { method: 'news.list', input: {} },
+    { method: 'citizens.list', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
     { method: 'training.overview', input: {} },
@@ -101,6 +126,10 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     }
   }
   for (const { id } of members) calls.push({ method: 'tasks.forMember', input: { memberId: id } })
+  for (const { id } of (await ok(core, session, 'citizens.list', {})).items) {
+    calls.push({ method: 'citizens.get', input: { id } })
+    for (const photo of (await ok(core, session, 'citizens.get', { id })).photoList) calls.push({ method: 'citizens.photo', input: { id: photo.id } })
+  }
   for (const { memberId, trainings } of (await ok(core, session, 'training.overview', {})).members) {
     calls.push({ method: 'training.forMember', input: { memberId } })
     for (const training of trainings.filter((t) => t.attestation)) {
@@ -156,6 +185,9 @@ describe('what a write changes, what a read depends on', () => {
       'publications.list',
       'citizens.syncStatus',
       'news.list',
+      'citizens.list',
+      'citizens.get',
+      'citizens.photo',
       'answers.list',
       'diagnostic.get',
       'diagnostic.peers',
@@ -341,6 +373,10 @@ describe('what a write changes, what a read depends on', () => {
       // The fake relay answers the feed with nonsense: the attempt is recorded, nothing is stored.
       await write('citizens.syncNow', {})
       await write('comparison.setSharing', { sharing: false })
+      // A contribution as a pull stores it, then opened on the Citoyens page.
+      storePage(core.database.db, 'https://relais.example.fr', [PULLED_CONTRIBUTION], 1, new Map(), '2026-05-04T10:00:00.000Z')
+      const [pulled] = (await ok(core, session, 'citizens.list', {})).items
+      await write('citizens.markSeen', { id: pulled!.id })
       await write('portal.disconnect', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })
