@@ -4,7 +4,15 @@ import type { FormSubmit } from '../lib/use-form-submit'
 import { FormError } from './FormError'
 
 /** The foot of a form: why the last save was refused, then « Annuler » (when the form can be left) and the submit button. */
-export function FormActions({ submit, submitLabel, onCancel }: { submit: FormSubmit; submitLabel: string; onCancel?: () => void }) {
+export function FormActions({
+  submit,
+  submitLabel,
+  onCancel,
+}: {
+  submit: Pick<FormSubmit, 'failure' | 'saving'>
+  submitLabel: string
+  onCancel?: () => void
+}) {
   const { t } = useTranslation()
   return (
     <>

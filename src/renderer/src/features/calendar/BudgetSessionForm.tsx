@@ -51,12 +51,7 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
           }}
         >
           <Group align="flex-end" gap="xs">
-            <FrenchDateInput
-              label={t('calendar.budgetSession.label', { year })}
-              value={plannedOn}
-              onChange={setPlannedOn}
-              w={270}
-            />
+            <FrenchDateInput label={t('calendar.budgetSession.label', { year })} value={plannedOn} onChange={setPlannedOn} w={270} />
             <Button type="submit" variant="light" loading={save.isPending} disabled={plannedOn === null || plannedOn === plannedDay}>
               {t('calendar.budgetSession.save')}
             </Button>

@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Checkbox, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { newsItemInput, type NewsItem } from '@shared/contract'
 import { TOPIC_LABELS, TOPICS, type Topic } from '@shared/relay/vocabulary'
 import { errorMessage } from '../../api/client'
-import { FormError } from '../../components/FormError'
+import { FormActions } from '../../components/FormActions'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { useDiscardGuard } from '../../components/GuardedModal'
 import { todayIso } from '../../lib/format'
@@ -111,15 +111,7 @@ export function NewsForm({ initial, submitLabel, notice, onSubmit, onCancel }: N
             {notice}
           </Text>
         )}
-        <FormError message={failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={cancel} />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,7 +15,7 @@ import { isElectedRole } from '@shared/roles'
 import { errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
-import { FormError } from '../../components/FormError'
+import { FormActions } from '../../components/FormActions'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { useDiscardGuard } from '../../components/GuardedModal'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
@@ -200,15 +200,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
             error={form.errors.budgetSpentCents}
           />
         </SimpleGrid>
-        <FormError message={failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={cancel} />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,7 +6,7 @@ import { memberInputSchema } from '@shared/contract'
 import { CIVILITIES, CIVILITY_LABELS, ELECTED_ROLES, MEMBER_ROLES, roleLabelFor, ROLES_WITH_DELEGATION, type Civility } from '@shared/roles'
 import { errorMessage } from '../../api/client'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
-import { FormError } from '../../components/FormError'
+import { FormActions } from '../../components/FormActions'
 import { toMemberInput, type MemberFormValues } from './member-form-values'
 
 /** The roles, written in the feminine once « Madame » is chosen. */
@@ -105,17 +105,7 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
           maxRows={4}
           {...form.getInputProps('interests')}
         />
-        <FormError message={failure} />
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={onCancel} />
       </Stack>
     </form>
   )

@@ -22,7 +22,7 @@ import { base64FromFile, openOrDownload, saveReceivedFile } from '../../lib/file
 import { formatCents, formatDate } from '../../lib/format'
 import { roleLabel } from '../team/MemberTable'
 import { formatDays, STATUS_COLORS, trainingDates } from './labels'
-import { DialogActions } from './DialogActions'
+import { FormActions } from '../../components/FormActions'
 import { TrainingDialog, type TrainingDraft } from './TrainingDialog'
 import { useSave } from './use-save'
 
@@ -70,7 +70,7 @@ function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; on
             error={errors.difBalanceCents}
           />
           <FrenchDateInput label={t('training.rights.difBalanceOn')} value={difBalanceOn} onChange={setBalanceOn} error={errors.difBalanceOn} />
-          <DialogActions failure={failure} saving={saving} onCancel={onClose} />
+          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

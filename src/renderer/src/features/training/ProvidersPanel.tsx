@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { providerInputSchema, type TrainingProvider } from '@shared/contract'
 import { call } from '../../api/client'
 import { confirmRemoval } from '../../components/confirmRemoval'
-import { DialogActions } from './DialogActions'
+import { FormActions } from '../../components/FormActions'
 import { useSave } from './use-save'
 
 function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProvider | null; onClose(): void; onSaved(): Promise<unknown> }) {
@@ -58,7 +58,7 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
             autosize
             minRows={2}
           />
-          <DialogActions failure={failure} saving={saving} onCancel={onClose} />
+          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

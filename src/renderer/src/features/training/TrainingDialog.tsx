@@ -18,7 +18,7 @@ import { call } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
-import { DialogActions } from './DialogActions'
+import { FormActions } from '../../components/FormActions'
 import { useSave } from './use-save'
 
 /** What the dialog starts from: a training to edit, or a new one (possibly from a suggestion). */
@@ -195,7 +195,7 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
             minRows={2}
             error={errors.notes}
           />
-          <DialogActions failure={failure} saving={saving} onCancel={onClose} />
+          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
