@@ -22,6 +22,7 @@ import { useAnswerAutosave } from './use-answer-autosave'
 import { useTranslation } from 'react-i18next'
 import { answerSaveInput, type Answer, type AnswerSplit, type AnswerStatus, type CriterionView } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
@@ -45,6 +46,7 @@ interface AnswerEditorProps {
 /** One criterion: its question and sources, the answer, a comment and the supporting documents. */
 export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = false }: AnswerEditorProps) {
   const { t } = useTranslation()
+  const addEvidence = useApiMutation('evidence.add')
   const queryClient = useQueryClient()
   const { open, download } = useStoredFileActions('evidence')
   const [status, setStatus] = useState<AnswerStatus>(answer?.status ?? 'non_renseigne')
@@ -75,7 +77,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = 
     if (!file) return
     setUploading(true)
     try {
-      await call('evidence.add', { campaignId, criterionId: criterion.id, fileName: file.name, contentBase64: await base64FromFile(file) })
+      await addEvidence.mutateAsync({ campaignId, criterionId: criterion.id, fileName: file.name, contentBase64: await base64FromFile(file) })
       notifications.show({ color: 'green', message: t('diagnostic.evidenceAdded', { name: file.name }) })
     } catch (error) {
       notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })

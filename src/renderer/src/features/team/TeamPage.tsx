@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { Member } from '@shared/contract'
 import { toFrenchCsv } from '@shared/csv'
 import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { platform } from '../../platform'
 import { useQueryClient } from '@tanstack/react-query'
@@ -36,6 +36,7 @@ function exportTeam(members: Member[], communeName: string): void {
 /** The élus and agents of the mairie; administrators edit, everyone reads. */
 export function TeamPage() {
   const { t } = useTranslation()
+  const createMember = useApiMutation('members.create')
   const queryClient = useQueryClient()
   const members = useApiQuery('members.list', {})
   const session = useApiQuery('session.get', {})
@@ -117,7 +118,7 @@ export function TeamPage() {
             onCancel={() => setEditing(null)}
             onSubmit={async (values) => {
               const input = toMemberInput(values)
-              if (editing === 'new') await call('members.create', input)
+              if (editing === 'new') await createMember.mutateAsync(input)
               else await call('members.update', { ...input, id: editing.id })
               await refresh()
               notifications.show({ color: 'green', message: t('team.saved', { name: `${input.firstName} ${input.lastName}` }) })

@@ -4,12 +4,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { providerInputSchema, type TrainingProvider } from '@shared/contract'
 import { call } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { FormActions } from '../../components/FormActions'
 import { useSave } from './use-save'
 
 function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProvider | null; onClose(): void; onSaved(): Promise<unknown> }) {
   const { t } = useTranslation()
+  const create = useApiMutation('training.createProvider')
   const [values, setValues] = useState({
     name: provider?.name ?? '',
     approved: provider?.approved ?? false,
@@ -18,7 +20,7 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
   })
   const { errors, failure, saving, save } = useSave(providerInputSchema, async () => {
     if (provider) await call('training.updateProvider', { id: provider.id, ...values })
-    else await call('training.createProvider', values)
+    else await create.mutateAsync(values)
     await onSaved()
   })
   async function submit(event: React.FormEvent) {

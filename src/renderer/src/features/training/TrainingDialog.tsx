@@ -15,7 +15,7 @@ import {
   type TrainingStatus,
 } from '@shared/contract'
 import { call } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { FormActions } from '../../components/FormActions'
@@ -45,6 +45,8 @@ interface TrainingDialogProps {
 /** One training: what, with whom, when, how it is paid, and where it stands. */
 export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved }: TrainingDialogProps) {
   const { t } = useTranslation()
+  // Through the mutation hook: a double click or a retry after a lost answer creates the training once.
+  const create = useApiMutation('training.create')
   const referentiel = useApiQuery('referentiel.get', {})
   const initial = draft.training
   const [values, setValues] = useState({
@@ -67,7 +69,7 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
   })
   const { errors, failure, saving, save } = useSave(trainingInputSchema, async (input: TrainingInput) => {
     if (initial) await call('training.update', { id: initial.id, ...values })
-    else await call('training.create', input)
+    else await create.mutateAsync(input)
     await onSaved()
   })
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }))
