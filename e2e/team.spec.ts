@@ -58,7 +58,9 @@ test('the administrator edits the team; every change is signed with the active p
   await page.getByRole('option', { name: 'Maire', exact: true }).click()
   await team.dialog.getByRole('button', { name: 'Ajouter une personne' }).click()
   await expect(team.dialog.getByRole('alert')).toContainText("La commune ne peut avoir qu'un seul maire : Marie Lambert l'est déjà.")
+  // What was typed is not thrown away without asking.
   await team.dialog.getByRole('button', { name: 'Annuler' }).click()
+  await page.getByRole('button', { name: 'Abandonner la saisie' }).click()
   await expect(team.row('Jean Dupuis')).toHaveCount(0)
 
   // The team exported for a French spreadsheet: UTF-8 with a BOM, ';' between fields.
@@ -185,6 +187,7 @@ test('the civility writes a woman’s role in the feminine: « 1re adjointe », 
   await snap(page, 'team-04-feminine-roles-list')
   await page.keyboard.press('Escape')
   await team.dialog.getByRole('button', { name: 'Annuler' }).click()
+  await page.getByRole('button', { name: 'Abandonner la saisie' }).click()
   await team.add({ civility: 'Madame', firstName: 'Sophie', lastName: 'Martin', role: 'Adjointe au maire' })
   await team.add({ civility: 'Madame', firstName: 'Claire', lastName: 'Dubois', role: 'Adjointe au maire' })
   await team.add({ civility: 'Madame', firstName: 'Léa', lastName: 'Petit', role: 'Conseillère municipale' })

@@ -1,10 +1,11 @@
-import { Alert, Divider, Modal, Stack, Text, Title } from '@mantine/core'
+import { Alert, Divider, Stack, Text, Title } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberInput } from '@shared/contract'
 import { fillAdjointRanks } from '@shared/team-rules'
 import { ApiError } from '../../api/client'
+import { GuardedModal } from '../../components/GuardedModal'
 import { MemberForm } from '../team/MemberForm'
 import { MemberTable } from '../team/MemberTable'
 import { EMPTY_MEMBER, toFormValues, toMemberInput, type MemberFormValues } from '../team/member-form-values'
@@ -71,7 +72,7 @@ export function TeamStep({ members, onChange, onPendingChange }: TeamStepProps) 
           setFormKey((k) => k + 1)
         }}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('team.editTitle')} size="lg">
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={t('team.editTitle')} size="lg">
         {editing !== null && members[editing] && (
           <MemberForm
             initialValues={toFormValues(members[editing])}
@@ -85,7 +86,7 @@ export function TeamStep({ members, onChange, onPendingChange }: TeamStepProps) 
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   )
 }

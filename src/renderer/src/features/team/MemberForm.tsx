@@ -7,6 +7,7 @@ import { CIVILITIES, CIVILITY_LABELS, ELECTED_ROLES, MEMBER_ROLES, roleLabelFor,
 import { errorMessage } from '../../api/client'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
 import { FormActions } from '../../components/FormActions'
+import { useDiscardGuard } from '../../components/GuardedModal'
 import { toMemberInput, type MemberFormValues } from './member-form-values'
 
 /** The roles, written in the feminine once « Madame » is chosen. */
@@ -41,6 +42,8 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
     onValuesChange,
     validate: (values) => validateWith(memberInputSchema, toMemberInput(values)),
   })
+  // Inside a GuardedModal, closing with something typed asks first.
+  const cancel = useDiscardGuard(form.isDirty(), onCancel ?? (() => undefined))
   const role = form.values.role
   const civility = form.values.civility === '' ? null : form.values.civility
 
@@ -105,7 +108,7 @@ export function MemberForm({ initialValues, submitLabel, onSubmit, onCancel, res
           maxRows={4}
           {...form.getInputProps('interests')}
         />
-        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={onCancel} />
+        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={onCancel ? cancel : undefined} />
       </Stack>
     </form>
   )

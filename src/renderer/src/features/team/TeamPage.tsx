@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconInfoCircle, IconUserPlus } from '@tabler/icons-react'
@@ -8,6 +8,7 @@ import type { Member } from '@shared/contract'
 import { toFrenchCsv } from '@shared/csv'
 import { call, errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
 import { platform } from '../../platform'
 import { useQueryClient } from '@tanstack/react-query'
@@ -105,7 +106,7 @@ export function TeamPage() {
           />
         )}
       </Paper>
-      <Modal
+      <GuardedModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('team.addTitle') : t('team.editTitle')}
@@ -126,7 +127,7 @@ export function TeamPage() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   )
 }

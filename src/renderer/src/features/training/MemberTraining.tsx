@@ -23,6 +23,7 @@ import { formatCents, formatDate } from '../../lib/format'
 import { roleLabel } from '../team/MemberTable'
 import { formatDays, STATUS_COLORS, trainingDates } from './labels'
 import { FormActions } from '../../components/FormActions'
+import { useDiscardGuard } from '../../components/GuardedModal'
 import { TrainingDialog, type TrainingDraft } from './TrainingDialog'
 import { useSave } from './use-save'
 
@@ -42,6 +43,10 @@ function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; on
   const [isEmployee, setIsEmployee] = useState(member.rights.isEmployee)
   const [difBalanceCents, setBalance] = useState<number | null>(member.rights.difBalanceCents)
   const [difBalanceOn, setBalanceOn] = useState<string | null>(member.rights.difBalanceOn)
+  const close = useDiscardGuard(
+    isEmployee !== member.rights.isEmployee || difBalanceCents !== member.rights.difBalanceCents || difBalanceOn !== member.rights.difBalanceOn,
+    onClose,
+  )
   const { errors, failure, saving, save } = useSave(rightsInputSchema, async (input: MethodInput<'training.setRights'>) => {
     await call('training.setRights', input)
     await onSaved()
@@ -51,7 +56,7 @@ function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; on
     if (await save({ memberId: member.memberId, isEmployee, difBalanceCents, difBalanceOn })) onClose()
   }
   return (
-    <Modal opened onClose={onClose} title={t('training.rights.dialogTitle', { name: `${member.firstName} ${member.lastName}` })}>
+    <Modal opened onClose={close} title={t('training.rights.dialogTitle', { name: `${member.firstName} ${member.lastName}` })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Switch
@@ -70,7 +75,7 @@ function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; on
             error={errors.difBalanceCents}
           />
           <FrenchDateInput label={t('training.rights.difBalanceOn')} value={difBalanceOn} onChange={setBalanceOn} error={errors.difBalanceOn} />
-          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={onClose} />
+          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -7,6 +7,7 @@ import { call } from '../../api/client'
 import { useApiMutation } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { FormActions } from '../../components/FormActions'
+import { useDiscardGuard } from '../../components/GuardedModal'
 import { useSave } from './use-save'
 
 function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProvider | null; onClose(): void; onSaved(): Promise<unknown> }) {
@@ -18,6 +19,8 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
     approvalNumber: provider?.approvalNumber ?? '',
     contact: provider?.contact ?? '',
   })
+  const [initialValues] = useState(values)
+  const close = useDiscardGuard(JSON.stringify(values) !== JSON.stringify(initialValues), onClose)
   const { errors, failure, saving, save } = useSave(providerInputSchema, async () => {
     if (provider) await call('training.updateProvider', { id: provider.id, ...values })
     else await create.mutateAsync(values)
@@ -28,7 +31,7 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
     if (await save(values)) onClose()
   }
   return (
-    <Modal opened onClose={onClose} title={provider ? t('training.providers.edit') : t('training.providers.add')}>
+    <Modal opened onClose={close} title={provider ? t('training.providers.edit') : t('training.providers.add')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
@@ -60,7 +63,7 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
             autosize
             minRows={2}
           />
-          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={onClose} />
+          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -19,6 +19,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { FormActions } from '../../components/FormActions'
+import { useDiscardGuard } from '../../components/GuardedModal'
 import { useSave } from './use-save'
 
 /** What the dialog starts from: a training to edit, or a new one (possibly from a suggestion). */
@@ -67,6 +68,9 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
     sourceThemeId: initial?.sourceThemeId ?? draft.sourceThemeId ?? null,
     sourceCriterionId: initial?.sourceCriterionId ?? draft.sourceCriterionId ?? null,
   })
+  // Closing with something typed asks first (« Abandonner la saisie ? »).
+  const [initialValues] = useState(values)
+  const close = useDiscardGuard(JSON.stringify(values) !== JSON.stringify(initialValues), onClose)
   const { errors, failure, saving, save } = useSave(trainingInputSchema, async (input: TrainingInput) => {
     if (initial) await call('training.update', { id: initial.id, ...values })
     else await create.mutateAsync(input)
@@ -83,7 +87,7 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={close}
       size="xl"
       title={initial ? t('training.dialog.editTitle', { name: draft.memberName }) : t('training.dialog.newTitle', { name: draft.memberName })}
     >
@@ -197,7 +201,7 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
             minRows={2}
             error={errors.notes}
           />
-          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={onClose} />
+          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>
