@@ -136,7 +136,7 @@ describe('setup.complete', () => {
 
     const status = await ok(core, session, 'app.status')
     expect(status.setupDone).toBe(true)
-    expect(status.profiles).toEqual([{ id: status.activeProfileId, displayName: 'Secrétariat', hasPassword: false }])
+    expect(status.profiles).toEqual([{ id: status.activeProfileId, displayName: 'Secrétariat', hasPassword: false, isAdmin: true }])
     const { profile } = await ok(core, session, 'session.get')
     expect(profile).toMatchObject({ displayName: 'Secrétariat', isAdmin: true, hasPassword: false })
     const members = await ok(core, session, 'members.list')
