@@ -45,19 +45,18 @@ test('Paramètres › Données: a backup with its progress, the list, a restore 
     .poll(async () => ((await invoke(host, 'backups.status', {})) as { value?: { running: unknown } }).value?.running, { timeout: 60_000 })
     .toBeNull()
   // Then large new documents, that the next backup has to copy: long enough to watch its progress.
-  addLargeDocuments(dataDir, project.value.id, 24, 12)
+  addLargeDocuments(dataDir, project.value.id, 40, 12)
 
   const data = new DataPage(page)
   await data.open(host.url)
   await snap(page, 'donnees-01-daily')
 
   await data.backupNow()
-  await expect(data.progress).toBeVisible()
   await expect(data.progress).toContainText('Sauvegarde en cours')
   await snap(page, 'donnees-02-backup-progress')
   await expect(page.getByText('Sauvegarde faite et vérifiée.')).toBeVisible({ timeout: 60_000 })
   await expect(data.backupsTable.getByRole('row')).toHaveCount(3)
-  await expect(data.backupsTable).toContainText('Projets : 1 · campagnes : 0 · documents : 24 · personnes : 3')
+  await expect(data.backupsTable).toContainText('Projets : 1 · campagnes : 0 · documents : 40 · personnes : 3')
   await expect(data.backupsTable).toContainText('Manuelle')
 
   // A change after the backup, then the backup is restored: the change is gone, the state before is kept.

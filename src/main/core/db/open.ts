@@ -27,8 +27,6 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string
   /** Makes the backup taken before pending migrations (the core's backup engine); returns its database copy. */
   backupBeforeMigration?: (sqlite: Database.Database) => string
-  /** `quick_check` at every open, not only after an unclean stop (the recovery's own checks). */
-  alwaysCheck?: boolean
 }
 
 export interface OpenedDatabase {
@@ -36,7 +34,7 @@ export interface OpenedDatabase {
   sqlite: Database.Database
   file: string
   migration: MigrationReport
-  /** Whether `quick_check` ran at this open (after an unclean stop, or asked), or was skipped after a clean close. */
+  /** Whether `quick_check` ran at this open (always, on an existing file). */
   checked: boolean
   close(): void
 }
@@ -70,8 +68,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   mkdirSync(options.dataDir, { recursive: true })
   const file = join(options.dataDir, DATABASE_FILE_NAME)
   const marker = openMarkerOf(file)
-  // A file that exists without the marker was closed cleanly; a new file has nothing to check.
-  const check = options.alwaysCheck === true || (existsSync(marker) && existsSync(file))
+  // Every launch checks the pages of an existing file (a disk or an antivirus can damage it while the app is closed;
+  // the issue asks for it at startup). A new file has nothing to check. The marker still tells an unclean stop apart.
+  const check = existsSync(file)
   let sqlite: Database.Database | undefined
   try {
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
