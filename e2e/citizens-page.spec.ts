@@ -39,7 +39,11 @@ async function photo(): Promise<File> {
 
 const HOSTILE = '<img src=x onerror="document.title=\'pirate\'"> Des bancs'
 
-test('Citoyens: the list is filtered, searched and counted; a contribution opens with its photo and is no longer new', async ({ page, host, snap }) => {
+test('Citoyens: the list is filtered, searched and counted; a contribution opens with its photo and is no longer new', async ({
+  page,
+  host,
+  snap,
+}) => {
   await seedFauxVillecerf(host)
   const citizens = new CitizensPage(page)
   await page.goto(host.url)
@@ -53,7 +57,14 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await citizen.signIn(smtp, 'habitante@example.fr', 'Jeanne B.')
   for (const fields of <Record<string, string | Blob[]>[]>[
     { kind: 'proposition', topic: 'environnement', title: HOSTILE, body: 'Au lavoir, voir https://pirate.example/x' },
-    { kind: 'besoin', topic: 'voirie', title: 'Nid-de-poule', body: 'Devant le n° 12, un trou profond.', address: '12 rue de l’Église', photos: [await photo()] },
+    {
+      kind: 'besoin',
+      topic: 'voirie',
+      title: 'Nid-de-poule',
+      body: 'Devant le n° 12, un trou profond.',
+      address: '12 rue de l’Église',
+      photos: [await photo()],
+    },
     { kind: 'besoin', topic: 'ecole', title: 'Passage piéton effacé', body: 'Devant l’école maternelle.' },
   ]) {
     expect((await citizen.post('/10145/contribuer', fields, { from: '/10145/contribuer' })).status).toBe(303)
@@ -76,7 +87,10 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await expect(page.getByRole('status').filter({ hasText: /^1 contribution$/ })).toBeVisible()
   await page.getByRole('button', { name: 'Effacer les filtres' }).click()
   // The counts are the status filter.
-  await page.getByRole('group', { name: 'Nombre de contributions par suite donnée' }).getByRole('button', { name: /À l’étude/ }).click()
+  await page
+    .getByRole('group', { name: 'Nombre de contributions par suite donnée' })
+    .getByRole('button', { name: /À l’étude/ })
+    .click()
   await expect(page.getByText('Aucune contribution ne correspond à ces critères.')).toBeVisible()
   await page.getByRole('button', { name: 'Effacer les filtres' }).click()
   await citizens.search('devant')

@@ -90,7 +90,12 @@ describe('a full or read-only disk under a document write', () => {
       diskRefusal.code = code
       diskRefusal.partial = partial
 
-      const error = await failure(test.core, test.session, 'attachments.add', { projectId: project.id, taskId: null, fileName: 'devis.pdf', contentBase64: PDF })
+      const error = await failure(test.core, test.session, 'attachments.add', {
+        projectId: project.id,
+        taskId: null,
+        fileName: 'devis.pdf',
+        contentBase64: PDF,
+      })
       expect(error.code).toBe('STORAGE')
       expect(error.message).toMatch(expected)
       expect(dataDump(test.core.database.sqlite)).toEqual(before)

@@ -28,7 +28,9 @@ describe('a creation repeated with the same idempotency key', () => {
     const again = await ok(test.core, test.session, 'projects.create', input)
     expect(again).toEqual(first)
     expect((await ok(test.core, test.session, 'projects.list', {})).items.map((p) => p.title)).toEqual(['Salle des fêtes'])
-    expect(test.core.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'project' AND action = 'create'").get()).toEqual({ n: 1 })
+    expect(test.core.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'project' AND action = 'create'").get()).toEqual({
+      n: 1,
+    })
   })
 
   it('a double click (both calls at once) makes one task, for a handler that writes in one go', async () => {

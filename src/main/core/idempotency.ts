@@ -25,10 +25,11 @@ export function splitIdempotencyKey(method: string, input: unknown): { key: stri
 
 /** The answer given to the first call with this key, or undefined when there was none. */
 export function rememberedAnswer(sqlite: Database.Database, method: string, key: string): { value: unknown } | undefined {
-  const row = sqlite.prepare('SELECT method, response FROM idempotent_calls WHERE key = ?').get(key) as { method: string; response: string } | undefined
+  const row = sqlite.prepare('SELECT method, response FROM idempotent_calls WHERE key = ?').get(key) as
+    { method: string; response: string } | undefined
   if (!row) return undefined
   if (row.method !== method) {
-    throw new AppError('INVALID_INPUT', "Cette demande a déjà servi à une autre opération : rechargez la fenêtre, puis réessayez.")
+    throw new AppError('INVALID_INPUT', 'Cette demande a déjà servi à une autre opération : rechargez la fenêtre, puis réessayez.')
   }
   return { value: JSON.parse(row.response) as unknown }
 }

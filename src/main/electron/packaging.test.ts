@@ -136,7 +136,10 @@ describe('electron-builder.yml', () => {
     try {
       const binary = join(dir, 'cap-commune')
       const wire = Buffer.concat([Buffer.from([1, defaults.length]), Buffer.from(defaults, 'ascii')])
-      writeFileSync(binary, Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'ascii'), wire, Buffer.alloc(512)]))
+      writeFileSync(
+        binary,
+        Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'ascii'), wire, Buffer.alloc(512)]),
+      )
 
       const flipConfig = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses)
       await fuses.flipFuses(binary, { ...flipConfig, strictlyRequireAllFuses: true })

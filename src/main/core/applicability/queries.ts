@@ -12,6 +12,9 @@ export function decisionRows(db: Db): ApplicabilityDecisionRow[] {
 /** By criterion id. */
 export function readDecisions(db: Db): Map<string, ApplicabilityDecision> {
   return new Map(
-    decisionRows(db).map((row) => [row.criterionId, { applies: row.applies, reason: row.reason, decidedBy: row.decidedBy, decidedAt: row.decidedAt }]),
+    decisionRows(db).map((row) => [
+      row.criterionId,
+      { applies: row.applies, reason: row.reason, decidedBy: row.decidedBy, decidedAt: row.decidedAt },
+    ]),
   )
 }

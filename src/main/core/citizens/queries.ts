@@ -107,7 +107,9 @@ const summaryColumns = {
   createdAt: contributions.createdAt,
   seenAt: contributions.seenAt,
   photos: sql<number>`(SELECT count(*) FROM contribution_photos p WHERE p.contribution_id = "contributions"."id")`,
-  firstPhotoId: sql<number | null>`(SELECT p.id FROM contribution_photos p WHERE p.contribution_id = "contributions"."id" AND p.sha256 IS NOT NULL ORDER BY p.position LIMIT 1)`,
+  firstPhotoId: sql<
+    number | null
+  >`(SELECT p.id FROM contribution_photos p WHERE p.contribution_id = "contributions"."id" AND p.sha256 IS NOT NULL ORDER BY p.position LIMIT 1)`,
   pendingUpdate: contributions.pendingUpdate,
   pendingError: contributions.pendingError,
   pendingAttempts: contributions.pendingAttempts,
@@ -196,7 +198,13 @@ export function contributionDetail(environment: Pick<CoreEnvironment, 'db' | 're
   const { db } = environment
   const row = contributionRow(db, id)
   const photoList = db
-    .select({ id: contributionPhotos.id, width: contributionPhotos.width, height: contributionPhotos.height, sha256: contributionPhotos.sha256, problem: contributionPhotos.problem })
+    .select({
+      id: contributionPhotos.id,
+      width: contributionPhotos.width,
+      height: contributionPhotos.height,
+      sha256: contributionPhotos.sha256,
+      problem: contributionPhotos.problem,
+    })
     .from(contributionPhotos)
     .where(eq(contributionPhotos.contributionId, id))
     .orderBy(asc(contributionPhotos.position))
@@ -206,7 +214,11 @@ export function contributionDetail(environment: Pick<CoreEnvironment, 'db' | 're
     ? (db.select({ id: projects.id, title: projects.title }).from(projects).where(eq(projects.id, row.projectId)).get() ?? null)
     : null
   const duplicate = row.duplicateOfId
-    ? db.select({ id: contributions.id, title: contributions.title, body: contributions.body }).from(contributions).where(eq(contributions.id, row.duplicateOfId)).get()
+    ? db
+        .select({ id: contributions.id, title: contributions.title, body: contributions.body })
+        .from(contributions)
+        .where(eq(contributions.id, row.duplicateOfId))
+        .get()
     : undefined
   const theme = row.themeId ? environment.referentiel().themes.get(row.themeId) : undefined
   return {
@@ -257,7 +269,8 @@ export async function contributionPhoto(environment: Pick<CoreEnvironment, 'db' 
   if (!photo.sha256) throw new AppError('NOT_FOUND', photo.problem ?? 'Cette photo n’a pas encore été récupérée depuis le relais.')
   const bytes = readStoredFile(environment.dataDir, photo.sha256)
   if (!bytes) throw new AppError('NOT_FOUND', 'Cette photo est introuvable dans le dossier de données (pieces-jointes) : synchronisez à nouveau.')
-  if (sha256(bytes) !== photo.sha256) throw new AppError('INVALID_INPUT', 'Le fichier de cette photo a été modifié sur le disque : il n’est pas affiché.')
+  if (sha256(bytes) !== photo.sha256)
+    throw new AppError('INVALID_INPUT', 'Le fichier de cette photo a été modifié sur le disque : il n’est pas affiché.')
   const checked = await checkPhotoBytes(bytes)
   if ('problem' in checked) throw new AppError('INVALID_INPUT', checked.problem)
   return { mimeType: checked.mimeType, contentBase64: bytes.toString('base64') }

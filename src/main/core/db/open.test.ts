@@ -65,7 +65,9 @@ describe('openDatabase', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cap-commune-open-'))
     dirs.push(dataDir)
     const opened = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_FOLDER })
-    opened.sqlite.exec("CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;")
+    opened.sqlite.exec(
+      'CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;',
+    )
     opened.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     opened.sqlite.close()
     // A power cut in the middle of the last pages (the marker is still there).

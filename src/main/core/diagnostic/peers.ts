@@ -16,9 +16,7 @@ export function peerComparison(db: Db): PeerComparison {
   const setting = readComparisonSetting(db)
   const band = populationBand(communePopulation(db))
   const received = setting.sharing && band && setting.received?.band === band.key ? setting.received : null
-  const rows = received
-    ? db.select().from(peerBenchmarks).where(eq(peerBenchmarks.band, band!.key)).orderBy(asc(peerBenchmarks.domainId)).all()
-    : []
+  const rows = received ? db.select().from(peerBenchmarks).where(eq(peerBenchmarks.band, band!.key)).orderBy(asc(peerBenchmarks.domainId)).all() : []
   return {
     available: rows.length > 0,
     sharing: setting.sharing,

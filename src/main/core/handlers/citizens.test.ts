@@ -52,14 +52,31 @@ async function setUp(items: Pulled[], photos = new Map()): Promise<TestCore> {
 describe('citizens.list', () => {
   it('filters by kind, topic, status, moderation and date, searches words without accents, and counts per status', async () => {
     const test = await setUp([
-      contribution(1, { kind: 'proposition', topic: 'environnement', title: 'Des bancs au lavoir', body: 'Près de l’église', createdAt: '2026-04-01T08:00:00.000Z' }),
+      contribution(1, {
+        kind: 'proposition',
+        topic: 'environnement',
+        title: 'Des bancs au lavoir',
+        body: 'Près de l’église',
+        createdAt: '2026-04-01T08:00:00.000Z',
+      }),
       contribution(2, { title: 'Nid-de-poule', address: '12 rue de l’Église', status: 'a_l_etude', createdAt: '2026-04-15T08:00:00.000Z' }),
-      contribution(3, { kind: 'commentaire', title: null, body: 'Cœur du village très sale', moderation: 'publiee', createdAt: '2026-05-01T21:00:00.000Z' }),
+      contribution(3, {
+        kind: 'commentaire',
+        title: null,
+        body: 'Cœur du village très sale',
+        moderation: 'publiee',
+        createdAt: '2026-05-01T21:00:00.000Z',
+      }),
     ])
     const list = (input: object = {}) => ok(test.core, test.session, 'citizens.list', input)
     const all = await list()
     expect(all.items.map((item) => item.id)).toEqual([3, 2, 1])
-    expect(all).toMatchObject({ total: 3, everything: 3, statusCounts: { recue: 2, a_l_etude: 1, retenue: 0 }, moderationCounts: { en_attente: 2, publiee: 1 } })
+    expect(all).toMatchObject({
+      total: 3,
+      everything: 3,
+      statusCounts: { recue: 2, a_l_etude: 1, retenue: 0 },
+      moderationCounts: { en_attente: 2, publiee: 1 },
+    })
     expect((await list({ kind: 'proposition' })).items.map((item) => item.id)).toEqual([1])
     expect((await list({ topic: 'voirie' })).items.map((item) => item.id)).toEqual([3, 2])
     // A status filter keeps the counts of the other statuses (they are the filter's choices).
@@ -90,7 +107,7 @@ describe('citizens.list', () => {
     expect(past.page).toBe(3)
     expect(past.items).toHaveLength(10)
     expect((await failure(test.core, test.session, 'citizens.list', { search: 'x'.repeat(201) })).message).toContain('200 caractères')
-    expect((await failure(test.core, test.session, 'citizens.list', { from: '2026-02-30' })).message).toContain('n\'existe pas')
+    expect((await failure(test.core, test.session, 'citizens.list', { from: '2026-02-30' })).message).toContain("n'existe pas")
   })
 
   it('gives the author’s display name and pseudonymous id, never more, and the text as it was written', async () => {

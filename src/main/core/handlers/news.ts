@@ -32,7 +32,12 @@ export const newsHandlers: HandlersOf<'news'> = {
     const at = context.now().toISOString()
     const row = context.db.transaction((tx) => {
       const before = getNewsRow(tx, id)
-      const updated = tx.update(news).set({ ...input, updatedAt: at }).where(eq(news.id, id)).returning().get()!
+      const updated = tx
+        .update(news)
+        .set({ ...input, updatedAt: at })
+        .where(eq(news.id, id))
+        .returning()
+        .get()!
       // A withdrawn item stays off the portal until it is published again.
       if (!updated.withdrawnAt) queueNews(tx, updated, at)
       new AuditTrail(tx, context.actor, at).updated('news', id, before, updated)

@@ -146,7 +146,11 @@ describe('the anonymous comparison', () => {
     expect(await ok(core, session, 'diagnostic.peers', { campaignId })).toMatchObject({ available: false, contributors: 4, domains: [] })
 
     // The fifth: 10, 20, own, 90, 95 → median = own, first quartile 20, third 90.
-    await relay.api('/api/v1/benchmark', { method: 'PUT', token: others[3]!, json: { band: '200-499', scores: [{ domainId: 'gouvernance', score: 95 }] } })
+    await relay.api('/api/v1/benchmark', {
+      method: 'PUT',
+      token: others[3]!,
+      json: { band: '200-499', scores: [{ domainId: 'gouvernance', score: 95 }] },
+    })
     const refreshed = await ok(core, session, 'comparison.refresh')
     expect(refreshed.item).toMatchObject({ state: 'publie' })
     const peers = await ok(core, session, 'diagnostic.peers', { campaignId })

@@ -29,13 +29,18 @@ export function sharedCampaign(db: Db): CampaignRow | null {
 /** The body sent to the relay, or why there is nothing to send yet (in French). */
 export function benchmarkShare(environment: Pick<CoreEnvironment, 'referentiel' | 'now'>, db: Db): { share: BenchmarkShare } | { problem: string } {
   const band = populationBand(communePopulation(db))
-  if (!band) return { problem: 'La population de la commune n’est pas connue : indiquez-la dans Paramètres pour situer la commune parmi celles de même taille.' }
+  if (!band)
+    return {
+      problem: 'La population de la commune n’est pas connue : indiquez-la dans Paramètres pour situer la commune parmi celles de même taille.',
+    }
   const campaign = sharedCampaign(db)
   if (!campaign) return { problem: 'Aucune campagne de diagnostic : commencez le diagnostic pour avoir des scores à comparer.' }
   const scores = campaignScores(environment, db, campaign.id)
   const domains = scores.domains.filter((d) => d.applies && d.applicableCriteria > 0 && d.answeredCriteria === d.applicableCriteria)
   if (domains.length === 0)
-    return { problem: `Aucun domaine de « ${campaign.name} » n’a encore toutes ses réponses : un domaine est partagé quand toutes ses questions sont répondues.` }
+    return {
+      problem: `Aucun domaine de « ${campaign.name} » n’a encore toutes ses réponses : un domaine est partagé quand toutes ses questions sont répondues.`,
+    }
   return { share: { band: band.key as PopulationBandKey, scores: domains.map((d) => ({ domainId: d.domainId, score: d.done })) } }
 }
 

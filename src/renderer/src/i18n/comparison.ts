@@ -30,8 +30,7 @@ export const comparison = {
   turnedOn: 'Partage activé : les scores seront envoyés dès que le relais répondra.',
   turnedOff: 'Partage arrêté : les scores de la commune seront retirés du relais.',
   confirmOffTitle: 'Arrêter le partage ?',
-  confirmOff:
-    'Les scores de la commune seront retirés du relais et la comparaison ne sera plus affichée dans le diagnostic ni dans son rapport.',
+  confirmOff: 'Les scores de la commune seront retirés du relais et la comparaison ne sera plus affichée dans le diagnostic ni dans son rapport.',
   confirmOffButton: 'Arrêter le partage',
   refresh: 'Actualiser la comparaison',
   refreshed: 'Comparaison actualisée.',

@@ -281,7 +281,12 @@ function ContributionRow({ item, onOpen }: { item: ContributionSummary; onOpen()
   const heading = item.title ?? t('citizens.page.untitled', { kind: INPUT_KIND_LABELS[item.kind] })
   return (
     <li>
-      <UnstyledButton className={classes.row} data-unseen={!item.seen || undefined} onClick={onOpen} aria-label={`${t('citizens.page.open')} : ${heading}`}>
+      <UnstyledButton
+        className={classes.row}
+        data-unseen={!item.seen || undefined}
+        onClick={onOpen}
+        aria-label={`${t('citizens.page.open')} : ${heading}`}
+      >
         <Group wrap="nowrap" align="flex-start" gap="md">
           <div className={classes.thumb}>
             {item.firstPhotoId !== null ? (

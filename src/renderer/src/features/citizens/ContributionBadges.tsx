@@ -1,6 +1,13 @@
 import { Badge, Group } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { INPUT_KIND_LABELS, INPUT_STATUS_LABELS, MODERATION_LABELS, type InputKind, type InputStatus, type ModerationState } from '@shared/relay/vocabulary'
+import {
+  INPUT_KIND_LABELS,
+  INPUT_STATUS_LABELS,
+  MODERATION_LABELS,
+  type InputKind,
+  type InputStatus,
+  type ModerationState,
+} from '@shared/relay/vocabulary'
 
 export const STATUS_COLORS: Record<InputStatus, string> = {
   recue: 'blue',
