@@ -6,26 +6,12 @@
  */
 import { createCanvas } from '@napi-rs/canvas'
 import { TestCitizen } from '../src/relay/testing/citizen'
-import { startRelayProcess, type RelayProcess } from '../src/relay/testing/relay-process'
-import { startSmtp, type TestSmtp } from '../src/relay/testing/smtp'
 import { CitizensPage } from './pages/CitizensPage'
 import { expect, invoke, test } from './support/fixtures'
+import { relayAndMailForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
 
-test.use({ viewport: { width: 1366, height: 768 } })
-test.describe.configure({ timeout: 240_000 })
-
-let relay: RelayProcess
-let smtp: TestSmtp
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  smtp = await startSmtp()
-  relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' }, { env: { RELAY_SMTP_URL: smtp.url } })
-})
-test.afterAll(async () => {
-  await relay?.stop()
-  await smtp?.stop()
-})
+const services = relayAndMailForSpec()
 
 async function photo(): Promise<File> {
   const canvas = createCanvas(160, 120)
@@ -44,6 +30,7 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   host,
   snap,
 }) => {
+  const { relay, smtp } = services()
   await seedFauxVillecerf(host)
   const citizens = new CitizensPage(page)
   await page.goto(host.url)

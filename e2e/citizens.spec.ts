@@ -5,27 +5,14 @@
  * page and reads when it happened and how many arrived.
  */
 import { TestCitizen } from '../src/relay/testing/citizen'
-import { startRelayProcess, type RelayProcess } from '../src/relay/testing/relay-process'
-import { startSmtp, type TestSmtp } from '../src/relay/testing/smtp'
 import { expect, invoke, test } from './support/fixtures'
+import { relayAndMailForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
 
-test.use({ viewport: { width: 1366, height: 768 } })
-test.describe.configure({ timeout: 180_000 })
-
-let relay: RelayProcess
-let smtp: TestSmtp
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  smtp = await startSmtp()
-  relay = await startRelayProcess('pglite', { pgliteTemplate: '', postgresUrl: '' }, { env: { RELAY_SMTP_URL: smtp.url } })
-})
-test.afterAll(async () => {
-  await relay?.stop()
-  await smtp?.stop()
-})
+const services = relayAndMailForSpec()
 
 test('home page: « Synchroniser maintenant » brings the citizens’ contributions and says how many', async ({ page, host, snap }) => {
+  const { relay, smtp } = services()
   await seedFauxVillecerf(host)
   const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
   expect(await invoke(host, 'portal.connect', { relayUrl: relay.url, pairingCode: code })).toMatchObject({ ok: true })
