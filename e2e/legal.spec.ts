@@ -36,8 +36,10 @@ test('the population totale is entered in Paramètres and says which obligations
   // The référentiel shows each obligation with its official text and the day it was checked.
   await page.getByRole('navigation').getByRole('link', { name: 'Référentiel' }).click()
   await page.getByLabel('Rechercher un thème, une question ou un texte').fill('L2121-8')
-  const link = page.getByRole('link', { name: /Ouvrir le texte officiel de CGCT, art\. L2121-8/ }).first()
+  // Its Légifrance identifier not verified yet, L2121-8 links to the code, and the link says so.
+  const link = page.getByRole('link', { name: /Ouvrir le code sur Légifrance, où l’article L2121-8 se cherche par son numéro/ }).first()
   await expect(link).toHaveAttribute('href', 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/')
+  await expect(link).toHaveText('Lien vers le code')
   await expect(link).toHaveAttribute('target', '_blank')
   await expect(page.getByText(/vérifié le \d/).first()).toBeVisible()
   await snap(page, 'legal-02-criterion-source')

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { criterionSchema, deadlineSchema, referentielSchema, type ApplicabilityRule, type Criterion, type Referentiel } from './schema'
+import {
+  criterionSchema,
+  deadlineSchema,
+  isArticleLink,
+  isWholeCodeLink,
+  legalReferenceSchema,
+  referentielSchema,
+  type ApplicabilityRule,
+  type Criterion,
+  type Referentiel,
+} from './schema'
 
 const FILE = fileURLToPath(new URL('../../../resources/referentiel/referentiel.json', import.meta.url))
 const raw: unknown = JSON.parse(readFileSync(FILE, 'utf8'))
@@ -196,7 +206,34 @@ describe('chaque élément juridique est vérifiable', () => {
     for (const d of referentiel.deadlines) for (const r of d.legalBasis) expect(r.url, d.id).toMatch(/^https:\/\//)
   })
 
-  it('relie les articles d’un code à la page de ce code sur Légifrance', () => {
+  /** Sources that still open the whole code: this number may only go down (each one found on Légifrance lowers it). */
+  const WHOLE_CODE_LINKS_AT_MOST = 274
+
+  it('relie chaque article de code à sa page sur Légifrance, ou dit que le lien mène au code', () => {
+    const codeArticles = allReferences.filter(({ r }) => isArticleLink(r.url) || isWholeCodeLink(r.url))
+    for (const { where, r } of codeArticles) {
+      // A whole-code link must say so (the screens then say « lien vers le code »); an article link must not.
+      expect(r.linksTo, `${where} : ${r.code} ${r.article} (${r.url})`).toBe(isWholeCodeLink(r.url) ? 'code' : undefined)
+    }
+    const wholeCode = allReferences.filter(({ r }) => r.linksTo === 'code')
+    expect(wholeCode.length, 'une source de plus renvoie au code entier au lieu de son article').toBeLessThanOrEqual(WHOLE_CODE_LINKS_AT_MOST)
+    // Every link to a code is either the article or the code: no other Légifrance code page slips in unlabelled.
+    for (const { where, r } of allReferences.filter(({ r }) => r.url.includes('legifrance.gouv.fr/codes/'))) {
+      expect(isArticleLink(r.url) || isWholeCodeLink(r.url), `${where} : ${r.url}`).toBe(true)
+    }
+  })
+
+  it('donne à un article un seul lien, et à un code un seul identifiant', () => {
+    const articleUrls = new Map<string, string>()
+    const articleOf = new Map<string, string>()
+    for (const { where, r } of allReferences.filter(({ r }) => isArticleLink(r.url))) {
+      const key = `${r.code} ${r.article}`
+      // The same article cited twice has the same link; one Légifrance article is never two articles here.
+      expect(articleUrls.get(key) ?? r.url, `${where} : ${key}`).toBe(r.url)
+      expect(articleOf.get(r.url) ?? key, `${where} : ${r.url}`).toBe(key)
+      articleUrls.set(key, r.url)
+      articleOf.set(r.url, key)
+    }
     const codeIds = new Map<string, string>()
     for (const { where, r } of allReferences) {
       const id = /\/codes\/texte_lc\/(LEGITEXT\d{12})\/$/.exec(r.url)?.[1]
@@ -205,8 +242,6 @@ describe('chaque élément juridique est vérifiable', () => {
       expect(codeIds.get(r.code) ?? id, `${where} : ${r.code}`).toBe(id)
       codeIds.set(r.code, id)
     }
-    expect(codeIds.get('CGCT')).toBe('LEGITEXT000006070633')
-    expect(codeIds.get('Code rural et de la pêche maritime')).toBe('LEGITEXT000022197698')
   })
 
   it('refuse une obligation sans source, une source sans lien ou sans date, un lien hors des sites officiels', () => {
@@ -229,6 +264,16 @@ describe('chaque élément juridique est vérifiable', () => {
     expect(criterionSchema.safeParse({ ...base, legalBasis: [{ ...source, url: 'https://exemple.fr/article' }] }).success).toBe(false)
     expect(criterionSchema.safeParse({ ...base, legalBasis: [{ ...source, url: 'http://www.legifrance.gouv.fr/x' }] }).success).toBe(false)
     expect(criterionSchema.safeParse({ ...base, legalBasis: [source] }).success).toBe(true)
+  })
+
+  it('refuse « lien vers le code » sur un lien qui ne mène pas au code', () => {
+    const code = { code: 'CGCT', article: 'L1', url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/', checkedOn: '2026-12-01' }
+    expect(legalReferenceSchema.safeParse({ ...code, linksTo: 'code' }).success).toBe(true)
+    expect(
+      legalReferenceSchema.safeParse({ ...code, url: 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000000000000', linksTo: 'code' })
+        .success,
+    ).toBe(false)
+    expect(legalReferenceSchema.safeParse({ ...code, linksTo: 'article' }).success).toBe(false)
   })
 
   it('refuse une échéance annuelle qui ne dit pas ce qu’elle devient l’année du renouvellement', () => {

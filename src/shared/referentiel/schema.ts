@@ -120,6 +120,16 @@ export const OFFICIAL_SOURCE_HOSTS = [
   'www.insee.fr',
 ] as const
 
+/** The whole code on Légifrance (`/codes/texte_lc/LEGITEXT…/`), not one of its articles. */
+export function isWholeCodeLink(url: string): boolean {
+  return /^https:\/\/www\.legifrance\.gouv\.fr\/codes\/texte_lc\/LEGITEXT\d{12}\/?$/.test(url)
+}
+
+/** One article of a code on Légifrance (`/codes/article_lc/LEGIARTI…`). */
+export function isArticleLink(url: string): boolean {
+  return /^https:\/\/www\.legifrance\.gouv\.fr\/codes\/article_lc\/LEGIARTI\d{12}\/?$/.test(url)
+}
+
 const isoDay = z.string().regex(/^\d{4}-\d\d-\d\d$/)
 
 export const legalReferenceSchema = z
@@ -130,16 +140,25 @@ export const legalReferenceSchema = z
     article: z.string().min(1),
     /** What it says, in one plain line. */
     summary: z.string().min(5).optional(),
-    /** The official text: the code on Légifrance (article found by its number), the law's ELI page, EUR-Lex… */
+    /** The official text: the article's own page on Légifrance, the law's ELI page, EUR-Lex… or, last resort, the code. */
     url: z.url().refine((u) => (OFFICIAL_SOURCE_HOSTS as readonly string[]).includes(new URL(u).host) && u.startsWith('https://'), {
       error: 'le lien doit mener à Légifrance ou à un site officiel, en https',
     }),
+    /**
+     * 'code': the link opens the whole code, not the article (its identifier on Légifrance could not be verified);
+     * the screens and the reports say « lien vers le code » so the user knows to look the article up.
+     */
+    linksTo: z.literal('code').optional(),
     /** When the article's wording was last compared with this reference (ISO date). */
     checkedOn: isoDay,
     /** What could not be confirmed when it was checked, said plainly (shown with the reference). */
     note: z.string().min(10).optional(),
   })
   .strict()
+  .refine((r) => r.linksTo !== 'code' || isWholeCodeLink(r.url), {
+    error: 'une source marquée « lien vers le code » doit mener à la page du code sur Légifrance',
+    path: ['linksTo'],
+  })
 export type LegalReference = z.infer<typeof legalReferenceSchema>
 
 const idPattern = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/

@@ -110,7 +110,11 @@ export function sourcesAnnex(references: LegalReference[]): Content[] {
           header: 'Texte officiel',
           width: '*',
           cell: (r) => ({
-            text: [{ text: r.url, link: r.url, color: '#000091' }, r.note ? { text: `\nÀ vérifier : ${r.note}`, style: 'small' } : ''],
+            text: [
+              { text: r.url, link: r.url, color: '#000091' },
+              r.linksTo === 'code' ? { text: `\nLien vers le code : l’article ${r.article} s’y cherche par son numéro.`, style: 'small' } : '',
+              r.note ? { text: `\nÀ vérifier : ${r.note}`, style: 'small' } : '',
+            ],
             fontSize: 7.5,
           }),
         },

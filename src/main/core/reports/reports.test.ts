@@ -93,6 +93,8 @@ describe('reports of a commune with data', () => {
     expect(text).toContain(`référentiel ${view.scores.referentielVersion}`)
     expect(text).toContain('Sources juridiques citées')
     expect(text).toContain(spaced('https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/'))
+    // A link to the whole code, not the article, says so.
+    expect(text).toContain('Lien vers le code : l’article')
     expect(text).toContain('Vérifié le')
     expectNoLeaks(text)
     expectWellLaidOut(pdf)

@@ -7,7 +7,8 @@ import { formatDate } from '../lib/format'
 
 /**
  * Each legal reference with its official text and the day it was last checked. The link opens in the system
- * browser in Electron (https links leave the app only that way) and in a new tab in the browser host.
+ * browser in Electron (https links leave the app only that way) and in a new tab in the browser host. A link that opens
+ * the whole code, not the article, says so.
  */
 export function LegalSources({ references }: { references: LegalReference[] }) {
   const { t } = useTranslation()
@@ -24,10 +25,14 @@ export function LegalSources({ references }: { references: LegalReference[] }) {
             href={r.url}
             target="_blank"
             rel="noopener noreferrer"
-            aria-label={t('referentiel.openSource', { reference: legalReferenceLabel(r) })}
+            aria-label={
+              r.linksTo === 'code'
+                ? t('referentiel.openCode', { article: r.article })
+                : t('referentiel.openSource', { reference: legalReferenceLabel(r) })
+            }
           >
             <Group gap={2} wrap="nowrap" component="span">
-              {t('referentiel.officialText')}
+              {t(r.linksTo === 'code' ? 'referentiel.codeLink' : 'referentiel.officialText')}
               <IconExternalLink size={12} aria-hidden />
             </Group>
           </Anchor>

@@ -401,6 +401,8 @@ export const fr = {
     sources: 'Sources juridiques',
     officialText: 'Texte officiel',
     openSource: 'Ouvrir le texte officiel de {{reference}} (Légifrance, dans le navigateur)',
+    codeLink: 'Lien vers le code',
+    openCode: 'Ouvrir le code sur Légifrance, où l’article {{article}} se cherche par son numéro (dans le navigateur)',
     checkedOn: 'vérifié le {{date}}',
     checkNote: 'À vérifier',
     title: 'Référentiel de l’élu',
