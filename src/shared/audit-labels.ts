@@ -158,6 +158,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   portal: 'Portail citoyen',
   publication: 'Publication sur le portail',
   news: 'Actualité du portail',
+  residentCodeBatch: 'Lot de codes habitant',
   comparison: 'Comparaison anonyme entre communes',
   failedSignIn: 'Mot de passe erroné',
 }
@@ -420,6 +421,13 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     isAlert: f('Alerte', boolean),
     alertUntil: f('Fin de l’alerte', date),
     withdrawnAt: f('Retirée du portail le', datetime),
+    createdBy: SAID_BY_THE_LINE,
+  },
+  residentCodeBatch: {
+    id: ROW_ID,
+    label: f('Nom du lot', text),
+    count: f('Nombre de codes', { kind: 'number' }),
+    revokedAt: f('Révoqué le', datetime),
     createdBy: SAID_BY_THE_LINE,
   },
   portal: {

@@ -26,6 +26,7 @@ export const CREATION_METHODS = [
   'participants.add',
   'profiles.create',
   'projects.create',
+  'residentCodes.create',
   'tasks.create',
   'training.create',
   'training.createProvider',

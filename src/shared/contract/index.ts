@@ -26,6 +26,7 @@ import { logoMethods } from './logo'
 import { comparisonMethods } from './comparison'
 import { portalMethods } from './portal'
 import { newsMethods } from './news'
+import { residentCodesMethods } from './resident-codes'
 import { publicationsMethods } from './publications'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
@@ -101,6 +102,7 @@ export const contract = {
   ...publicationsMethods,
   ...citizensMethods,
   ...newsMethods,
+  ...residentCodesMethods,
 }
 
 export type Contract = typeof contract
@@ -168,6 +170,7 @@ export * from './portal'
 export * from './comparison'
 export * from './publications'
 export * from './news'
+export * from './resident-codes'
 export * from './mandate'
 export * from './measurements'
 export * from './members'

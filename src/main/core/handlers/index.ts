@@ -25,6 +25,7 @@ import { logoHandlers } from './logo'
 import { comparisonHandlers } from './comparison'
 import { portalHandlers } from './portal'
 import { newsHandlers } from './news'
+import { residentCodesHandlers } from './resident-codes'
 import { publicationsHandlers } from './publications'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
@@ -92,4 +93,5 @@ export const handlers: Handlers = {
   ...comparisonHandlers,
   ...publicationsHandlers,
   ...newsHandlers,
+  ...residentCodesHandlers,
 }

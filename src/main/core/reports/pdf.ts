@@ -16,13 +16,21 @@ export const FONT_FILES = {
   bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
 }
 
+/**
+ * The resident codes' font: Courier Bold, one of the fourteen fonts every PDF reader has (nothing to embed), monospaced
+ * so each character of a code stands apart. The codes' alphabet already leaves out 0/O and 1/I/L.
+ */
+export const CODE_FONT = 'Courier'
+const CODE_FONT_FILES = { normal: 'Courier', bold: 'Courier-Bold', italics: 'Courier-Oblique', bolditalics: 'Courier-BoldOblique' }
+
 let configured = false
 function configure(): void {
   if (configured) return
-  pdfmake.addFonts({ Roboto: FONT_FILES })
+  pdfmake.addFonts({ Roboto: FONT_FILES, [CODE_FONT]: CODE_FONT_FILES })
   // Reports embed images as data URLs: nothing is fetched, and only the fonts are read from disk.
   pdfmake.setUrlAccessPolicy(() => false)
-  const fonts = new Set(Object.values(FONT_FILES))
+  // The standard fonts are names, not files: pdfkit has their metrics built in.
+  const fonts = new Set([...Object.values(FONT_FILES), ...Object.values(CODE_FONT_FILES)])
   pdfmake.setLocalAccessPolicy((path) => fonts.has(path))
   configured = true
 }

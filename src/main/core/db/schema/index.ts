@@ -29,3 +29,4 @@ export { contributions, contributionPhotos, pollAnswers, portalPull } from './ci
 export { idempotentCalls } from './idempotent-calls'
 export { news } from './news'
 export { applicabilityDecisions } from './applicability'
+export { residentCodeBatches, residentCodes } from './resident-codes'

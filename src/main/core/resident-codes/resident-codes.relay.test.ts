@@ -1,0 +1,137 @@
+/**
+ * Resident codes against a real relay process on 127.0.0.1 (PGlite) with a real SMTP server: a batch made on the
+ * relay is kept here in clear, a code from it verifies a citizen on the portal, revoking stops the unused ones, the
+ * used counts come from the relay; with the relay down, a clear French refusal and nothing stored. Run by the relay
+ * suite.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { TestCitizen } from '../../../relay/testing/citizen'
+import { startRelayProcess, type RelayProcess } from '../../../relay/testing/relay-process'
+import { startSmtp, type TestSmtp } from '../../../relay/testing/smtp'
+import { auditRows, createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, TempDirs, type TestCore } from '../testing'
+import { readPdf, plainText } from '../testing/pdf'
+
+const templates = new TempDirs('cap-commune-residents-template-')
+const temp = new TempDirs('cap-commune-residents-')
+let template: string
+let relay: RelayProcess
+let smtp: TestSmtp
+const opened: TestCore[] = []
+
+beforeAll(async () => {
+  template = await createSetUpTemplate(templates.make())
+  smtp = await startSmtp()
+  relay = await startRelayProcess('pglite', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url } })
+  await relay.admin('commune', 'add', '10145')
+})
+afterAll(async () => {
+  await relay?.stop()
+  await smtp?.stop()
+  templates.cleanup()
+})
+afterEach(() => {
+  for (const test of opened.splice(0)) test.core.close()
+  temp.cleanup()
+})
+
+/** `down` cuts the network between this desktop and the relay. */
+function network() {
+  const state = { down: false }
+  const relayFetch: typeof fetch = async (url, init) => {
+    if (state.down) throw new TypeError('fetch failed')
+    return fetch(url, init)
+  }
+  return { state, relayFetch }
+}
+
+async function connected(relayFetch?: typeof fetch): Promise<TestCore> {
+  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')), { portalIntervalMs: 3_600_000, relayFetch })
+  opened.push(test)
+  const code = (await relay.admin('commune', 'new-code', '10145')).at(-1)!
+  await ok(test.core, test.session, 'portal.connect', { relayUrl: relay.url, pairingCode: code })
+  return test
+}
+
+function storedCodes(test: TestCore, batchId: number): string[] {
+  return (
+    test.core.database.sqlite.prepare('SELECT code FROM resident_codes WHERE batch_id = ? ORDER BY position').all(batchId) as { code: string }[]
+  ).map((row) => row.code)
+}
+
+describe('resident codes on a real relay', () => {
+  it('makes a batch kept here in clear, a code verifies a citizen, the used count comes back, revoking stops the others', async () => {
+    const test = await connected()
+    const { core, session } = test
+    const batch = await ok(core, session, 'residentCodes.create', { label: 'Foyers 2026', count: 3 })
+    expect(batch).toMatchObject({ label: 'Foyers 2026', count: 3, used: 0, revokedAt: null, createdBy: expect.any(String) })
+    // The screen never receives the codes; the mairie's copy is in SQLite.
+    expect(JSON.stringify(batch)).not.toMatch(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)
+    const codes = storedCodes(test, batch.id)
+    expect(codes).toHaveLength(3)
+    for (const code of codes) expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{4}(-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{4}){2}$/)
+    expect(auditRows(core.database.sqlite, { entity: 'residentCodeBatch' }).map((row) => row.action)).toContain('create')
+
+    const citizen = new TestCitizen(relay, '10145')
+    await citizen.signIn(smtp, 'habitant@example.fr', 'Habitant')
+    const verified = await citizen.post('/10145/compte/habitant', { code: codes[0]!.toLowerCase() }, { from: '/10145/compte' })
+    expect(verified.status).toBe(303)
+    expect((await citizen.get('/10145/compte')).html).toContain('Habitant·e vérifié·e')
+
+    const list = await ok(core, session, 'residentCodes.list', {})
+    expect(list).toMatchObject({ connected: true, problem: null, batches: [{ id: batch.id, count: 3, used: 1 }] })
+
+    const revoked = await ok(core, session, 'residentCodes.revoke', { id: batch.id })
+    expect(revoked).toMatchObject({ used: 1, revokedAt: expect.any(String) })
+    expect(auditRows(core.database.sqlite, { entity: 'residentCodeBatch', entityId: batch.id }).at(-1)).toMatchObject({ field: 'revokedAt' })
+    // Still kept here (the mairie's data), but no longer working on the portal.
+    expect(storedCodes(test, batch.id)).toEqual(codes)
+    const other = new TestCitizen(relay, '10145')
+    await other.signIn(smtp, 'voisin@example.fr', 'Voisin')
+    const refused = await other.post('/10145/compte/habitant', { code: codes[1]! }, { from: '/10145/compte' })
+    expect(refused.status).toBe(400)
+    expect(refused.html).toContain('Ce code n’est pas valable')
+    // The first citizen stays verified.
+    expect((await citizen.get('/10145/compte')).html).toContain('Habitant·e vérifié·e')
+    // Revoking twice changes nothing; a revoked batch has no letters to print.
+    expect(await ok(core, session, 'residentCodes.revoke', { id: batch.id })).toMatchObject({ revokedAt: revoked.revokedAt })
+    expect((await failure(core, session, 'residentCodes.letters', { id: batch.id })).message).toContain('révoqué')
+  })
+
+  it('prints the letters of a batch: every code once, the commune and the portal address', async () => {
+    const test = await connected()
+    const batch = await ok(test.core, test.session, 'residentCodes.create', { label: 'Rue des Écoles', count: 7 })
+    const file = await ok(test.core, test.session, 'residentCodes.letters', { id: batch.id })
+    const bytes = Buffer.from(file.contentBase64, 'base64')
+    // To look at the pages (pdftoppm): CAP_COMMUNE_KEEP_REPORTS=<folder>
+    if (process.env.CAP_COMMUNE_KEEP_REPORTS) writeFileSync(join(process.env.CAP_COMMUNE_KEEP_REPORTS, file.fileName), bytes)
+    const pdf = await readPdf(bytes)
+    const text = plainText(pdf)
+    expect(file.pageCount).toBe(3)
+    expect(pdf.pageCount).toBe(3)
+    for (const code of storedCodes(test, batch.id)) expect(text.split(code).length - 1).toBe(1)
+    const status = await ok(test.core, test.session, 'portal.status', {})
+    expect(text).toContain(status.portalUrl!.replace(/^https?:\/\//, ''))
+    expect(text).toContain('Rue des Écoles')
+  })
+
+  it('with the relay down: a clear French refusal, nothing stored, the list still shows the batches', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected(relayFetch)
+    const kept = await ok(test.core, test.session, 'residentCodes.create', { label: 'Centre-bourg', count: 2 })
+    state.down = true
+    const refused = await failure(test.core, test.session, 'residentCodes.create', { label: 'Hameaux', count: 40 })
+    expect(refused.message).toMatch(/^Le relais ne répond pas/)
+    const count = test.core.database.sqlite.prepare('SELECT count(*) AS n FROM resident_codes').get() as { n: number }
+    expect(count.n).toBe(2)
+    const list = await ok(test.core, test.session, 'residentCodes.list', {})
+    expect(list.batches.map((b) => b.label)).toEqual(['Centre-bourg'])
+    expect(list.batches[0]).toMatchObject({ id: kept.id, used: null })
+    expect(list.problem).toContain('Le relais ne répond pas')
+    expect((await failure(test.core, test.session, 'residentCodes.revoke', { id: kept.id })).message).toMatch(/^Le relais ne répond pas/)
+    expect(test.core.database.sqlite.prepare('SELECT revoked_at AS r FROM resident_code_batches').get()).toEqual({ r: null })
+    // The letters are printed from the copy kept here: no relay needed.
+    expect((await ok(test.core, test.session, 'residentCodes.letters', { id: kept.id })).pageCount).toBe(1)
+  })
+})
