@@ -428,7 +428,10 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     label: f('Nom du lot', text),
     count: f('Nombre de codes', { kind: 'number' }),
     revokedAt: f('Révoqué le', datetime),
+    relayUrl: f('Relais', text),
+    relayId: secret('l’identifiant du lot sur le relais'),
     createdBy: SAID_BY_THE_LINE,
+    revokedBy: SAID_BY_THE_LINE,
   },
   portal: {
     id: ROW_ID,

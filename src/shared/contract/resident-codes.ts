@@ -49,5 +49,10 @@ export const residentCodesMethods = methodsOf('residentCodes')({
   /** The batch's unused codes stop working on the portal; citizens already verified stay verified. Needs the relay. */
   'residentCodes.revoke': method({ input: z.object({ id: idField }), output: residentBatchViewSchema, access: 'admin', changes: ['portal'] }),
   /** The letters to hand out: a PDF with one code per letter, three letters per A4 page. */
-  'residentCodes.letters': method({ input: z.object({ id: idField }), output: reportFileSchema, access: 'admin', reads: ['portal', 'commune', 'logo'] }),
+  'residentCodes.letters': method({
+    input: z.object({ id: idField }),
+    output: reportFileSchema,
+    access: 'admin',
+    reads: ['portal', 'commune', 'logo'],
+  }),
 })

@@ -143,6 +143,7 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
   trainingProvider: schema.trainingProviders,
   portal: schema.portalConnection,
   news: schema.news,
+  residentCodeBatch: schema.residentCodeBatches,
   applicabilityDecision: schema.applicabilityDecisions,
 }
 
@@ -151,6 +152,7 @@ const WRITTEN_ELSEWHERE: Record<string, string> = {
   portal: 'a relay to connect to: portal/connect.relay.test.ts (its fields are walked above)',
   publication: 'a connected relay: portal/publications tests',
   comparison: 'a connected relay: portal/comparison.relay.test.ts',
+  residentCodeBatch: 'a connected relay: resident-codes/resident-codes.relay.test.ts',
 }
 
 describe('every audited table and field has its words', () => {

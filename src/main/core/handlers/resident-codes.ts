@@ -44,7 +44,12 @@ export const residentCodesHandlers: HandlersOf<'residentCodes'> = {
     }
     const at = context.now().toISOString()
     const row = context.db.transaction((tx) => {
-      const stored = storeBatch(tx, { relayUrl: connection.relayUrl, relayId: created.id, label: input.label, codes: created.codes }, at, context.actor.displayName)
+      const stored = storeBatch(
+        tx,
+        { relayUrl: connection.relayUrl, relayId: created.id, label: input.label, codes: created.codes },
+        at,
+        context.actor.displayName,
+      )
       new AuditTrail(tx, context.actor, at).created('residentCodeBatch', stored.id, { label: stored.label, count: stored.count })
       return stored
     })
@@ -56,7 +61,10 @@ export const residentCodesHandlers: HandlersOf<'residentCodes'> = {
     if (before.revokedAt) return batchView(before, readConnection(context.db)?.relayUrl ?? null, null)
     const { client, connection } = connectedClient(context)
     if (before.relayUrl !== connection.relayUrl)
-      throw new AppError('CONFLICT', 'Ce lot a été créé sur un autre relais que celui auquel la commune est connectée : il ne peut pas être révoqué d’ici.')
+      throw new AppError(
+        'CONFLICT',
+        'Ce lot a été créé sur un autre relais que celui auquel la commune est connectée : il ne peut pas être révoqué d’ici.',
+      )
     const revoked = await client.call('residentCodes.revoke', { params: { id: before.relayId } }).catch(relayFailure)
     const at = context.now().toISOString()
     const row = context.db.transaction((tx) => {
@@ -72,9 +80,15 @@ export const residentCodesHandlers: HandlersOf<'residentCodes'> = {
     if (row.revokedAt) throw new AppError('CONFLICT', 'Ce lot a été révoqué : ses codes ne fonctionnent plus, il n’y a pas de lettres à imprimer.')
     const connection = readConnection(context.db)
     if (!connection)
-      throw new AppError('CONFLICT', 'La commune n’est pas connectée au portail citoyen : l’adresse du portail à imprimer sur les lettres est inconnue.')
+      throw new AppError(
+        'CONFLICT',
+        'La commune n’est pas connectée au portail citoyen : l’adresse du portail à imprimer sur les lettres est inconnue.',
+      )
     if (connection.relayUrl !== row.relayUrl)
-      throw new AppError('CONFLICT', 'Ce lot a été créé sur un autre relais que celui auquel la commune est connectée : ses codes n’y fonctionnent pas.')
+      throw new AppError(
+        'CONFLICT',
+        'Ce lot a été créé sur un autre relais que celui auquel la commune est connectée : ses codes n’y fonctionnent pas.',
+      )
     return residentLettersFile(context, { label: row.label, codes: batchCodes(context.db, id), portalUrl: connection.portalUrl })
   },
 }
