@@ -11,7 +11,10 @@
  *  (g) backups (bench/backup.ts): a 200 MB database with 500 MB of documents, calls during a backup, restore, synchronous.
  *  (g) the relay (bench/relay.ts, in its own process): proposals and votes against a bare Hono route, on PGlite and
  *      PostgreSQL, and pulling 100,000 contributions.
- * `npm run bench -- rapports` runs (f) only, `npm run bench -- grande-commune` (e) only, `npm run bench -- relay` (g) only.
+ *  (h) the citizen portal on the desktop (bench/pull.ts, in its own process): pulling 100,000 contributions from a real
+ *      relay against the raw API pages and raw SQLite inserts, a sync with nothing new, the « Citoyens » list at 100,000.
+ * `npm run bench -- rapports` runs (f) only, `npm run bench -- grande-commune` (e) only, `npm run bench -- relay` (g) only,
+ * `npm run bench -- citoyens` (h) only.
  * Prints a table and writes the figures to bench/.results/ (gitignored). Nothing here is asserted: numbers only.
  */
 import { spawnSync } from 'node:child_process'
@@ -281,8 +284,8 @@ async function benchDiagnostic(tempDirs: TempDirs): Promise<{ rows: Row[]; crite
 
 // (g) ------------------------------------------------------------------------------------------------------------
 /** The relay part runs in a process of its own, with the relay's TypeScript settings (hono/jsx). */
-function benchRelay(): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'bench', 'relay.ts')], {
+function benchRelay(file = 'relay.ts'): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'bench', file)], {
     cwd: APP_ROOT,
     stdio: 'inherit',
     env: { ...process.env, TSX_TSCONFIG_PATH: join(APP_ROOT, 'src', 'relay', 'tsconfig.json') },
@@ -319,6 +322,10 @@ async function main(): Promise<void> {
     }
     if (process.argv[2] === 'relay') {
       benchRelay()
+      return
+    }
+    if (process.argv[2] === 'citoyens') {
+      benchRelay('pull.ts')
       return
     }
     const search = benchSearch()
@@ -369,6 +376,7 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
     console.log(`\nRésultats : ${file}\n`)
     benchRelay()
+    benchRelay('pull.ts')
   } finally {
     tempDirs.cleanup()
   }

@@ -170,6 +170,51 @@ function contributionValues(item: PulledContribution) {
 }
 
 /**
+ * The statements of a page's common case, prepared once per database: drizzle would otherwise build the same SQL for
+ * each row of the page, which costs more than SQLite running it.
+ */
+const prepared = new WeakMap<Db, { known: ReturnType<typeof prepareKnown>; insert?: ReturnType<typeof prepareInsert> }>()
+
+function prepareKnown(db: Db) {
+  return db
+    .select({ relayId: contributions.relayId, id: contributions.id, relaySeq: contributions.relaySeq, pendingUpdate: contributions.pendingUpdate })
+    .from(contributions)
+    .where(
+      and(
+        eq(contributions.relayUrl, sql.placeholder('relayUrl')),
+        sql`${contributions.relayId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`,
+      ),
+    )
+    .prepare()
+}
+
+/** `columns`: the keys of contributionValues, taken from a real item so that the two cannot drift apart. */
+function prepareInsert(db: Db, columns: string[]) {
+  const values = Object.fromEntries([...columns, 'relayUrl', 'relayId', 'receivedAt'].map((key) => [key, sql.placeholder(key)]))
+  return db
+    .insert(contributions)
+    .values(values as unknown as typeof contributions.$inferInsert)
+    .returning({ id: contributions.id })
+    .prepare()
+}
+
+function statementsFor(db: Db) {
+  let statements = prepared.get(db)
+  if (!statements) {
+    statements = { known: prepareKnown(db) }
+    prepared.set(db, statements)
+  }
+  return statements
+}
+
+function insertContribution(db: Db, relayUrl: string, item: PulledContribution, at: string): number {
+  const statements = statementsFor(db)
+  const values = contributionValues(item)
+  statements.insert ??= prepareInsert(db, Object.keys(values))
+  return statements.insert.get({ relayUrl, relayId: item.id, receivedAt: at, ...values })!.id
+}
+
+/**
  * Stores one page and its cursor in one transaction; returns the contributions that were new and the photo hashes
  * that removals may have freed. Receiving the same page again finds every row at its `relay_seq` and changes nothing.
  */
@@ -184,24 +229,24 @@ export function storePage(
   let newContributions = 0
   const freedHashes: string[] = []
   db.transaction((tx) => {
+    // What this computer already has of the page, in one statement; kept up to date as the page is stored.
+    const known = new Map(
+      statementsFor(db)
+        .known.all({ relayUrl, ids: JSON.stringify(items.filter((item) => item.type !== 'poll_answer').map((item) => item.id)) })
+        .map((row) => [row.relayId, row]),
+    )
     for (const item of items) {
       if (item.type === 'contribution') {
-        const existing = tx
-          .select({ id: contributions.id, relaySeq: contributions.relaySeq, pendingUpdate: contributions.pendingUpdate })
-          .from(contributions)
-          .where(and(eq(contributions.relayUrl, relayUrl), eq(contributions.relayId, item.id)))
-          .get()
+        const existing = known.get(item.id)
         let id: number
         if (!existing) {
-          id = tx
-            .insert(contributions)
-            .values({ relayUrl, relayId: item.id, receivedAt: at, ...contributionValues(item) })
-            .returning({ id: contributions.id })
-            .get().id
+          id = insertContribution(db, relayUrl, item, at)
+          known.set(item.id, { relayId: item.id, id, relaySeq: item.seq, pendingUpdate: null })
           newContributions++
         } else {
           id = existing.id
           if (item.seq <= existing.relaySeq) continue
+          existing.relaySeq = item.seq
           const values: Partial<typeof contributions.$inferInsert> = contributionValues(item)
           // The mairie's changes not yet on the relay stay as the mairie made them.
           if (existing.pendingUpdate) {
@@ -224,12 +269,9 @@ export function storePage(
         })
       } else if (item.type === 'contribution_removed') {
         // The citizen (or the relay's administrator) deleted it: it goes from this computer too, photos included.
-        const existing = tx
-          .select({ id: contributions.id })
-          .from(contributions)
-          .where(and(eq(contributions.relayUrl, relayUrl), eq(contributions.relayId, item.id)))
-          .get()
+        const existing = known.get(item.id)
         if (!existing) continue
+        known.delete(item.id)
         for (const photo of tx
           .select({ sha256: contributionPhotos.sha256 })
           .from(contributionPhotos)
