@@ -52,22 +52,25 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
-const percentFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+const decimalFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+
+/** A number with one decimal at most: « 1,5 », « 12 », « 1 234,5 ». */
+export function formatDecimal(value: number): string {
+  return decimalFormat.format(value)
+}
 
 /** A share in percent with one decimal at most: « 42,5 % ». */
 export function formatPercent(value: number): string {
-  return `${percentFormat.format(value)} %`
+  return `${formatDecimal(value)} %`
 }
 
 export function formatCents(cents: number): string {
   return formatEuros(cents / 100)
 }
 
-const sizeFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
-
 /** A file size for people: « 840 Ko », « 12,5 Mo », « 1,2 Go ». */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} Ko`
-  if (bytes < 1024 ** 3) return `${sizeFormat.format(bytes / 1024 ** 2)} Mo`
-  return `${sizeFormat.format(bytes / 1024 ** 3)} Go`
+  if (bytes < 1024 * 1024) return `${formatDecimal(Math.max(1, Math.round(bytes / 1024)))} Ko`
+  if (bytes < 1024 ** 3) return `${formatDecimal(bytes / 1024 ** 2)} Mo`
+  return `${formatDecimal(bytes / 1024 ** 3)} Go`
 }

@@ -1,3 +1,4 @@
+import { formatDecimal } from './format'
 import { platform } from '../platform'
 
 export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
@@ -40,8 +41,7 @@ export function base64FromFile(file: File): Promise<string> {
   })
 }
 
-const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} octet${bytes > 1 ? 's' : ''}`
-  return bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} Ko` : `${sizeFormat.format(bytes / 1024 / 1024)} Mo`
+  return bytes < 1024 * 1024 ? `${formatDecimal(bytes / 1024)} Ko` : `${formatDecimal(bytes / 1024 / 1024)} Mo`
 }

@@ -1,11 +1,11 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core'
 import { IconFileImport } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DataSummary } from '@shared/contract'
 import { formatBytes, formatDate, formatDateTime } from '@shared/format'
 import { call, errorMessage, transportKind } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
 import { uploadFile } from '../../api/transport'
 import { FormError } from '../../components/FormError'
 import { DataProgress } from './DataProgress'
@@ -22,7 +22,7 @@ interface Prepared {
  */
 export function ImportArchive({ onImported, replacesData }: { onImported?: () => void; replacesData: boolean }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
+  const importArchive = useApiMutation('archive.import')
   const progress = useDataProgress()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -64,10 +64,9 @@ export function ImportArchive({ onImported, replacesData }: { onImported?: () =>
     setBusy(true)
     setError(null)
     try {
-      await call('archive.import', { token: prepared.token })
+      await importArchive.mutateAsync({ token: prepared.token })
       setPrepared(null)
       onImported?.()
-      await queryClient.invalidateQueries()
     } catch (failure) {
       setError(errorMessage(failure))
     } finally {

@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Code, Container, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Recovery } from '@shared/contract'
 import { formatDateTime } from '@shared/format'
-import { call, errorMessage } from '../../api/client'
+import { errorMessage } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { BackupList } from './BackupList'
 import { DataProgress } from './DataProgress'
@@ -15,7 +15,7 @@ import { useDataProgress } from './useDataProgress'
 /** At launch, when the data could not be opened: never an empty commune, never a crash — the latest good backup. */
 export function RecoveryScreen({ recovery, dataDir }: { recovery: Recovery; dataDir: string }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
+  const restoreBackup = useApiMutation('recovery.restore')
   const progress = useDataProgress()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -25,8 +25,7 @@ export function RecoveryScreen({ recovery, dataDir }: { recovery: Recovery; data
     setBusy(true)
     setError(null)
     try {
-      await call('recovery.restore', { id })
-      await queryClient.invalidateQueries()
+      await restoreBackup.mutateAsync({ id })
     } catch (failure) {
       setError(errorMessage(failure))
     } finally {

@@ -21,7 +21,7 @@ import { SaveState } from '../../components/SaveState'
 import { useAnswerAutosave } from './use-answer-autosave'
 import { useTranslation } from 'react-i18next'
 import { answerSaveInput, type Answer, type AnswerSplit, type AnswerStatus, type CriterionView } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import { errorMessage } from '../../api/client'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
@@ -47,6 +47,7 @@ interface AnswerEditorProps {
 export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = false }: AnswerEditorProps) {
   const { t } = useTranslation()
   const addEvidence = useApiMutation('evidence.add')
+  const removeEvidence = useApiMutation('evidence.remove')
   const queryClient = useQueryClient()
   const { open, download } = useStoredFileActions('evidence')
   const [status, setStatus] = useState<AnswerStatus>(answer?.status ?? 'non_renseigne')
@@ -224,8 +225,7 @@ export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = 
                           confirmRemoval({
                             title: t('diagnostic.removeEvidenceTitle'),
                             message: t('diagnostic.removeEvidenceConfirm', { name: file.fileName }),
-                            remove: () => call('evidence.remove', { id: file.id }),
-                            after: () => queryClient.invalidateQueries(),
+                            remove: () => removeEvidence.mutateAsync({ id: file.id }),
                           })
                         }
                       >

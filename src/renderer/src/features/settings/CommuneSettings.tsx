@@ -4,7 +4,6 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { mandateInputSchema, type DirectoryCommune } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { CommuneFacts } from '../../components/CommuneFacts'
 import { FormError } from '../../components/FormError'
@@ -92,6 +91,7 @@ export function CommuneSettings() {
   const commune = useApiQuery('commune.get', {})
   const session = useApiQuery('session.get', {})
   const [searching, setSearching] = useState(false)
+  const choose = useApiMutation('commune.choose', { failure: 'notification' })
   const canEdit = session.data?.profile?.isAdmin ?? false
 
   if (commune.isPending) return <Loader />
@@ -103,15 +103,11 @@ export function CommuneSettings() {
       title: t('settings.commune.changeTitle'),
       children: <Text>{t('settings.commune.changeConfirm', { from: commune.data!.name, to: next.name })}</Text>,
       labels: { confirm: t('settings.commune.changeAction'), cancel: t('common.cancel') },
-      onConfirm: async () => {
-        try {
-          await call('commune.choose', { inseeCode: next.inseeCode })
-          notifications.show({ color: 'green', message: t('settings.commune.changed', { name: next.name }) })
-        } catch (error) {
-          notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-        }
-        await commune.refetch()
-      },
+      onConfirm: () =>
+        choose.mutate(
+          { inseeCode: next.inseeCode },
+          { onSuccess: () => notifications.show({ color: 'green', message: t('settings.commune.changed', { name: next.name }) }) },
+        ),
     })
   }
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { MethodOutput } from '@shared/contract'
 import { formatBytes, formatDateTime } from '@shared/format'
 import { call, errorMessage, transportKind } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { downloadUrl } from '../../api/transport'
 import { FormError } from '../../components/FormError'
 import { BackupList } from '../data/BackupList'
@@ -20,6 +20,7 @@ type ExportResult = MethodOutput<'archive.export'>
 export function DataSettings() {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
+  const setSecondLocation = useApiMutation('backups.setSecondLocation')
   const app = useApiQuery('app.status', {})
   const status = useApiQuery('backups.status', {})
   const backups = useApiQuery('backups.list', {})
@@ -65,10 +66,9 @@ export function DataSettings() {
     setSecondError(null)
     setSecondNotice(null)
     try {
-      await call('backups.setSecondLocation', { path })
+      await setSecondLocation.mutateAsync({ path })
       setSecondNotice(path ? t('data.second.saved') : null)
       setSecondPath(null)
-      await queryClient.invalidateQueries()
     } catch (failure) {
       setSecondError(errorMessage(failure))
     }

@@ -4,7 +4,7 @@ import { IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_LOGO_BYTES } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import { errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { FormError } from '../../components/FormError'
@@ -17,6 +17,7 @@ export function LogoSettings({ canEdit, communeName }: { canEdit: boolean; commu
   const { t } = useTranslation()
   const logo = useApiQuery('logo.get', {})
   const save = useApiMutation('logo.set')
+  const removeLogo = useApiMutation('logo.remove')
   const [error, setError] = useState<string | null>(null)
   const resetRef = useRef<() => void>(null)
 
@@ -106,12 +107,11 @@ export function LogoSettings({ canEdit, communeName }: { canEdit: boolean; commu
                         confirmRemoval({
                           title: t('settings.logo.removeTitle'),
                           message: t('settings.logo.removeConfirm'),
-                          remove: async () => {
-                            await call('logo.remove', {})
+                          remove: () => removeLogo.mutateAsync({}),
+                          removed: () => {
                             setError(null)
                             notifications.show({ color: 'green', message: t('settings.logo.removed') })
                           },
-                          after: () => logo.refetch(),
                         })
                       }
                     >

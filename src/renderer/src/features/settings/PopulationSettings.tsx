@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { communeSetPopulationInput, type Commune, type ObligationChange } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { formatInteger } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
-
-const integer = new Intl.NumberFormat('fr-FR')
 
 export interface PopulationValues {
   populationTotale: number | ''
@@ -36,7 +35,7 @@ export function PopulationFields({
     <Stack gap="sm">
       <Text size="sm">{t('population.explain')}</Text>
       <Text size="sm" c="dimmed">
-        {municipale === null ? t('population.municipaleUnknown') : t('population.municipale', { value: integer.format(municipale), source })}
+        {municipale === null ? t('population.municipaleUnknown') : t('population.municipale', { value: formatInteger(municipale), source })}
       </Text>
       <Group align="flex-start" grow maw={560}>
         <NumberInput
@@ -118,10 +117,10 @@ export function PopulationSettings({ commune, canEdit }: { commune: Commune; can
       </Title>
       <Text fw={600} mb="sm" data-testid="population-in-use">
         {commune.populationTotale === null
-          ? t('population.notEntered', { value: commune.population === null ? '—' : integer.format(commune.population) })
+          ? t('population.notEntered', { value: commune.population === null ? '—' : formatInteger(commune.population) })
           : commune.populationTotaleYear === null
-            ? t('population.enteredNoYear', { value: integer.format(commune.populationTotale) })
-            : t('population.entered', { value: integer.format(commune.populationTotale), year: commune.populationTotaleYear })}
+            ? t('population.enteredNoYear', { value: formatInteger(commune.populationTotale) })
+            : t('population.entered', { value: formatInteger(commune.populationTotale), year: commune.populationTotaleYear })}
       </Text>
       <form
         onSubmit={(event) => {

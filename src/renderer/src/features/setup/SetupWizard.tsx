@@ -1,8 +1,8 @@
 import { Box, Button, Container, Group, Paper, Stepper, Text, Title } from '@mantine/core'
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, errorMessage } from '../../api/client'
+import { errorMessage } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { AdministratorStep, administratorErrors, type AdministratorValues } from './AdministratorStep'
 import { agentsInTeam, defaultProfile } from '@shared/referentiel/profile-defaults'
@@ -28,7 +28,7 @@ function populationInput(draft: SetupDraft) {
 
 export function SetupWizard() {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
+  const complete = useApiMutation('setup.complete')
   const [draft, setDraft] = useState<SetupDraft>(loadDraft)
   const [step, setStep] = useState(0)
   const [stepError, setStepError] = useState<string | null>(null)
@@ -85,7 +85,7 @@ export function SetupWizard() {
     setSaving(true)
     setStepError(null)
     try {
-      await call('setup.complete', {
+      await complete.mutateAsync({
         inseeCode: draft.commune.inseeCode,
         mandate: {
           startYear: Number(draft.mandate.startYear),
@@ -102,7 +102,6 @@ export function SetupWizard() {
         population: populationInput(draft),
       })
       clearDraft()
-      await queryClient.invalidateQueries()
     } catch (error) {
       setStepError(errorMessage(error))
     } finally {

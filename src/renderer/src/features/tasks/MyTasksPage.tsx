@@ -7,7 +7,7 @@ import { Link } from 'react-router'
 import { MEMBER_TASKS_MAX, MEMBER_TASKS_PAGE, TASK_STATUS_LABELS, type Task } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
-import { formatDate } from '../../lib/format'
+import { formatDate, formatInteger } from '../../lib/format'
 import { TASK_STATUS_COLORS } from '../projects/labels'
 import { MyTraining } from '../training/MyTraining'
 
@@ -38,8 +38,6 @@ function TaskLine({ task }: { task: Task }) {
     </Paper>
   )
 }
-
-const count = new Intl.NumberFormat('fr-FR')
 
 /**
  * "Mes tâches": the signed-in person's tasks across projects, overdue and upcoming first — the 50 most urgent, then
@@ -132,7 +130,7 @@ export function MyTasksPage() {
           {items.length < total && (
             <Group justify="space-between" aria-label={t('tasks.showMore')}>
               <Text size="sm" c="dimmed">
-                {t('tasks.shown', { shown: count.format(items.length), total: count.format(total) })}
+                {t('tasks.shown', { shown: formatInteger(items.length), total: formatInteger(total) })}
               </Text>
               <Button
                 variant="default"

@@ -1,17 +1,15 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconInfoCircle, IconUserPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Member } from '@shared/contract'
 import { toFrenchCsv } from '@shared/csv'
-import { call, errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { confirmRemoval } from '../../components/confirmRemoval'
 import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
 import { platform } from '../../platform'
-import { useQueryClient } from '@tanstack/react-query'
 import { MemberForm } from './MemberForm'
 import { CIVILITY_LABELS } from '@shared/roles'
 import { MemberTable, roleLabel } from './MemberTable'
@@ -38,7 +36,8 @@ function exportTeam(members: Member[], communeName: string): void {
 export function TeamPage() {
   const { t } = useTranslation()
   const createMember = useApiMutation('members.create')
-  const queryClient = useQueryClient()
+  const updateMember = useApiMutation('members.update')
+  const removeMember = useApiMutation('members.remove')
   const members = useApiQuery('members.list', {})
   const session = useApiQuery('session.get', {})
   const commune = useApiQuery('commune.get', {})
@@ -49,23 +48,14 @@ export function TeamPage() {
   if (members.isError) return <FormError message={members.error.message} />
 
   const rows = members.data.map((m) => ({ ...m, key: m.id }))
-  const refresh = () => queryClient.invalidateQueries()
 
-  function confirmRemoval(member: Member) {
-    modals.openConfirmModal({
+  function askRemoval(member: Member) {
+    const name = `${member.firstName} ${member.lastName}`
+    confirmRemoval({
       title: t('team.removeTitle'),
-      children: <Text>{t('team.removeConfirm', { name: `${member.firstName} ${member.lastName}` })}</Text>,
-      labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await call('members.remove', { id: member.id })
-          notifications.show({ color: 'green', message: t('team.removed', { name: `${member.firstName} ${member.lastName}` }) })
-        } catch (error) {
-          notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-        }
-        await refresh()
-      },
+      message: t('team.removeConfirm', { name }),
+      remove: () => removeMember.mutateAsync({ id: member.id }),
+      removed: () => notifications.show({ color: 'green', message: t('team.removed', { name }) }),
     })
   }
 
@@ -102,7 +92,7 @@ export function TeamPage() {
           <MemberTable
             members={rows}
             onEdit={isAdmin ? (row) => setEditing(row) : undefined}
-            onRemove={isAdmin ? (row) => confirmRemoval(row) : undefined}
+            onRemove={isAdmin ? (row) => askRemoval(row) : undefined}
           />
         )}
       </Paper>
@@ -120,8 +110,7 @@ export function TeamPage() {
             onSubmit={async (values) => {
               const input = toMemberInput(values)
               if (editing === 'new') await createMember.mutateAsync(input)
-              else await call('members.update', { ...input, id: editing.id })
-              await refresh()
+              else await updateMember.mutateAsync({ ...input, id: editing.id })
               notifications.show({ color: 'green', message: t('team.saved', { name: `${input.firstName} ${input.lastName}` }) })
               setEditing(null)
             }}

@@ -1,18 +1,19 @@
 import { Alert, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconFileSpreadsheet, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { budgetInputSchema, trainingSettingsInput, type MethodInput, type TrainingOverview } from '@shared/contract'
+import { budgetInputSchema, trainingSettingsInput, type TrainingOverview } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { saveReceivedFile } from '../../lib/files'
 import { formatCents, formatDate } from '../../lib/format'
-import { useSave } from './use-save'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 interface BudgetPanelProps {
   overview: TrainingOverview
@@ -29,19 +30,18 @@ function money(cents: number | null, missing: string): string {
 /** Entered once: the total of the maximal allowances (with how to compute it) and the date of the délibération. */
 function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onChanged(): Promise<unknown> }) {
   const { t } = useTranslation()
-  const [maxAllowancesCents, setMax] = useState(overview.settings.maxAllowancesCents)
-  const [deliberationOn, setDeliberation] = useState(overview.settings.deliberationOn)
-  const { errors, failure, saving, save } = useSave(trainingSettingsInput, async (input: MethodInput<'training.updateSettings'>) => {
-    await call('training.updateSettings', input)
-    await onChanged()
-    notifications.show({ color: 'green', message: t('training.budget.saved') })
+  const updateSettings = useApiMutation('training.updateSettings', { success: t('training.budget.saved') })
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { maxAllowancesCents: overview.settings.maxAllowancesCents, deliberationOn: overview.settings.deliberationOn },
+    validate: (values) => validateWith(trainingSettingsInput, values),
   })
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    await save({ maxAllowancesCents, deliberationOn })
-  }
+  const submit = useFormSubmit(form, async (values) => {
+    await updateSettings.mutateAsync(values)
+    await onChanged()
+  })
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate aria-label={t('training.budget.settings')}>
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.settings')}>
       <Stack>
         <Title order={2} size="h4">
           {t('training.budget.settings')}
@@ -49,17 +49,17 @@ function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onC
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <EuroInput
             label={t('training.budget.maxAllowances')}
-            value={maxAllowancesCents}
-            onChange={setMax}
+            value={form.values.maxAllowancesCents}
+            onChange={(cents) => form.setFieldValue('maxAllowancesCents', cents)}
             allowEmpty
-            error={errors.maxAllowancesCents}
+            error={form.errors.maxAllowancesCents}
           />
           <FrenchDateInput
             label={t('training.budget.deliberationOn')}
             description={t('training.budget.deliberationOnHelp')}
-            value={deliberationOn}
-            onChange={setDeliberation}
-            error={errors.deliberationOn}
+            value={form.values.deliberationOn}
+            onChange={(day) => form.setFieldValue('deliberationOn', day)}
+            error={form.errors.deliberationOn}
           />
         </SimpleGrid>
         <Alert variant="light" icon={<IconInfoCircle size={18} />} title={t('training.budget.howTo')}>
@@ -69,9 +69,9 @@ function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onC
             ))}
           </List>
         </Alert>
-        <FormError message={failure} />
+        <FormError message={submit.failure} />
         <Group>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={submit.saving}>
             {t('common.save')}
           </Button>
         </Group>
@@ -83,39 +83,39 @@ function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onC
 function YearForm({ overview, onChanged }: { overview: TrainingOverview; onChanged(): Promise<unknown> }) {
   const { t } = useTranslation()
   const b = overview.budget
-  const [votedCents, setVoted] = useState(b.votedCents)
-  const [openingCarryCents, setOpening] = useState(b.openingCarryCents)
-  const { errors, failure, saving, save } = useSave(budgetInputSchema, async (input: MethodInput<'training.setBudget'>) => {
-    await call('training.setBudget', input)
+  const setBudget = useApiMutation('training.setBudget')
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { votedCents: b.votedCents, openingCarryCents: b.openingCarryCents },
+    validate: (values) => validateWith(budgetInputSchema, { year: b.year, ...values }),
+  })
+  const submit = useFormSubmit(form, async (values) => {
+    await setBudget.mutateAsync({ year: b.year, ...values })
     await onChanged()
   })
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    await save({ year: b.year, votedCents, openingCarryCents })
-  }
   return (
-    <form onSubmit={submit} noValidate aria-label={t('training.budget.yearForm', { year: b.year })}>
+    <form onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.yearForm', { year: b.year })}>
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <EuroInput
             label={t('training.budget.voted', { year: b.year })}
-            value={votedCents}
-            onChange={setVoted}
+            value={form.values.votedCents}
+            onChange={(cents) => form.setFieldValue('votedCents', cents)}
             allowEmpty
-            error={errors.votedCents}
+            error={form.errors.votedCents}
           />
           <EuroInput
             label={t('training.budget.openingCarry')}
             description={t('training.budget.openingCarryHelp')}
-            value={openingCarryCents}
-            onChange={setOpening}
+            value={form.values.openingCarryCents}
+            onChange={(cents) => form.setFieldValue('openingCarryCents', cents)}
             allowEmpty
-            error={errors.openingCarryCents}
+            error={form.errors.openingCarryCents}
           />
         </SimpleGrid>
-        <FormError message={failure} />
+        <FormError message={submit.failure} />
         <Group>
-          <Button type="submit" loading={saving} variant="light">
+          <Button type="submit" loading={submit.saving} variant="light">
             {t('training.budget.saveYear', { year: b.year })}
           </Button>
         </Group>

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, FileButton, Group, Menu, Modal, Paper, Stack, Switch, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconBulb, IconDots, IconExternalLink, IconFileCertificate, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -8,7 +9,6 @@ import {
   TRAINING_STATUS_LABELS,
   rightsInputSchema,
   type MemberTraining,
-  type MethodInput,
   type Training,
   type TrainingContent,
   type TrainingProvider,
@@ -25,7 +25,9 @@ import { formatDays, STATUS_COLORS, trainingDates } from './labels'
 import { FormActions } from '../../components/FormActions'
 import { useDiscardGuard } from '../../components/GuardedModal'
 import { TrainingDialog, type TrainingDraft } from './TrainingDialog'
-import { useSave } from './use-save'
+import { useApiMutation } from '../../api/hooks'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 interface MemberTrainingProps {
   member: MemberTraining
@@ -40,42 +42,49 @@ interface MemberTrainingProps {
 
 function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; onClose(): void; onSaved(): Promise<unknown> }) {
   const { t } = useTranslation()
-  const [isEmployee, setIsEmployee] = useState(member.rights.isEmployee)
-  const [difBalanceCents, setBalance] = useState<number | null>(member.rights.difBalanceCents)
-  const [difBalanceOn, setBalanceOn] = useState<string | null>(member.rights.difBalanceOn)
-  const close = useDiscardGuard(
-    isEmployee !== member.rights.isEmployee || difBalanceCents !== member.rights.difBalanceCents || difBalanceOn !== member.rights.difBalanceOn,
+  const setRights = useApiMutation('training.setRights')
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      isEmployee: member.rights.isEmployee,
+      difBalanceCents: member.rights.difBalanceCents,
+      difBalanceOn: member.rights.difBalanceOn,
+    },
+    validate: (values) => validateWith(rightsInputSchema, { memberId: member.memberId, ...values }),
+  })
+  const close = useDiscardGuard(form.isDirty(), onClose)
+  const submit = useFormSubmit(
+    form,
+    async (values) => {
+      await setRights.mutateAsync({ memberId: member.memberId, ...values })
+      await onSaved()
+    },
     onClose,
   )
-  const { errors, failure, saving, save } = useSave(rightsInputSchema, async (input: MethodInput<'training.setRights'>) => {
-    await call('training.setRights', input)
-    await onSaved()
-  })
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    if (await save({ memberId: member.memberId, isEmployee, difBalanceCents, difBalanceOn })) onClose()
-  }
   return (
     <Modal opened onClose={close} title={t('training.rights.dialogTitle', { name: `${member.firstName} ${member.lastName}` })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit.onSubmit} noValidate>
         <Stack>
           <Switch
             label={t('training.rights.isEmployee')}
             description={t('training.rights.isEmployeeHelp')}
-            checked={isEmployee}
-            onChange={(e) => setIsEmployee(e.currentTarget.checked)}
-            error={errors.isEmployee}
+            {...form.getInputProps('isEmployee', { type: 'checkbox' })}
           />
           <EuroInput
             label={t('training.rights.difBalance')}
             description={t('training.rights.difBalanceHelp')}
-            value={difBalanceCents}
-            onChange={setBalance}
+            value={form.values.difBalanceCents}
+            onChange={(cents) => form.setFieldValue('difBalanceCents', cents)}
             allowEmpty
-            error={errors.difBalanceCents}
+            error={form.errors.difBalanceCents}
           />
-          <FrenchDateInput label={t('training.rights.difBalanceOn')} value={difBalanceOn} onChange={setBalanceOn} error={errors.difBalanceOn} />
-          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={close} />
+          <FrenchDateInput
+            label={t('training.rights.difBalanceOn')}
+            value={form.values.difBalanceOn}
+            onChange={(day) => form.setFieldValue('difBalanceOn', day)}
+            error={form.errors.difBalanceOn}
+          />
+          <FormActions submit={submit} submitLabel={t('common.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -94,17 +103,20 @@ function TrainingLine({
   onChanged(): Promise<unknown>
 }) {
   const { t } = useTranslation()
-  const [uploading, setUploading] = useState(false)
+  const addAttestation = useApiMutation('training.addAttestation', { failure: 'notification' })
+  const removeAttestation = useApiMutation('training.removeAttestation')
+  const removeTraining = useApiMutation('training.remove')
+  const [reading, setReading] = useState(false)
   async function attach(file: File | null) {
     if (!file) return
-    setUploading(true)
+    setReading(true)
     try {
-      await call('training.addAttestation', { id: training.id, fileName: file.name, contentBase64: await base64FromFile(file) })
+      await addAttestation.mutateAsync({ id: training.id, fileName: file.name, contentBase64: await base64FromFile(file) })
       await onChanged()
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
+    } catch {
+      // The hook has shown the French message.
     } finally {
-      setUploading(false)
+      setReading(false)
     }
   }
   async function openAttestation() {
@@ -155,7 +167,7 @@ function TrainingLine({
             <FileButton onChange={attach} accept="application/pdf,image/png,image/jpeg">
               {(props) => (
                 <Tooltip label={training.attestation ? t('training.replaceAttestation') : t('training.addAttestation')}>
-                  <ActionIcon {...props} variant="subtle" loading={uploading} aria-label={t('training.addAttestationFor', { title: training.title })}>
+                  <ActionIcon {...props} variant="subtle" loading={reading} aria-label={t('training.addAttestationFor', { title: training.title })}>
                     <IconFileCertificate size={18} />
                   </ActionIcon>
                 </Tooltip>
@@ -178,7 +190,7 @@ function TrainingLine({
                       confirmRemoval({
                         title: t('training.removeAttestationTitle'),
                         message: t('training.removeAttestationMessage', { name: training.attestation!.fileName }),
-                        remove: () => call('training.removeAttestation', { id: training.id }),
+                        remove: () => removeAttestation.mutateAsync({ id: training.id }),
                         after: onChanged,
                       })
                     }
@@ -193,7 +205,7 @@ function TrainingLine({
                     confirmRemoval({
                       title: t('training.removeTitle'),
                       message: t('training.removeMessage', { title: training.title }),
-                      remove: () => call('training.remove', { id: training.id }),
+                      remove: () => removeTraining.mutateAsync({ id: training.id }),
                       after: onChanged,
                     })
                   }

@@ -1,69 +1,53 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { providerInputSchema, type TrainingProvider } from '@shared/contract'
-import { call } from '../../api/client'
 import { useApiMutation } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { FormActions } from '../../components/FormActions'
 import { useDiscardGuard } from '../../components/GuardedModal'
-import { useSave } from './use-save'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProvider | null; onClose(): void; onSaved(): Promise<unknown> }) {
   const { t } = useTranslation()
   const create = useApiMutation('training.createProvider')
-  const [values, setValues] = useState({
-    name: provider?.name ?? '',
-    approved: provider?.approved ?? false,
-    approvalNumber: provider?.approvalNumber ?? '',
-    contact: provider?.contact ?? '',
+  const update = useApiMutation('training.updateProvider')
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      name: provider?.name ?? '',
+      approved: provider?.approved ?? false,
+      approvalNumber: provider?.approvalNumber ?? '',
+      contact: provider?.contact ?? '',
+    },
+    validate: (values) => validateWith(providerInputSchema, values),
   })
-  const [initialValues] = useState(values)
-  const close = useDiscardGuard(JSON.stringify(values) !== JSON.stringify(initialValues), onClose)
-  const { errors, failure, saving, save } = useSave(providerInputSchema, async () => {
-    if (provider) await call('training.updateProvider', { id: provider.id, ...values })
-    else await create.mutateAsync(values)
-    await onSaved()
-  })
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    if (await save(values)) onClose()
-  }
+  const close = useDiscardGuard(form.isDirty(), onClose)
+  const submit = useFormSubmit(
+    form,
+    async (values) => {
+      if (provider) await update.mutateAsync({ id: provider.id, ...values })
+      else await create.mutateAsync(values)
+      await onSaved()
+    },
+    onClose,
+  )
   return (
     <Modal opened onClose={close} title={provider ? t('training.providers.edit') : t('training.providers.add')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit.onSubmit} noValidate>
         <Stack>
-          <TextInput
-            label={t('training.providers.name')}
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-            error={errors.name}
-            required
-            data-autofocus
-          />
+          <TextInput label={t('training.providers.name')} {...form.getInputProps('name')} required data-autofocus />
           <Switch
             label={t('training.providers.approved')}
             description={t('training.providers.approvedHelp')}
-            checked={values.approved}
-            onChange={(e) => setValues({ ...values, approved: e.currentTarget.checked })}
+            {...form.getInputProps('approved', { type: 'checkbox' })}
           />
-          <TextInput
-            label={t('training.providers.approvalNumber')}
-            value={values.approvalNumber}
-            onChange={(e) => setValues({ ...values, approvalNumber: e.currentTarget.value })}
-            error={errors.approvalNumber}
-            disabled={!values.approved}
-          />
-          <Textarea
-            label={t('training.providers.contact')}
-            value={values.contact}
-            onChange={(e) => setValues({ ...values, contact: e.currentTarget.value })}
-            error={errors.contact}
-            autosize
-            minRows={2}
-          />
-          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={close} />
+          <TextInput label={t('training.providers.approvalNumber')} {...form.getInputProps('approvalNumber')} disabled={!form.values.approved} />
+          <Textarea label={t('training.providers.contact')} {...form.getInputProps('contact')} autosize minRows={2} />
+          <FormActions submit={submit} submitLabel={t('common.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -82,6 +66,7 @@ export function ProvidersPanel({
 }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<TrainingProvider | null | 'new'>(null)
+  const removeProvider = useApiMutation('training.removeProvider')
   return (
     <Paper withBorder p="md" radius="md" aria-label={t('training.providers.title')}>
       <Stack>
@@ -144,7 +129,7 @@ export function ProvidersPanel({
                             confirmRemoval({
                               title: t('training.providers.removeTitle'),
                               message: t('training.providers.removeMessage', { name: p.name, count: p.trainings }),
-                              remove: () => call('training.removeProvider', { id: p.id }),
+                              remove: () => removeProvider.mutateAsync({ id: p.id }),
                               after: onChanged,
                             })
                           }

@@ -1,5 +1,5 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
-import { useState } from 'react'
+import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import {
   TRAINING_FUNDING_LABELS,
@@ -11,16 +11,15 @@ import {
   trainingInputSchema,
   type Training,
   type TrainingProvider,
-  type TrainingInput,
   type TrainingStatus,
 } from '@shared/contract'
-import { call } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { FormActions } from '../../components/FormActions'
 import { useDiscardGuard } from '../../components/GuardedModal'
-import { useSave } from './use-save'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 /** What the dialog starts from: a training to edit, or a new one (possibly from a suggestion). */
 export interface TrainingDraft {
@@ -49,39 +48,43 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
   // Through the mutation hook: a double click or a retry after a lost answer creates the training once.
   const create = useApiMutation('training.create')
   const referentiel = useApiQuery('referentiel.get', {})
+  const update = useApiMutation('training.update')
   const initial = draft.training
-  const [values, setValues] = useState({
-    title: initial?.title ?? draft.title ?? '',
-    providerId: initial?.providerId ?? null,
-    startOn: initial?.startOn ?? null,
-    endOn: initial?.endOn ?? null,
-    durationHours: initial?.durationHours ?? null,
-    mode: initial?.mode ?? 'presentiel',
-    domainId: initial?.domainId ?? draft.domainId ?? null,
-    costCents: initial?.costCents ?? 0,
-    funding: initial?.funding ?? 'budget_communal',
-    travelCents: initial?.travelCents ?? 0,
-    lostIncomeCents: initial?.lostIncomeCents ?? 0,
-    leaveDays: initial?.leaveDays ?? 0,
-    status: initial?.status ?? draft.status ?? 'souhaitee',
-    notes: initial?.notes ?? '',
-    sourceThemeId: initial?.sourceThemeId ?? draft.sourceThemeId ?? null,
-    sourceCriterionId: initial?.sourceCriterionId ?? draft.sourceCriterionId ?? null,
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      title: initial?.title ?? draft.title ?? '',
+      providerId: initial?.providerId ?? null,
+      startOn: initial?.startOn ?? null,
+      endOn: initial?.endOn ?? null,
+      durationHours: initial?.durationHours ?? null,
+      mode: initial?.mode ?? 'presentiel',
+      domainId: initial?.domainId ?? draft.domainId ?? null,
+      costCents: initial?.costCents ?? 0,
+      funding: initial?.funding ?? 'budget_communal',
+      travelCents: initial?.travelCents ?? 0,
+      lostIncomeCents: initial?.lostIncomeCents ?? 0,
+      leaveDays: initial?.leaveDays ?? 0,
+      status: initial?.status ?? draft.status ?? 'souhaitee',
+      notes: initial?.notes ?? '',
+      sourceThemeId: initial?.sourceThemeId ?? draft.sourceThemeId ?? null,
+      sourceCriterionId: initial?.sourceCriterionId ?? draft.sourceCriterionId ?? null,
+    },
+    validate: (values) => validateWith(trainingInputSchema, { memberId: draft.memberId, ...values }),
   })
   // Closing with something typed asks first (« Abandonner la saisie ? »).
-  const [initialValues] = useState(values)
-  const close = useDiscardGuard(JSON.stringify(values) !== JSON.stringify(initialValues), onClose)
-  const { errors, failure, saving, save } = useSave(trainingInputSchema, async (input: TrainingInput) => {
-    if (initial) await call('training.update', { id: initial.id, ...values })
-    else await create.mutateAsync(input)
-    await onSaved()
-  })
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }))
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    if (await save({ memberId: draft.memberId, ...values })) onClose()
-  }
+  const close = useDiscardGuard(form.isDirty(), onClose)
+  const submit = useFormSubmit(
+    form,
+    async (values) => {
+      if (initial) await update.mutateAsync({ id: initial.id, ...values })
+      else await create.mutateAsync({ memberId: draft.memberId, ...values })
+      await onSaved()
+    },
+    onClose,
+  )
+  const { values, errors } = form
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => form.setFieldValue(key, value as never)
 
   const domains = (referentiel.data?.domains ?? []).map((d) => ({ value: d.id, label: d.title }))
   return (
@@ -91,7 +94,7 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
       size="xl"
       title={initial ? t('training.dialog.editTitle', { name: draft.memberName }) : t('training.dialog.newTitle', { name: draft.memberName })}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit.onSubmit} noValidate>
         <Stack>
           <TextInput
             label={t('training.fields.title')}
@@ -201,7 +204,7 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
             minRows={2}
             error={errors.notes}
           />
-          <FormActions submit={{ failure, saving }} submitLabel={t('common.save')} onCancel={close} />
+          <FormActions submit={submit} submitLabel={t('common.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import type { Training, TrainingStatus } from '@shared/contract'
-import { formatDate } from '../../lib/format'
+import { formatDate, formatDecimal } from '../../lib/format'
 
 export const STATUS_COLORS: Record<TrainingStatus, string> = {
   souhaitee: 'gray',
@@ -9,16 +9,14 @@ export const STATUS_COLORS: Record<TrainingStatus, string> = {
   annulee: 'dark',
 }
 
-const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-
 /** « 1,5 » */
 export function formatDays(value: number): string {
-  return days.format(value)
+  return formatDecimal(value)
 }
 
 /** « le 14 janvier 2027 », « du 3 au 5 février 2027 » (written in full), or « dates à fixer ». */
 export function trainingDates(training: Pick<Training, 'startOn' | 'endOn' | 'durationHours'>): string {
-  const hours = training.durationHours !== null ? ` (${days.format(training.durationHours)} h)` : ''
+  const hours = training.durationHours !== null ? ` (${formatDecimal(training.durationHours)} h)` : ''
   if (!training.startOn) return `Dates à fixer${hours}`
   if (!training.endOn || training.endOn === training.startOn) return `Le ${formatDate(training.startOn)}${hours}`
   return `Du ${formatDate(training.startOn)} au ${formatDate(training.endOn)}${hours}`
