@@ -22,7 +22,7 @@ import {
 } from './contract'
 import { formatCents, formatDate, formatDateTime, formatInteger, formatMeasure, formatPopulation } from './format'
 import { COMPETENCE_LABELS } from './referentiel/applicability'
-import { TOPIC_LABELS } from './relay/vocabulary'
+import { POLL_KIND_LABELS, RESULTS_VISIBILITY_LABELS, TOPIC_LABELS, VERIFICATION_LABELS } from './relay/vocabulary'
 import { CIVILITY_LABELS, FEMININE_ROLE_LABELS, ROLE_LABELS, type Civility } from './roles'
 
 /** What an id in the trail can point to; the main process finds the names (records, or the référentiel). */
@@ -159,6 +159,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   publication: 'Publication sur le portail',
   news: 'Actualité du portail',
   residentCodeBatch: 'Lot de codes habitant',
+  poll: 'Consultation du portail',
   comparison: 'Comparaison anonyme entre communes',
   failedSignIn: 'Mot de passe erroné',
 }
@@ -432,6 +433,19 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     relayId: secret('l’identifiant du lot sur le relais'),
     createdBy: SAID_BY_THE_LINE,
     revokedBy: SAID_BY_THE_LINE,
+  poll: {
+    id: ROW_ID,
+    kind: f('Type', code(POLL_KIND_LABELS)),
+    title: f('Titre', text),
+    description: f('Présentation', text),
+    projectId: f('Projet soumis au vote', ref('project')),
+    opensOn: f('Ouverture', date),
+    closesOn: f('Clôture', date),
+    verification: f('Qui peut répondre', code(VERIFICATION_LABELS)),
+    results: f('Résultats', code(RESULTS_VISIBILITY_LABELS)),
+    questions: f('Questions', text),
+    withdrawnAt: f('Retirée du portail le', datetime),
+    createdBy: SAID_BY_THE_LINE,
   },
   portal: {
     id: ROW_ID,

@@ -95,6 +95,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'comparison.status', input: {} },
     { method: 'citizens.syncStatus', input: {} },
     { method: 'news.list', input: {} },
+    { method: 'polls.list', input: {} },
     { method: 'citizens.list', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
@@ -126,6 +127,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     }
   }
   for (const { id } of members) calls.push({ method: 'tasks.forMember', input: { memberId: id } })
+  for (const { id } of (await ok(core, session, 'polls.list', {})).items) calls.push({ method: 'polls.get', input: { id } })
   for (const { id } of (await ok(core, session, 'citizens.list', {})).items) {
     calls.push({ method: 'citizens.get', input: { id } })
     for (const photo of (await ok(core, session, 'citizens.get', { id })).photoList) calls.push({ method: 'citizens.photo', input: { id: photo.id } })
@@ -185,6 +187,8 @@ describe('what a write changes, what a read depends on', () => {
       'publications.list',
       'citizens.syncStatus',
       'news.list',
+      'polls.list',
+      'polls.get',
       'citizens.list',
       'citizens.get',
       'citizens.photo',
@@ -301,6 +305,29 @@ describe('what a write changes, what a read depends on', () => {
       })
       await write('news.withdraw', { id: item.id })
       await write('news.republish', { id: item.id })
+      const poll = await write('polls.create', {
+        kind: 'vote',
+        title: 'La cour de l’école',
+        projectId: project.id,
+        opensOn: '2026-06-01',
+        closesOn: '2026-06-15',
+        verification: 'email',
+        questions: [{ kind: 'choix_unique', label: 'Votre choix', options: [{ label: 'Des arbres' }, { label: 'Un préau' }] }],
+      })
+      await write('polls.update', {
+        id: poll.id,
+        poll: {
+          kind: 'vote',
+          title: 'La cour de l’école rénovée',
+          projectId: project.id,
+          opensOn: '2026-06-01',
+          closesOn: '2026-06-20',
+          verification: 'email',
+          questions: poll.questions,
+        },
+      })
+      await write('polls.withdraw', { id: poll.id })
+      await write('polls.republish', { id: poll.id })
       await write('publications.publishProject', { projectId: project.id, fields: ['summary', 'progress'] })
       await write('projects.update', { ...project, title: 'Rénovation de l’école et de la cour', budgetPlannedCents: 1_000_000 })
       const participant = await write('participants.add', { projectId: project.id, memberId: anne.id, role: 'Suivi' })

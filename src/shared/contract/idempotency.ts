@@ -24,6 +24,7 @@ export const CREATION_METHODS = [
   'members.create',
   'news.create',
   'participants.add',
+  'polls.create',
   'profiles.create',
   'projects.create',
   'residentCodes.create',

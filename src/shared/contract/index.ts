@@ -27,6 +27,7 @@ import { comparisonMethods } from './comparison'
 import { portalMethods } from './portal'
 import { newsMethods } from './news'
 import { residentCodesMethods } from './resident-codes'
+import { pollsMethods } from './polls'
 import { publicationsMethods } from './publications'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
@@ -103,6 +104,7 @@ export const contract = {
   ...citizensMethods,
   ...newsMethods,
   ...residentCodesMethods,
+  ...pollsMethods,
 }
 
 export type Contract = typeof contract
@@ -171,6 +173,7 @@ export * from './comparison'
 export * from './publications'
 export * from './news'
 export * from './resident-codes'
+export * from './polls'
 export * from './mandate'
 export * from './measurements'
 export * from './members'

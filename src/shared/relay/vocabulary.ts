@@ -60,10 +60,19 @@ export const POLL_KIND_LABELS: Record<PollKind, string> = { sondage: 'Sondage', 
 
 export const QUESTION_KINDS = ['choix_unique', 'choix_multiple', 'texte_court'] as const
 export type QuestionKind = (typeof QUESTION_KINDS)[number]
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  choix_unique: 'Choix unique',
+  choix_multiple: 'Choix multiple',
+  texte_court: 'Réponse courte',
+}
 
 /** When results are shown: as answers arrive, or once the poll has closed. */
 export const RESULTS_VISIBILITY = ['en_direct', 'a_la_cloture'] as const
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number]
+export const RESULTS_VISIBILITY_LABELS: Record<ResultsVisibility, string> = {
+  en_direct: 'En direct, au fil des réponses',
+  a_la_cloture: 'À la clôture',
+}
 
 export const DIGEST_FREQUENCIES = ['aucun', 'quotidien', 'hebdomadaire'] as const
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number]

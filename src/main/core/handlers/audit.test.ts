@@ -144,6 +144,7 @@ const AUDITED_TABLES: Record<string, SQLiteTable> = {
   portal: schema.portalConnection,
   news: schema.news,
   residentCodeBatch: schema.residentCodeBatches,
+  poll: schema.polls,
   applicabilityDecision: schema.applicabilityDecisions,
 }
 
@@ -370,6 +371,30 @@ describe('the journal of a commune that did everything reads in French', () => {
       news: { title: 'Coupure d’eau rue des Écoles', body: 'Mardi de 8 h à 14 h.', topic: 'voirie', publishedOn: '2026-10-01' },
     })
     await ok(core, session, 'news.withdraw', { id: alert.id })
+    const place = await ok(core, session, 'projects.create', { title: 'Place de la mairie' })
+    const poll = await ok(core, session, 'polls.create', {
+      kind: 'vote',
+      title: 'Quel aménagement pour la place ?',
+      projectId: place.id,
+      opensOn: '2026-10-01',
+      closesOn: '2026-10-15',
+      verification: 'habitant',
+      questions: [{ kind: 'choix_unique', label: 'Votre choix', options: [{ label: 'Un jardin' }, { label: 'Un parking' }] }],
+    })
+    await ok(core, session, 'polls.update', {
+      id: poll.id,
+      poll: {
+        kind: 'sondage',
+        title: 'Aménagement de la place',
+        description: 'Votre avis.',
+        opensOn: '2026-10-02',
+        closesOn: '2026-10-16',
+        verification: 'email',
+        results: 'en_direct',
+        questions: [{ kind: 'texte_court', label: 'Une idée ?' }],
+      },
+    })
+    await ok(core, session, 'polls.withdraw', { id: poll.id })
     const provider = await ok(core, session, 'training.createProvider', { name: 'Association des maires de l’Aube', approved: true })
     await ok(core, session, 'training.updateProvider', {
       id: provider.id,

@@ -78,6 +78,7 @@ const LABEL_SOURCES: Record<
   // A project's publication is kept under the project's id.
   publication: { table: 'projects', label: 'title' },
   news: { table: 'news', label: 'title' },
+  poll: { table: 'polls', label: 'title' },
   trainingProvider: { table: 'training_providers', label: 'name' },
   // The obligation decided, in the words of the référentiel.
   applicabilityDecision: { table: 'applicability_decisions', label: 'criterion_id', finish: (id, loaded) => criterionQuestion(loaded, id) ?? id },

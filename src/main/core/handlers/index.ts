@@ -26,6 +26,7 @@ import { comparisonHandlers } from './comparison'
 import { portalHandlers } from './portal'
 import { newsHandlers } from './news'
 import { residentCodesHandlers } from './resident-codes'
+import { pollsHandlers } from './polls'
 import { publicationsHandlers } from './publications'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
@@ -94,4 +95,5 @@ export const handlers: Handlers = {
   ...publicationsHandlers,
   ...newsHandlers,
   ...residentCodesHandlers,
+  ...pollsHandlers,
 }

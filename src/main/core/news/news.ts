@@ -36,15 +36,24 @@ export function listNews(db: Db): NewsItem[] {
     .map((row) => newsItemOf(db, row))
 }
 
-/** The end of a day in the commune's time (Europe/Paris, summer or winter time), as the relay wants it. */
-export function endOfDayInFrance(day: string): string {
-  const noon = new Date(`${day}T12:00:00Z`)
-  const offset =
+/** The offset of the commune's time (Europe/Paris, summer or winter time) at an instant, « +01:00 » or « +02:00 ». */
+function offsetInFrance(instant: string): string {
+  return (
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
-      .formatToParts(noon)
+      .formatToParts(new Date(instant))
       .find((part) => part.type === 'timeZoneName')
       ?.value.replace('GMT', '') || '+00:00'
-  return `${day}T23:59:59${offset}`
+  )
+}
+
+/** The end of a day in the commune's time, as the relay wants it. */
+export function endOfDayInFrance(day: string): string {
+  return `${day}T23:59:59${offsetInFrance(`${day}T12:00:00Z`)}`
+}
+
+/** The start of a day in the commune's time (a change of time happens at 2 or 3 h, after midnight). */
+export function startOfDayInFrance(day: string): string {
+  return `${day}T00:00:00${offsetInFrance(`${day}T00:00:00Z`)}`
 }
 
 export function newsPayload(row: NewsRow): RelayNewsInput {
