@@ -433,6 +433,7 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     relayId: secret('l’identifiant du lot sur le relais'),
     createdBy: SAID_BY_THE_LINE,
     revokedBy: SAID_BY_THE_LINE,
+  },
   poll: {
     id: ROW_ID,
     kind: f('Type', code(POLL_KIND_LABELS)),
