@@ -40,3 +40,21 @@ export async function timeAsyncNs(run: () => Promise<unknown>): Promise<number> 
   await run()
   return Number(process.hrtime.bigint() - start)
 }
+
+/** Prints rows as a table, in µs (the default) or in ms. */
+export function printRows(rows: Row[], unit: 'µs' | 'ms' = 'µs'): void {
+  const scale = unit === 'ms' ? 1000 : 1
+  const digits = unit === 'ms' ? 2 : 1
+  const header = ['méthode', `médiane ${unit}`, `p95 ${unit}`, 'ratio / référence']
+  const lines = rows.map((r) => [
+    r.method,
+    (r.medianUs / scale).toFixed(digits),
+    (r.p95Us / scale).toFixed(digits),
+    r.ratio === null ? '—' : `× ${r.ratio.toFixed(2)}`,
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  console.log(format(header))
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
+  for (const line of lines) console.log(format(line))
+}

@@ -21,7 +21,7 @@ import { createSetUpTemplate, createTestCore, dataDirFrom, ok, TempDirs, type Te
 import { PULL_PAGE_SIZE, pullAll, type PullEnvironment } from '../src/main/core/portal/pull'
 import { fileVault } from '../src/main/core/portal/vault'
 import { ftsQuery } from '../src/main/core/search/fts'
-import { summarize, timeAsyncNs, timeNs, type Row } from './measure'
+import { printRows, summarize, timeAsyncNs, timeNs, type Row } from './measure'
 import { seedContributions, SEED_COMMUNE } from './relay-seed'
 
 const ROWS = Number(process.env.CITIZENS_BENCH_ROWS ?? 100_000)
@@ -248,21 +248,6 @@ async function benchList(test: TestCore): Promise<Row[]> {
   return rows
 }
 
-function printRows(rows: Row[]): void {
-  const header = ['mesure', 'médiane ms', 'p95 ms', 'ratio / référence']
-  const lines = rows.map((r) => [
-    r.method,
-    (r.medianUs / 1000).toFixed(2),
-    (r.p95Us / 1000).toFixed(2),
-    r.ratio === null ? '—' : `× ${r.ratio.toFixed(2)}`,
-  ])
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
-  console.log(format(header))
-  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
-  for (const line of lines) console.log(format(line))
-}
-
 async function main(): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(1))
@@ -291,12 +276,12 @@ async function main(): Promise<void> {
           `  tirage complet par le bureau (${measured.pages} pages)  : ${(measured.pullMs / 1000).toFixed(2)} s, × ${(measured.pullMs / raw).toFixed(2)} du coût brut (cible < ${CITIZENS_TARGETS.pullMs / 1000} s)\n`,
         ].join('\n'),
       )
-      printRows(measured.syncRows)
+      printRows(measured.syncRows, 'ms')
       console.log('')
       let list: Row[] | null = null
       if (!listed) {
         list = await benchList(measured.desktop)
-        printRows(list)
+        printRows(list, 'ms')
         console.log(`  (cible : p95 < ${CITIZENS_TARGETS.listP95Ms} ms)\n`)
         listed = true
       }

@@ -34,7 +34,7 @@ import type { AnswerStatus } from '../src/shared/contract'
 import { benchLargeCommune, LARGE_COMMUNE_TARGETS } from './large'
 import { benchBackups, BACKUP_TARGETS, printBackupBench } from './backup'
 import { benchReports, printReportRows, REPORT_TARGETS } from './reports'
-import { summarize, timeAsyncNs, timeNs, type Row } from './measure'
+import { printRows, summarize, timeAsyncNs, timeNs, type Row } from './measure'
 import { fileVault } from '../src/main/core/portal/vault'
 
 // (a) ------------------------------------------------------------------------------------------------------------
@@ -294,15 +294,7 @@ function benchRelay(file = 'relay.ts'): void {
 }
 
 // ----------------------------------------------------------------------------------------------------------------
-function printTable(rows: Row[]): void {
-  const header = ['méthode', 'médiane µs', 'p95 µs', 'ratio / référence']
-  const lines = rows.map((r) => [r.method, r.medianUs.toFixed(1), r.p95Us.toFixed(1), r.ratio === null ? '—' : `× ${r.ratio.toFixed(2)}`])
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
-  console.log(format(header))
-  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
-  for (const line of lines) console.log(format(line))
-}
+const printTable = (rows: Row[]) => printRows(rows)
 
 async function main(): Promise<void> {
   const tempDirs = new TempDirs('cap-commune-bench-')
