@@ -1,6 +1,7 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
 import { news } from './news'
 import { comparison } from './comparison'
+import { residentCodes } from './resident-codes'
 import { publications } from './publications'
 import { citizens } from './citizens'
 import { training } from './training'
@@ -13,6 +14,7 @@ export const fr = {
   citizens,
   news,
   comparison,
+  residentCodes,
   app: {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',

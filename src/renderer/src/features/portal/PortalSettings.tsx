@@ -12,6 +12,7 @@ import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
 import { ComparisonSettings } from './ComparisonSettings'
+import { ResidentCodesSection } from '../resident-codes/ResidentCodesSection'
 
 interface ConnectValues {
   relayUrl: string
@@ -186,6 +187,7 @@ export function PortalSettings() {
           </Stack>
         )}
       </Paper>
+      <ResidentCodesSection isAdmin={isAdmin} connected={portal.connected} />
       <ComparisonSettings isAdmin={isAdmin} />
     </Stack>
   )
