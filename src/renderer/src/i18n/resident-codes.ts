@@ -5,7 +5,8 @@ export const residentCodes = {
     'Certains votes et consultations du portail sont réservés aux habitants. Créez un lot de codes (par exemple un par foyer), imprimez les lettres et distribuez-les : chaque code, saisi une fois sur le portail, fait d’un compte un habitant vérifié.',
   adminOnly: 'Seul un administrateur peut créer, imprimer ou révoquer les codes habitant.',
   notConnected: 'Connectez d’abord la commune au portail citoyen (ci-dessus) : les codes sont créés par le relais.',
-  empty: 'Aucun lot de codes pour l’instant. Commencez par « Nouveau lot de codes » : par exemple « Foyers 2026 », avec autant de codes que de foyers.',
+  empty:
+    'Aucun lot de codes pour l’instant. Commencez par « Nouveau lot de codes » : par exemple « Foyers 2026 », avec autant de codes que de foyers.',
   new: 'Nouveau lot de codes',
   create: 'Créer les codes',
   created_one: 'Le lot « {{label}} » a été créé ({{count}} code). Imprimez maintenant les lettres.',

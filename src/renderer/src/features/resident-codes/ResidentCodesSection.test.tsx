@@ -33,7 +33,10 @@ describe('ResidentCodesSection', () => {
       answers: {
         'residentCodes.list': () => ({ connected: true, problem: null, batches: [] }),
         'residentCodes.create': () => {
-          throw new ApiError({ code: 'CONFLICT', message: 'Le relais ne répond pas (relais.example.fr) : vérifiez l’adresse et la connexion à internet.' })
+          throw new ApiError({
+            code: 'CONFLICT',
+            message: 'Le relais ne répond pas (relais.example.fr) : vérifiez l’adresse et la connexion à internet.',
+          })
         },
       },
     })
