@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { mandateInputSchema, type DirectoryCommune } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { CommuneFacts } from '../../components/CommuneFacts'
 import { FormError } from '../../components/FormError'
+import { GuardedModal } from '../../components/GuardedModal'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
@@ -137,9 +138,9 @@ export function CommuneSettings() {
         </Title>
         <MandateSection canEdit={canEdit} />
       </Paper>
-      <Modal opened={searching} onClose={() => setSearching(false)} title={t('settings.commune.changeTitle')} size="lg">
+      <GuardedModal opened={searching} onClose={() => setSearching(false)} title={t('settings.commune.changeTitle')} size="lg">
         <CommuneSearch onChoose={confirmChange} autoFocus />
-      </Modal>
+      </GuardedModal>
     </Stack>
   )
 }

@@ -5,6 +5,7 @@ import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DirectoryCommune } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
+import { useDiscardGuard } from '../../components/GuardedModal'
 import { formatPopulation } from '../../lib/format'
 
 /** How many communes the list shows; one more is asked for, to say when there are others. */
@@ -18,6 +19,8 @@ export function CommuneSearch({ onChoose, autoFocus }: { onChoose(commune: Direc
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query)
+  // In a dialog (Paramètres › « Changer de commune »), closing it with a search typed asks first.
+  useDiscardGuard(query.trim() !== '', () => undefined)
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
   const searchable = deferredQuery.trim().length >= 2
   const results = useApiQuery(
