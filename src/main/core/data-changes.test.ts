@@ -23,11 +23,30 @@ const PDF = Buffer.from('%PDF-1.4 pièce').toString('base64')
  */
 const NOT_READ: ReadMethod[] = ['reports.generate']
 
-/** A relay that answers its health check and a pairing (the real relay is in portal/*.relay.test.ts). */
-const pairingRelay: typeof fetch = async (url) => {
-  const json = String(url).endsWith('/health')
-    ? { status: 'ok', apiVersion: 1, driver: 'pglite' }
-    : { token: 'jeton', commune: { code: '10145', name: 'Faux-Villecerf', portalUrl: 'https://relais.example.fr/10145' }, apiVersion: 1 }
+/**
+ * A relay that answers its health check, a pairing and the resident-code batches (the real relay is in
+ * portal/*.relay.test.ts and resident-codes/*.relay.test.ts).
+ */
+const batches: { id: number; label: string; count: number; used: number; createdAt: string; revokedAt: string | null }[] = []
+const pairingRelay: typeof fetch = async (url, init) => {
+  const path = new URL(String(url)).pathname
+  const method = init?.method ?? 'GET'
+  let json: unknown = {
+    token: 'jeton',
+    commune: { code: '10145', name: 'Faux-Villecerf', portalUrl: 'https://relais.example.fr/10145' },
+    apiVersion: 1,
+  }
+  if (path.endsWith('/health')) json = { status: 'ok', apiVersion: 1, driver: 'pglite' }
+  else if (path.endsWith('/resident-code-batches') && method === 'POST') {
+    const batch = { id: batches.length + 1, label: JSON.parse(String(init?.body)).label, count: 2, used: 0, createdAt: NOW, revokedAt: null }
+    batches.push(batch)
+    json = { ...batch, codes: [`ABCD-EFGH-JK${batch.id}M`, `NPQR-STUV-WX${batch.id}Y`] }
+  } else if (path.endsWith('/resident-code-batches')) json = { batches }
+  else if (path.includes('/resident-code-batches/') && method === 'DELETE') {
+    const batch = batches.find((b) => b.id === Number(path.split('/').at(-1)))!
+    batch.revokedAt = NOW
+    json = batch
+  }
   return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } })
 }
 
@@ -96,6 +115,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     { method: 'citizens.syncStatus', input: {} },
     { method: 'news.list', input: {} },
     { method: 'polls.list', input: {} },
+    { method: 'residentCodes.list', input: {} },
     { method: 'citizens.list', input: {} },
     { method: 'backups.status', input: {} },
     { method: 'backups.list', input: {} },
@@ -128,6 +148,9 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
   }
   for (const { id } of members) calls.push({ method: 'tasks.forMember', input: { memberId: id } })
   for (const { id } of (await ok(core, session, 'polls.list', {})).items) calls.push({ method: 'polls.get', input: { id } })
+  for (const { id, revokedAt } of (await ok(core, session, 'residentCodes.list', {})).batches) {
+    if (!revokedAt) calls.push({ method: 'residentCodes.letters', input: { id } })
+  }
   for (const { id } of (await ok(core, session, 'citizens.list', {})).items) {
     calls.push({ method: 'citizens.get', input: { id } })
     for (const photo of (await ok(core, session, 'citizens.get', { id })).photoList) calls.push({ method: 'citizens.photo', input: { id: photo.id } })
@@ -189,6 +212,8 @@ describe('what a write changes, what a read depends on', () => {
       'news.list',
       'polls.list',
       'polls.get',
+      'residentCodes.list',
+      'residentCodes.letters',
       'citizens.list',
       'citizens.get',
       'citizens.photo',
@@ -399,6 +424,8 @@ describe('what a write changes, what a read depends on', () => {
       await write('portal.connect', { relayUrl: 'https://relais.example.fr', pairingCode: 'ABCD-EFGH' })
       // The fake relay answers the feed with nonsense: the attempt is recorded, nothing is stored.
       await write('citizens.syncNow', {})
+      const batch = await write('residentCodes.create', { label: 'Foyers du bourg', count: 2 })
+      await write('residentCodes.revoke', { id: batch.id })
       await write('comparison.setSharing', { sharing: false })
       // A contribution as a pull stores it, then opened on the Citoyens page.
       storePage(core.database.db, 'https://relais.example.fr', [PULLED_CONTRIBUTION], 1, new Map(), '2026-05-04T10:00:00.000Z')
