@@ -98,7 +98,20 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await citizens.detail.getByRole('button', { name: 'Agrandir la photo 1' }).click()
   await expect(page.getByRole('dialog', { name: 'Photo 1 sur 1' }).getByRole('img', { name: 'Photo 1 sur 1' })).toBeVisible()
   await snap(page, 'citoyens-12-photo')
-  await page.getByRole('dialog', { name: 'Photo 1 sur 1' }).getByRole('button', { name: 'Fermer' }).click()
+  // Échap closes the photo only, not the panel under it.
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Photo 1 sur 1' })).toBeHidden()
+  await expect(citizens.detail.getByRole('heading', { name: 'Nid-de-poule' })).toBeVisible()
+
+  // The mairie publishes it, changes its status and answers: sent to the relay, read by the citizen.
+  await citizens.decisions.getByRole('button', { name: 'Publier sur le portail' }).click()
+  await citizens.setStatus('À l’étude')
+  await citizens.answer('Merci : l’équipe technique passe jeudi.')
+  await expect(citizens.decisions.getByText('Envoyé au portail')).toBeVisible()
+  await snap(page, 'citoyens-13-decisions')
+  await expect.poll(async () => (await citizen.get('/10145/mes-contributions')).html).toContain('Merci : l’équipe technique passe jeudi.')
+  const mine = (await citizen.get('/10145/mes-contributions')).html
+  expect(mine).toContain('À l’étude')
   await citizens.closeItem()
   await page.getByRole('checkbox', { name: 'Seulement les nouvelles (jamais ouvertes)' }).check()
   await expect(citizens.list.getByRole('listitem')).toHaveCount(2)

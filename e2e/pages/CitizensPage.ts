@@ -43,6 +43,22 @@ export class CitizensPage {
     await expect(this.detail.getByRole('heading', { name: title })).toBeVisible()
   }
 
+  /** The panel's « Suite donnée par la mairie ». */
+  get decisions(): Locator {
+    return this.detail.getByRole('region', { name: 'Suite donnée par la mairie' })
+  }
+
+  async setStatus(label: string): Promise<void> {
+    await this.decisions.getByRole('combobox', { name: 'Suite donnée' }).click()
+    await this.page.getByRole('option', { name: label }).click()
+  }
+
+  async answer(text: string): Promise<void> {
+    await this.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' }).fill(text)
+    await this.decisions.getByRole('button', { name: 'Enregistrer la réponse' }).click()
+    await expect(this.page.getByText('Réponse enregistrée : elle part vers le portail citoyen.')).toBeVisible()
+  }
+
   async closeItem(): Promise<void> {
     await this.detail.getByRole('button', { name: 'Fermer' }).first().click()
     await expect(this.detail).toBeHidden()

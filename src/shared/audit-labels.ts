@@ -22,7 +22,14 @@ import {
 } from './contract'
 import { formatCents, formatDate, formatDateTime, formatInteger, formatMeasure, formatPopulation } from './format'
 import { COMPETENCE_LABELS } from './referentiel/applicability'
-import { POLL_KIND_LABELS, RESULTS_VISIBILITY_LABELS, TOPIC_LABELS, VERIFICATION_LABELS } from './relay/vocabulary'
+import {
+  INPUT_STATUS_LABELS,
+  MODERATION_LABELS,
+  POLL_KIND_LABELS,
+  RESULTS_VISIBILITY_LABELS,
+  TOPIC_LABELS,
+  VERIFICATION_LABELS,
+} from './relay/vocabulary'
 import { CIVILITY_LABELS, FEMININE_ROLE_LABELS, ROLE_LABELS, type Civility } from './roles'
 
 /** What an id in the trail can point to; the main process finds the names (records, or the référentiel). */
@@ -160,6 +167,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   news: 'Actualité du portail',
   residentCodeBatch: 'Lot de codes habitant',
   poll: 'Consultation du portail',
+  contribution: 'Contribution citoyenne',
   comparison: 'Comparaison anonyme entre communes',
   failedSignIn: 'Mot de passe erroné',
 }
@@ -447,6 +455,15 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     questions: f('Questions', text),
     withdrawnAt: f('Retirée du portail le', datetime),
     createdBy: SAID_BY_THE_LINE,
+  },
+  contribution: {
+    id: ROW_ID,
+    status: f('Statut', code(INPUT_STATUS_LABELS)),
+    publicAnswer: f('Réponse publique', text),
+    moderation: f('Publication sur le portail', code(MODERATION_LABELS)),
+    projectId: f('Projet lié', ref('project')),
+    themeId: f('Thème du référentiel', ref('theme')),
+    duplicateOfId: f('Doublon de la contribution n°', { kind: 'number' }),
   },
   portal: {
     id: ROW_ID,

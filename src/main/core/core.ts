@@ -22,6 +22,7 @@ import { findAppRoot } from './paths'
 import { fileVault, type SecretCipher } from './portal/vault'
 import { sanitizeInput } from './security/text'
 import { OutboxSender } from './portal/outbox'
+import { sendContributionUpdates } from './portal/contribution-updates'
 import { CitizensPuller, PULL_PROGRESS_TASK } from './portal/pull'
 import { loadReferentiel, resolveDefaultReferentielFile, type LoadedReferentiel } from './referentiel/load'
 
@@ -202,8 +203,9 @@ export function createCore(options: CoreOptions): Core {
   }
   const portalSender = new OutboxSender(
     () => (database ? environment : null),
-    () => emit('data.changed', { domains: ['portal'] }),
+    () => emit('data.changed', { domains: ['portal', 'citizens'] }),
     options.portalIntervalMs,
+    [sendContributionUpdates],
   )
   environment.portalSender = portalSender
   const citizensPuller = new CitizensPuller(

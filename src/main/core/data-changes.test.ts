@@ -431,6 +431,9 @@ describe('what a write changes, what a read depends on', () => {
       storePage(core.database.db, 'https://relais.example.fr', [PULLED_CONTRIBUTION], 1, new Map(), '2026-05-04T10:00:00.000Z')
       const [pulled] = (await ok(core, session, 'citizens.list', {})).items
       await write('citizens.markSeen', { id: pulled!.id })
+      await write('citizens.update', { id: pulled!.id, status: 'retenue', publicAnswer: 'Merci, c’est prévu.', moderation: 'publiee' })
+      // The fake relay answers nonsense: the change waits, with the reason.
+      await write('citizens.sendNow', {})
       await write('portal.disconnect', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })

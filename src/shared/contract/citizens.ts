@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method, methodsOf } from './define'
+import { UNSAFE_CHARACTERS } from '../relay/api'
 import { INPUT_KINDS, INPUT_STATUSES, MODERATION_STATES, TOPICS } from '../relay/vocabulary'
 import { byIdInput, isoDateField, none, okSchema, themeIdField } from './fields'
 
@@ -140,7 +141,39 @@ export const contributionDetailSchema = contributionSummarySchema.extend({
 })
 export type ContributionDetail = z.infer<typeof contributionDetailSchema>
 
+export const citizensSendReportSchema = z.object({ sent: z.number().int(), failed: z.number().int(), problem: z.string().nullable() })
+
 export const contributionPhotoContentSchema = z.object({ mimeType: z.string(), contentBase64: z.string() })
+
+/* ─── The mairie's decisions on one contribution ─── */
+
+/** As long as the relay accepts (inputUpdateInput): the citizen reads it in « Mes contributions ». */
+export const PUBLIC_ANSWER_MAX = 4000
+
+const publicAnswerField = z
+  .string({ error: 'La réponse publique doit être un texte.' })
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .max(PUBLIC_ANSWER_MAX, { error: `La réponse publique ne doit pas dépasser ${PUBLIC_ANSWER_MAX.toLocaleString('fr-FR')} caractères.` })
+      .refine((value) => !UNSAFE_CHARACTERS.test(value), {
+        error: 'La réponse publique contient des caractères invisibles non autorisés : retapez-la ou collez-la sans mise en forme.',
+      }),
+  )
+
+export const citizensUpdateInput = z
+  .object({
+    id: z.number().int().positive(),
+    status: z.enum(INPUT_STATUSES).optional(),
+    /** An empty answer removes it. */
+    publicAnswer: publicAnswerField.optional(),
+    /** Publish on the portal or hide it. */
+    moderation: z.enum(['publiee', 'masquee']).optional(),
+  })
+  .refine((input) => input.status !== undefined || input.publicAnswer !== undefined || input.moderation !== undefined, {
+    error: 'Rien à modifier : choisissez un statut, une réponse ou une décision de publication.',
+  })
 
 export const citizensMethods = methodsOf('citizens')({
   'citizens.syncStatus': method({ input: none, output: citizensSyncStatusSchema, access: 'profile', reads: ['citizens', 'portal'] }),
@@ -152,4 +185,8 @@ export const citizensMethods = methodsOf('citizens')({
   'citizens.markSeen': method({ input: byIdInput, output: okSchema, access: 'profile', changes: ['citizens'] }),
   /** A photo's bytes, checked again before they are shown. */
   'citizens.photo': method({ input: byIdInput, output: contributionPhotoContentSchema, access: 'profile', reads: ['citizens'] }),
+  /** Status, public answer, publish or hide: saved here at once, then sent to the relay (retried while it is down). */
+  'citizens.update': method({ input: citizensUpdateInput, output: contributionDetailSchema, access: 'profile', changes: ['citizens'] }),
+  /** Sends now what waits for the relay, the refused ones included (« Renvoyer »). */
+  'citizens.sendNow': method({ input: none, output: citizensSendReportSchema, access: 'profile', changes: ['citizens', 'portal'] }),
 })

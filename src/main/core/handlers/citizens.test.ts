@@ -168,3 +168,83 @@ describe('one contribution', () => {
     expect((await failure(test.core, test.session, 'citizens.photo', { id: detail.photoList[0]!.id })).message).toContain('modifié sur le disque')
   })
 })
+
+describe('the mairie’s decisions', () => {
+  it('saves status, answer and moderation at once, waiting for the relay, and writes them in the journal in French', async () => {
+    const test = await setUp([contribution(1, { reports: { spam: 2, offensant: 1, hors_sujet: 0 } })])
+    const updated = await ok(test.core, test.session, 'citizens.update', {
+      id: 1,
+      status: 'a_l_etude',
+      publicAnswer: '  Merci, nous étudions votre demande.  ',
+      moderation: 'publiee',
+    })
+    expect(updated).toMatchObject({
+      status: 'a_l_etude',
+      moderation: 'publiee',
+      publicAnswer: 'Merci, nous étudions votre demande.',
+      answered: true,
+      reportsBy: { spam: 2, offensant: 1, hors_sujet: 0 },
+      sync: { state: 'en_attente', error: null, attempts: 0 },
+    })
+    // Not connected: nothing can be sent, the change stays waiting.
+    expect(await ok(test.core, test.session, 'citizens.sendNow', {})).toMatchObject({ sent: 0, problem: expect.stringContaining('connectée') })
+    expect((await ok(test.core, test.session, 'citizens.get', { id: 1 })).sync?.state).toBe('en_attente')
+
+    const journal = await ok(test.core, test.session, 'audit.list', { entity: 'contribution' })
+    const lines = journal.items.map((entry) => [entry.display.entity, entry.display.field, entry.display.before, entry.display.after, entry.label])
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['Contribution citoyenne', 'Statut', 'Reçue', 'À l’étude', 'Contribution 1'],
+        ['Contribution citoyenne', 'Réponse publique', '—', 'Merci, nous étudions votre demande.', 'Contribution 1'],
+        ['Contribution citoyenne', 'Publication sur le portail', 'En attente de publication', 'Publiée', 'Contribution 1'],
+      ]),
+    )
+    expect(lines).toHaveLength(3)
+    // The same choice again changes nothing and writes nothing.
+    await ok(test.core, test.session, 'citizens.update', { id: 1, status: 'a_l_etude' })
+    expect((await ok(test.core, test.session, 'audit.list', { entity: 'contribution' })).items).toHaveLength(3)
+  })
+
+  it('keeps a change waiting for the relay when a pull brings an older version of the contribution', async () => {
+    const test = await setUp([contribution(1)])
+    await ok(test.core, test.session, 'citizens.update', { id: 1, publicAnswer: 'Réparé la semaine prochaine.', moderation: 'masquee' })
+    // The citizen edited the text on the portal meanwhile: the text arrives, the mairie's fields stay as set here.
+    storePage(
+      test.core.database.db,
+      RELAY,
+      [contribution(1, { seq: 5, body: 'Rue des Prés, côté église.', moderation: 'publiee' })],
+      5,
+      new Map(),
+      AT,
+    )
+    const detail = await ok(test.core, test.session, 'citizens.get', { id: 1 })
+    expect(detail).toMatchObject({
+      body: 'Rue des Prés, côté église.',
+      publicAnswer: 'Réparé la semaine prochaine.',
+      moderation: 'masquee',
+      status: 'recue',
+      sync: { state: 'en_attente' },
+    })
+    // A status the relay changed is not one the mairie has waiting: it arrives.
+    storePage(test.core.database.db, RELAY, [contribution(1, { seq: 6, status: 'retenue', moderation: 'publiee' })], 6, new Map(), AT)
+    expect(await ok(test.core, test.session, 'citizens.get', { id: 1 })).toMatchObject({ status: 'retenue', moderation: 'masquee' })
+  })
+
+  it('refuses in French an answer over 4 000 characters and unknown values, strips hidden characters,, and changes nothing', async () => {
+    const test = await setUp([contribution(1)])
+    const tooLong = await failure(test.core, test.session, 'citizens.update', { id: 1, publicAnswer: 'a'.repeat(4001) })
+    expect(tooLong.message).toMatch(/La réponse publique ne doit pas dépasser 4\s000 caractères/u)
+    await ok(test.core, test.session, 'citizens.update', { id: 1, publicAnswer: 'a'.repeat(4000) })
+    // Invisible direction marks are taken off by the dispatcher before the answer is saved.
+    expect((await ok(test.core, test.session, 'citizens.update', { id: 1, publicAnswer: 'Oui\u202e non' })).publicAnswer).toBe('Oui non')
+    expect((await failure(test.core, test.session, 'citizens.update', { id: 1, status: 'supprimee' })).code).toBe('INVALID_INPUT')
+    expect((await failure(test.core, test.session, 'citizens.update', { id: 1, moderation: 'en_attente' })).code).toBe('INVALID_INPUT')
+    expect((await failure(test.core, test.session, 'citizens.update', { id: 1 })).message).toContain('Rien à modifier')
+    expect((await failure(test.core, test.session, 'citizens.update', { id: 42, status: 'retenue' })).message).toContain('n’existe plus')
+    // Markup is kept as the text it is (the screens never render it).
+    const hostile = '<img src=x onerror="alert(1)"> merci'
+    expect((await ok(test.core, test.session, 'citizens.update', { id: 1, publicAnswer: hostile })).publicAnswer).toBe(hostile)
+    // An empty answer removes it.
+    expect((await ok(test.core, test.session, 'citizens.update', { id: 1, publicAnswer: '   ' })).publicAnswer).toBeNull()
+  })
+})

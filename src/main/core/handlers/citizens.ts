@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm'
 import { contributionDetail, contributionPhoto, contributionRow, listContributions, syncStatus } from '../citizens/queries'
 import { contributions } from '../db/schema'
 import type { HandlersOf } from '../handler'
+import { AuditTrail } from '../audit'
+import { queueContributionUpdate, type ContributionUpdate } from '../portal/contribution-updates'
 
 export const citizensHandlers: HandlersOf<'citizens'> = {
   'citizens.syncStatus': (_input, context) => syncStatus(context),
@@ -23,4 +25,33 @@ export const citizensHandlers: HandlersOf<'citizens'> = {
   },
 
   'citizens.photo': ({ id }, context) => contributionPhoto(context, id),
+
+  'citizens.update': ({ id, ...input }, context) => {
+    const at = context.now().toISOString()
+    const changed = context.db.transaction((tx) => {
+      const before = contributionRow(tx, id)
+      const after = {
+        status: input.status ?? before.status,
+        publicAnswer: input.publicAnswer === undefined ? before.publicAnswer : input.publicAnswer || null,
+        moderation: input.moderation ?? before.moderation,
+      }
+      // Only what differs goes to the relay: choosing the same status twice sends nothing.
+      const change: ContributionUpdate = {}
+      if (after.status !== before.status) change.status = after.status
+      if (after.publicAnswer !== before.publicAnswer) change.publicAnswer = after.publicAnswer
+      if (after.moderation !== before.moderation) change.moderation = after.moderation as 'publiee' | 'masquee'
+      if (Object.keys(change).length === 0) return false
+      tx.update(contributions).set(after).where(eq(contributions.id, id)).run()
+      queueContributionUpdate(tx, id, before.pendingUpdate, change, at)
+      new AuditTrail(tx, context.actor, at).updated('contribution', id, before, after)
+      return true
+    })
+    if (changed) context.portalSender?.kick()
+    return contributionDetail(context, id)
+  },
+
+  'citizens.sendNow': async (_input, context) => {
+    if (!context.portalSender) return { sent: 0, failed: 0, problem: 'L’envoi au portail n’est pas disponible.' }
+    return context.portalSender.run({ all: true })
+  },
 }

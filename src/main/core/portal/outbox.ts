@@ -173,6 +173,10 @@ export function requeueRefused(db: Db, at: string): void {
     .run()
 }
 
+function mergeReports(outbox: SendReport, updates: SendReport): SendReport {
+  return { sent: outbox.sent + updates.sent, failed: outbox.failed + updates.failed, problem: outbox.problem ?? updates.problem }
+}
+
 /** Runs the sender now and then: one run at a time, started by the hosts, stopped when the core closes. */
 export class OutboxSender {
   private timer: NodeJS.Timeout | null = null
@@ -182,6 +186,8 @@ export class OutboxSender {
     private readonly environment: () => SenderEnvironment | null,
     private readonly onSent: (report: SendReport) => void,
     private readonly intervalMs = 30_000,
+    /** What else goes to the relay on the same schedule (the contributions' changes). */
+    private readonly alsoSend: ((environment: SenderEnvironment, options: { all?: boolean }) => Promise<SendReport>)[] = [],
   ) {}
 
   start(): void {
@@ -209,6 +215,11 @@ export class OutboxSender {
     const environment = this.environment()
     if (!environment) return { sent: 0, failed: 0, problem: null }
     this.running = sendDue(environment, options)
+      .then(async (report) => {
+        // The other senders, unless the relay is known to be unreachable already.
+        for (const send of this.alsoSend) if (!report.problem) report = mergeReports(report, await send(environment, options))
+        return report
+      })
       .then((report) => {
         if (report.sent + report.failed > 0) this.onSent(report)
         return report

@@ -1,32 +1,39 @@
 import { Alert, Divider, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { IconMapPin } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INPUT_KIND_LABELS, REPORT_REASON_LABELS, REPORT_REASONS, TOPIC_LABELS } from '@shared/relay/vocabulary'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { formatDateTime } from '../../lib/format'
 import { CitizenText } from './CitizenText'
+import { ContributionDecisions, ContributionSyncState } from './ContributionActions'
 import { ContributionBadges } from './ContributionBadges'
 import { PhotoGallery } from './ContributionPhoto'
 
 /** One contribution in full, opened from the list: reading it marks it as seen. */
 export function ContributionDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
   const { t } = useTranslation()
+  // Échap on a full-size photo closes the photo only: the panel under it stays open.
+  const [photoOpen, setPhotoOpen] = useState(false)
   return (
     <Drawer
       opened={id !== null}
-      onClose={onClose}
+      onClose={() => {
+        setPhotoOpen(false)
+        onClose()
+      }}
+      closeOnEscape={!photoOpen}
       position="right"
       size="xl"
       title={t('citizens.title')}
       closeButtonProps={{ 'aria-label': t('citizens.page.close') }}
     >
-      {id !== null && <ContributionDetailView id={id} />}
+      {id !== null && <ContributionDetailView id={id} onPhotoViewer={setPhotoOpen} />}
     </Drawer>
   )
 }
 
-function ContributionDetailView({ id }: { id: number }) {
+function ContributionDetailView({ id, onPhotoViewer }: { id: number; onPhotoViewer(open: boolean): void }) {
   const { t } = useTranslation()
   const detail = useApiQuery('citizens.get', { id })
   const markSeen = useApiMutation('citizens.markSeen', { failure: 'notification' })
@@ -83,16 +90,9 @@ function ContributionDetailView({ id }: { id: number }) {
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             {t('citizens.page.photosTitle')}
           </Text>
-          <PhotoGallery photos={item.photoList} />
+          <PhotoGallery photos={item.photoList} onViewerChange={onPhotoViewer} />
         </Stack>
       )}
-
-      <Stack gap={4}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          {t('citizens.page.publicAnswer')}
-        </Text>
-        {item.publicAnswer ? <CitizenText>{item.publicAnswer}</CitizenText> : <Text size="sm">{t('citizens.page.noAnswer')}</Text>}
-      </Stack>
 
       <Stack gap={4}>
         <Text size="xs" c="dimmed" fw={600} tt="uppercase">
@@ -112,6 +112,17 @@ function ContributionDetailView({ id }: { id: number }) {
             </Table.Tbody>
           </Table>
         )}
+      </Stack>
+
+      <Divider />
+      <Stack gap="sm" component="section" aria-label={t('citizens.actions.title')}>
+        <Group justify="space-between" align="flex-start">
+          <Title order={3} size="h4">
+            {t('citizens.actions.title')}
+          </Title>
+          <ContributionSyncState sync={item.sync} />
+        </Group>
+        <ContributionDecisions key={item.id} item={item} />
       </Stack>
 
       <Divider />

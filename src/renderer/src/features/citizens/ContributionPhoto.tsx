@@ -28,9 +28,20 @@ export function PhotoThumbnail({ id, size = 56, alt }: { id: number; size?: numb
 }
 
 /** The photos of one contribution: thumbnails that open the full view; the reason for each one not shown. */
-export function PhotoGallery({ photos }: { photos: { id: number; problem: string | null }[] }) {
+export function PhotoGallery({
+  photos,
+  onViewerChange,
+}: {
+  photos: { id: number; problem: string | null }[]
+  /** Told when the full view opens and closes (the panel under it then leaves Échap to the photo). */
+  onViewerChange?: (open: boolean) => void
+}) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState<number | null>(null)
+  const [open, setOpenState] = useState<number | null>(null)
+  const setOpen = (id: number | null) => {
+    setOpenState(id)
+    onViewerChange?.(id !== null)
+  }
   const total = photos.length
   const openIndex = photos.findIndex((photo) => photo.id === open)
   return (
