@@ -18,6 +18,7 @@ import { communeProfileSchema } from '../../../shared/referentiel/profile'
 import { COMPETENCES } from '../../../shared/referentiel/schema'
 import { CIVILITIES, MEMBER_ROLES } from '../../../shared/roles'
 import * as schema from '../db/schema'
+import { storePage } from '../portal/pull'
 import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
@@ -445,6 +446,39 @@ describe('the journal of a commune that did everything reads in French', () => {
     })
     await ok(core, session, 'applicability.undo', { criterionId: 'conseil-reglement-interieur' })
     await ok(core, session, 'training.removeProvider', { id: provider.id })
+    // A citizen's contribution, as a pull stores it, answered by the mairie.
+    storePage(
+      core.database.db,
+      'https://relais.example.fr',
+      [
+        {
+          type: 'contribution',
+          seq: 1,
+          id: 1,
+          kind: 'besoin',
+          author: null,
+          title: 'Nid-de-poule',
+          body: 'Devant le n° 12.',
+          topic: 'voirie',
+          projectExternalId: null,
+          address: null,
+          latitude: null,
+          longitude: null,
+          photos: [],
+          status: 'recue',
+          publicAnswer: null,
+          moderation: 'en_attente',
+          reports: { spam: 0, offensant: 0, hors_sujet: 0 },
+          createdAt: '2026-10-01T08:00:00.000Z',
+          updatedAt: '2026-10-01T08:00:00.000Z',
+        },
+      ],
+      1,
+      new Map(),
+      '2026-10-01T09:00:00.000Z',
+    )
+    const [contribution] = (await ok(core, session, 'citizens.list', {})).items
+    await ok(core, session, 'citizens.update', { id: contribution!.id, status: 'retenue', publicAnswer: 'Réparé jeudi.', moderation: 'publiee' })
 
     await ok(core, session, 'profiles.remove', { id: profile.id })
     await ok(core, session, 'members.remove', { id: sophie.id })
