@@ -19,6 +19,7 @@ export type ReadableMethod =
   | 'diagnostic.get'
   | 'snapshots.list'
   | 'diagnostic.compare'
+  | 'diagnostic.peers'
   | 'calendar.upcoming'
   | 'projects.list'
   | 'projects.get'

@@ -4,11 +4,11 @@
  */
 import type { Content } from 'pdfmake/interfaces'
 import { scoreBarsConfig, scoreRadarConfig, evolutionBarsConfig } from '../../../shared/charts/configs'
-import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type ScoreTree } from '../../../shared/contract'
+import { ANSWER_STATUS_LABELS, type Answer, type Comparison, type PeerComparison, type ScoreTree } from '../../../shared/contract'
 import { legalBasisText, legalReferenceLabel } from '../../../shared/referentiel/legal'
 import type { LegalReference, Referentiel } from '../../../shared/referentiel/schema'
 import { criterionApplicability, type Applicability } from '../../../shared/referentiel/applicability'
-import { formatDate, formatDateTime, formatPercent } from '../../../shared/format'
+import { formatDate, formatDateTime, formatInteger, formatPercent } from '../../../shared/format'
 import { campaignFrozen, communeContext, getCampaignRow } from '../diagnostic/read'
 import { splitObligations } from '../../../shared/diagnostic-counts'
 import { SCORING_EXPLAINED } from '../../../shared/scoring-explained'
@@ -234,6 +234,64 @@ function comparison(result: Comparison | null): Content[] {
   return content
 }
 
+export const PEERS_TITLE = 'Comparaison avec les communes de même taille'
+
+/**
+ * The band's median and quartiles per domain beside the commune's score, only as the relay gave them, with how many
+ * communes and when; until the relay has enough communes, one sentence says so and no figure is printed. Nothing at
+ * all while the commune does not share its scores (an administrator's choice in Paramètres).
+ */
+export function peerComparisonPart(peers: PeerComparison, scores: ScoreTree): Content[] {
+  if (!peers.sharing) return []
+  const content: Content[] = [h2(PEERS_TITLE)]
+  if (!peers.receivedAt) {
+    content.push(
+      emptyNote(
+        'La commune partage anonymement ses scores, mais le relais n’a pas encore répondu : la comparaison apparaîtra après le premier envoi des scores.',
+      ),
+    )
+    return content
+  }
+  const received = formatDate(peers.receivedAt)
+  if (!peers.available) {
+    const minimum = peers.minimumCommunes ?? 0
+    content.push(
+      emptyNote(
+        `Pas encore assez de communes de la tranche « ${peers.band} » pour comparer : ${formatInteger(peers.contributors)} sur les ${formatInteger(minimum)} nécessaires au ${received}. Aucun chiffre n’est donné tant que le relais n’en a pas assez.`,
+      ),
+    )
+    return content
+  }
+  const percent = (value: number | null) => (value === null ? '—' : formatPercent(value))
+  // A domain that does not concern the commune has no score of its own to compare.
+  const rows = scores.domains
+    .filter((domain) => domain.applies)
+    .map((domain) => ({ domain, peer: peers.domains.find((p) => p.domainId === domain.domainId) ?? null }))
+  const fewer = `moins de ${formatInteger(peers.minimumCommunes ?? 0)}`
+  content.push(
+    paragraph(
+      `Communes de ${peers.band} qui partagent anonymement leurs scores : chiffres du relais reçus le ${received}, sur ${formatInteger(peers.communes)} commune${peers.communes > 1 ? 's' : ''} au moins par domaine. La moitié de ces communes ont un score entre le 1er et le 3e quartile ; « — » : pas encore assez de communes pour ce domaine.`,
+    ),
+    table(
+      [
+        { header: 'Domaine', width: '*', cell: (r) => r.domain.title },
+        { header: 'Score de la commune', width: 70, align: 'right', cell: (r) => formatPercent(r.domain.done) },
+        { header: '1er quartile', width: 60, align: 'right', cell: (r) => (r.peer ? percent(r.peer.q1) : '—') },
+        { header: 'Médiane', width: 60, align: 'right', cell: (r) => (r.peer ? percent(r.peer.median) : '—') },
+        { header: '3e quartile', width: 60, align: 'right', cell: (r) => (r.peer ? percent(r.peer.q3) : '—') },
+        {
+          header: 'Communes',
+          width: 70,
+          align: 'right',
+          cell: (r) => (r.peer ? formatInteger(r.peer.communes) : { text: fewer, style: 'small', alignment: 'right' }),
+        },
+      ],
+      rows,
+    ),
+  )
+  return content
+}
+
 function answerText(answer: Answer | undefined): string {
   if (!answer) return ANSWER_STATUS_LABELS.non_renseigne
   if (answer.status === 'partiel' && answer.split)
@@ -358,6 +416,7 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
   const view = await context.read('diagnostic.get', { campaignId: options.campaignId })
   const compareWith = options.compareWith === 'none' ? null : (options.compareWith ?? (await defaultComparison(context, options.campaignId)))
   const compared = compareWith ? await context.read('diagnostic.compare', { before: compareWith, after: { campaignId: options.campaignId } }) : null
+  const peers = await context.read('diagnostic.peers', { campaignId: options.campaignId })
   await context.step('Dessin des graphiques du diagnostic…')
   const content: Content[] = [
     h1('Synthèse du diagnostic', { newPage: firstOnNewPage }),
@@ -369,6 +428,7 @@ export async function diagnosticSections(context: ReportContext, options: Diagno
     ...summary(view.scores),
     ...decisions(context.handler.referentiel().referentiel, view.applicability),
     ...charts(view.scores),
+    ...peerComparisonPart(peers, view.scores),
     h1('Points bloquants, points faibles et points forts', { newPage: true }),
     ...findings(view.scores),
     ...(options.compareWith === 'none' ? [] : [h1('Comparaison'), ...comparison(compared)]),

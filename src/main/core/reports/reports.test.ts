@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DECIDED_BY_COMMUNE, DEFAULT_PROFILE_NOTE, obligationsSentence } from './diagnostic-report'
+import { DECIDED_BY_COMMUNE, DEFAULT_PROFILE_NOTE, obligationsSentence, PEERS_TITLE } from './diagnostic-report'
+import { clearBenchmark, readComparisonSetting, storeBenchmark, writeComparisonSetting } from '../portal/peer-benchmarks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../../shared/contract'
 import { formatCents, formatPercent } from '../../../shared/format'
@@ -130,6 +131,71 @@ describe('reports of a commune with data', () => {
       await ok(test.core, test.session, 'applicability.undo', { criterionId: 'deci-arrete' })
     }
   }, 60_000)
+
+  it('the diagnostic report compares with the communes of the same size only with the relay’s figures, and says when there are not enough', async () => {
+    const { campaignId } = seeded
+    const db = test.core.database.db
+    const view = await ok(test.core, test.session, 'diagnostic.get', { campaignId })
+    const [first, second] = view.scores.domains.filter((d) => d.applies)
+    expect(second).toBeDefined()
+    try {
+      // Not shared (the default): no word of it, no figure.
+      const notShared = plainText((await generate(test, { kind: 'diagnostic', campaignId, compareWith: 'none' }, 'pairs-off')).pdf)
+      expect(notShared).not.toContain(PEERS_TITLE)
+      expect(notShared).not.toContain('Médiane')
+
+      // Shared, but the relay has 4 communes of the band out of the 5 it needs: one sentence, no figure.
+      writeComparisonSetting(db, { sharing: true, changedAt: NOW().toISOString(), changedBy: 'Secrétariat', received: null })
+      storeBenchmark(
+        db,
+        {
+          band: '200-499',
+          minimumCommunes: 5,
+          domains: [{ domainId: first!.domainId, communes: 4, enough: false, median: null, q1: null, q3: null }],
+        },
+        '2026-11-28T09:30:00.000Z',
+      )
+      const fewPdf = (await generate(test, { kind: 'diagnostic', campaignId, compareWith: 'none' }, 'pairs-few')).pdf
+      const few = plainText(fewPdf)
+      expect(few).toContain(PEERS_TITLE)
+      expect(few).toContain(
+        spaced(
+          'Pas encore assez de communes de la tranche « de 200 à 499 habitants » pour comparer : 4 sur les 5 nécessaires au 28 novembre 2026. Aucun chiffre n’est donné',
+        ),
+      )
+      expect(few).not.toContain('Médiane')
+      expect(few).not.toContain('quartile')
+      expectNoLeaks(few)
+
+      // Enough for one domain: its median and quartiles beside the commune's score, the number of communes and the date.
+      storeBenchmark(
+        db,
+        {
+          band: '200-499',
+          minimumCommunes: 5,
+          domains: [
+            { domainId: first!.domainId, communes: 7, enough: true, median: 47.5, q1: 22.5, q3: 81 },
+            { domainId: second!.domainId, communes: 3, enough: false, median: null, q1: null, q3: null },
+          ],
+        },
+        '2026-11-28T09:30:00.000Z',
+      )
+      const withFigures = await generate(test, { kind: 'diagnostic', campaignId, compareWith: 'none' }, 'pairs-figures')
+      const text = plainText(withFigures.pdf)
+      expect(text).toContain(PEERS_TITLE)
+      expect(text).toContain(spaced('chiffres du relais reçus le 28 novembre 2026, sur 7 communes au moins par domaine'))
+      expect(text).toMatch(/1er quartile\s+Médiane\s+3e quartile\s+Communes/)
+      const row = new RegExp(`${first!.title}\\s+${spaced(formatPercent(first!.done))}\\s+22,5 %\\s+47,5 %\\s+81 %\\s+7`)
+      expect(text).toMatch(row)
+      // The domain the relay has too few communes for: no figure.
+      expect(text).toMatch(new RegExp(`${second!.title}\\s+${spaced(formatPercent(second!.done))}\\s+—\\s+—\\s+—\\s+moins de 5`))
+      expectNoLeaks(text)
+      expectWellLaidOut(withFigures.pdf)
+    } finally {
+      clearBenchmark(db)
+      writeComparisonSetting(db, { ...readComparisonSetting(db), sharing: false })
+    }
+  }, 90_000)
 
   it('a diagnostic report without comparison leaves that part out', async () => {
     const { pdf } = await generate(test, { kind: 'diagnostic', campaignId: seeded.previousCampaignId, compareWith: 'none' })
