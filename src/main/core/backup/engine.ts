@@ -1,7 +1,6 @@
 /**
- * Making backups of the live commune: the database through SQLite's online backup API, a few hundred pages per
- * step with the event loop free in between (the app keeps answering, and writes made meanwhile by the app's own
- * connection land in the copy too), then every stored document the copy points to, then a read-back in a worker
+ * Making backups of the live commune: the database through SQLite's online backup API in a worker thread (copy.ts:
+ * the app keeps answering), then every stored document the copy points to, then a read-back in a worker
  * (integrity check of the copy, SHA-256 of the copy and of each document added). Only then does the backup get its
  * final name. Then rotation, then the copy to the second location when one is set.
  */
@@ -11,6 +10,7 @@ import { copyFile, rm, statfs } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import { STORED_FILES_SQL } from '../file-store/usage'
+import { copyLiveDatabase } from './copy'
 import { inspect, inspectSync, type DatabaseSummary, type InspectResult } from './inspect'
 import { BACKUP_DATABASE_FILE, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, backupId, type BackupKind, type Manifest } from './manifest'
 import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from './rotation'
@@ -21,8 +21,6 @@ import { BackupStore, type StoredBackup } from './store'
 export const BACKUP_FOLDER_NAME = 'sauvegardes'
 /** The folder created inside the second location the user chose. */
 export const SECOND_LOCATION_FOLDER = 'Sauvegardes Cap Commune'
-/** Pages copied per step of the online backup (4 KiB each): about a millisecond of work between two calls. */
-export const PAGES_PER_STEP = 256
 /** A backup leaves at least this much free on the disk, or is not made (and the user is told). */
 export const MIN_FREE_BYTES = 256 * 1024 * 1024
 
@@ -172,15 +170,9 @@ export class BackupEngine {
       staging = await this.local.newStaging()
       const copy = join(staging, BACKUP_DATABASE_FILE)
       this.progress('Copie de la base de données', 0, 100)
-      await sqlite.backup(copy, {
-        progress: ({ totalPages, remainingPages }) => {
-          this.progress(
-            `Copie de la base de données (${Math.round(((totalPages - remainingPages) / Math.max(1, totalPages)) * 100)} %)`,
-            ((totalPages - remainingPages) / Math.max(1, totalPages)) * 40,
-            100,
-          )
-          return PAGES_PER_STEP
-        },
+      await copyLiveDatabase(sqlite, copy, {
+        nativeBinding: this.options.nativeBinding,
+        onProgress: (share) => this.progress(`Copie de la base de données (${Math.round(share * 100)} %)`, share * 40, 100),
       })
       this.progress('Vérification de la copie de la base', 40, 100)
       const checked = await inspect({ databaseFile: copy, check: 'full', nativeBinding: this.options.nativeBinding })

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import { archiveFileName, readArchive, writeArchive } from './archive'
 import { BackupEngine, type BackupEngineOptions, type DataOperation, type MadeBackup, type OperationProgress } from './engine'
+import { copyLiveDatabase } from './copy'
 import { inspect } from './inspect'
 import { BACKUP_DATABASE_FILE, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, type BackupKind, type Manifest } from './manifest'
 import { addMissingDocuments, newStagingDir, stageDatabaseCopy, swapDatabaseFiles, verifyStaged, type Report, type StagedData } from './restore'
@@ -218,7 +219,7 @@ export class DataService {
       try {
         const copy = join(dir, BACKUP_DATABASE_FILE)
         report({ step: 'Copie de la base de données', done: 5, total: 100 })
-        await sqlite.backup(copy, { progress: () => 256 })
+        await copyLiveDatabase(sqlite, copy, { nativeBinding: this.options.nativeBinding })
         report({ step: 'Vérification de la copie', done: 15, total: 100 })
         const checked = await inspect({ databaseFile: copy, check: 'full', nativeBinding: this.options.nativeBinding })
         const database = checked.database!
