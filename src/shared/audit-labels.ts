@@ -168,6 +168,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   residentCodeBatch: 'Lot de codes habitant',
   poll: 'Consultation du portail',
   contribution: 'Contribution citoyenne',
+  paperBallots: 'Bulletins papier d’une consultation',
   comparison: 'Comparaison anonyme entre communes',
   failedSignIn: 'Mot de passe erroné',
 }
@@ -431,6 +432,11 @@ export const AUDITED_FIELDS: Record<string, Record<string, FieldSpec>> = {
     alertUntil: f('Fin de l’alerte', date),
     withdrawnAt: f('Retirée du portail le', datetime),
     createdBy: SAID_BY_THE_LINE,
+  },
+  paperBallots: {
+    poll: f('Consultation', text),
+    ballots: f('Bulletins papier reçus', { kind: 'number' }),
+    counts: f('Bulletins papier par choix', text),
   },
   residentCodeBatch: {
     id: ROW_ID,

@@ -147,7 +147,11 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
     }
   }
   for (const { id } of members) calls.push({ method: 'tasks.forMember', input: { memberId: id } })
-  for (const { id } of (await ok(core, session, 'polls.list', {})).items) calls.push({ method: 'polls.get', input: { id } })
+  for (const { id } of (await ok(core, session, 'polls.list', {})).items) {
+    calls.push({ method: 'polls.get', input: { id } })
+    calls.push({ method: 'pollResults.get', input: { pollId: id } })
+    calls.push({ method: 'pollResults.export', input: { pollId: id, format: 'csv' } })
+  }
   for (const { id, revokedAt } of (await ok(core, session, 'residentCodes.list', {})).batches) {
     if (!revokedAt) calls.push({ method: 'residentCodes.letters', input: { id } })
   }
@@ -214,6 +218,8 @@ describe('what a write changes, what a read depends on', () => {
       'polls.get',
       'residentCodes.list',
       'residentCodes.letters',
+      'pollResults.get',
+      'pollResults.export',
       'citizens.list',
       'citizens.get',
       'citizens.photo',
@@ -353,6 +359,13 @@ describe('what a write changes, what a read depends on', () => {
       })
       await write('polls.withdraw', { id: poll.id })
       await write('polls.republish', { id: poll.id })
+      const [vote] = poll.questions
+      await write('pollResults.setPaper', {
+        pollId: poll.id,
+        ballots: 4,
+        counts: [{ questionId: vote!.id, optionId: vote!.options[0]!.id, count: 3 }],
+      })
+      await write('pollResults.removePaper', { pollId: poll.id })
       await write('publications.publishProject', { projectId: project.id, fields: ['summary', 'progress'] })
       await write('projects.update', { ...project, title: 'Rénovation de l’école et de la cour', budgetPlannedCents: 1_000_000 })
       const participant = await write('participants.add', { projectId: project.id, memberId: anne.id, role: 'Suivi' })

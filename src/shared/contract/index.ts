@@ -28,6 +28,7 @@ import { portalMethods } from './portal'
 import { newsMethods } from './news'
 import { residentCodesMethods } from './resident-codes'
 import { pollsMethods } from './polls'
+import { pollResultsMethods } from './poll-results'
 import { publicationsMethods } from './publications'
 import { mandateMethods } from './mandate'
 import { measurementsMethods } from './measurements'
@@ -105,6 +106,7 @@ export const contract = {
   ...newsMethods,
   ...residentCodesMethods,
   ...pollsMethods,
+  ...pollResultsMethods,
 }
 
 export type Contract = typeof contract
@@ -174,6 +176,7 @@ export * from './publications'
 export * from './news'
 export * from './resident-codes'
 export * from './polls'
+export * from './poll-results'
 export * from './mandate'
 export * from './measurements'
 export * from './members'

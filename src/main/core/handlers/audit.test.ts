@@ -382,6 +382,15 @@ describe('the journal of a commune that did everything reads in French', () => {
       verification: 'habitant',
       questions: [{ kind: 'choix_unique', label: 'Votre choix', options: [{ label: 'Un jardin' }, { label: 'Un parking' }] }],
     })
+    const [choice] = poll.questions
+    const paperOf = (count: number) => ({
+      pollId: poll.id,
+      ballots: 5,
+      counts: [{ questionId: choice!.id, optionId: choice!.options[0]!.id, count }],
+    })
+    await ok(core, session, 'pollResults.setPaper', paperOf(3))
+    await ok(core, session, 'pollResults.setPaper', paperOf(4))
+    await ok(core, session, 'pollResults.removePaper', { pollId: poll.id })
     await ok(core, session, 'polls.update', {
       id: poll.id,
       poll: {

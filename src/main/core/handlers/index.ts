@@ -27,6 +27,7 @@ import { portalHandlers } from './portal'
 import { newsHandlers } from './news'
 import { residentCodesHandlers } from './resident-codes'
 import { pollsHandlers } from './polls'
+import { pollResultsHandlers } from './poll-results'
 import { publicationsHandlers } from './publications'
 import { mandateHandlers } from './mandate'
 import { measurementsHandlers } from './measurements'
@@ -96,4 +97,5 @@ export const handlers: Handlers = {
   ...newsHandlers,
   ...residentCodesHandlers,
   ...pollsHandlers,
+  ...pollResultsHandlers,
 }
