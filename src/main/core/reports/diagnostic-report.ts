@@ -270,7 +270,7 @@ export function peerComparisonPart(peers: PeerComparison, scores: ScoreTree): Co
   const fewer = `moins de ${formatInteger(peers.minimumCommunes ?? 0)}`
   content.push(
     paragraph(
-      `Communes de ${peers.band} qui partagent anonymement leurs scores : chiffres du relais reçus le ${received}, sur ${formatInteger(peers.communes)} commune${peers.communes > 1 ? 's' : ''} au moins par domaine. La moitié de ces communes ont un score entre le 1er et le 3e quartile ; « — » : pas encore assez de communes pour ce domaine.`,
+      `Communes de la tranche « ${peers.band} » qui partagent anonymement leurs scores : chiffres du relais reçus le ${received}, sur ${formatInteger(peers.communes)} commune${peers.communes > 1 ? 's' : ''} au moins par domaine. La moitié de ces communes ont un score entre le 1er et le 3e quartile ; « — » : pas encore assez de communes pour ce domaine.`,
     ),
     table(
       [

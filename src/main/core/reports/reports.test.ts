@@ -183,7 +183,11 @@ describe('reports of a commune with data', () => {
       const withFigures = await generate(test, { kind: 'diagnostic', campaignId, compareWith: 'none' }, 'pairs-figures')
       const text = plainText(withFigures.pdf)
       expect(text).toContain(PEERS_TITLE)
-      expect(text).toContain(spaced('chiffres du relais reçus le 28 novembre 2026, sur 7 communes au moins par domaine'))
+      expect(text).toContain(
+        spaced(
+          'de la tranche « de 200 à 499 habitants » qui partagent anonymement leurs scores : chiffres du relais reçus le 28 novembre 2026, sur 7 communes au moins par domaine',
+        ),
+      )
       expect(text).toMatch(/1er quartile\s+Médiane\s+3e quartile\s+Communes/)
       const row = new RegExp(`${first!.title}\\s+${spaced(formatPercent(first!.done))}\\s+22,5 %\\s+47,5 %\\s+81 %\\s+7`)
       expect(text).toMatch(row)
