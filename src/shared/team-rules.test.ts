@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fillAdjointRanks } from './team-rules'
+import { fillAdjointRanks, findSecondMaire } from './team-rules'
 
 describe('fillAdjointRanks', () => {
   it('numbers adjoints in order and leaves other roles without a rank', () => {
@@ -20,5 +20,21 @@ describe('fillAdjointRanks', () => {
       { role: 'adjoint' as const, rank: null },
     ])
     expect(ranked.map((m) => m.rank)).toEqual([2, 1, 3, 4])
+  })
+})
+
+describe('findSecondMaire', () => {
+  const maire = (firstName: string, lastName: string) => ({ role: 'maire' as const, firstName, lastName })
+  it('accepts a team with one maire or none', () => {
+    expect(findSecondMaire([maire('Marie', 'Lambert'), { role: 'adjoint', firstName: 'Paul', lastName: 'Girard' }])).toBeNull()
+    expect(findSecondMaire([])).toBeNull()
+  })
+  it('names the maire already there and the one to change, at the second one’s place', () => {
+    const refusal = findSecondMaire([maire('Marie', 'Lambert'), { role: 'adjoint', firstName: 'Paul', lastName: 'Girard' }, maire('Jean', 'Roux')])
+    expect(refusal).toEqual({
+      index: 2,
+      message: "La commune ne peut avoir qu'un seul maire : Marie Lambert l'est déjà. Choisissez un autre rôle pour Jean Roux.",
+      fieldMessage: "Il y a déjà un maire dans l'équipe.",
+    })
   })
 })

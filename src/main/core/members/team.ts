@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors'
 import type { Member } from '../../../shared/contract'
 import { MEMBER_ROLES, ROLES_WITH_DELEGATION, type Civility, type MemberRole } from '../../../shared/roles'
-import { fillAdjointRanks } from '../../../shared/team-rules'
+import { fillAdjointRanks, findSecondMaire } from '../../../shared/team-rules'
 import type { Db } from '../db/open'
 import { members } from '../db/schema'
 import type { AuditTrail } from '../audit'
@@ -56,14 +56,9 @@ export function normalizeTeam<T extends MemberFields>(team: T[], where: (index: 
     rank: m.role === 'adjoint' ? m.rank : null,
     delegation: ROLES_WITH_DELEGATION.includes(m.role) ? m.delegation : '',
   }))
-  const maires = normalized.map((m, i) => ({ m, i })).filter(({ m }) => m.role === 'maire')
-  if (maires.length > 1) {
-    const second = maires[1]!
-    throw new AppError(
-      'CONFLICT',
-      `La commune ne peut avoir qu'un seul maire : ${fullName(maires[0]!.m)} l'est déjà. Choisissez un autre rôle pour ${fullName(second.m)}.`,
-      [{ path: fieldPath(where(second.i), 'role'), message: "Il y a déjà un maire dans l'équipe." }],
-    )
+  const secondMaire = findSecondMaire(normalized)
+  if (secondMaire) {
+    throw new AppError('CONFLICT', secondMaire.message, [{ path: fieldPath(where(secondMaire.index), 'role'), message: secondMaire.fieldMessage }])
   }
   const usedRanks = new Map<number, number>()
   for (const [i, m] of normalized.entries()) {

@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Group, Stack, Text, type MantineSize } from '@mantine/core'
 import { IconExternalLink } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { LegalReference } from '@shared/referentiel/schema'
@@ -20,22 +20,7 @@ export function LegalSources({ references }: { references: LegalReference[] }) {
           <Text size="xs" c="dimmed">
             {t('referentiel.legalBasis')} : {legalReferenceLabel(r)}
           </Text>
-          <Anchor
-            size="xs"
-            href={r.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={
-              r.linksTo === 'code'
-                ? t('referentiel.openCode', { article: r.article })
-                : t('referentiel.openSource', { reference: legalReferenceLabel(r) })
-            }
-          >
-            <Group gap={2} wrap="nowrap" component="span">
-              {t(r.linksTo === 'code' ? 'referentiel.codeLink' : 'referentiel.officialText')}
-              <IconExternalLink size={12} aria-hidden />
-            </Group>
-          </Anchor>
+          <LegalLink reference={r} />
           <Text size="xs" c="dimmed">
             · {t('referentiel.checkedOn', { date: formatDate(r.checkedOn) })}
           </Text>
@@ -47,5 +32,29 @@ export function LegalSources({ references }: { references: LegalReference[] }) {
         </Group>
       ))}
     </Stack>
+  )
+}
+
+/**
+ * The link to a reference's official text: « Texte officiel », or « Lien vers le code » when it opens the whole code
+ * (the article is then looked up by its number there).
+ */
+export function LegalLink({ reference: r, size = 'xs' }: { reference: LegalReference; size?: MantineSize }) {
+  const { t } = useTranslation()
+  return (
+    <Anchor
+      size={size}
+      href={r.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={
+        r.linksTo === 'code' ? t('referentiel.openCode', { article: r.article }) : t('referentiel.openSource', { reference: legalReferenceLabel(r) })
+      }
+    >
+      <Group gap={2} wrap="nowrap" component="span">
+        {t(r.linksTo === 'code' ? 'referentiel.codeLink' : 'referentiel.officialText')}
+        <IconExternalLink size={12} aria-hidden />
+      </Group>
+    </Anchor>
   )
 }

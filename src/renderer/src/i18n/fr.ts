@@ -216,6 +216,19 @@ export const fr = {
       '{{name}} sera retiré(e) de l’équipe. Son profil éventuel est conservé mais n’est plus rattaché à personne. L’historique garde la trace de la suppression.',
     removed: '{{name}} a été retiré(e) de l’équipe.',
     saved: 'La fiche de {{name}} est enregistrée.',
+    /** The columns of the exported spreadsheet. */
+    csv: {
+      civility: 'Civilité',
+      firstName: 'Prénom',
+      lastName: 'Nom',
+      role: 'Rôle',
+      delegation: 'Délégation',
+      email: 'E-mail',
+      phone: 'Téléphone',
+      interests: "Thèmes d'intérêt",
+    },
+    /** The file name of the export, before the commune's name. */
+    csvFile: 'equipe',
   },
   onboarding: {
     title: 'Pour commencer',
@@ -679,6 +692,23 @@ export const fr = {
     results: 'Résultats de la recherche',
     none: 'Rien ne correspond à « {{query}} ».',
     more: 'Il y en a d’autres : précisez la recherche pour les voir.',
+    kinds: {
+      project: 'Projets',
+      task: 'Tâches',
+      comment: 'Commentaires',
+      theme: 'Thèmes du référentiel',
+      criterion: 'Critères du référentiel',
+      person: 'Personnes',
+    },
+    /** The kind of one hit, short enough for its badge. */
+    badges: {
+      project: 'Projet',
+      task: 'Tâche',
+      comment: 'Commentaire',
+      theme: 'Thème',
+      criterion: 'Critère',
+      person: 'Personne',
+    },
   },
   dashboard: {
     title: 'Tableau de bord de la commune',
@@ -916,6 +946,8 @@ export const fr = {
     field: 'Champ',
     before: 'Avant',
     after: 'Après',
+    /** A change of the whole object, not of one field. */
+    noField: '—',
   },
   reports: {
     title: 'Rapports',

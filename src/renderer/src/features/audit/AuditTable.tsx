@@ -59,7 +59,7 @@ export function AuditTable({
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{row.display.field ?? '—'}</Table.Td>
+                <Table.Td>{row.display.field ?? t('audit.noField')}</Table.Td>
                 <Table.Td maw={240}>
                   <Text size="sm" lineClamp={4} title={row.display.before}>
                     {row.display.before}

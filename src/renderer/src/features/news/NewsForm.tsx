@@ -1,15 +1,14 @@
 import { Checkbox, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { newsItemInput, type NewsItem } from '@shared/contract'
 import { TOPIC_LABELS, TOPICS, type Topic } from '@shared/relay/vocabulary'
-import { errorMessage } from '../../api/client'
 import { FormActions } from '../../components/FormActions'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { useDiscardGuard } from '../../components/GuardedModal'
 import { todayIso } from '../../lib/format'
-import { serverFieldErrors, validateWith } from '../../lib/validation'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 export interface NewsValues {
   title: string
@@ -40,29 +39,13 @@ interface NewsFormProps {
 /** A news item: title, text, topic, date, and whether it is an alert mailed at once (with its last day). */
 export function NewsForm({ initial, submitLabel, notice, onSubmit, onCancel }: NewsFormProps) {
   const { t } = useTranslation()
-  const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const form = useForm<NewsValues>({ mode: 'controlled', initialValues: initial, validate: (values) => validateWith(newsItemInput, values) })
   const values = form.values
   const cancel = useDiscardGuard(form.isDirty(), onCancel)
+  const submit = useFormSubmit(form, onSubmit, undefined, { fieldPrefix: 'news.' })
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (submitted) => {
-        setFailure(null)
-        setSaving(true)
-        try {
-          await onSubmit(submitted)
-          form.resetDirty(submitted)
-        } catch (error) {
-          form.setErrors({ ...serverFieldErrors(error), ...serverFieldErrors(error, 'news.') })
-          setFailure(errorMessage(error))
-        } finally {
-          setSaving(false)
-        }
-      })}
-    >
+    <form noValidate onSubmit={submit.onSubmit}>
       <Stack>
         <TextInput label={t('news.fields.title')} required maxLength={200} {...form.getInputProps('title')} data-autofocus />
         <Textarea
@@ -111,7 +94,7 @@ export function NewsForm({ initial, submitLabel, notice, onSubmit, onCancel }: N
             {notice}
           </Text>
         )}
-        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={cancel} />
+        <FormActions submit={submit} submitLabel={submitLabel} onCancel={cancel} />
       </Stack>
     </form>
   )

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { NewsItem } from '@shared/contract'
-import { renderWithApp } from '../../testing/render'
+import { failure, renderWithApp } from '../../testing/render'
 import { NewsSection } from './NewsSection'
 
 const waiting = {
@@ -79,5 +79,23 @@ describe('NewsSection', () => {
     expect(app.inputsOf('news.withdraw')).toEqual([])
     await app.user.click(screen.getByRole('button', { name: 'Retirer du portail' }))
     await waitFor(() => expect(app.inputsOf('news.withdraw')).toEqual([{ id: 3 }]))
+  })
+
+  it('keeps what was typed when the main process refuses an edit, with its message under the field and above the buttons', async () => {
+    const app = renderWithApp(<NewsSection />, {
+      answers: {
+        'news.list': () => ({ items: [item({ isAlert: false, alertUntil: null })] }),
+        'news.update': () => failure('L’actualité n’est pas enregistrée.', [{ path: 'news.title', message: 'Ce titre est déjà pris.' }]),
+      },
+    })
+    await app.user.click(await screen.findByRole('button', { name: /Modifier « Coupure d’eau »/ }))
+    const dialog = await screen.findByRole('dialog')
+    const title = within(dialog).getByLabelText(/^Titre/)
+    await app.user.clear(title)
+    await app.user.type(title, 'Coupure d’eau prolongée')
+    await app.user.click(within(dialog).getByRole('button', { name: /Enregistrer/ }))
+    expect(await within(dialog).findByText('Ce titre est déjà pris.')).toBeTruthy()
+    expect(within(dialog).getByText('L’actualité n’est pas enregistrée.')).toBeTruthy()
+    expect((within(dialog).getByLabelText(/^Titre/) as HTMLInputElement).value).toBe('Coupure d’eau prolongée')
   })
 })

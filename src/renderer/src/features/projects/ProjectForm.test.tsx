@@ -2,6 +2,7 @@ import { Button } from '@mantine/core'
 import { screen, waitFor } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../../api/client'
 import { GuardedModal } from '../../components/GuardedModal'
 import { renderWithApp, type Answers } from '../../testing/render'
 import { emptyProject, ProjectForm } from './ProjectForm'
@@ -97,5 +98,22 @@ describe('ProjectForm', () => {
     expect(await screen.findByRole('option', { name: 'Paul Girard' })).toBeTruthy()
     expect(screen.getByRole('option', { name: 'Marie Lambert' })).toBeTruthy()
     expect(screen.queryByRole('option', { name: 'Agnès Roux' })).toBeNull()
+  })
+
+  it('keeps the form open with what was typed when the main process refuses, its messages under the fields', async () => {
+    const onSubmit = vi.fn(async () => {
+      throw new ApiError({
+        code: 'CONFLICT',
+        message: 'Le projet n’est pas enregistré.',
+        issues: [{ path: 'title', message: 'Un projet porte déjà ce titre.' }],
+      })
+    })
+    const { user } = renderWithApp(<CreateProject onSubmit={onSubmit} />, { answers })
+    await user.type(await screen.findByLabelText(/^Titre/), 'Réfection du lavoir')
+    await user.click(screen.getByRole('button', { name: 'Créer le projet' }))
+    expect(await screen.findByText('Un projet porte déjà ce titre.')).toBeTruthy()
+    expect(screen.getByText('Le projet n’est pas enregistré.')).toBeTruthy()
+    expect((screen.getByLabelText(/^Titre/) as HTMLInputElement).value).toBe('Réfection du lavoir')
+    expect(dialog()).toBeTruthy()
   })
 })

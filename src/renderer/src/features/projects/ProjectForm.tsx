@@ -1,6 +1,5 @@
 import { MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   PRIORITIES,
@@ -12,13 +11,13 @@ import {
   type ProjectInput,
 } from '@shared/contract'
 import { isElectedRole } from '@shared/roles'
-import { errorMessage } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FormActions } from '../../components/FormActions'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { useDiscardGuard } from '../../components/GuardedModal'
-import { serverFieldErrors, validateWith } from '../../lib/validation'
+import { useFormSubmit } from '../../lib/use-form-submit'
+import { validateWith } from '../../lib/validation'
 
 type Values = Required<Omit<ProjectInput, 'status' | 'priority'>> & Pick<ProjectDetail, 'status' | 'priority'>
 
@@ -71,8 +70,6 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
   const { t } = useTranslation()
   const referentiel = useApiQuery('referentiel.get', {})
   const members = useApiQuery('members.list', {})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: initial,
@@ -80,6 +77,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
   })
   const values = form.values
   const cancel = useDiscardGuard(form.isDirty(), onCancel)
+  const submit = useFormSubmit(form, onSubmit)
 
   const domains = referentiel.data?.domains ?? []
   const domain = domains.find((d) => d.id === values.domainId)
@@ -88,22 +86,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
   const criteria = (chosenThemes.length ? chosenThemes : []).flatMap((th) => th.criteria.filter((c) => c.applicability.applies))
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (submitted) => {
-        setFailure(null)
-        setSaving(true)
-        try {
-          await onSubmit(submitted)
-          form.resetDirty(submitted)
-        } catch (error) {
-          form.setErrors(serverFieldErrors(error))
-          setFailure(errorMessage(error))
-        } finally {
-          setSaving(false)
-        }
-      })}
-    >
+    <form noValidate onSubmit={submit.onSubmit}>
       <Stack>
         <TextInput label={t('projects.fields.title')} required {...form.getInputProps('title')} data-autofocus />
         <Textarea label={t('projects.fields.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
@@ -200,7 +183,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
             error={form.errors.budgetSpentCents}
           />
         </SimpleGrid>
-        <FormActions submit={{ failure, saving }} submitLabel={submitLabel} onCancel={cancel} />
+        <FormActions submit={submit} submitLabel={submitLabel} onCancel={cancel} />
       </Stack>
     </form>
   )

@@ -9,26 +9,7 @@ import type { MethodOutput } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import classes from './SearchDialog.module.css'
 
-const KIND_LABELS = {
-  project: 'Projets',
-  task: 'Tâches',
-  comment: 'Commentaires',
-  theme: 'Thèmes du référentiel',
-  criterion: 'Critères du référentiel',
-  person: 'Personnes',
-} as const
-
 type SearchGroup = MethodOutput<'search.query'>['groups'][number]
-
-/** The kind of one hit, short enough for its badge. */
-const KIND_BADGES = {
-  project: 'Projet',
-  task: 'Tâche',
-  comment: 'Commentaire',
-  theme: 'Thème',
-  criterion: 'Critère',
-  person: 'Personne',
-} as const
 
 /** How many hits of each kind are listed; one more is asked for, to say when there are others. */
 const SHOWN_PER_KIND = 6
@@ -90,9 +71,9 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
       <Stack gap="sm" mt="md" role="listbox" aria-label={t('search.results')}>
         {deferred.trim().length >= 2 && results.data && hits.length === 0 && <Text c="dimmed">{t('search.none', { query: deferred })}</Text>}
         {groups.map((group) => (
-          <Stack key={group.kind} gap={2} role="group" aria-label={KIND_LABELS[group.kind]}>
+          <Stack key={group.kind} gap={2} role="group" aria-label={t(`search.kinds.${group.kind}`)}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-              {KIND_LABELS[group.kind]}
+              {t(`search.kinds.${group.kind}`)}
             </Text>
             {group.hits.map((hit, i) => {
               const mine = group.first + i
@@ -118,7 +99,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
                       )}
                     </Stack>
                     <Badge size="xs" variant="light" tt="none" style={{ flexShrink: 0 }}>
-                      {KIND_BADGES[hit.kind]}
+                      {t(`search.badges.${hit.kind}`)}
                     </Badge>
                   </Group>
                 </UnstyledButton>

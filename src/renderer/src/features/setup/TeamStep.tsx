@@ -3,20 +3,20 @@ import { IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberInput } from '@shared/contract'
-import { fillAdjointRanks } from '@shared/team-rules'
+import { fillAdjointRanks, findSecondMaire } from '@shared/team-rules'
 import { ApiError } from '../../api/client'
 import { GuardedModal } from '../../components/GuardedModal'
 import { MemberForm } from '../team/MemberForm'
 import { MemberTable } from '../team/MemberTable'
 import { EMPTY_MEMBER, toFormValues, toMemberInput, type MemberFormValues } from '../team/member-form-values'
 
-/** The wizard keeps the team in memory; the same rule as the main process is checked here for a quick answer. */
+/** The wizard keeps the team in memory; the main process's one-maire rule is checked here for a quick answer. */
 function checkSingleMaire(members: MemberInput[], candidate: MemberInput, exceptIndex: number | null): void {
   if (candidate.role !== 'maire') return
-  const other = members.find((m, i) => m.role === 'maire' && i !== exceptIndex)
-  if (other) {
-    const message = `La commune ne peut avoir qu'un seul maire : ${other.firstName} ${other.lastName} l'est déjà.`
-    throw new ApiError({ code: 'CONFLICT', message, issues: [{ path: 'role', message: "Il y a déjà un maire dans l'équipe." }] })
+  const others = members.filter((_, i) => i !== exceptIndex)
+  const secondMaire = findSecondMaire([...others, candidate])
+  if (secondMaire) {
+    throw new ApiError({ code: 'CONFLICT', message: secondMaire.message, issues: [{ path: 'role', message: secondMaire.fieldMessage }] })
   }
 }
 

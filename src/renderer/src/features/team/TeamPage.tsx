@@ -9,15 +9,18 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
+import { i18n } from '../../i18n'
 import { platform } from '../../platform'
 import { MemberForm } from './MemberForm'
 import { CIVILITY_LABELS } from '@shared/roles'
 import { MemberTable, roleLabel } from './MemberTable'
 import { EMPTY_MEMBER, toFormValues, toMemberInput } from './member-form-values'
 
+const CSV_COLUMNS = ['civility', 'firstName', 'lastName', 'role', 'delegation', 'email', 'phone', 'interests'] as const
+
 function exportTeam(members: Member[], communeName: string): void {
   const csv = toFrenchCsv(
-    ['Civilité', 'Prénom', 'Nom', 'Rôle', 'Délégation', 'E-mail', 'Téléphone', "Thèmes d'intérêt"],
+    CSV_COLUMNS.map((column) => i18n.t(`team.csv.${column}`)),
     members.map((m) => [
       m.civility ? CIVILITY_LABELS[m.civility] : '',
       m.firstName,
@@ -29,7 +32,10 @@ function exportTeam(members: Member[], communeName: string): void {
       m.interests,
     ]),
   )
-  platform.saveFile(`equipe-${communeName.toLowerCase().replace(/[^a-z0-9]+/gi, '-')}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+  platform.saveFile(
+    `${i18n.t('team.csvFile')}-${communeName.toLowerCase().replace(/[^a-z0-9]+/gi, '-')}.csv`,
+    new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+  )
 }
 
 /** The élus and agents of the mairie; administrators edit, everyone reads. */

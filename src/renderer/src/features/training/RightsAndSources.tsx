@@ -3,7 +3,7 @@ import { IconExternalLink } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { TrainingContent } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
-import { LegalSources } from '../../components/LegalSources'
+import { LegalLink, LegalSources } from '../../components/LegalSources'
 import { formatDate } from '../../lib/format'
 import { legalReferenceLabel } from '../referentiel/labels'
 
@@ -53,16 +53,17 @@ export function RightsAndSources({ content }: { content: TrainingContent }) {
               </Group>
               {rule.legalBasis.map((ref) => (
                 <Text key={`${ref.code}-${ref.article}`} size="sm">
-                  <Anchor href={ref.url} target="_blank" rel="noreferrer" fw={700}>
+                  <Text span fw={700} size="sm">
                     {legalReferenceLabel(ref)}
-                  </Anchor>{' '}
+                  </Text>{' '}
                   — {ref.summary}
                   {ref.note && (
                     <Text span size="xs" c="orange.9">
                       {' '}
                       ({ref.note})
                     </Text>
-                  )}
+                  )}{' '}
+                  <LegalLink reference={ref} size="sm" />
                 </Text>
               ))}
               {rule.note && (
