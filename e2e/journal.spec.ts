@@ -36,7 +36,7 @@ test('the Journal des modifications reads in French: labels, names instead of id
   // field name.
   const doneRow = row('Faite le').first()
   const cells = await doneRow.getByRole('cell').allInnerTexts()
-  expect(cells[5]).toMatch(/^\d{1,2} [a-zéû]+ \d{4} à \d\d:\d\d$/)
+  expect(cells[5]).toMatch(/^(1er|\d{1,2}) [a-zéû]+ \d{4} à \d\d:\d\d$/)
   expect(cells[5]).toBe(cells[0])
   await expect(
     row(/^.*Statut.*$/)

@@ -29,7 +29,7 @@ describe('the journal in words', () => {
     expect(describe_(update('task', 'assigneeMemberId', null, 4))).toMatchObject({ field: 'Responsable', before: '—', after: 'Paul Girard' })
     expect(describe_(update('task', 'completedAt', null, '2026-12-01T07:20:14.174Z'))).toMatchObject({
       field: 'Faite le',
-      after: expect.stringMatching(/^1 décembre 2026 à \d\d:\d\d$/),
+      after: expect.stringMatching(/^1er décembre 2026 à \d\d:\d\d$/),
     })
     expect(describe_(update('task', 'dueOn', '2026-12-05', '2027-01-15'))).toMatchObject({ before: '5 décembre 2026', after: '15 janvier 2027' })
     expect(describe_(update('project', 'budgetPlannedCents', 0, 1234550))).toMatchObject({ after: `12${NNBSP}345,50${NBSP}€` })

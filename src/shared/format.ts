@@ -19,8 +19,19 @@ export function formatPopulation(population: number | null): string {
   return `${formatInteger(population)} habitant${population > 1 ? 's' : ''}`
 }
 
+/**
+ * `formatter.format(date)` with the first of the month written as French writes it, « 1er mars 2027 » (Intl gives
+ * « 1 mars 2027 »). For any fr-FR formatter that shows the day.
+ */
+export function frenchDate(formatter: Intl.DateTimeFormat, date: Date): string {
+  return formatter
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('')
+}
+
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso))
+  return frenchDate(dateFormat, new Date(iso))
 }
 
 /** A date, or « — » when there is none (a table cell). */
@@ -28,7 +39,7 @@ export function formatDateOrDash(iso: string | null): string {
   return iso ? formatDate(iso) : '—'
 }
 
-/** A period in words (the PDF font has no arrow): « du 1 mars 2027 au 30 juin 2027 », « Dates non fixées ». */
+/** A period in words (the PDF font has no arrow): « du 1er mars 2027 au 30 juin 2027 », « Dates non fixées ». */
 export function formatPeriod(start: string | null, end: string | null): string {
   if (start && end) return `du ${formatDate(start)} au ${formatDate(end)}`
   if (start) return `à partir du ${formatDate(start)}`
@@ -44,7 +55,7 @@ export function formatMeasure(value: number | null, unit: string): string {
 }
 
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso))
+  return frenchDate(dateTimeFormat, new Date(iso))
 }
 
 /** Today's local date as YYYY-MM-DD, the form dates travel in. */

@@ -1,6 +1,7 @@
 /** `npm run relay -- commune …`: the administrator's commands, run in the relay process or directly on the database. */
 import type { RelayDb } from '../db/open'
 import { AdminError, addCommune, listCommunes, newPairingCode, PAIRING_CODE_DAYS, setCommuneDisabled } from '../communes/queries'
+import { frenchDate } from '../../shared/format'
 
 export const ADMIN_HELP = [
   'Commandes d’administration du relais :',
@@ -27,14 +28,14 @@ export async function runAdminCommand(db: RelayDb, args: string[], portalBase: s
       return [
         `Commune ajoutée : ${added.name} (${added.code}).`,
         `Portail citoyen : ${portalBase}/${added.code}`,
-        `Code d’appairage à saisir dans Cap Commune (usage unique, valable ${PAIRING_CODE_DAYS} jours, jusqu’au ${dateFormat.format(added.expiresAt)}) :`,
+        `Code d’appairage à saisir dans Cap Commune (usage unique, valable ${PAIRING_CODE_DAYS} jours, jusqu’au ${frenchDate(dateFormat, added.expiresAt)}) :`,
         added.pairingCode,
       ]
     }
     case 'new-code': {
       const issued = await newPairingCode(db, needCode())
       return [
-        `Nouveau code d’appairage pour ${issued.name} (usage unique, valable jusqu’au ${dateFormat.format(issued.expiresAt)}) :`,
+        `Nouveau code d’appairage pour ${issued.name} (usage unique, valable jusqu’au ${frenchDate(dateFormat, issued.expiresAt)}) :`,
         issued.pairingCode,
       ]
     }

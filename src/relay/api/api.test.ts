@@ -28,7 +28,7 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     let page = await read()
     expect(page).toContain('Rénovation de la salle des fêtes')
     expect(page).toContain('185 000 €')
-    expect(page).toContain('1 avril 2026')
+    expect(page).toContain('1er avril 2026')
     await relay.api('/api/v1/projects/p1', { method: 'PUT', token, json: { ...project, budgetCents: null, progress: 60 } })
     page = await read()
     expect(page).not.toContain('€')

@@ -7,6 +7,7 @@ import type { RelayDb } from '../db/open'
 import { citizens, communes, news } from '../db/schema'
 import { withdrawPublished } from '../db/published'
 import { portalUrl } from '../portal/urls'
+import { frenchDate } from '../../shared/format'
 
 /**
  * Publishes a news item. An alert is mailed at once to every subscriber who accepts alerts, in the same transaction
@@ -73,5 +74,5 @@ export async function activeAlerts(db: RelayDb, communeCode: string): Promise<Pu
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date)
+  return frenchDate(new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }), date)
 }

@@ -7,6 +7,7 @@ import { communeVisit } from '../citizens/queries'
 import { RelayHttpError } from '../http/errors'
 import { Layout } from './layout'
 import { checkForm, sessionToken, visitor, type Visitor } from './session'
+import { frenchDate } from '../../shared/format'
 
 export interface PortalPage {
   commune: { code: string; name: string; population: number | null }
@@ -124,6 +125,6 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 
 export const formatDate = (value: Date | string) =>
-  dateLong.format(typeof value === 'string' ? new Date(`${value.length === 10 ? `${value}T12:00:00Z` : value}`) : value)
-export const formatDateTime = (value: Date) => dateTime.format(value)
+  frenchDate(dateLong, typeof value === 'string' ? new Date(`${value.length === 10 ? `${value}T12:00:00Z` : value}`) : value)
+export const formatDateTime = (value: Date) => frenchDate(dateTime, value)
 export const formatEuros = (cents: number) => euros.format(cents / 100)

@@ -4,7 +4,7 @@
  * Colours are dark, distinct tones with dashes, so that a chart still reads when printed in black and white.
  */
 import type { ChartConfiguration } from 'chart.js'
-import { formatMeasure } from '../format'
+import { formatMeasure, frenchDate } from '../format'
 
 export const SERIES_STYLES = [
   { color: '#0f3ac8', fill: 'rgba(15, 58, 200, 0.15)', dash: [] as number[] },
@@ -206,7 +206,7 @@ export function indicatorLineConfig({ label, unit, points, target }: IndicatorSe
   return {
     type: 'line',
     data: {
-      labels: points.map((p) => shortDateFormat.format(new Date(`${p.measuredOn}T12:00:00`))),
+      labels: points.map((p) => frenchDate(shortDateFormat, new Date(`${p.measuredOn}T12:00:00`))),
       datasets: [
         {
           label,

@@ -111,7 +111,7 @@ describe('audit.list through the contract’s own writers', () => {
     expect(labelOf('task')).toBe('Clôturer la parcelle')
     expect(labelOf('funding')).toBe('Région')
     expect(labelOf('indicator')).toBe('Jardiniers inscrits')
-    expect(labelOf('measurement')).toBe('Jardiniers inscrits — 1 septembre 2026')
+    expect(labelOf('measurement')).toBe('Jardiniers inscrits — 1er septembre 2026')
     // In the project's own history, its records do not repeat which project they belong to.
     expect(items.filter((e) => `${e.display.before} ${e.display.after}`.includes('Projet :'))).toEqual([])
     expect(items.find((e) => e.entity === 'task' && e.field === 'status')).toMatchObject({ before: 'a_faire', after: 'faite' })
@@ -525,7 +525,7 @@ describe('the journal of a commune that did everything reads in French', () => {
     expect(budgetAnswer.label).toBe('Le budget primitif est-il voté dans les délais légaux ?')
     expect(find('answer', 'split').display.after).toBe('fait 50 %, programmé 30 %, pas fait 20 %')
     expect(find('task', 'assigneeMemberId').display).toMatchObject({ field: 'Responsable', before: 'Paul Bernard', after: 'Sophie Lenoir' })
-    expect(find('task', 'completedAt').display.after).toMatch(/^\d{1,2} [a-zéû]+ \d{4} à \d\d:\d\d$/)
+    expect(find('task', 'completedAt').display.after).toMatch(/^(1er|\d{1,2}) [a-zéû]+ \d{4} à \d\d:\d\d$/)
     expect(find('project', 'referentMemberId').display).toMatchObject({ field: 'Élu référent', before: '—', after: 'Paul Bernard' })
     expect(find('member', 'role').display).toMatchObject({ before: 'Adjointe au maire', after: 'Conseillère municipale déléguée' })
     expect(find('communeProfile', 'risks').display).toMatchObject({

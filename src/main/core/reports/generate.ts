@@ -1,7 +1,7 @@
 /** From a report request to a PDF file: reads the data, lays the pages out, tells the window how far it is. */
 import type { Content } from 'pdfmake/interfaces'
 import type { ReportFile, ReportRequest } from '../../../shared/contract'
-import { formatDate, todayIso } from '../../../shared/format'
+import { formatDate, frenchDate, todayIso } from '../../../shared/format'
 import type { SignedInContext } from '../handler'
 import { createReportContext, type ProgressSink, type ReportContext } from './context'
 import { dashboardSections, deadlines } from './dashboard-report'
@@ -89,7 +89,7 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
       }
     }
     case 'council': {
-      const meeting = longDate.format(new Date(`${request.meetingDate}T12:00:00`))
+      const meeting = frenchDate(longDate, new Date(`${request.meetingDate}T12:00:00`))
       const body: Content[] = []
       for (const section of request.sections) {
         if (section === 'dashboard') body.push(...(await dashboardSections(context, { portfolio: false })))

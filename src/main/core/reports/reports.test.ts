@@ -242,7 +242,7 @@ describe('reports of a commune with data', () => {
     expect(text).toContain('Isolation de la façade')
     expect(text).toContain('Informer les parents d’élèves')
     expect(text).toContain('Sophie Durand')
-    expect(text).toContain('du 1 septembre 2026 au 31 août 2027')
+    expect(text).toContain('du 1er septembre 2026 au 31 août 2027')
     // Requested: the DETR and the region requests (both sent); obtained: the DETR grant.
     expect(text).toContain(spaced(formatCents(7_400_000 + 2_000_000)))
     expect(text).toContain(spaced(formatCents(5_550_000)))

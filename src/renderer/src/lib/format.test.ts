@@ -19,11 +19,15 @@ describe('French formatting', () => {
 
   it('writes dates in words, in French', () => {
     expect(formatDate('2026-03-15T12:00:00Z')).toBe('15 mars 2026')
+    // The first of the month is written « 1er », never « 1 » (and the 11th or 21st stay as they are).
+    expect(formatDate('2026-12-01T12:00:00Z')).toBe('1er décembre 2026')
+    expect(formatDate('2026-12-11T12:00:00Z')).toBe('11 décembre 2026')
+    expect(formatDate('2026-12-21T12:00:00Z')).toBe('21 décembre 2026')
   })
 
   it('writes a period in words, whichever dates are known', () => {
-    expect(formatPeriod('2027-03-01', '2027-06-30')).toBe('du 1 mars 2027 au 30 juin 2027')
-    expect(formatPeriod('2027-03-01', null)).toBe('à partir du 1 mars 2027')
+    expect(formatPeriod('2027-03-01', '2027-06-30')).toBe('du 1er mars 2027 au 30 juin 2027')
+    expect(formatPeriod('2027-03-01', null)).toBe('à partir du 1er mars 2027')
     expect(formatPeriod(null, '2027-06-30')).toBe('jusqu’au 30 juin 2027')
     expect(formatPeriod(null, null)).toBe('Dates non fixées')
   })
