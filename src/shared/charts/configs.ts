@@ -231,3 +231,33 @@ export function indicatorLineConfig({ label, unit, points, target }: IndicatorSe
     },
   }
 }
+
+export interface PollOptionBar {
+  label: string
+  online: number
+  paper: number
+}
+
+export const POLL_PARTS = [
+  { key: 'online', label: 'En ligne', color: '#0f3ac8' },
+  { key: 'paper', label: 'Sur papier', color: '#bdbdbd' },
+] as const
+
+/** One question's choices: online and paper stacked (dark and light, readable in black and white), in votes. */
+export function pollResultsBarsConfig(rows: PollOptionBar[]): ChartConfiguration<'bar', number[], string[]> {
+  return {
+    type: 'bar',
+    data: { labels: rows.map((r) => wrapLabel(r.label, 28)), datasets: barDatasets(POLL_PARTS, rows, (value) => value) },
+    options: {
+      indexAxis: 'y',
+      scales: {
+        x: { stacked: true, min: 0, ticks: { precision: 0, maxTicksLimit: 8 } },
+        y: { stacked: true, ticks: { autoSkip: false } },
+      },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${Number(item.raw).toLocaleString('fr-FR')}` } },
+      },
+    },
+  }
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { POLL_KINDS, QUESTION_KINDS, RESULTS_VISIBILITY } from '../relay/vocabulary'
-import { method, methodsOf } from './define'
+import { DATA_DOMAINS, method, methodsOf } from './define'
 import { fileContentSchema, idField } from './fields'
+import { reportFileSchema } from './reports'
 
 /* ─── Results of a poll or vote: online answers (pulled from the portal) + paper ballots entered by the mairie ─── */
 
@@ -87,4 +88,6 @@ export const pollResultsMethods = methodsOf('pollResults')({
     access: 'profile',
     reads: ['portal', 'citizens'],
   }),
+  /** « PDF des résultats »: participation, a chart and a table per question, the short answers. */
+  'pollResults.pdf': method({ input: byPoll, output: reportFileSchema, access: 'profile', reads: DATA_DOMAINS }),
 })

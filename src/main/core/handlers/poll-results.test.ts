@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Poll, PollInput } from '../../../shared/contract'
 import { auditRows, failure, ok, testClock } from '../testing'
+import { plainText, readPdf, undrawable } from '../testing/pdf'
 import { setUpCorePerTest } from '../testing/per-test-core'
 
 const clock = testClock('2026-05-20T10:00:00.000Z')
@@ -230,5 +233,39 @@ describe('poll results: online answers + paper ballots', () => {
     expect(rows[0]).toEqual(['Question', 'Type', 'Choix ou réponse', 'En ligne', 'Sur papier', 'Total', 'Part (%)'])
     expect(rows).toContainEqual(['Quel jour ?', 'Choix unique', 'Samedi', 0, 2, 2, 66.7])
     expect(rows.some((row) => row.some((cell) => typeof cell === 'object' && cell !== null && 'formula' in cell))).toBe(false)
+  })
+
+  it('prints the results in a PDF of their own: participation, online and paper apart, the short answers as text', async () => {
+    const { core, session } = setUp()
+    const sqlite = core.database.sqlite
+    const poll = await ok(core, session, 'polls.create', SONDAGE)
+    const q = ids(poll)
+    answer(sqlite, poll, 'a', choose(q, [q.wed], [q.morning], 'Plus de bandes dessinées <b>svp</b>'))
+    answer(sqlite, poll, 'b', choose(q, [q.sat], [q.evening]))
+    await ok(core, session, 'pollResults.setPaper', {
+      pollId: poll.id,
+      ballots: 1234,
+      counts: [
+        { questionId: q.day, optionId: q.sat, count: 1000 },
+        { questionId: q.slots, optionId: q.morning, count: 600 },
+      ],
+    })
+    const file = await ok(core, session, 'pollResults.pdf', { pollId: poll.id })
+    expect(file.fileName).toBe('resultats-sondage-horaires-de-la-bibliotheque-2026-05-20.pdf')
+    const bytes = Buffer.from(file.contentBase64, 'base64')
+    const keep = process.env.CAP_COMMUNE_KEEP_REPORTS
+    if (keep) writeFileSync(join(keep, file.fileName), bytes)
+    const pdf = await readPdf(bytes)
+    const text = plainText(pdf)
+    expect(pdf.title).toContain('Résultats provisoires de la consultation')
+    expect(text).toContain('Sondage « Horaires de la bibliothèque »')
+    expect(text).toContain(
+      'Résultats provisoires : la consultation est encore ouverte (clôture le 31 mai 2026). Les habitants ne verront les résultats qu’à la clôture.',
+    )
+    expect(text).toMatch(/1\s236\s+participants\s+2\s+en ligne\s+1\s234\s+sur papier/)
+    // Samedi: 1 online + 1 000 on paper = 1 001 of 1 002 answers.
+    expect(text).toMatch(/Samedi\s+1\s+1\s000\s+1\s001\s+99,9\s%/)
+    expect(text).toContain('1 réponse écrite, telle que saisie : Plus de bandes dessinées <b>svp</b>')
+    expect(undrawable(text)).toEqual([])
   })
 })

@@ -2,9 +2,13 @@ import { AuditTrail } from '../audit'
 import type { HandlersOf } from '../handler'
 import { getPollRow, storedQuestions } from '../polls/polls'
 import { checkedPaperCounts, deletePaper, paperEntryOf, paperInWords, readResults, writePaper } from '../poll-results/results'
-import { resultsSpreadsheet } from '../poll-results/spreadsheet'
+import { resultsFileStem, resultsSpreadsheet } from '../poll-results/spreadsheet'
 import type { Db } from '../db/open'
 import { todayOf } from '../today'
+import { createReportContext } from '../reports/context'
+import { reportDocument } from '../reports/layout'
+import { renderPdf } from '../reports/pdf'
+import { pollResultsSections, pollTitle } from '../reports/poll-report'
 
 /** What the journal keeps of a poll's paper ballots: the poll's title, the number of ballots, the counts in words. */
 function audited(db: Db, pollId: number) {
@@ -44,4 +48,20 @@ export const pollResultsHandlers: HandlersOf<'pollResults'> = {
 
   'pollResults.export': async ({ pollId, format }, context) =>
     resultsSpreadsheet(readResults(context.db, pollId, todayOf(context)), format, context.now(), todayOf(context)),
+
+  'pollResults.pdf': async ({ pollId }, context) => {
+    const today = todayOf(context)
+    const results = readResults(context.db, pollId, today)
+    const report = await createReportContext(context, 1, () => {})
+    const title = results.provisional ? 'Résultats provisoires de la consultation' : 'Résultats de la consultation'
+    const frame = report.frame(title, pollTitle(results))
+    const pdf = await renderPdf(reportDocument(frame, pollResultsSections(results, { newPage: false }), { tableOfContents: false, cover: false }))
+    return {
+      fileName: `${resultsFileStem(results, today)}.pdf`,
+      mimeType: 'application/pdf' as const,
+      contentBase64: pdf.bytes.toString('base64'),
+      title: `${frame.title} — ${frame.subtitle}`,
+      pageCount: pdf.pageCount,
+    }
+  },
 }
