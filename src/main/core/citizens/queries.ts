@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import {
   CITIZENS_PAGE_SIZE,
@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors'
 import { INPUT_STATUSES, MODERATION_STATES, type InputStatus, type ModerationState } from '../../../shared/relay/vocabulary'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
-import { contributionPhotos, contributions, projects } from '../db/schema'
+import { contributionCounts, contributionPhotos, contributions, projects } from '../db/schema'
 import { readStoredFile, sha256 } from '../file-store/store'
 import { readConnection } from '../portal/connection'
 import { checkPhotoBytes, readPullState } from '../portal/pull'
@@ -49,20 +49,28 @@ export function contributionByRelayId(environment: Pick<CoreEnvironment, 'db'>, 
 type ContributionRow = typeof contributions.$inferSelect
 type ListFilters = z.output<typeof citizensListInput>
 
-/** The filters of the list, but `without` one (its own counts are given with every other filter). */
-function listConditions(filters: ListFilters, without?: 'status' | 'moderation'): SQL[] {
+/**
+ * The filters of the list. `walkDates`: the search is only tested row by row (the `+` keeps SQLite from starting at
+ * its matches), so that a page of many matches is found by walking the date index until it is full.
+ */
+function listConditions(filters: ListFilters, { walkDates = false }: { walkDates?: boolean } = {}): SQL[] {
   const where: SQL[] = []
   if (filters.kind) where.push(eq(contributions.kind, filters.kind))
   if (filters.topic) where.push(eq(contributions.topic, filters.topic))
   if (filters.themeId) where.push(eq(contributions.themeId, filters.themeId))
-  if (filters.status && without !== 'status') where.push(eq(contributions.status, filters.status))
-  if (filters.moderation && without !== 'moderation') where.push(eq(contributions.moderation, filters.moderation))
+  if (filters.status) where.push(eq(contributions.status, filters.status))
+  if (filters.moderation) where.push(eq(contributions.moderation, filters.moderation))
   // Dates are ISO instants: a day's bounds compare as text.
   if (filters.from) where.push(gte(contributions.createdAt, filters.from))
   if (filters.to) where.push(lt(contributions.createdAt, nextDay(filters.to)))
   if (filters.unseenOnly) where.push(isNull(contributions.seenAt))
   const match = ftsQuery(filters.search)
-  if (match) where.push(sql`${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`)
+  if (match)
+    where.push(
+      walkDates
+        ? sql`+${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`
+        : sql`${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`,
+    )
   return where
 }
 
@@ -121,40 +129,72 @@ function excerptOf(body: string): string {
   return body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH).trimEnd()}…` : body
 }
 
+/** The filters beyond status and moderation: without any, the counts are read from contribution_counts. */
+function narrowsBeyondCounts(filters: ListFilters): boolean {
+  return Boolean(filters.kind || filters.topic || filters.themeId || filters.from || filters.to || filters.unseenOnly || ftsQuery(filters.search))
+}
+
+/** Under this many matches a page is sorted from the matches; above, the date index is walked until the page is full. */
+const SORT_MATCHES_BELOW = 2_000
+
+/**
+ * The counts of the list in one grouped read: per status × moderation state under every other filter. The status
+ * tiles are then those cells under the moderation filter, the moderation counts those under the status filter, and
+ * the total those under both — exactly what three separate counts would say, for one pass over the rows. Without
+ * other filters the cells come from contribution_counts (kept by triggers); with them, from the narrow
+ * contributions_facets index alone.
+ */
+function countCells(db: Db, filters: ListFilters): { status: InputStatus; moderation: ModerationState; n: number }[] {
+  if (!narrowsBeyondCounts(filters))
+    return db
+      .select({ status: contributionCounts.status, moderation: contributionCounts.moderation, n: contributionCounts.n })
+      .from(contributionCounts)
+      .all()
+  const where = and(...listConditions({ ...filters, status: null, moderation: null }))
+  return db.all<{ status: InputStatus; moderation: ModerationState; n: number }>(
+    sql`SELECT status, moderation, count(*) AS n FROM contributions INDEXED BY contributions_facets WHERE ${where} GROUP BY status, moderation`,
+  )
+}
+
 /**
  * The Citoyens page: one page of contributions, newest first, with the counts per status and per moderation state.
- * Each filter has its index (kind, topic, theme, moderation, status with the date), the search its FTS5 index.
+ * The page's ids are found first (an index walk in date order, or the few matches sorted), then only those 25 rows
+ * are read in full: their excerpt and photo subqueries never run for the rows of the other pages.
  */
 export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'secrets'>, filters: ListFilters): CitizensList {
   const { db } = environment
-  const where = and(...listConditions(filters))
-  const total = db.select({ n: count() }).from(contributions).where(where).get()?.n ?? 0
+  const cells = countCells(db, filters)
+  const statusCounts = Object.fromEntries(INPUT_STATUSES.map((status) => [status, 0])) as Record<InputStatus, number>
+  const moderationCounts = Object.fromEntries(MODERATION_STATES.map((state) => [state, 0])) as Record<ModerationState, number>
+  let total = 0
+  for (const cell of cells) {
+    const statusMatches = !filters.status || cell.status === filters.status
+    const moderationMatches = !filters.moderation || cell.moderation === filters.moderation
+    if (moderationMatches) statusCounts[cell.status] += cell.n
+    if (statusMatches) moderationCounts[cell.moderation] += cell.n
+    if (statusMatches && moderationMatches) total += cell.n
+  }
   const pageCount = Math.max(1, Math.ceil(total / CITIZENS_PAGE_SIZE))
   const page = Math.min(filters.page, pageCount)
-  const rows = db
-    .select(summaryColumns)
+  // Many matches: walk the date index until the page is full. Few: start from the matches and sort them.
+  const pageIds = db
+    .select({ id: contributions.id })
     .from(contributions)
-    .where(where)
+    .where(and(...listConditions(filters, { walkDates: total >= SORT_MATCHES_BELOW })))
     .orderBy(desc(contributions.createdAt), desc(contributions.id))
     .limit(CITIZENS_PAGE_SIZE)
     .offset((page - 1) * CITIZENS_PAGE_SIZE)
     .all()
-  const statusCounts = Object.fromEntries(INPUT_STATUSES.map((status) => [status, 0])) as Record<InputStatus, number>
-  for (const row of db
-    .select({ key: contributions.status, n: count() })
-    .from(contributions)
-    .where(and(...listConditions(filters, 'status')))
-    .groupBy(contributions.status)
-    .all())
-    statusCounts[row.key] = row.n
-  const moderationCounts = Object.fromEntries(MODERATION_STATES.map((state) => [state, 0])) as Record<ModerationState, number>
-  for (const row of db
-    .select({ key: contributions.moderation, n: count() })
-    .from(contributions)
-    .where(and(...listConditions(filters, 'moderation')))
-    .groupBy(contributions.moderation)
-    .all())
-    moderationCounts[row.key] = row.n
+    .map((row) => row.id)
+  const rows =
+    pageIds.length === 0
+      ? []
+      : db
+          .select(summaryColumns)
+          .from(contributions)
+          .where(inArray(contributions.id, pageIds))
+          .orderBy(desc(contributions.createdAt), desc(contributions.id))
+          .all()
   return {
     connected: readConnection(db) !== null && environment.secrets.read() !== null,
     items: rows.map((row) => ({

@@ -110,6 +110,77 @@ describe('citizens.list', () => {
     expect((await failure(test.core, test.session, 'citizens.list', { from: '2026-02-30' })).message).toContain("n'existe pas")
   })
 
+  it('counts exactly under every filter, after changes and removals, and pages a search of thousands of matches', async () => {
+    const STATUSES = ['recue', 'a_l_etude', 'retenue', 'realisee', 'non_retenue'] as const
+    const MODERATIONS = ['en_attente', 'publiee', 'masquee'] as const
+    // Enough matches for the page to be found by walking the date index rather than by sorting the matches.
+    const items = Array.from({ length: 2_500 }, (_, index) =>
+      contribution(index + 1, {
+        kind: index % 2 ? 'besoin' : 'proposition',
+        title: index % 6 ? `Banc n° ${index + 1}` : `Fontaine n° ${index + 1}`,
+        status: STATUSES[index % 5],
+        moderation: MODERATIONS[index % 3],
+        // Dates not in the ids' order, with ties: the order is the date, then the id.
+        createdAt: new Date(Date.parse(AT) + ((index * 7) % 1_000) * 60_000).toISOString(),
+      }),
+    )
+    const test = await setUp(items)
+    // A newer version changes a status and a moderation state; a removal takes one out.
+    storePage(
+      test.core.database.db,
+      RELAY,
+      [
+        { ...items[0]!, seq: 2_501, status: 'realisee', moderation: 'masquee' },
+        { type: 'contribution_removed', id: 2, seq: 2_502 },
+      ],
+      2_502,
+      new Map(),
+      AT,
+    )
+    const kept = items.filter((item) => item.id !== 2).map((item) => (item.id === 1 ? { ...item, status: 'realisee', moderation: 'masquee' } : item))
+    type Filters = { kind?: string; status?: string; moderation?: string; search?: string }
+    // What the counts and pages must be, computed here row by row: the search words are in the titles.
+    const expected = (filters: Filters) => {
+      const under = (without: 'status' | 'moderation' | null) =>
+        kept.filter(
+          (item) =>
+            (!filters.kind || item.kind === filters.kind) &&
+            (!filters.search || item.title!.toLowerCase().startsWith(filters.search)) &&
+            (without === 'status' || !filters.status || item.status === filters.status) &&
+            (without === 'moderation' || !filters.moderation || item.moderation === filters.moderation),
+        )
+      const tally = (rows: typeof kept, key: 'status' | 'moderation', keys: readonly string[]) =>
+        Object.fromEntries(keys.map((value) => [value, rows.filter((item) => item[key] === value).length]))
+      const matching = under(null).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+      return {
+        total: matching.length,
+        everything: kept.length,
+        statusCounts: tally(under('status'), 'status', STATUSES),
+        moderationCounts: tally(under('moderation'), 'moderation', MODERATIONS),
+        pages: [1, 3].map((page) => matching.slice((page - 1) * 25, page * 25).map((item) => item.id)),
+      }
+    }
+    const filterSets: Filters[] = [
+      {},
+      { status: 'realisee' },
+      { status: 'a_l_etude', moderation: 'publiee' },
+      { kind: 'besoin', moderation: 'masquee' },
+      { search: 'banc' },
+      { search: 'fontaine', status: 'recue' },
+      { search: 'banc', kind: 'proposition', moderation: 'en_attente' },
+    ]
+    for (const filters of filterSets) {
+      const [first, third] = await Promise.all([1, 3].map((page) => ok(test.core, test.session, 'citizens.list', { ...filters, page } as object)))
+      expect({
+        total: first!.total,
+        everything: first!.everything,
+        statusCounts: first!.statusCounts,
+        moderationCounts: first!.moderationCounts,
+        pages: [first!.items.map((item) => item.id), third!.items.map((item) => item.id)],
+      }).toEqual(expected(filters))
+    }
+  })
+
   it('gives the author’s display name and pseudonymous id, never more, and the text as it was written', async () => {
     const hostile = '<img src=x onerror=alert(1)> https://pirate.example'
     const test = await setUp([contribution(1, { title: hostile, body: `${hostile}\n${'a'.repeat(400)}` })])
