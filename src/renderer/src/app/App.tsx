@@ -4,6 +4,7 @@ import { CenteredMessage } from '../components/CenteredMessage'
 import { AuditPage } from '../features/audit/AuditPage'
 import { CitizensPage } from '../features/citizens/CitizensPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
+import { PollsPage } from '../features/polls/PollsPage'
 import { PlanningPage } from '../features/planning/PlanningPage'
 import { PublicationsPage } from '../features/publications/PublicationsPage'
 import { ProjectPage } from '../features/projects/ProjectPage'
@@ -49,6 +50,7 @@ export function App() {
         <Route path="/mes-taches" element={<MyTasksPage />} />
         <Route path="/planning" element={<PlanningPage />} />
         <Route path="/citoyens" element={<CitizensPage />} />
+        <Route path="/consultations" element={<PollsPage />} />
         <Route path="/publications" element={<PublicationsPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/rapports" element={<ReportsPage />} />

@@ -1,5 +1,6 @@
 /** French, the reference language of Cap Commune. Vouvoiement, plain words, no jargon. */
 import { news } from './news'
+import { polls } from './polls'
 import { comparison } from './comparison'
 import { residentCodes } from './resident-codes'
 import { publications } from './publications'
@@ -13,6 +14,7 @@ export const fr = {
   publications,
   citizens,
   news,
+  polls,
   comparison,
   residentCodes,
   app: {
@@ -73,6 +75,7 @@ export const fr = {
     settings: 'Paramètres',
     training: 'Formation des élus',
     citizens: 'Citoyens',
+    polls: 'Consultations',
     publications: 'Publications du portail',
   },
   commune: {

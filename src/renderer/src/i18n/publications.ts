@@ -6,6 +6,8 @@ export const publications = {
   notConnected: 'La commune n’est pas connectée au portail citoyen',
   notConnectedText: 'Ce que vous publiez est enregistré et attendra : connectez d’abord la commune dans',
   settingsLink: 'Paramètres › Portail citoyen',
+  withdrawItem: 'Retirer du portail',
+  republishItem: 'Publier de nouveau',
   sendNow: 'Envoyer maintenant',
   sendNowHelp: 'Envoie tout ce qui n’est pas encore publié, y compris les envois refusés.',
   sentReport_one: '{{count}} envoi réussi.',

@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconPencil, IconPlus, IconWorld, IconWorldOff } from '@tabler/icons-react'
+import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NewsItem, NewsItemInput } from '@shared/contract'
@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { GuardedModal } from '../../components/GuardedModal'
 import { formatDate } from '../../lib/format'
-import { OutboxStateBadge, OutboxStateDetail } from '../publications/OutboxState'
+import { PortalItemButtons, PortalStateCell } from '../publications/PortalItemCells'
 import { emptyNews, NewsForm, newsValues, type NewsValues } from './NewsForm'
 
 /** The form's values as the contract takes them (the contract refuses what is missing, in French). */
@@ -94,51 +94,16 @@ export function NewsSection() {
                     <Text size="sm">{formatDate(item.publishedOn)}</Text>
                   </Table.Td>
                   <Table.Td maw={300}>
-                    <Stack gap={4}>
-                      {item.withdrawnAt ? (
-                        <Badge color="gray" variant="light" tt="none" w="fit-content">
-                          {t('news.withdrawnBadge')}
-                        </Badge>
-                      ) : (
-                        item.item && <OutboxStateBadge state={item.item.state} />
-                      )}
-                      {item.item && <OutboxStateDetail item={item.item} />}
-                    </Stack>
+                    <PortalStateCell withdrawn={item.withdrawnAt !== null} withdrawnLabel={t('news.withdrawnBadge')} item={item.item} />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        leftSection={<IconPencil size={16} />}
-                        onClick={() => setEditing(item)}
-                        aria-label={`${t('common.edit')} « ${item.title} »`}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      {item.withdrawnAt ? (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          leftSection={<IconWorld size={16} />}
-                          onClick={() => void republish.mutateAsync({ id: item.id }).catch(() => {})}
-                          aria-label={`${t('news.republish')} « ${item.title} »`}
-                        >
-                          {t('news.republish')}
-                        </Button>
-                      ) : (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          leftSection={<IconWorldOff size={16} />}
-                          onClick={() => confirmWithdraw(item)}
-                          aria-label={`${t('news.withdraw')} « ${item.title} »`}
-                        >
-                          {t('news.withdraw')}
-                        </Button>
-                      )}
-                    </Group>
+                    <PortalItemButtons
+                      title={item.title}
+                      withdrawn={item.withdrawnAt !== null}
+                      onEdit={() => setEditing(item)}
+                      onWithdraw={() => confirmWithdraw(item)}
+                      onRepublish={() => void republish.mutateAsync({ id: item.id }).catch(() => {})}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
