@@ -55,7 +55,8 @@ export const polls = {
     verification: 'Qui peut répondre',
     verificationHelp: {
       email: 'Toute personne inscrite sur le portail avec une adresse e-mail confirmée.',
-      habitant: 'Seulement les habitants qui ont saisi sur le portail le code que la mairie leur a remis (codes à imprimer dans Paramètres › Portail citoyen › Codes habitant).',
+      habitant:
+        'Seulement les habitants qui ont saisi sur le portail le code que la mairie leur a remis (codes à imprimer dans Paramètres › Portail citoyen › Codes habitant).',
     },
     results: 'Affichage des résultats',
     resultsHelp: {
