@@ -91,7 +91,7 @@ describe('PollsPage', () => {
     const row = (await screen.findByRole('table', { name: 'Consultations' })).querySelectorAll('tbody tr')[0] as HTMLElement
     expect(within(row).getByText('Horaires de la bibliothèque')).toBeTruthy()
     expect(within(row).getByText('Sondage')).toBeTruthy()
-    expect(within(row).getByText('du 1 décembre 2026 au 15 décembre 2026')).toBeTruthy()
+    expect(within(row).getByText('du 1er décembre 2026 au 15 décembre 2026')).toBeTruthy()
     expect(within(row).getByText('Habitant vérifié (code remis par la mairie)')).toBeTruthy()
     expect(within(row).getByText('Publié')).toBeTruthy()
     expect(within(row).getByText('3 réponses')).toBeTruthy()
