@@ -10,7 +10,7 @@ import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { BrowserRouter } from 'react-router'
+import { createBrowserRouter, RouterProvider } from 'react-router'
 import { App } from './app/App'
 import { i18n } from './i18n'
 import { theme } from './theme'
@@ -22,6 +22,9 @@ const queryClient = new QueryClient({
   },
 })
 
+// A data router (the App's own <Routes> under one splat route) so that a page with unsaved input can block leaving it.
+const router = createBrowserRouter([{ path: '*', element: <App /> }])
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
@@ -29,9 +32,7 @@ createRoot(document.getElementById('root')!).render(
         <ModalsProvider labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}>
           <Notifications position="top-right" />
           <QueryClientProvider client={queryClient}>
-            <BrowserRouter>
-              <App />
-            </BrowserRouter>
+            <RouterProvider router={router} />
           </QueryClientProvider>
         </ModalsProvider>
       </DatesProvider>

@@ -1,17 +1,55 @@
 import { Modal, Text, type ModalProps } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { createContext, useContext, useEffect, useMemo, useRef } from 'react'
+import { useBlocker } from 'react-router'
 import { i18n } from '../i18n'
 
-/** Asks before what was typed is thrown away: « Continuer la saisie » (the default) or « Abandonner la saisie ». */
-export function confirmDiscard(discard: () => void): void {
+/**
+ * Asks before what was typed is thrown away: « Continuer la saisie » (the default, also Échap) or « Abandonner la
+ * saisie ». `keep` runs when the user stays.
+ */
+export function confirmDiscard(
+  discard: () => void,
+  { message = i18n.t('forms.discardMessage'), keep }: { message?: string; keep?: () => void } = {},
+): void {
+  let discarded = false
   modals.openConfirmModal({
     title: i18n.t('forms.discardTitle'),
-    children: <Text>{i18n.t('forms.discardMessage')}</Text>,
+    children: <Text>{message}</Text>,
     labels: { confirm: i18n.t('forms.discard'), cancel: i18n.t('forms.keepEditing') },
     confirmProps: { color: 'red' },
-    onConfirm: discard,
+    onConfirm: () => {
+      discarded = true
+      discard()
+    },
+    onClose: () => {
+      if (!discarded) keep?.()
+    },
   })
+}
+
+/**
+ * A page form's guard: while `dirty`, leaving the page (a link, the menu, another Paramètres tab, the browser's back)
+ * asks first, with the dialogs' question; closing or reloading the window gets the browser's own warning.
+ */
+export function useLeaveGuard(dirty: boolean): void {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname)
+  const asked = useRef(false)
+  useEffect(() => {
+    if (blocker.state !== 'blocked') {
+      asked.current = false
+      return
+    }
+    if (asked.current) return
+    asked.current = true
+    confirmDiscard(() => blocker.proceed(), { message: i18n.t('forms.leaveMessage'), keep: () => blocker.reset() })
+  }, [blocker])
+  useEffect(() => {
+    if (!dirty) return
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [dirty])
 }
 
 interface Guard {

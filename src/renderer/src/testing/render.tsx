@@ -1,6 +1,6 @@
 /**
  * Renders a component as the app does (without Mantine's transitions and portals: `env="test"`) — Mantine with the app's theme, French dates, modals, notifications, a fresh
- * query client, a router and i18n — over a fake main process: `calls` records every contract call, and `answer`
+ * query client, a data router (as the app's, so leaving a page can be blocked) and i18n — over a fake main process: `calls` records every contract call, and `answer`
  * says what each method returns (or throws, as an ApiError with a French message).
  */
 import { MantineProvider } from '@mantine/core'
@@ -12,7 +12,7 @@ import { render, type RenderResult } from '@testing-library/react'
 import userEvent, { type UserEvent } from '@testing-library/user-event'
 import 'dayjs/locale/fr'
 import type { ReactElement } from 'react'
-import { MemoryRouter } from 'react-router'
+import { createMemoryRouter, RouterProvider } from 'react-router'
 import type { CapCommuneBridge } from '@shared/bridge'
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import type { AppErrorShape, Result } from '@shared/errors'
@@ -67,7 +67,7 @@ export function renderWithApp(ui: ReactElement, { answers = {}, route = '/' }: {
         <ModalsProvider labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}>
           <Notifications />
           <QueryClientProvider client={queryClient}>
-            <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+            <RouterProvider router={createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] })} />
           </QueryClientProvider>
         </ModalsProvider>
       </DatesProvider>

@@ -1,4 +1,5 @@
 import { Button, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -7,15 +8,18 @@ import { mandateInputSchema, type DirectoryCommune } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { CommuneFacts } from '../../components/CommuneFacts'
 import { FormError } from '../../components/FormError'
-import { GuardedModal } from '../../components/GuardedModal'
+import { FormActions } from '../../components/FormActions'
+import { GuardedModal, useLeaveGuard } from '../../components/GuardedModal'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
+import { useFormSubmit } from '../../lib/use-form-submit'
 import { validateWith } from '../../lib/validation'
 import { CommuneSearch } from '../setup/CommuneSearch'
 import { LogoSettings } from './LogoSettings'
 import { PopulationSettings } from './PopulationSettings'
 
-function MandateSection({ canEdit }: { canEdit: boolean }) {
+/** The mandate years and the day the council was installed (Paramètres › Commune). */
+export function MandateSection({ canEdit }: { canEdit: boolean }) {
   const mandate = useApiQuery('mandate.get', {})
   if (mandate.isError) return <FormError message={mandate.error.message} />
   if (!mandate.data) return <Loader />
@@ -23,65 +27,62 @@ function MandateSection({ canEdit }: { canEdit: boolean }) {
   return <MandateForm key={`${mandate.data.startYear}-${mandate.data.endYear}-${mandate.data.installedOn}`} saved={mandate.data} canEdit={canEdit} />
 }
 
-function MandateForm({ saved, canEdit }: { saved: { startYear: number; endYear: number; installedOn: string | null }; canEdit: boolean }) {
+interface MandateValues {
+  startYear: number | ''
+  endYear: number | ''
+  installedOn: string | null
+}
+
+function MandateForm({ saved, canEdit }: { saved: MandateValues; canEdit: boolean }) {
   const { t } = useTranslation()
   const save = useApiMutation('mandate.update')
-  const [values, setValues] = useState<{ startYear: number | ''; endYear: number | ''; installedOn: string | null }>(saved)
-  const errors = validateWith(mandateInputSchema, values)
+  const form = useForm<MandateValues>({
+    mode: 'controlled',
+    initialValues: saved,
+    validateInputOnChange: true,
+    validate: (values) => validateWith(mandateInputSchema, values),
+  })
+  useLeaveGuard(form.isDirty())
+  // mutateAsync: the form is re-created once the saved years come back, the message must not depend on it.
+  const submit = useFormSubmit(form, async (values) => {
+    await save.mutateAsync({ startYear: Number(values.startYear), endYear: Number(values.endYear), installedOn: values.installedOn || null })
+    notifications.show({ color: 'green', message: t('settings.mandate.saved') })
+  })
   const toYear = (value: string | number): number | '' => (value === '' ? '' : Number(value))
 
   return (
-    <form
-      onSubmit={async (event) => {
-        event.preventDefault()
-        if (Object.keys(errors).length > 0) return
-        // mutateAsync: the form is re-created once the saved years come back, the message must not depend on it.
-        try {
-          await save.mutateAsync({ startYear: Number(values.startYear), endYear: Number(values.endYear), installedOn: values.installedOn || null })
-          notifications.show({ color: 'green', message: t('settings.mandate.saved') })
-        } catch {
-          // The error is shown under the form (save.error).
-        }
-      }}
-    >
+    <form noValidate onSubmit={submit.onSubmit}>
       <Stack>
         <Group align="flex-start" grow maw={480}>
           <NumberInput
             label={t('setup.mandate.startYear')}
-            value={values.startYear}
+            value={form.values.startYear}
             disabled={!canEdit}
             allowDecimal={false}
             thousandSeparator=""
-            onChange={(v) => setValues({ ...values, startYear: toYear(v) })}
-            error={errors.startYear}
+            onChange={(v) => form.setFieldValue('startYear', toYear(v))}
+            error={form.errors.startYear}
           />
           <NumberInput
             label={t('setup.mandate.endYear')}
-            value={values.endYear}
+            value={form.values.endYear}
             disabled={!canEdit}
             allowDecimal={false}
             thousandSeparator=""
-            onChange={(v) => setValues({ ...values, endYear: toYear(v) })}
-            error={errors.endYear}
+            onChange={(v) => form.setFieldValue('endYear', toYear(v))}
+            error={form.errors.endYear}
           />
         </Group>
         <FrenchDateInput
           maw={240}
           label={t('settings.mandate.installedOn')}
           description={t('settings.mandate.installedOnHelp')}
-          value={values.installedOn}
+          value={form.values.installedOn}
           disabled={!canEdit}
-          onChange={(installedOn) => setValues({ ...values, installedOn })}
-          error={errors.installedOn}
+          onChange={(installedOn) => form.setFieldValue('installedOn', installedOn)}
+          error={form.errors.installedOn}
         />
-        <FormError message={save.error?.message ?? null} />
-        {canEdit && (
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        {canEdit ? <FormActions submit={submit} submitLabel={t('common.save')} /> : <FormError message={submit.failure} />}
       </Stack>
     </form>
   )
