@@ -110,3 +110,26 @@ test('an answer chosen and a comment typed in a theme are saved without a button
       ].sort(),
     )
 })
+
+test('Paramètres › Commune: leaving the page with a mandate year typed asks first; « Continuer la saisie » keeps it', async ({
+  page,
+  host,
+  snap,
+}) => {
+  await seedFauxVillecerf(host)
+  await page.goto(host.url)
+  const menu = page.getByRole('navigation')
+  await menu.getByRole('link', { name: 'Paramètres' }).click()
+  const endYear = page.getByLabel('Année de fin du mandat')
+  await endYear.fill('2033')
+  await menu.getByRole('link', { name: 'Projets' }).click()
+  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
+  await expect(question).toBeVisible()
+  await snap(page, 'settings-04-leave-question')
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(question).toBeHidden()
+  await expect(endYear).toHaveValue('2033')
+  await menu.getByRole('link', { name: 'Projets' }).click()
+  await page.getByRole('dialog', { name: 'Abandonner la saisie ?' }).getByRole('button', { name: 'Abandonner la saisie' }).click()
+  await expect(page.getByRole('heading', { name: 'Projets', level: 1 })).toBeVisible()
+})
