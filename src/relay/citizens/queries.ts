@@ -62,12 +62,9 @@ export interface CommuneVisit {
   session: { citizen: Citizen; csrfToken: string } | null
 }
 
-/**
- * The commune of a portal URL (null when unknown or disabled) and, when the visitor sent a session cookie, its
- * unexpired session and citizen — in one statement, since every portal request needs both.
- */
-export async function communeVisit(db: RelayDb, communeCode: string, sessionToken: string | null): Promise<CommuneVisit | null> {
-  const [row] = await db
+/** The statement behind `communeVisit`, built once per database and prepared on each connection (a named statement). */
+function prepareVisit(db: RelayDb) {
+  return db
     .select({
       commune: { code: communes.code, name: communes.name, population: communes.population },
       citizen: citizens,
@@ -76,12 +73,24 @@ export async function communeVisit(db: RelayDb, communeCode: string, sessionToke
     .from(communes)
     .leftJoin(
       sessions,
-      sessionToken
-        ? and(eq(sessions.tokenHash, hashSecret(sessionToken)), eq(sessions.communeCode, communes.code), gt(sessions.expiresAt, sql`now()`))
-        : sql`false`,
+      // A null token hash (no cookie) matches no session.
+      and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(sessions.communeCode, communes.code), gt(sessions.expiresAt, sql`now()`)),
     )
     .leftJoin(citizens, and(eq(citizens.id, sessions.citizenId), isNull(citizens.deletedAt)))
-    .where(and(eq(communes.code, communeCode), isNull(communes.disabledAt)))
+    .where(and(eq(communes.code, sql.placeholder('communeCode')), isNull(communes.disabledAt)))
+    .prepare('commune_visit')
+}
+
+const visitStatements = new WeakMap<RelayDb, ReturnType<typeof prepareVisit>>()
+
+/**
+ * The commune of a portal URL (null when unknown or disabled) and, when the visitor sent a session cookie, its
+ * unexpired session and citizen — in one prepared statement, since every portal request needs both.
+ */
+export async function communeVisit(db: RelayDb, communeCode: string, sessionToken: string | null): Promise<CommuneVisit | null> {
+  let statement = visitStatements.get(db)
+  if (!statement) visitStatements.set(db, (statement = prepareVisit(db)))
+  const [row] = await statement.execute({ communeCode, tokenHash: sessionToken ? hashSecret(sessionToken) : null })
   if (!row) return null
   return { commune: row.commune, session: row.citizen && row.csrfToken ? { citizen: row.citizen, csrfToken: row.csrfToken } : null }
 }

@@ -1,5 +1,5 @@
 /** Polls and votes: publishing, answering (one verified citizen, one answer), receipts and results. */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { pollInput, PollResults } from '../../shared/relay/api'
 import { type Queryable, type RelayDb, queryRows } from '../db/open'
@@ -18,6 +18,7 @@ function canonical(value: unknown): string {
 }
 
 export async function upsertPoll(db: RelayDb, communeCode: string, externalId: string, input: z.output<typeof pollInput>) {
+  forgetPollHint(db, communeCode, externalId)
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: polls.id, questions: polls.questions })
@@ -47,6 +48,7 @@ export async function upsertPoll(db: RelayDb, communeCode: string, externalId: s
 }
 
 export function removePoll(db: RelayDb, communeCode: string, externalId: string): Promise<boolean> {
+  forgetPollHint(db, communeCode, externalId)
   return withdrawPublished(db, 'polls', communeCode, externalId)
 }
 
@@ -140,13 +142,114 @@ export interface Voter {
   residentVerifiedAt: Date | null
 }
 
-/** A poll with the database's clock, read in the same statement (opening and closing follow the database's time). */
-async function pollAtNow(db: RelayDb, communeCode: string, externalId: string): Promise<{ poll: Poll; now: Date } | null> {
-  const [row] = await db
-    .select({ poll: polls, now: sql<Date | string>`now()` })
-    .from(polls)
-    .where(and(eq(polls.communeCode, communeCode), eq(polls.externalId, externalId), isNull(polls.removedAt)))
-  return row ? { poll: row.poll, now: new Date(row.now) } : null
+/** The statements of a vote, built once per database and prepared on each connection (named statements). */
+function prepareVoteStatements(db: RelayDb) {
+  return {
+    /** A poll with the database's clock, read in the same statement (opening and closing follow the database's time). */
+    pollAtNow: db
+      .select({ poll: polls, now: sql<Date | string>`now()` })
+      .from(polls)
+      .where(and(eq(polls.communeCode, sql.placeholder('communeCode')), eq(polls.externalId, sql.placeholder('externalId')), isNull(polls.removedAt)))
+      .prepare('poll_at_now'),
+    /** The answer, written only if at this statement's instant the poll is there, open and asking the same questions. */
+    insertAnswer: db
+      .insert(pollAnswers)
+      .select(
+        db
+          // Every column, in the table's order (drizzle's insert-select): what the defaults would give, and the answer.
+          .select({
+            id: sql<number>`nextval('poll_answers_id_seq'::regclass)`.as('id'),
+            communeCode: polls.communeCode,
+            pollId: polls.id,
+            citizenId: sql<number>`${sql.placeholder('citizenId')}::bigint`.as('citizen_id'),
+            answers: sql<StoredAnswer[]>`${sql.placeholder('answers')}::jsonb`.as('answers'),
+            receiptHash: sql<string>`${sql.placeholder('receiptHash')}::text`.as('receipt_hash'),
+            // Not yet numbered: the feed's sequencer numbers it after commit (db/seq.ts).
+            seq: sql<number | null>`NULL::bigint`.as('seq'),
+            createdAt: sql<Date>`now()`.as('created_at'),
+            updatedAt: sql<Date>`now()`.as('updated_at'),
+          })
+          .from(polls)
+          .where(
+            and(
+              eq(polls.id, sql.placeholder('pollId')),
+              eq(polls.communeCode, sql.placeholder('communeCode')),
+              isNull(polls.removedAt),
+              lte(polls.opensAt, sql`now()`),
+              gt(polls.closesAt, sql`now()`),
+              eq(polls.verification, sql.placeholder('verification')),
+              sql`${polls.questions} = ${sql.placeholder('questions')}::jsonb`,
+            ),
+          ),
+      )
+      .onConflictDoUpdate({
+        target: [pollAnswers.pollId, pollAnswers.citizenId],
+        set: { answers: sql`excluded.answers`, receiptHash: sql`excluded.receipt_hash`, seq: null, updatedAt: sql`now()` },
+      })
+      .returning({ id: pollAnswers.id })
+      .prepare('insert_poll_answer'),
+  }
+}
+
+const voteStatements = new WeakMap<RelayDb, ReturnType<typeof prepareVoteStatements>>()
+
+function statementsOf(db: RelayDb) {
+  let statements = voteStatements.get(db)
+  if (!statements) voteStatements.set(db, (statements = prepareVoteStatements(db)))
+  return statements
+}
+
+/**
+ * Polls read by recent votes, kept a few seconds per process: a vote peak then costs one round trip for the poll
+ * instead of two. Only a hint — the guarded insert re-checks the poll at its own instant, and any refusal or
+ * unstored answer is decided again on a fresh read with the database's clock.
+ */
+const POLL_HINT_MS = 2_000
+const POLL_HINTS_MAX = 1_000
+interface PollHint {
+  poll: Poll
+  questionsJson: string
+  readAt: number
+}
+const pollHints = new WeakMap<RelayDb, Map<string, PollHint>>()
+
+function hintsOf(db: RelayDb): Map<string, PollHint> {
+  let hints = pollHints.get(db)
+  if (!hints) pollHints.set(db, (hints = new Map()))
+  return hints
+}
+
+/** Forgets a process's hint of a poll (it changed here; other processes' hints expire, and their inserts re-check). */
+function forgetPollHint(db: RelayDb, communeCode: string, externalId: string): void {
+  pollHints.get(db)?.delete(`${communeCode}/${externalId}`)
+}
+
+async function freshPoll(db: RelayDb, communeCode: string, externalId: string): Promise<{ hint: PollHint; now: Date } | null> {
+  const [row] = await statementsOf(db).pollAtNow.execute({ communeCode, externalId })
+  const hints = hintsOf(db)
+  const key = `${communeCode}/${externalId}`
+  if (!row) {
+    hints.delete(key)
+    return null
+  }
+  const hint = { poll: row.poll, questionsJson: JSON.stringify(row.poll.questions), readAt: Date.now() }
+  if (hints.size >= POLL_HINTS_MAX) hints.clear()
+  hints.set(key, hint)
+  return { hint, now: new Date(row.now) }
+}
+
+function checkedAnswers(poll: Poll, now: Date, voter: Voter, form: Record<string, string | string[] | undefined>): string {
+  const state = pollState(poll, now)
+  if (state === 'a_venir') throw new RelayHttpError(409, 'pas_encore_ouvert', 'Ce sondage n’est pas encore ouvert.')
+  if (state === 'clos') throw new RelayHttpError(409, 'clos', 'Ce sondage est clos : il n’est plus possible de répondre.')
+  if (poll.verification === 'habitant' && !voter.residentVerifiedAt) {
+    throw new RelayHttpError(
+      403,
+      'habitant_non_verifie',
+      'Ce vote est réservé aux habitants vérifiés : saisissez d’abord le code remis par la mairie.',
+    )
+  }
+  return JSON.stringify(readAnswers(poll.questions, form))
 }
 
 /**
@@ -154,10 +257,11 @@ async function pollAtNow(db: RelayDb, communeCode: string, externalId: string): 
  * (poll, citizen) makes « one citizen, one answer » hold even under concurrent submissions). Returns a new receipt,
  * which replaces the previous one.
  *
- * Two statements, no explicit transaction (a vote peak is bounded by round trips): the poll and the clock are read and
- * the answers checked against its questions, then one `INSERT … SELECT` writes the answer only if, at its own instant,
- * the poll is still there, open and asking the same questions — a poll closed or changed in between stores nothing
- * and is explained by reading it again.
+ * No explicit transaction (a vote peak is bounded by round trips): the answers are checked against the poll — read
+ * a few seconds ago by this process, or afresh with the database's clock — then one prepared `INSERT … SELECT` writes
+ * them only if, at its own instant, the poll is still there, open and asking the same questions. Whatever the
+ * remembered poll refused or failed to store is decided again on a fresh read, which explains a poll closed, withdrawn
+ * or changed in between.
  */
 export async function castAnswer(
   db: RelayDb,
@@ -166,38 +270,39 @@ export async function castAnswer(
   voter: Voter,
   form: Record<string, string | string[] | undefined>,
 ): Promise<{ receipt: string; poll: Poll }> {
+  const remembered = hintsOf(db).get(`${communeCode}/${externalId}`)
+  let hint = remembered && Date.now() - remembered.readAt < POLL_HINT_MS ? remembered : null
   for (let attempt = 0; ; attempt++) {
-    const found = await pollAtNow(db, communeCode, externalId)
-    if (!found) throw notFound('Ce sondage')
-    const { poll, now } = found
-    const state = pollState(poll, now)
-    if (state === 'a_venir') throw new RelayHttpError(409, 'pas_encore_ouvert', 'Ce sondage n’est pas encore ouvert.')
-    if (state === 'clos') throw new RelayHttpError(409, 'clos', 'Ce sondage est clos : il n’est plus possible de répondre.')
-    if (poll.verification === 'habitant' && !voter.residentVerifiedAt) {
-      throw new RelayHttpError(
-        403,
-        'habitant_non_verifie',
-        'Ce vote est réservé aux habitants vérifiés : saisissez d’abord le code remis par la mairie.',
-      )
+    let answers: string
+    if (hint) {
+      try {
+        // The process's clock only picks the fast path; opening and closing are the insert's, on the database's clock.
+        answers = checkedAnswers(hint.poll, new Date(), voter, form)
+      } catch {
+        hint = null
+        continue
+      }
+    } else {
+      const found = await freshPoll(db, communeCode, externalId)
+      if (!found) throw notFound('Ce sondage')
+      hint = found.hint
+      answers = checkedAnswers(hint.poll, found.now, voter, form)
     }
-    const answers = JSON.stringify(readAnswers(poll.questions, form))
+    const { poll, questionsJson } = hint
     const receipt = humanCode(4)
-    const stored = await queryRows<{ id: number }>(
-      db,
-      sql`
-      INSERT INTO poll_answers (commune_code, poll_id, citizen_id, answers, receipt_hash, seq)
-      SELECT ${communeCode}, p.id, ${voter.id}, ${answers}::jsonb, ${hashCode(receipt)}, NULL
-      FROM polls p
-      WHERE p.id = ${poll.id} AND p.commune_code = ${communeCode} AND p.removed_at IS NULL
-        AND p.opens_at <= now() AND p.closes_at > now()
-        AND p.verification = ${poll.verification} AND p.questions = ${JSON.stringify(poll.questions)}::jsonb
-      ON CONFLICT (poll_id, citizen_id) DO UPDATE
-        SET answers = excluded.answers, receipt_hash = excluded.receipt_hash, seq = NULL, updated_at = now()
-      RETURNING id`,
-    )
+    const stored = await statementsOf(db).insertAnswer.execute({
+      pollId: poll.id,
+      communeCode,
+      citizenId: voter.id,
+      answers,
+      receiptHash: hashCode(receipt),
+      verification: poll.verification,
+      questions: questionsJson,
+    })
     if (stored.length) return { receipt, poll }
-    // The poll closed, was withdrawn or changed since it was read: the next round says which, or checks again.
-    if (attempt >= 2) throw new RelayHttpError(409, 'sondage_modifie', 'Ce sondage vient d’être modifié : rechargez la page et répondez de nouveau.')
+    // The poll closed, was withdrawn or changed since it was read: the next round reads it again and says which.
+    hint = null
+    if (attempt >= 3) throw new RelayHttpError(409, 'sondage_modifie', 'Ce sondage vient d’être modifié : rechargez la page et répondez de nouveau.')
   }
 }
 
