@@ -4,6 +4,8 @@
  *  - submitting a proposal and casting a vote (200 signed-in citizens, one after the other), each as a ratio to a bare
  *    Hono route (@hono/node-server, same form body) measured in the same run, with p50/p99 latency (autocannon,
  *    bounded in time);
+ *  - with PostgreSQL, casting a vote on 1 and on 2 relay processes sharing the database, for pool sizes 5, 10 and 20
+ *    (one autocannon run per process, in parallel, each with its own port's Origin; req/s summed, the worse p50/p99);
  *  - the time to pull 100,000 contributions through the API, in pages of 1,000, as the desktop does.
  * Type-checked with the relay (src/relay/tsconfig.json). Numbers only: nothing is asserted.
  */
@@ -28,6 +30,9 @@ const PULL_ROWS = Number(process.env.RELAY_BENCH_PULL_ROWS ?? 100_000)
 /** RELAY_BENCH_DRIVERS=postgres measures one driver only (while profiling). */
 /** RELAY_BENCH_POOL: the relay's PostgreSQL pool size (RELAY_DATABASE_POOL), 20 by default. */
 const POOL = process.env.RELAY_BENCH_POOL ?? '20'
+/** RELAY_BENCH_POOLS / RELAY_BENCH_PROCESSES: the PostgreSQL vote grid (pool sizes × relay processes); empty skips it. */
+const POOLS = (process.env.RELAY_BENCH_POOLS ?? '5,10,20').split(',').filter(Boolean).map(Number)
+const PROCESSES = (process.env.RELAY_BENCH_PROCESSES ?? '1,2').split(',').filter(Boolean).map(Number)
 const DRIVERS = (process.env.RELAY_BENCH_DRIVERS ?? 'pglite,postgres').split(',') as Driver[]
 
 interface LoadResult {
@@ -42,27 +47,29 @@ interface LoadResult {
   loadGeneratorCpu: number
 }
 
-function load(label: string, url: string, requests: autocannon.Request[]): Promise<LoadResult> {
+function runAutocannon(url: string, requests: autocannon.Request[]): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests }, (error, result) => (error ? reject(error) : resolve(result)))
+  })
+}
+
+/** One load per target, run at once (one per relay process); requests per second summed, the worse latencies kept. */
+async function load(label: string, targets: { url: string; requests: autocannon.Request[] }[]): Promise<LoadResult> {
   const cpuBefore = process.cpuUsage()
   const wallBefore = performance.now()
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests }, (error, result) => {
-      if (error) return reject(error)
-      resolve({
-        label,
-        requestsPerSecond: result.requests.average,
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        // A proposal answers 303 (to « Mes contributions »): only 4xx, 5xx and network errors are failures.
-        non2xx: result['4xx'] + result['5xx'],
-        errors: result.errors + result.timeouts,
-        loadGeneratorCpu: (() => {
-          const used = process.cpuUsage(cpuBefore)
-          return ((used.user + used.system) / 1000 / (performance.now() - wallBefore)) * 100
-        })(),
-      })
-    })
-  })
+  const results = await Promise.all(targets.map((t) => runAutocannon(t.url, t.requests)))
+  const used = process.cpuUsage(cpuBefore)
+  const sum = (pick: (r: autocannon.Result) => number) => results.reduce((total, r) => total + pick(r), 0)
+  return {
+    label,
+    requestsPerSecond: sum((r) => r.requests.average),
+    p50Ms: Math.max(...results.map((r) => r.latency.p50)),
+    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
+    // A proposal answers 303 (to « Mes contributions »): only 4xx, 5xx and network errors are failures.
+    non2xx: sum((r) => r['4xx'] + r['5xx']),
+    errors: sum((r) => r.errors + r.timeouts),
+    loadGeneratorCpu: ((used.user + used.system) / 1000 / (performance.now() - wallBefore)) * 100,
+  }
 }
 
 /** A bare Hono route on @hono/node-server in its own process: reads the same form body, answers a small page. */
@@ -117,15 +124,65 @@ async function pullEverything(relay: RelayProcess, token: string): Promise<{ ms:
   return { ms: performance.now() - start, rows }
 }
 
-function formRequest(path: string, fields: () => Record<string, string>, headers: () => Record<string, string>): autocannon.Request {
+/**
+ * A form POSTed by signed-in citizens in turn (those of `citizens`, by index), with the session cookie and the Origin
+ * of the relay process it is sent to.
+ */
+function citizenForm(
+  relay: RelayProcess,
+  path: string,
+  citizens: { cookie: string; csrf: string }[],
+  fields: (citizen: number) => Record<string, string>,
+): { url: string; requests: autocannon.Request[] } {
+  let next = 0
   return {
-    method: 'POST',
-    path,
-    setupRequest: (request) => ({
-      ...request,
-      headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields()).toString(),
-    }),
+    url: relay.url,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        setupRequest: (request) => {
+          const i = next++ % citizens.length
+          return {
+            ...request,
+            headers: { cookie: citizens[i]!.cookie, origin: relay.url, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ ...fields(i), _csrf: citizens[i]!.csrf }).toString(),
+          }
+        },
+      },
+    ],
+  }
+}
+
+const voteFields = (i: number) => ({ q_q: i % 3 ? 'a' : 'b' })
+
+/** Votes on `processes` relay processes sharing one PostgreSQL database, each with a pool of `pool` connections. */
+async function voteOnProcesses(
+  postgresUrl: string,
+  databaseUrl: string,
+  env: Record<string, string>,
+  citizens: { cookie: string; csrf: string }[],
+  processes: number,
+  pool: number,
+): Promise<LoadResult> {
+  const relays = await Promise.all(
+    Array.from({ length: processes }, () =>
+      startRelayProcess('postgres', { pgliteTemplate: '', postgresUrl }, { databaseUrl, env: { ...env, RELAY_DATABASE_POOL: String(pool) } }),
+    ),
+  )
+  try {
+    // Each process gets its own share of the citizens: no two processes write the same answer row at once.
+    const targets = relays.map((relay, k) =>
+      citizenForm(
+        relay,
+        '/10145/sondages/banc',
+        citizens.filter((_, i) => i % processes === k),
+        voteFields,
+      ),
+    )
+    return await load(`vote (postgres, ${processes} processus × pool ${pool})`, targets)
+  } finally {
+    await Promise.all(relays.map((relay) => relay.stop()))
   }
 }
 
@@ -153,54 +210,42 @@ async function benchDriver(driver: Driver, smtp: TestSmtp, postgresUrl: string, 
     const citizens = Array.from({ length: CITIZENS }, () => new TestCitizen(relay, '10145'))
     for (let i = 0; i < CITIZENS; i += 50)
       await Promise.all(citizens.slice(i, i + 50).map((c, j) => c.signIn(smtp, `${driver}${i + j}@example.fr`, `Banc ${i + j}`)))
-    const cookies = citizens.map((c) => c.cookieHeader())
-    let next = 0
-    const who = () => {
-      const i = next++ % CITIZENS
-      return { i, headers: { cookie: cookies[i]!, origin: relay.url } }
-    }
+    const signedIn = citizens.map((c) => ({ cookie: c.cookieHeader(), csrf: c.formToken! }))
     const rows: LoadResult[] = []
-    let current = 0
-    const baseline = await load(`route Hono nue (passe ${driver})`, bare, [
-      formRequest(
-        '/bare',
-        () => ({ kind: 'proposition', topic: 'voirie', title: 'Banc', body: 'Texte.', _csrf: 'x' }),
-        () => ({}),
-      ),
+    const baseline = await load(`route Hono nue (passe ${driver})`, [
+      {
+        url: bare,
+        requests: [
+          {
+            method: 'POST',
+            path: '/bare',
+            // Built per request, as the relay's loads are: the load generator's work is the same.
+            setupRequest: (request) => ({
+              ...request,
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({ kind: 'proposition', topic: 'voirie', title: 'Banc', body: 'Texte.', _csrf: 'x' }).toString(),
+            }),
+          },
+        ],
+      },
     ])
     rows.push(baseline)
     rows.push(
-      await load(`proposition (${driver})`, relay.url, [
-        formRequest(
-          '/10145/contribuer',
-          () => ({
-            kind: 'proposition',
-            topic: 'voirie',
-            title: 'Un banc place de l’église',
-            body: 'Pour les promeneurs.',
-            _csrf: citizens[current]!.formToken!,
-          }),
-          () => {
-            const { i, headers } = who()
-            current = i
-            return headers
-          },
-        ),
+      await load(`proposition (${driver}, pool ${POOL})`, [
+        citizenForm(relay, '/10145/contribuer', signedIn, () => ({
+          kind: 'proposition',
+          topic: 'voirie',
+          title: 'Un banc place de l’église',
+          body: 'Pour les promeneurs.',
+        })),
       ]),
     )
-    rows.push(
-      await load(`vote (${driver})`, relay.url, [
-        formRequest(
-          '/10145/sondages/banc',
-          () => ({ q_q: current % 3 ? 'a' : 'b', _csrf: citizens[current]!.formToken! }),
-          () => {
-            const { i, headers } = who()
-            current = i
-            return headers
-          },
-        ),
-      ]),
-    )
+    rows.push(await load(`vote (${driver}, pool ${POOL})`, [citizenForm(relay, '/10145/sondages/banc', signedIn, voteFields)]))
+    if (driver === 'postgres' && relay.databaseUrl) {
+      await relay.stop()
+      for (const processes of PROCESSES)
+        for (const pool of POOLS) rows.push(await voteOnProcesses(postgresUrl, relay.databaseUrl, env, signedIn, processes, pool))
+    }
     return { rows, baseline, pulled }
   } finally {
     await relay.stop()
