@@ -157,6 +157,7 @@ async function readCalls(test: TestCore): Promise<ReadCall[]> {
   }
   for (const { id } of (await ok(core, session, 'citizens.list', {})).items) {
     calls.push({ method: 'citizens.get', input: { id } })
+    calls.push({ method: 'citizens.duplicateCandidates', input: { id, search: '' } })
     for (const photo of (await ok(core, session, 'citizens.get', { id })).photoList) calls.push({ method: 'citizens.photo', input: { id: photo.id } })
   }
   for (const { memberId, trainings } of (await ok(core, session, 'training.overview', {})).members) {
@@ -223,6 +224,7 @@ describe('what a write changes, what a read depends on', () => {
       'citizens.list',
       'citizens.get',
       'citizens.photo',
+      'citizens.duplicateCandidates',
       'answers.list',
       'diagnostic.get',
       'diagnostic.peers',
@@ -312,7 +314,7 @@ describe('what a write changes, what a read depends on', () => {
       })
       await write('snapshots.take', { campaignId: campaign.id, label: 'Installation' })
       await write('answers.save', { campaignId: campaign.id, criterionId: 'conseil-reunion-trimestrielle', status: 'fait', split: null, comment: '' })
-      const input = await write('citizenInputs.add', { themeId: 'risques', summary: 'Sirène inaudible', receivedOn: '2026-04-02' })
+      const input = await write('citizenInputs.add', { themeId: 'conseil-municipal', summary: 'Sirène inaudible', receivedOn: '2026-04-02' })
       await write('campaigns.update', { id: campaign.id, name: 'Diagnostic de début de mandat', closed: false })
       // A campaign started on an older référentiel moves to the current one.
       core.database.sqlite.prepare("UPDATE campaigns SET referentiel_version = '2025.1' WHERE id = ?").run(campaign.id)
@@ -447,6 +449,18 @@ describe('what a write changes, what a read depends on', () => {
       await write('citizens.update', { id: pulled!.id, status: 'retenue', publicAnswer: 'Merci, c’est prévu.', moderation: 'publiee' })
       // The fake relay answers nonsense: the change waits, with the reason.
       await write('citizens.sendNow', {})
+      // A proposal becomes a project; the first contribution is linked to it, to a theme and marked as its duplicate.
+      storePage(
+        core.database.db,
+        'https://relais.example.fr',
+        [{ ...PULLED_CONTRIBUTION, seq: 2, id: 2, kind: 'proposition' }],
+        2,
+        new Map(),
+        '2026-05-04T10:00:00.000Z',
+      )
+      const proposal = (await ok(core, session, 'citizens.list', { kind: 'proposition' })).items[0]!
+      const made = await write('citizens.transform', { id: proposal.id })
+      await write('citizens.link', { id: pulled!.id, projectId: made.projectId, themeId: 'conseil-municipal', duplicateOfId: proposal.id })
       await write('portal.disconnect', {})
       await write('profiles.remove', { id: elu.id })
       await write('members.remove', { id: anne.id })

@@ -54,6 +54,10 @@ export const citizensListInput = z.object({
   search: filterText,
   /** Only the ones never opened. */
   unseenOnly: z.boolean().default(false),
+  /** Only the ones still without a public answer (hidden ones excepted, as on the home page). */
+  unansweredOnly: z.boolean().default(false),
+  /** Only the ones the mairie linked to this project. */
+  projectId: z.number().int().positive().nullable().default(null),
   page: z.number().int().min(1).max(100_000).default(1),
 })
 export type CitizensListInput = z.input<typeof citizensListInput>
@@ -97,6 +101,10 @@ export const contributionSummarySchema = z.object({
   firstPhotoId: z.number().int().nullable(),
   /** null when nothing the mairie changed is on its way or was ever sent. */
   sync: contributionSyncSchema.nullable(),
+  /** The mairie's own links (never sent to the portal). */
+  projectTitle: z.string().nullable(),
+  themeId: z.string().nullable(),
+  duplicateOfId: z.number().int().nullable(),
 })
 export type ContributionSummary = z.infer<typeof contributionSummarySchema>
 
@@ -135,9 +143,10 @@ export const contributionDetailSchema = contributionSummarySchema.extend({
   receivedAt: z.string(),
   photoList: z.array(contributionPhotoSchema),
   project: z.object({ id: z.number().int(), title: z.string() }).nullable(),
-  themeId: z.string().nullable(),
   themeName: z.string().nullable(),
   duplicateOf: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  /** The contributions marked as duplicates of this one. */
+  duplicates: z.array(z.object({ id: z.number().int(), title: z.string() })),
 })
 export type ContributionDetail = z.infer<typeof contributionDetailSchema>
 
@@ -175,6 +184,34 @@ export const citizensUpdateInput = z
     error: 'Rien à modifier : choisissez un statut, une réponse ou une décision de publication.',
   })
 
+/* ─── The mairie's own organisation: kept here, never sent to the relay ─── */
+
+const linkId = (what: string) =>
+  z
+    .number({ error: `${what} n’est pas valable : rechargez la page.` })
+    .int()
+    .positive({ error: `${what} n’est pas valable : rechargez la page.` })
+
+/** A field left out is kept; null removes the link. */
+export const citizensLinkInput = z
+  .object({
+    id: z.number().int().positive(),
+    projectId: linkId('Le projet choisi').nullable().optional(),
+    themeId: themeIdField.nullable().optional(),
+    /** The original this one repeats. */
+    duplicateOfId: linkId('La contribution d’origine').nullable().optional(),
+  })
+  .refine((input) => input.projectId !== undefined || input.themeId !== undefined || input.duplicateOfId !== undefined, {
+    error: 'Rien à modifier : choisissez un projet, un thème ou la contribution d’origine.',
+  })
+
+export const citizensDuplicateCandidatesInput = z.object({ id: z.number().int().positive(), search: filterText })
+export const duplicateCandidatesOutput = z.object({
+  items: z.array(z.object({ id: z.number().int(), title: z.string(), excerpt: z.string(), kind: z.enum(INPUT_KINDS), createdAt: z.string() })),
+})
+
+export const citizensTransformOutput = z.object({ projectId: z.number().int(), contribution: contributionDetailSchema })
+
 export const citizensMethods = methodsOf('citizens')({
   'citizens.syncStatus': method({ input: none, output: citizensSyncStatusSchema, access: 'profile', reads: ['citizens', 'portal'] }),
   /** « Synchroniser maintenant »: waits for the sync (or the one in progress) and says what it brought. */
@@ -187,6 +224,22 @@ export const citizensMethods = methodsOf('citizens')({
   'citizens.photo': method({ input: byIdInput, output: contributionPhotoContentSchema, access: 'profile', reads: ['citizens'] }),
   /** Status, public answer, publish or hide: saved here at once, then sent to the relay (retried while it is down). */
   'citizens.update': method({ input: citizensUpdateInput, output: contributionDetailSchema, access: 'profile', changes: ['citizens'] }),
+  /** Links to a project or a référentiel theme, marks as a duplicate: the mairie's own, not sent to the portal. */
+  'citizens.link': method({ input: citizensLinkInput, output: contributionDetailSchema, access: 'profile', changes: ['citizens'] }),
+  /** The contributions this one may repeat (not itself, not a duplicate), searched by title and text. */
+  'citizens.duplicateCandidates': method({
+    input: citizensDuplicateCandidatesInput,
+    output: duplicateCandidatesOutput,
+    access: 'profile',
+    reads: ['citizens'],
+  }),
+  /** « Transformer en projet »: a new project prefilled from a proposal, both linked. */
+  'citizens.transform': method({
+    input: byIdInput,
+    output: citizensTransformOutput,
+    access: 'profile',
+    changes: ['citizens', 'projects'],
+  }),
   /** Sends now what waits for the relay, the refused ones included (« Renvoyer »). */
   'citizens.sendNow': method({ input: none, output: citizensSendReportSchema, access: 'profile', changes: ['citizens', 'portal'] }),
 })

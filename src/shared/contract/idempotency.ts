@@ -16,6 +16,7 @@ export const CREATION_METHODS = [
   'attachments.add',
   'campaigns.create',
   'citizenInputs.add',
+  'citizens.transform',
   'comments.add',
   'evidence.add',
   'fundings.create',

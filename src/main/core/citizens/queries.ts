@@ -31,10 +31,13 @@ export function syncStatus(environment: Pick<CoreEnvironment, 'db' | 'secrets' |
     lastError: state?.lastError ?? null,
     running: environment.citizensPuller?.progress ?? null,
     unseen: counted(isNull(contributions.seenAt)),
-    unanswered: counted(and(isNull(contributions.publicAnswer), ne(contributions.moderation, 'masquee'))),
+    unanswered: counted(unanswered()),
     total: counted(),
   }
 }
+
+/** Waits for the mairie's public answer: hidden ones do not (nobody reads an answer to them). */
+const unanswered = () => and(isNull(contributions.publicAnswer), ne(contributions.moderation, 'masquee'))!
 
 export function contributionByRelayId(environment: Pick<CoreEnvironment, 'db'>, relayUrl: string, relayId: number) {
   return (
@@ -64,6 +67,8 @@ function listConditions(filters: ListFilters, { walkDates = false }: { walkDates
   if (filters.from) where.push(gte(contributions.createdAt, filters.from))
   if (filters.to) where.push(lt(contributions.createdAt, nextDay(filters.to)))
   if (filters.unseenOnly) where.push(isNull(contributions.seenAt))
+  if (filters.unansweredOnly) where.push(unanswered())
+  if (filters.projectId) where.push(eq(contributions.projectId, filters.projectId))
   const match = ftsQuery(filters.search)
   if (match)
     where.push(
@@ -123,6 +128,9 @@ const summaryColumns = {
   pendingAttempts: contributions.pendingAttempts,
   pendingNextAttemptAt: contributions.pendingNextAttemptAt,
   updateSentAt: contributions.updateSentAt,
+  projectTitle: sql<string | null>`(SELECT pr.title FROM projects pr WHERE pr.id = "contributions"."project_id")`,
+  themeId: contributions.themeId,
+  duplicateOfId: contributions.duplicateOfId,
 }
 
 function excerptOf(body: string): string {
@@ -215,6 +223,9 @@ export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'sec
       photos: row.photos,
       firstPhotoId: row.firstPhotoId,
       sync: syncOf(row),
+      projectTitle: row.projectTitle,
+      themeId: row.themeId,
+      duplicateOfId: row.duplicateOfId,
     })),
     total,
     page,
@@ -223,6 +234,21 @@ export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'sec
     moderationCounts,
     everything: db.select({ n: count() }).from(contributions).get()?.n ?? 0,
   }
+}
+
+/** How a contribution is named where its title is missing: the start of its text. */
+export function contributionName(row: { title: string | null; body: string }): string {
+  return row.title ?? excerptOf(row.body).slice(0, 80)
+}
+
+function duplicatesOf(db: Db, id: number) {
+  return db
+    .select({ id: contributions.id, title: contributions.title, body: contributions.body })
+    .from(contributions)
+    .where(eq(contributions.duplicateOfId, id))
+    .orderBy(asc(contributions.createdAt), asc(contributions.id))
+    .all()
+    .map((row) => ({ id: row.id, title: contributionName(row) }))
 }
 
 const GONE = 'Cette contribution n’existe plus : le citoyen l’a peut-être supprimée sur le portail.'
@@ -294,7 +320,10 @@ export function contributionDetail(environment: Pick<CoreEnvironment, 'db' | 're
     project,
     themeId: row.themeId,
     themeName: theme?.theme.title ?? null,
-    duplicateOf: duplicate ? { id: duplicate.id, title: duplicate.title ?? excerptOf(duplicate.body).slice(0, 80) } : null,
+    duplicateOf: duplicate ? { id: duplicate.id, title: contributionName(duplicate) } : null,
+    duplicates: duplicatesOf(db, id),
+    projectTitle: project?.title ?? null,
+    duplicateOfId: row.duplicateOfId,
     sync: syncOf(row),
   }
 }

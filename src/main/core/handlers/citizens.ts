@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { contributionDetail, contributionPhoto, contributionRow, listContributions, syncStatus } from '../citizens/queries'
+import { duplicateCandidates, linkContribution } from '../citizens/links'
+import { transformIntoProject } from '../citizens/transform'
 import { contributions } from '../db/schema'
 import type { HandlersOf } from '../handler'
 import { AuditTrail } from '../audit'
@@ -48,6 +50,18 @@ export const citizensHandlers: HandlersOf<'citizens'> = {
     })
     if (changed) context.portalSender?.kick()
     return contributionDetail(context, id)
+  },
+
+  'citizens.link': ({ id, ...input }, context) => {
+    linkContribution(context, id, input)
+    return contributionDetail(context, id)
+  },
+
+  'citizens.duplicateCandidates': ({ id, search }, context) => duplicateCandidates(context, id, search),
+
+  'citizens.transform': ({ id }, context) => {
+    const projectId = transformIntoProject(context, id)
+    return { projectId, contribution: contributionDetail(context, id) }
   },
 
   'citizens.sendNow': async (_input, context) => {

@@ -1,75 +1,12 @@
 import { eq } from 'drizzle-orm'
-import type { ParsedInput } from '../../../shared/contract'
-import { AppError } from '../../../shared/errors'
-import type { Db } from '../db/open'
-import { attachments, projectCriteria, projects, projectThemes } from '../db/schema'
-import type { HandlerContext, HandlersOf } from '../handler'
-import { assertOrdered } from '../projects/dates'
+import { attachments, projects } from '../db/schema'
+import type { HandlersOf } from '../handler'
 import { deleteUnusedFiles } from '../file-store/usage'
-import { assertMemberExists, criterionIdsOf, getProjectRow, projectDetail, projectSummaries, themeIdsOf, type ProjectRow } from '../projects/queries'
+import { getProjectRow, projectDetail, projectSummaries } from '../projects/queries'
+import { auditValues, checkProject, columnsOf, createProject, writeLinks } from '../projects/write'
 import { projectTrail } from '../projects/trail'
 import { republishProject, withdrawProject } from '../portal/publications'
 import { todayOf } from '../today'
-
-type ProjectFields = ParsedInput<'projects.create'>
-
-function notFound(path: string, message: string): AppError {
-  return new AppError('NOT_FOUND', message, [{ path, message }])
-}
-
-/** Checks what the contract cannot: real dates, the référentiel's ids, a referent still in the team. */
-function checkProject(db: Db, context: HandlerContext, input: ProjectFields): { themeIds: string[]; criterionIds: string[] } {
-  assertOrdered(input.startOn, input.endOn, 'endOn', 'La date de fin doit être après la date de début.')
-  const { referentiel, themes, criteria } = context.referentiel()
-  if (input.domainId !== null && !referentiel.domains.some((d) => d.id === input.domainId)) {
-    throw notFound('domainId', "Ce domaine n'existe pas dans le référentiel de Cap Commune : rechargez la page.")
-  }
-  const themeIds = [...new Set(input.themeIds)]
-  for (const [i, id] of themeIds.entries()) {
-    if (!themes.has(id)) throw notFound(`themeIds.${i}`, `Le thème « ${id} » n'existe pas dans le référentiel de Cap Commune : rechargez la page.`)
-  }
-  const criterionIds = [...new Set(input.criterionIds)]
-  for (const [i, id] of criterionIds.entries()) {
-    if (!criteria.has(id))
-      throw notFound(`criterionIds.${i}`, `Le critère « ${id} » n'existe pas dans le référentiel de Cap Commune : rechargez la page.`)
-  }
-  if (input.referentMemberId !== null) assertMemberExists(db, input.referentMemberId, 'referentMemberId')
-  return { themeIds, criterionIds }
-}
-
-function columnsOf(input: ProjectFields) {
-  return {
-    title: input.title,
-    description: input.description,
-    domainId: input.domainId,
-    status: input.status,
-    priority: input.priority,
-    referentMemberId: input.referentMemberId,
-    startOn: input.startOn,
-    endOn: input.endOn,
-    budgetPlannedCents: input.budgetPlannedCents,
-    budgetCommittedCents: input.budgetCommittedCents,
-    budgetSpentCents: input.budgetSpentCents,
-  }
-}
-
-function writeLinks(db: Db, projectId: number, themeIds: string[], criterionIds: string[]): void {
-  db.delete(projectThemes).where(eq(projectThemes.projectId, projectId)).run()
-  db.delete(projectCriteria).where(eq(projectCriteria.projectId, projectId)).run()
-  if (themeIds.length > 0)
-    db.insert(projectThemes)
-      .values(themeIds.map((themeId) => ({ projectId, themeId })))
-      .run()
-  if (criterionIds.length > 0)
-    db.insert(projectCriteria)
-      .values(criterionIds.map((criterionId) => ({ projectId, criterionId })))
-      .run()
-}
-
-/** A project as the audit trail records it: its columns and its links to the référentiel. */
-function auditValues(db: Db, row: ProjectRow) {
-  return { ...row, themeIds: themeIdsOf(db, row.id), criterionIds: criterionIdsOf(db, row.id) }
-}
 
 export const projectsHandlers: HandlersOf<'projects'> = {
   'projects.list': (input, context) => projectSummaries(context.db, input, todayOf(context)),
@@ -78,17 +15,7 @@ export const projectsHandlers: HandlersOf<'projects'> = {
 
   'projects.create': (input, context) => {
     const at = context.now().toISOString()
-    return context.db.transaction((tx) => {
-      const { themeIds, criterionIds } = checkProject(tx, context, input)
-      const row = tx
-        .insert(projects)
-        .values({ ...columnsOf(input), createdAt: at, createdBy: context.actor.displayName, updatedAt: at })
-        .returning()
-        .get()
-      writeLinks(tx, row.id, themeIds, criterionIds)
-      projectTrail(context, tx, at, row.id).created('project', row.id, auditValues(tx, row))
-      return projectDetail(tx, row.id, todayOf(context))
-    })
+    return context.db.transaction((tx) => projectDetail(tx, createProject(context, tx, input, at), todayOf(context)))
   },
 
   'projects.update': ({ id, ...input }, context) => {

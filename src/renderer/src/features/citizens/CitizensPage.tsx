@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Group,
@@ -56,21 +57,45 @@ interface Filters {
   from: string | null
   to: string | null
   unseenOnly: boolean
+  unansweredOnly: boolean
+  projectId: number | null
 }
 const ISO_DAY = /^\d{4}-\d\d-\d\d$/
 const realDay = (value: string | null) => (value !== null && ISO_DAY.test(value) ? value : null)
 
-const NO_FILTERS: Filters = { kind: null, topic: null, themeId: null, status: null, moderation: null, from: null, to: null, unseenOnly: false }
+const NO_FILTERS: Filters = {
+  kind: null,
+  topic: null,
+  themeId: null,
+  status: null,
+  moderation: null,
+  from: null,
+  to: null,
+  unseenOnly: false,
+  unansweredOnly: false,
+  projectId: null,
+}
+
+/** The filters a link may open the page with (the home page's lines, a project's page): ?nouvelles=1, ?sans-reponse=1, ?projet=ID. */
+function filtersFromAddress(params: URLSearchParams): Filters {
+  return {
+    ...NO_FILTERS,
+    unseenOnly: params.get('nouvelles') === '1',
+    unansweredOnly: params.get('sans-reponse') === '1',
+    projectId: Number(params.get('projet')) || null,
+  }
+}
 
 /** « Citoyens »: what the inhabitants sent on the portal, filtered, searched, counted and opened one by one. */
 export function CitizensPage() {
   const { t } = useTranslation()
   const [params, setParams] = useSearchParams()
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [filters, setFilters] = useState<Filters>(() => filtersFromAddress(params))
   const [search, setSearch] = useState('')
   const [debouncedSearch] = useDebouncedValue(search, 250)
   const [page, setPage] = useState(1)
   const referentiel = useApiQuery('referentiel.get', {})
+  const projects = useApiQuery('projects.list', { sort: 'title', pageSize: 200 })
   // Dates typed halfway (not yet real days) are not sent: the field says what is wrong.
   const input: CitizensListInput = { ...filters, from: realDay(filters.from), to: realDay(filters.to), search: debouncedSearch, page }
   const list = useApiQuery('citizens.list', input, { placeholderData: keepPreviousData })
@@ -100,6 +125,8 @@ export function CitizensPage() {
     group: domain.title,
     items: domain.themes.map((theme) => ({ value: theme.id, label: theme.title })),
   }))
+  const themeNames = new Map((referentiel.data?.domains ?? []).flatMap((domain) => domain.themes.map((theme) => [theme.id, theme.title])))
+  const projectOptions = (projects.data?.items ?? []).map((project) => ({ value: String(project.id), label: project.title }))
   const choice = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }))
 
   return (
@@ -157,7 +184,7 @@ export function CitizensPage() {
 
           <Paper withBorder p="sm" radius="md" role="search" aria-label={t('citizens.page.filters')}>
             <Stack gap="xs">
-              <SimpleGrid cols={4} spacing="sm" verticalSpacing="xs">
+              <SimpleGrid cols={5} spacing="sm" verticalSpacing="xs">
                 <TextInput
                   label={t('citizens.page.search')}
                   placeholder={t('citizens.page.searchPlaceholder')}
@@ -206,6 +233,15 @@ export function CitizensPage() {
                   value={filters.themeId}
                   onChange={(value) => filter('themeId', value)}
                 />
+                <Select
+                  label={t('citizens.page.linkedProjectFilter')}
+                  placeholder={t('citizens.page.all')}
+                  clearable
+                  searchable
+                  data={projectOptions}
+                  value={filters.projectId === null ? null : String(filters.projectId)}
+                  onChange={(value) => filter('projectId', value === null ? null : Number(value))}
+                />
                 <FrenchDateInput
                   label={t('citizens.page.from')}
                   value={filters.from}
@@ -220,11 +256,18 @@ export function CitizensPage() {
                 />
               </SimpleGrid>
               <Group justify="space-between">
-                <Checkbox
-                  label={t('citizens.page.unseenOnly')}
-                  checked={filters.unseenOnly}
-                  onChange={(event) => filter('unseenOnly', event.currentTarget.checked)}
-                />
+                <Group gap="lg">
+                  <Checkbox
+                    label={t('citizens.page.unseenOnly')}
+                    checked={filters.unseenOnly}
+                    onChange={(event) => filter('unseenOnly', event.currentTarget.checked)}
+                  />
+                  <Checkbox
+                    label={t('citizens.page.unansweredOnly')}
+                    checked={filters.unansweredOnly}
+                    onChange={(event) => filter('unansweredOnly', event.currentTarget.checked)}
+                  />
+                </Group>
                 {filtered && (
                   <Button
                     variant="subtle"
@@ -256,7 +299,12 @@ export function CitizensPage() {
           ) : (
             <Stack gap="xs" component="ul" className={classes.list} aria-label={t('citizens.page.list')}>
               {data.items.map((item) => (
-                <ContributionRow key={item.id} item={item} onOpen={() => open(item.id)} />
+                <ContributionRow
+                  key={item.id}
+                  item={item}
+                  themeName={item.themeId ? (themeNames.get(item.themeId) ?? null) : null}
+                  onOpen={() => open(item.id)}
+                />
               ))}
             </Stack>
           )}
@@ -276,7 +324,7 @@ export function CitizensPage() {
   )
 }
 
-function ContributionRow({ item, onOpen }: { item: ContributionSummary; onOpen(): void }) {
+function ContributionRow({ item, themeName, onOpen }: { item: ContributionSummary; themeName: string | null; onOpen(): void }) {
   const { t } = useTranslation()
   const heading = item.title ?? t('citizens.page.untitled', { kind: INPUT_KIND_LABELS[item.kind] })
   return (
@@ -323,6 +371,18 @@ function ContributionRow({ item, onOpen }: { item: ContributionSummary; onOpen()
                   .join(' · ')}
               </Text>
             </Group>
+            {(item.projectTitle || themeName || item.duplicateOfId !== null) && (
+              <Group gap="xs">
+                {item.duplicateOfId !== null && (
+                  <Badge size="sm" variant="outline" color="gray">
+                    {t('citizens.page.duplicateBadge')}
+                  </Badge>
+                )}
+                <Text size="xs" fw={600} c="indigo.8" style={{ overflowWrap: 'anywhere' }}>
+                  {[item.projectTitle ? t('citizens.page.linkedProject', { title: item.projectTitle }) : null, themeName].filter(Boolean).join(' · ')}
+                </Text>
+              </Group>
+            )}
             {item.address && (
               <Group gap={4} wrap="nowrap">
                 <IconMapPin size={14} aria-hidden />

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import type { ContributionDetail } from '@shared/contract'
-import { renderWithApp } from '../../testing/render'
+import { failure, renderWithApp, type Answers } from '../../testing/render'
 import { ContributionDrawer } from './ContributionDetail'
 
 function detail(values: Partial<ContributionDetail> = {}): ContributionDetail {
@@ -34,6 +35,9 @@ function detail(values: Partial<ContributionDetail> = {}): ContributionDetail {
     themeId: null,
     themeName: null,
     duplicateOf: null,
+    duplicates: [],
+    projectTitle: null,
+    duplicateOfId: null,
     sync: null,
     ...values,
   }
@@ -125,5 +129,80 @@ describe('ContributionDrawer: the mairie’s decisions', () => {
     await app.user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }))
     await waitFor(() => expect(app.inputsOf('citizens.update')).toEqual([{ id: 1, publicAnswer: 'Merci, c’est prévu jeudi.' }]))
     expect(await screen.findByText('Réponse enregistrée : elle part vers le portail citoyen.')).toBeTruthy()
+  })
+})
+
+describe('ContributionDrawer: the mairie’s organisation', () => {
+  const referentiel = () =>
+    ({ domains: [{ id: 'vie', title: 'Vie municipale', themes: [{ id: 'conseil-municipal', title: 'Réunions du conseil municipal' }] }] }) as never
+  const projectSummary = (id: number, title: string) => ({ id, title }) as never
+
+  it('links a project, a theme and an original found by its words; a refusal is said in French', async () => {
+    let current = detail()
+    const answers: Answers = {
+      'citizens.get': () => current,
+      'projects.list': () => ({ items: [projectSummary(7, 'Réfection de la voirie'), projectSummary(8, 'Préau de l’école')], total: 2 }),
+      'referentiel.get': referentiel,
+      'citizens.duplicateCandidates': ({ search }) => ({
+        items: search?.includes('lampe')
+          ? [{ id: 2, title: 'Lampe cassée', excerpt: 'Place', kind: 'besoin', createdAt: '2026-11-29T10:00:00.000Z' }]
+          : [],
+      }),
+      'citizens.link': (input) => {
+        if (input.duplicateOfId === 2) return failure('Une contribution ne peut pas être le doublon d’elle-même : choisissez une autre contribution.')
+        if (input.projectId)
+          current = detail({ ...current, project: { id: 7, title: 'Réfection de la voirie' }, projectTitle: 'Réfection de la voirie' })
+        if (input.themeId) current = detail({ ...current, themeId: input.themeId, themeName: 'Réunions du conseil municipal' })
+        return current
+      },
+    }
+    const app = renderWithApp(<ContributionDrawer id={1} onClose={() => {}} />, { answers })
+    expect(await screen.findByText(/ne sont pas envoyés au portail citoyen/)).toBeTruthy()
+    const field = (label: string) => screen.getAllByLabelText(label).find((element) => element.tagName === 'INPUT')!
+
+    await app.user.click(field('Projet lié'))
+    await app.user.type(field('Projet lié'), 'voirie')
+    await app.user.click(await screen.findByRole('option', { name: 'Réfection de la voirie' }))
+    await waitFor(() => expect(app.inputsOf('citizens.link')).toEqual([{ id: 1, projectId: 7 }]))
+    expect(await screen.findByRole('link', { name: 'Ouvrir le projet' })).toBeTruthy()
+    // A besoin is not turned into a project.
+    expect(screen.queryByRole('button', { name: 'Transformer en projet' })).toBeNull()
+
+    await app.user.click(field('Thème du référentiel'))
+    await app.user.click(await screen.findByRole('option', { name: 'Réunions du conseil municipal' }))
+    await waitFor(() => expect(app.inputsOf('citizens.link')[1]).toEqual({ id: 1, themeId: 'conseil-municipal' }))
+
+    const duplicate = field('Doublon de')
+    await app.user.click(duplicate)
+    await app.user.type(duplicate, 'lampe')
+    await app.user.click(await screen.findByRole('option', { name: 'Lampe cassée' }))
+    await waitFor(() => expect(app.inputsOf('citizens.link')[2]).toEqual({ id: 1, duplicateOfId: 2 }))
+    expect(await screen.findByText(/ne peut pas être le doublon d’elle-même/)).toBeTruthy()
+  })
+
+  it('« Transformer en projet » asks first, then opens the new project', async () => {
+    const current = detail({ kind: 'proposition', title: 'Un jardin partagé' })
+    const app = renderWithApp(
+      <Routes>
+        <Route path="/" element={<ContributionDrawer id={1} onClose={() => {}} />} />
+        <Route path="/projets/:projectId" element={<p>Page du projet 12</p>} />
+      </Routes>,
+      {
+        answers: {
+          'citizens.get': () => current,
+          'projects.list': () => ({ items: [], total: 0 }),
+          'referentiel.get': referentiel,
+          'citizens.duplicateCandidates': () => ({ items: [] }),
+          'citizens.transform': () => ({ projectId: 12, contribution: detail({ ...current, project: { id: 12, title: 'Un jardin partagé' } }) }),
+        },
+      },
+    )
+    await app.user.click(await screen.findByRole('button', { name: 'Transformer en projet' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Transformer cette proposition en projet ?' })
+    expect(app.inputsOf('citizens.transform')).toEqual([])
+    await app.user.click(within(confirm).getByRole('button', { name: 'Créer le projet' }))
+    expect(await screen.findByText('Page du projet 12')).toBeTruthy()
+    expect(app.inputsOf('citizens.transform')).toHaveLength(1)
+    expect(app.inputsOf('citizens.transform')[0]).toMatchObject({ id: 1 })
   })
 })

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format'
 import { CitizenText } from './CitizenText'
 import { ContributionDecisions, ContributionSyncState } from './ContributionActions'
 import { ContributionBadges } from './ContributionBadges'
+import { ContributionLinks } from './ContributionLinks'
 import { PhotoGallery } from './ContributionPhoto'
 
 /** One contribution in full, opened from the list: reading it marks it as seen. */
@@ -123,6 +124,14 @@ function ContributionDetailView({ id, onPhotoViewer }: { id: number; onPhotoView
           <ContributionSyncState sync={item.sync} />
         </Group>
         <ContributionDecisions key={item.id} item={item} />
+      </Stack>
+
+      <Divider />
+      <Stack gap="sm" component="section" aria-label={t('citizens.links.title')}>
+        <Title order={3} size="h4">
+          {t('citizens.links.title')}
+        </Title>
+        <ContributionLinks key={item.id} item={item} />
       </Stack>
 
       <Divider />
