@@ -139,7 +139,10 @@ function excerptOf(body: string): string {
 
 /** The filters beyond status and moderation: without any, the counts are read from contribution_counts. */
 function narrowsBeyondCounts(filters: ListFilters): boolean {
-  return Boolean(filters.kind || filters.topic || filters.themeId || filters.from || filters.to || filters.unseenOnly || ftsQuery(filters.search))
+  const mairieFilters = filters.unansweredOnly || filters.projectId
+  return Boolean(
+    filters.kind || filters.topic || filters.themeId || filters.from || filters.to || filters.unseenOnly || mairieFilters || ftsQuery(filters.search),
+  )
 }
 
 /** Under this many matches a page is sorted from the matches; above, the date index is walked until the page is full. */

@@ -64,7 +64,9 @@ describe('citizens.link', () => {
 
     const list = await ok(test.core, test.session, 'citizens.list', {})
     expect(list.items.find((item) => item.id === 1)).toMatchObject({ projectTitle: 'Réfection de la rue des Prés', themeId: 'conseil-municipal' })
-    expect((await ok(test.core, test.session, 'citizens.list', { projectId: project.id })).items.map((item) => item.id)).toEqual([1])
+    const byProject = await ok(test.core, test.session, 'citizens.list', { projectId: project.id })
+    expect(byProject.items.map((item) => item.id)).toEqual([1])
+    expect(byProject).toMatchObject({ total: 1, statusCounts: { recue: 1 } })
     expect((await ok(test.core, test.session, 'citizens.list', { themeId: 'conseil-municipal' })).items.map((item) => item.id)).toEqual([1])
 
     expect(await journalOf(test)).toEqual(
@@ -92,6 +94,16 @@ describe('citizens.link', () => {
     expect((await failure(test.core, test.session, 'citizens.link', { id: 7, themeId: 'conseil-municipal' })).message).toContain('n’existe plus')
     expect(await ok(test.core, test.session, 'citizens.get', { id: 1 })).toMatchObject({ project: null, themeId: null })
     expect(await journalOf(test)).toEqual([])
+  })
+})
+
+describe('citizens.list « sans réponse »', () => {
+  it('keeps the ones without an answer (hidden ones excepted, as the home page counts them), with their counts', async () => {
+    const test = await setUp([contribution(1), contribution(2, { publicAnswer: 'Fait.' }), contribution(3, { moderation: 'masquee' })])
+    const list = await ok(test.core, test.session, 'citizens.list', { unansweredOnly: true })
+    expect(list.items.map((item) => item.id)).toEqual([1])
+    expect(list).toMatchObject({ total: 1, statusCounts: { recue: 1 }, everything: 3 })
+    expect((await ok(test.core, test.session, 'citizens.syncStatus', {})).unanswered).toBe(1)
   })
 })
 
