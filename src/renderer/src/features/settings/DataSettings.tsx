@@ -13,6 +13,7 @@ import { BackupList } from '../data/BackupList'
 import { DataProgress } from '../data/DataProgress'
 import { ImportArchive } from '../data/ImportArchive'
 import { useDataProgress } from '../data/useDataProgress'
+import { useLeaveGuard } from '../../components/GuardedModal'
 
 type ExportResult = MethodOutput<'archive.export'>
 
@@ -32,6 +33,8 @@ export function DataSettings() {
   const [editedPath, setSecondPath] = useState<string | null>(null)
   const [secondError, setSecondError] = useState<string | null>(null)
   const [secondNotice, setSecondNotice] = useState<string | null>(null)
+  // A second-location path typed but not saved yet is not lost by leaving the page.
+  useLeaveGuard(editedPath !== null && editedPath.trim() !== (status.data?.secondLocation?.path ?? ''))
 
   if (!status.data || !backups.data || !app.data) return <Loader />
   const s = status.data

@@ -8,6 +8,7 @@ import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatInteger } from '../../lib/format'
 import { validateWith } from '../../lib/validation'
+import { useLeaveGuard } from '../../components/GuardedModal'
 
 export interface PopulationValues {
   populationTotale: number | ''
@@ -96,6 +97,8 @@ export function PopulationSettings({ commune, canEdit }: { commune: Commune; can
     populationTotale: commune.populationTotale ?? '',
     year: commune.populationTotaleYear ?? '',
   })
+  // What is typed and not saved yet is not lost by leaving the page.
+  useLeaveGuard(values.populationTotale !== (commune.populationTotale ?? '') || values.year !== (commune.populationTotaleYear ?? ''))
   const [changes, setChanges] = useState<{ starting: ObligationChange[]; stopping: ObligationChange[] } | null>(null)
   const input = { populationTotale: values.populationTotale === '' ? null : values.populationTotale, year: values.year === '' ? null : values.year }
   const errors = validateWith(communeSetPopulationInput, input)
