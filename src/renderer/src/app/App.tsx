@@ -6,6 +6,7 @@ import { CitizensPage } from '../features/citizens/CitizensPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { PollsPage } from '../features/polls/PollsPage'
 import { PlanningPage } from '../features/planning/PlanningPage'
+import { PollResultsPage } from '../features/poll-results/PollResultsPage'
 import { PublicationsPage } from '../features/publications/PublicationsPage'
 import { ProjectPage } from '../features/projects/ProjectPage'
 import { ProjectsPage } from '../features/projects/ProjectsPage'
@@ -52,6 +53,7 @@ export function App() {
         <Route path="/citoyens" element={<CitizensPage />} />
         <Route path="/consultations" element={<PollsPage />} />
         <Route path="/publications" element={<PublicationsPage />} />
+        <Route path="/consultations/:pollId/resultats" element={<PollResultsPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/rapports" element={<ReportsPage />} />
         <Route path="/parametres/:section?" element={<SettingsPage />} />
