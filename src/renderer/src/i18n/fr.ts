@@ -1059,6 +1059,7 @@ export const fr = {
   },
   pollResults: {
     title: 'Résultats',
+    back: '← Consultations',
     provisional: 'Résultats provisoires',
     provisionalHint: 'La consultation n’est pas close : les chiffres peuvent encore évoluer.',
     final: 'Résultats définitifs',

@@ -4,6 +4,8 @@ import { useApiQuery } from '../../api/hooks'
 import { CenteredMessage } from '../../components/CenteredMessage'
 import { PollResultsView } from './PollResultsView'
 
+export const pollResultsPath = (pollId: number) => `/consultations/${pollId}/resultats`
+
 /** /consultations/:pollId/resultats — the results of one poll or vote. */
 export function PollResultsPage() {
   const { t } = useTranslation()

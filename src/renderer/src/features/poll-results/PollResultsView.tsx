@@ -1,9 +1,10 @@
 import '../../components/charts/setup'
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconFileTypePdf, IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { PollResults, QuestionResult } from '@shared/contract'
 import { POLL_KIND_LABELS } from '@shared/relay/vocabulary'
 import { call, errorMessage } from '../../api/client'
@@ -38,6 +39,9 @@ export function PollResultsView({ results }: { results: PollResults }) {
     <Stack maw={1100}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
+          <Anchor component={Link} to="/consultations" size="sm">
+            {t('pollResults.back')}
+          </Anchor>
           <Text size="sm" c="dimmed">
             {POLL_KIND_LABELS[results.poll.kind]} ·{' '}
             {t('pollResults.period', { opensOn: formatDate(results.poll.opensOn), closesOn: formatDate(results.poll.closesOn) })}

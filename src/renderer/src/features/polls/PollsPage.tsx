@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconPlus } from '@tabler/icons-react'
+import { IconChartBar, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { Poll } from '@shared/contract'
 import { POLL_KIND_LABELS, VERIFICATION_LABELS } from '@shared/relay/vocabulary'
 import { ApiError } from '../../api/client'
@@ -11,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { GuardedModal } from '../../components/GuardedModal'
 import { formatDate, todayIso } from '../../lib/format'
+import { pollResultsPath } from '../poll-results/PollResultsPage'
 import { NotConnectedNotice } from '../publications/NotConnectedNotice'
 import { PortalItemButtons, PortalStateCell } from '../publications/PortalItemCells'
 import { emptyPoll, PollForm, pollInputOf, pollValues, type PollValues } from './PollForm'
@@ -161,14 +163,25 @@ export function PollsPage() {
                       <Text size="sm">{poll.answers === 0 ? t('polls.answersNone') : t('polls.answersCount', { count: poll.answers })}</Text>
                     </Table.Td>
                     <Table.Td>
-                      {/* The results view (features/poll-results) takes its place here, beside these actions. */}
-                      <PortalItemButtons
-                        title={poll.title}
-                        withdrawn={poll.withdrawnAt !== null}
-                        onEdit={() => setEditing(poll)}
-                        onWithdraw={() => confirmWithdraw(poll)}
-                        onRepublish={() => void republish.mutateAsync({ id: poll.id }).catch(() => {})}
-                      />
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          component={Link}
+                          to={pollResultsPath(poll.id)}
+                          size="compact-sm"
+                          variant="light"
+                          leftSection={<IconChartBar size={16} />}
+                          aria-label={`${t('pollResults.title')} « ${poll.title} »`}
+                        >
+                          {t('pollResults.title')}
+                        </Button>
+                        <PortalItemButtons
+                          title={poll.title}
+                          withdrawn={poll.withdrawnAt !== null}
+                          onEdit={() => setEditing(poll)}
+                          onWithdraw={() => confirmWithdraw(poll)}
+                          onRepublish={() => void republish.mutateAsync({ id: poll.id }).catch(() => {})}
+                        />
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 )
