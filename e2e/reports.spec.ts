@@ -176,3 +176,32 @@ test('the home page and a project page open their PDF report, ready to preview a
   const download = await reports.save()
   expect(download.suggestedFilename()).toMatch(/^projet-refection-du-coeur-de-village-\d{4}-\d{2}-\d{2}\.pdf$/)
 })
+
+test('the report options show a long campaign or project name whole at 1366×768, not cut off', async ({ page, host, snap }) => {
+  await seedFauxVillecerf(host)
+  expect((await invoke(host, 'campaigns.create', { name: 'Diagnostic de début de mandat 2026' })).ok).toBe(true)
+  expect(
+    (await invoke(host, 'projects.create', { title: 'Programme de rénovation énergétique des bâtiments communaux', status: 'programme' })).ok,
+  ).toBe(true)
+  await page.goto(host.url)
+  const reports = new ReportsPage(page)
+  await reports.open()
+  const campaign = page.getByRole('combobox', { name: 'Campagne de diagnostic' })
+  await expect(campaign).toHaveValue('Diagnostic de début de mandat 2026')
+  // Every field of the options shows its whole value: the text is no wider than the field that holds it.
+  const cut = async () =>
+    page.getByRole('combobox').evaluateAll((fields) =>
+      fields
+        .filter((f): f is HTMLInputElement => f instanceof HTMLInputElement && f.offsetParent !== null && f.value !== '')
+        .filter((f) => f.scrollWidth > f.clientWidth + 1)
+        .map((f) => f.value),
+    )
+  expect(await cut()).toEqual([])
+  await reports.choose('Fiche projet')
+  const project = page.getByRole('combobox', { name: 'Projet', exact: true })
+  await project.fill('Programme')
+  await page.getByRole('option', { name: 'Programme de rénovation énergétique des bâtiments communaux' }).click()
+  await expect(project).toHaveValue('Programme de rénovation énergétique des bâtiments communaux')
+  expect(await cut()).toEqual([])
+  await snap(page, 'reports-10-long-names')
+})
