@@ -121,4 +121,38 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await expect(citizens.detail.getByText('Au lavoir, voir https://pirate.example/x')).toBeVisible()
   await expect(citizens.detail.getByRole('link')).toHaveCount(0)
   expect(await page.title()).not.toBe('pirate')
+
+  await citizens.closeItem()
+
+  // The mairie's own organisation: « Passage piéton effacé » repeats « Nid-de-poule », linked to a theme.
+  await page.getByRole('checkbox', { name: 'Seulement les nouvelles (jamais ouvertes)' }).uncheck()
+  await citizens.openItem('Passage piéton effacé')
+  await citizens.link('Doublon de', 'nid', 'Nid-de-poule')
+  await expect(citizens.links.getByRole('combobox', { name: 'Doublon de' })).toHaveValue('Nid-de-poule')
+  await citizens.link('Thème du référentiel', 'entretien', 'Entretien de la voirie communale')
+  await expect(citizens.links.getByRole('combobox', { name: 'Thème du référentiel' })).toHaveValue('Entretien de la voirie communale')
+  await snap(page, 'citoyens-14-links')
+  await citizens.closeItem()
+  await expect(citizens.item('Passage piéton effacé').getByText('Doublon')).toBeVisible()
+
+  // « Transformer en projet »: asked first, then the new project's page, prefilled with the citizen's words as text.
+  await citizens.openItem(HOSTILE)
+  await citizens.transformIntoProject()
+  await expect(page.getByRole('heading', { name: HOSTILE })).toBeVisible()
+  await expect(page.getByText('Au lavoir, voir https://pirate.example/x')).toBeVisible()
+  expect(await page.title()).not.toBe('pirate')
+  await snap(page, 'citoyens-15-project')
+  await citizens.open()
+  await expect(citizens.item(HOSTILE).getByText(`Projet lié : ${HOSTILE}`)).toBeVisible()
+
+  // The home page: the contributions without an answer open the Citoyens page filtered.
+  await page.getByRole('link', { name: 'Tableau de bord' }).first().click()
+  const unanswered = page.getByRole('link', { name: /contributions? sans réponse : voir celles sans réponse/ })
+  await expect(unanswered).toBeVisible()
+  await unanswered.scrollIntoViewIfNeeded()
+  await snap(page, 'citoyens-16-home')
+  await unanswered.click()
+  await expect(page.getByRole('checkbox', { name: 'Seulement celles sans réponse' })).toBeChecked()
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
+  await expect(citizens.item('Nid-de-poule')).toHaveCount(0)
 })

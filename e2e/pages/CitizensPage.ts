@@ -63,4 +63,25 @@ export class CitizensPage {
     await this.detail.getByRole('button', { name: 'Fermer' }).first().click()
     await expect(this.detail).toBeHidden()
   }
+
+  /** The panel's « Organisation de la mairie »: project, theme, duplicate, kept on this computer. */
+  get links(): Locator {
+    return this.detail.getByRole('region', { name: 'Organisation de la mairie' })
+  }
+
+  /** Types `words` in a searchable field of the panel's links and picks `option`. */
+  async link(field: string, words: string, option: string): Promise<void> {
+    const input = this.links.getByRole('combobox', { name: field })
+    await input.click()
+    await input.fill(words)
+    await this.page.getByRole('option', { name: option }).click()
+  }
+
+  /** « Transformer en projet », confirmed: lands on the new project's page. */
+  async transformIntoProject(): Promise<void> {
+    await this.links.getByRole('button', { name: 'Transformer en projet' }).click()
+    const confirm = this.page.getByRole('dialog', { name: 'Transformer cette proposition en projet ?' })
+    await confirm.getByRole('button', { name: 'Créer le projet' }).click()
+    await expect(this.page).toHaveURL(/\/projets\/\d+$/)
+  }
 }

@@ -105,6 +105,17 @@ export const citizens = {
     answerSaved: 'Réponse enregistrée : elle part vers le portail citoyen.',
     hiddenAnswer: 'La contribution est masquée : seul son auteur voit cette réponse.',
   },
+  home: {
+    title: 'Contributions des habitants',
+    unseen_one: '{{formatted}} nouvelle contribution : voir les nouvelles',
+    unseen_other: '{{formatted}} nouvelles contributions : voir les nouvelles',
+    unseenLabel_one: 'nouvelle contribution, jamais ouverte',
+    unseenLabel_other: 'nouvelles contributions, jamais ouvertes',
+    unanswered_one: '{{formatted}} contribution sans réponse : voir celles sans réponse',
+    unanswered_other: '{{formatted}} contributions sans réponse : voir celles sans réponse',
+    unansweredLabel_one: 'contribution sans réponse de la mairie',
+    unansweredLabel_other: 'contributions sans réponse de la mairie',
+  },
   links: {
     title: 'Organisation de la mairie',
     help: 'Ces liens restent sur cet ordinateur : ils ne sont pas envoyés au portail citoyen.',

@@ -11,7 +11,7 @@ import { UpcomingDeadlines } from '../calendar/UpcomingDeadlines'
 import { Dashboard, DashboardCounters } from './Dashboard'
 import { GettingStarted } from './GettingStarted'
 import { BackupWarning } from '../data/BackupWarning'
-import { CitizensSyncLine } from '../citizens/CitizensSyncLine'
+import { CitizensHome } from '../citizens/CitizensHome'
 import { roleLabel } from '../team/MemberTable'
 
 function PersonCard({ member }: { member: Member }) {
@@ -101,7 +101,7 @@ export function HomePage() {
       <DashboardCounters />
       {/* Under the counts, which stay above the fold at 1366×768. */}
       <BackupWarning />
-      <CitizensSyncLine />
+      <CitizensHome />
       <Dashboard />
 
       <Stack gap="md" aria-label={t('home.council')}>
