@@ -186,6 +186,26 @@ describe('polls and votes (desktop side)', () => {
     expect(reworded.questions[0]!.label).toBe('Quel jour ?')
   })
 
+  it('locks the questions and choices once paper ballots are entered, until they are removed', async () => {
+    const { core, session } = setUp()
+    const poll = await ok(core, session, 'polls.create', sondage())
+    const kept = poll.questions.map((q) => ({ ...q, options: q.options.map((o) => ({ ...o })) }))
+    const choice = poll.questions.find((q) => q.options.length > 2)!
+    await ok(core, session, 'pollResults.setPaper', {
+      pollId: poll.id,
+      ballots: 5,
+      counts: [{ questionId: choice.id, optionId: choice.options[0]!.id, count: 2 }],
+    })
+    const withoutChoice = sondage({ questions: kept.map((q) => (q.id === choice.id ? { ...q, options: [...q.options.slice(1)] } : q)) })
+    const refused = await failure(core, session, 'polls.update', { id: poll.id, poll: withoutChoice })
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Des bulletins papier sont saisis') })
+    expect((await ok(core, session, 'pollResults.get', { pollId: poll.id })).participation.paper).toBe(5)
+
+    await ok(core, session, 'pollResults.removePaper', { pollId: poll.id })
+    const updated = await ok(core, session, 'polls.update', { id: poll.id, poll: withoutChoice })
+    expect(updated.questions.find((q) => q.id === choice.id)!.options).toHaveLength(choice.options.length - 1)
+  })
+
   it('withdraws a poll from the portal and publishes it again, keeping it in the desktop', async () => {
     const { core, session } = setUp()
     const poll = await ok(core, session, 'polls.create', sondage())

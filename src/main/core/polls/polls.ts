@@ -10,7 +10,7 @@ import type { PollInput as RelayPollInput } from '../../../shared/relay'
 import { QUESTION_KIND_LABELS } from '../../../shared/relay/vocabulary'
 import { AppError } from '../../../shared/errors'
 import type { Db } from '../db/open'
-import { pollAnswers, polls, projects, type StoredQuestion } from '../db/schema'
+import { paperBallots, pollAnswers, polls, projects, type StoredQuestion } from '../db/schema'
 import { endOfDayInFrance, startOfDayInFrance } from '../news/news'
 import { projectExternalId } from '../portal/publications'
 import { enqueue, outboxItemView, outboxRowOf } from '../portal/outbox'
@@ -89,14 +89,21 @@ export function questionsWithIds(input: CheckedPoll['questions'], before: Stored
   })
 }
 
-/** Once citizens have answered, the questions and choices they answered stay: only words and dates may change. */
+/**
+ * Once citizens have answered — online, or on paper ballots entered by the mairie — the questions and choices answered
+ * stay: only words and dates may change (a choice removed would silently drop its paper counts).
+ */
 export function checkAnsweredShapeKept(db: Db, row: PollRow, next: StoredQuestion[]): void {
-  if (answersCount(db, pollExternalId(row.id)) === 0) return
+  const online = answersCount(db, pollExternalId(row.id)) > 0
+  const paper = db.select({ pollId: paperBallots.pollId }).from(paperBallots).where(eq(paperBallots.pollId, row.id)).get() !== undefined
+  if (!online && !paper) return
   const shape = (questions: StoredQuestion[]) => JSON.stringify(questions.map((q) => [q.id, q.kind, q.options.map((o) => o.id)]))
   if (shape(storedQuestions(row)) !== shape(next))
     throw new AppError(
       'CONFLICT',
-      'Des habitants ont déjà répondu : vous pouvez corriger les libellés, la présentation et les dates, mais plus ajouter, retirer ou changer de type une question ou un choix.',
+      online
+        ? 'Des habitants ont déjà répondu : vous pouvez corriger les libellés, la présentation et les dates, mais plus ajouter, retirer ou changer de type une question ou un choix.'
+        : 'Des bulletins papier sont saisis : vous pouvez corriger les libellés, la présentation et les dates ; pour ajouter, retirer ou changer de type une question ou un choix, retirez d’abord les bulletins papier.',
     )
 }
 
