@@ -3,47 +3,17 @@
  * (PGlite) with a real SMTP server: shown on the commune's page, an alert mailed at once, edits republished, a
  * withdrawn item gone from the portal and back when published again. Run by the relay suite.
  */
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startRelayProcess, type RelayProcess } from '../../../relay/testing/relay-process'
+import { describe, expect, it } from 'vitest'
 import { TestCitizen } from '../../../relay/testing/citizen'
-import { startSmtp, type TestSmtp } from '../../../relay/testing/smtp'
-import { createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, TempDirs, type TestCore } from '../testing'
+import { failure, ok } from '../testing'
 import type { CoreOptions } from '../core'
+import { relayForDesktopTests } from '../testing/relay-desktop'
 
-const templates = new TempDirs('cap-commune-news-template-')
-const temp = new TempDirs('cap-commune-news-')
-let template: string
-let relay: RelayProcess
-let smtp: TestSmtp
-const opened: TestCore[] = []
-
-beforeAll(async () => {
-  template = await createSetUpTemplate(templates.make())
-  smtp = await startSmtp()
-  relay = await startRelayProcess('pglite', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url } })
-  await relay.admin('commune', 'add', '10145')
-})
-afterAll(async () => {
-  await relay?.stop()
-  await smtp?.stop()
-  templates.cleanup()
-})
-afterEach(() => {
-  for (const test of opened.splice(0)) test.core.close()
-  temp.cleanup()
-})
-
-async function connected(options: Partial<CoreOptions> = {}): Promise<TestCore> {
-  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')), { portalIntervalMs: 3_600_000, ...options })
-  opened.push(test)
-  const code = (await relay.admin('commune', 'new-code', '10145')).at(-1)!
-  await ok(test.core, test.session, 'portal.connect', { relayUrl: relay.url, pairingCode: code })
-  return test
-}
+const fixture = relayForDesktopTests('news')
+const connected = (options: Partial<CoreOptions> = {}) => fixture.connected(options)
 
 async function communePage(): Promise<string> {
-  return (await fetch(`${relay.url}/10145`)).text()
+  return (await fetch(`${fixture.relay.url}/10145`)).text()
 }
 
 /** A day from today, AAAA-MM-JJ. */
@@ -96,8 +66,8 @@ describe('news items and alerts through the outbox', () => {
   })
 
   it('mails an alert at once to the citizens who accept alerts, and says in French what an alert lacks', async () => {
-    const citizen = new TestCitizen(relay, '10145')
-    await citizen.signIn(smtp, 'habitante@example.fr', 'Claire')
+    const citizen = new TestCitizen(fixture.relay, '10145')
+    await citizen.signIn(fixture.smtp, 'habitante@example.fr', 'Claire')
     const { core, session } = await connected()
 
     const noEnd = await failure(core, session, 'news.create', {
@@ -131,7 +101,7 @@ describe('news items and alerts through the outbox', () => {
     })
     expect(alert).toMatchObject({ isAlert: true, alertUntil: dayFromToday(1) })
     await core.portalSender.run()
-    const mail = await smtp.waitFor('habitante@example.fr', (m) => m.subject.startsWith('Alerte'))
+    const mail = await fixture.smtp.waitFor('habitante@example.fr', (m) => m.subject.startsWith('Alerte'))
     expect(mail.subject).toContain('Coupure d’eau rue des Écoles')
     expect(mail.text).toContain('Mardi de 8 h à 12 h')
     const page = await communePage()

@@ -3,43 +3,13 @@
  * SMTP server: the poll opens on the portal, a signed-in citizen answers it there, the pull brings the answer and the
  * desktop counts it, an edit is republished, and a withdrawn poll is gone from the portal. Run by the relay suite.
  */
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startRelayProcess, type RelayProcess } from '../../../relay/testing/relay-process'
+import { describe, expect, it } from 'vitest'
 import { TestCitizen } from '../../../relay/testing/citizen'
-import { startSmtp, type TestSmtp } from '../../../relay/testing/smtp'
-import { createSetUpTemplate, createTestCore, dataDirFrom, ok, TempDirs, type TestCore } from '../testing'
+import { ok } from '../testing'
+import { relayForDesktopTests } from '../testing/relay-desktop'
 
-const templates = new TempDirs('cap-commune-polls-template-')
-const temp = new TempDirs('cap-commune-polls-')
-let template: string
-let relay: RelayProcess
-let smtp: TestSmtp
-const opened: TestCore[] = []
-
-beforeAll(async () => {
-  template = await createSetUpTemplate(templates.make())
-  smtp = await startSmtp()
-  relay = await startRelayProcess('pglite', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url } })
-  await relay.admin('commune', 'add', '10145')
-})
-afterAll(async () => {
-  await relay?.stop()
-  await smtp?.stop()
-  templates.cleanup()
-})
-afterEach(() => {
-  for (const test of opened.splice(0)) test.core.close()
-  temp.cleanup()
-})
-
-async function connected(): Promise<TestCore> {
-  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')), { portalIntervalMs: 3_600_000, pullIntervalMs: 3_600_000 })
-  opened.push(test)
-  const code = (await relay.admin('commune', 'new-code', '10145')).at(-1)!
-  await ok(test.core, test.session, 'portal.connect', { relayUrl: relay.url, pairingCode: code })
-  return test
-}
+const fixture = relayForDesktopTests('polls')
+const connected = () => fixture.connected({ pullIntervalMs: 3_600_000 })
 
 /** A day from today, AAAA-MM-JJ. */
 function dayFromToday(days: number): string {
@@ -64,12 +34,12 @@ describe('polls through the outbox, answered on the portal, counted in the deskt
     })
     expect(poll.item).toMatchObject({ state: 'en_attente' })
     const path = `/10145/sondages/${poll.externalId}`
-    expect((await fetch(`${relay.url}${path}`)).status).toBe(404)
+    expect((await fetch(`${fixture.relay.url}${path}`)).status).toBe(404)
 
     expect(await core.portalSender.run()).toMatchObject({ sent: 1, failed: 0 })
     expect((await ok(core, session, 'polls.get', { id: poll.id })).item).toMatchObject({ state: 'publie' })
-    const citizen = new TestCitizen(relay, '10145')
-    await citizen.signIn(smtp, 'lectrice@example.fr', 'Lectrice')
+    const citizen = new TestCitizen(fixture.relay, '10145')
+    await citizen.signIn(fixture.smtp, 'lectrice@example.fr', 'Lectrice')
     const page = await citizen.get(path)
     expect(page.html).toContain('Horaires de la bibliothèque')
     expect(page.html).toContain('Quel jour préférez-vous ?')
@@ -108,11 +78,11 @@ describe('polls through the outbox, answered on the portal, counted in the deskt
 
     await ok(core, session, 'polls.withdraw', { id: poll.id })
     expect(await core.portalSender.run()).toMatchObject({ sent: 1 })
-    expect((await fetch(`${relay.url}${path}`)).status).toBe(404)
+    expect((await fetch(`${fixture.relay.url}${path}`)).status).toBe(404)
     // Kept in the desktop with its answer, and back on the portal when published again.
     expect((await ok(core, session, 'polls.get', { id: poll.id })).answers).toBe(1)
     await ok(core, session, 'polls.republish', { id: poll.id })
     await core.portalSender.run()
-    expect((await fetch(`${relay.url}${path}`)).status).toBe(200)
+    expect((await fetch(`${fixture.relay.url}${path}`)).status).toBe(200)
   })
 })

@@ -6,37 +6,15 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { TestCitizen } from '../../../relay/testing/citizen'
-import { startRelayProcess, type RelayProcess } from '../../../relay/testing/relay-process'
-import { startSmtp, type TestSmtp } from '../../../relay/testing/smtp'
-import { auditRows, createSetUpTemplate, createTestCore, dataDirFrom, failure, ok, TempDirs, type TestCore } from '../testing'
+import { auditRows, failure, ok, type TestCore } from '../testing'
 import { readPdf, plainText } from '../testing/pdf'
+import { relayForDesktopTests } from '../testing/relay-desktop'
 
-const templates = new TempDirs('cap-commune-residents-template-')
-const temp = new TempDirs('cap-commune-residents-')
-let template: string
-let relay: RelayProcess
-let smtp: TestSmtp
-const opened: TestCore[] = []
+const fixture = relayForDesktopTests('residents')
 
-beforeAll(async () => {
-  template = await createSetUpTemplate(templates.make())
-  smtp = await startSmtp()
-  relay = await startRelayProcess('pglite', inject('relayDatabases'), { env: { RELAY_SMTP_URL: smtp.url } })
-  await relay.admin('commune', 'add', '10145')
-})
-afterAll(async () => {
-  await relay?.stop()
-  await smtp?.stop()
-  templates.cleanup()
-})
-afterEach(() => {
-  for (const test of opened.splice(0)) test.core.close()
-  temp.cleanup()
-})
-
-/** `down` cuts the network between this desktop and the relay. */
+/** `down` cuts the network between this desktop and the fixture.relay. */
 function network() {
   const state = { down: false }
   const relayFetch: typeof fetch = async (url, init) => {
@@ -46,13 +24,7 @@ function network() {
   return { state, relayFetch }
 }
 
-async function connected(relayFetch?: typeof fetch): Promise<TestCore> {
-  const test = createTestCore(dataDirFrom(template, join(temp.make(), 'data')), { portalIntervalMs: 3_600_000, relayFetch })
-  opened.push(test)
-  const code = (await relay.admin('commune', 'new-code', '10145')).at(-1)!
-  await ok(test.core, test.session, 'portal.connect', { relayUrl: relay.url, pairingCode: code })
-  return test
-}
+const connected = (relayFetch?: typeof fetch) => fixture.connected({ relayFetch })
 
 function storedCodes(test: TestCore, batchId: number): string[] {
   return (
@@ -73,8 +45,8 @@ describe('resident codes on a real relay', () => {
     for (const code of codes) expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{4}(-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{4}){2}$/)
     expect(auditRows(core.database.sqlite, { entity: 'residentCodeBatch' }).map((row) => row.action)).toContain('create')
 
-    const citizen = new TestCitizen(relay, '10145')
-    await citizen.signIn(smtp, 'habitant@example.fr', 'Habitant')
+    const citizen = new TestCitizen(fixture.relay, '10145')
+    await citizen.signIn(fixture.smtp, 'habitant@example.fr', 'Habitant')
     const verified = await citizen.post('/10145/compte/habitant', { code: codes[0]!.toLowerCase() }, { from: '/10145/compte' })
     expect(verified.status).toBe(303)
     expect((await citizen.get('/10145/compte')).html).toContain('Habitant·e vérifié·e')
@@ -87,8 +59,8 @@ describe('resident codes on a real relay', () => {
     expect(auditRows(core.database.sqlite, { entity: 'residentCodeBatch', entityId: batch.id }).at(-1)).toMatchObject({ field: 'revokedAt' })
     // Still kept here (the mairie's data), but no longer working on the portal.
     expect(storedCodes(test, batch.id)).toEqual(codes)
-    const other = new TestCitizen(relay, '10145')
-    await other.signIn(smtp, 'voisin@example.fr', 'Voisin')
+    const other = new TestCitizen(fixture.relay, '10145')
+    await other.signIn(fixture.smtp, 'voisin@example.fr', 'Voisin')
     const refused = await other.post('/10145/compte/habitant', { code: codes[1]! }, { from: '/10145/compte' })
     expect(refused.status).toBe(400)
     expect(refused.html).toContain('Ce code n’est pas valable')
