@@ -114,7 +114,13 @@ function TransformButton({ item }: { item: ContributionDetail }) {
               title: t('citizens.links.transformTitle'),
               children: <Text size="sm">{t('citizens.links.transformText')}</Text>,
               labels: { confirm: t('citizens.links.transformConfirm'), cancel: t('common.cancel') },
-              onConfirm: () => transform.mutate({ id: item.id }, { onSuccess: (made) => void navigate(`/projets/${made.projectId}`) }),
+              // The promise, not mutate's own onSuccess: that one is dropped when the refreshed panel no longer shows this
+              // button (the proposal now has its project) before the callback runs.
+              onConfirm: () =>
+                void transform
+                  .mutateAsync({ id: item.id })
+                  .then((made) => navigate(`/projets/${made.projectId}`))
+                  .catch(() => undefined),
             })
           }
         >
