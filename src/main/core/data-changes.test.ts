@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { contract, DATA_DOMAINS, type MethodInput, type MethodName, type ReadMethod } from '../../shared/contract'
 import { createTestCore, fauxVillecerfSetup, ok, TempDirs, type TestCore } from './testing'
 import { FIXTURE_REFERENTIEL_FILE } from './testing/referentiel'
-import type { PulledItem } from '../../shared/relay/api'
 import { storePage } from './portal/pull'
+import { pulledContribution } from './testing/contributions'
 
 const NOW = '2026-05-04T10:00:00.000Z'
 // A 2 × 2 PNG.
@@ -50,27 +50,7 @@ const pairingRelay: typeof fetch = async (url, init) => {
   return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } })
 }
 
-const PULLED_CONTRIBUTION: PulledItem = {
-  type: 'contribution',
-  seq: 1,
-  id: 1,
-  kind: 'besoin',
-  author: { pseudonymousId: 'c-1', displayName: 'Jeanne B.' },
-  title: 'Lampadaire éteint',
-  body: 'Rue des Prés.',
-  topic: 'voirie',
-  projectExternalId: null,
-  address: null,
-  latitude: null,
-  longitude: null,
-  photos: [],
-  status: 'recue',
-  publicAnswer: null,
-  moderation: 'en_attente',
-  reports: { spam: 0, offensant: 0, hors_sujet: 0 },
-  createdAt: '2026-05-04T10:00:00.000Z',
-  updatedAt: '2026-05-04T10:00:00.000Z',
-}
+const PULLED_CONTRIBUTION = pulledContribution(1, { title: 'Lampadaire éteint' })
 
 type ReadCall = { [M in ReadMethod]: { method: M; input: MethodInput<M> } }[ReadMethod]
 

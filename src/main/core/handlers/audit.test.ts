@@ -22,6 +22,7 @@ import { storePage } from '../portal/pull'
 import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
+import { pulledContribution } from '../testing/contributions'
 
 const setUp = setUpCorePerTest('audit')
 
@@ -460,27 +461,13 @@ describe('the journal of a commune that did everything reads in French', () => {
       core.database.db,
       'https://relais.example.fr',
       [
-        {
-          type: 'contribution',
-          seq: 1,
-          id: 1,
-          kind: 'besoin',
+        pulledContribution(1, {
           author: null,
           title: 'Nid-de-poule',
           body: 'Devant le n° 12.',
-          topic: 'voirie',
-          projectExternalId: null,
-          address: null,
-          latitude: null,
-          longitude: null,
-          photos: [],
-          status: 'recue',
-          publicAnswer: null,
-          moderation: 'en_attente',
-          reports: { spam: 0, offensant: 0, hors_sujet: 0 },
           createdAt: '2026-10-01T08:00:00.000Z',
           updatedAt: '2026-10-01T08:00:00.000Z',
-        },
+        }),
       ],
       1,
       new Map(),

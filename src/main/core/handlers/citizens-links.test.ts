@@ -1,8 +1,8 @@
 /** The mairie's own organisation of contributions: project, theme, duplicates, « Transformer en projet ». */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { PulledItem } from '../../../shared/relay/api'
 import { storePage } from '../portal/pull'
 import { createSetUpCore, failure, ok, TempDirs, type TestCore } from '../testing'
+import { PULLED_AT, pulledContribution, type PulledContribution } from '../testing/contributions'
 
 const temp = new TempDirs('cap-commune-citizens-links-')
 const opened: TestCore[] = []
@@ -11,33 +11,10 @@ afterEach(() => {
   temp.cleanup()
 })
 const RELAY = 'https://relais.example.fr'
-const AT = '2026-05-04T10:00:00.000Z'
+const AT = PULLED_AT
 
-type Pulled = Extract<PulledItem, { type: 'contribution' }>
-function contribution(id: number, overrides: Partial<Pulled> = {}): Pulled {
-  return {
-    type: 'contribution',
-    seq: id,
-    id,
-    kind: 'besoin',
-    author: { pseudonymousId: `c-${id}`, displayName: 'Jeanne B.' },
-    title: `Contribution ${id}`,
-    body: 'Rue des Prés.',
-    topic: 'voirie',
-    projectExternalId: null,
-    address: null,
-    latitude: null,
-    longitude: null,
-    photos: [],
-    status: 'recue',
-    publicAnswer: null,
-    moderation: 'en_attente',
-    reports: { spam: 0, offensant: 0, hors_sujet: 0 },
-    createdAt: AT,
-    updatedAt: AT,
-    ...overrides,
-  }
-}
+type Pulled = PulledContribution
+const contribution = pulledContribution
 
 async function setUp(items: Pulled[]): Promise<TestCore> {
   const test = await createSetUpCore(temp.make())
