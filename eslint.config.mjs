@@ -23,7 +23,16 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // One way to reach the contract: the `@shared/…` alias, not a relative path that breaks when a file moves.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^(\\.\\./)+shared(/|$)', message: "Importez src/shared par l'alias @shared/… (pas par un chemin relatif)." }],
+        },
+      ],
+    },
   },
   {
     // What each layer may import: eslint/layers.mjs (tested by src/main/core/boundaries.test.ts).

@@ -131,6 +131,23 @@ describe('each layer imports only what its allow-list says', () => {
   })
 })
 
+describe('the renderer reaches src/shared by its alias only', () => {
+  async function aliasErrors(code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(`${code}\nexport const used = 1\n`, { filePath: join(APP_ROOT, 'src/renderer/src/features/x/Page.tsx') })
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+  }
+
+  it('a relative path into src/shared is an error naming the alias', async () => {
+    const errors = await aliasErrors("import { contract } from '../../../../shared/contract'")
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/@shared/)
+  })
+
+  it('the alias is fine', async () => {
+    expect(await aliasErrors("import { contract } from '@shared/contract'")).toEqual([])
+  })
+})
+
 describe('whole-project rules, on real files', () => {
   let dir: string
 

@@ -1,6 +1,6 @@
 import { Badge, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { OUTBOX_STATE_LABELS, type OutboxItemView, type OutboxState } from '../../../../shared/contract'
+import { OUTBOX_STATE_LABELS, type OutboxItemView, type OutboxState } from '@shared/contract'
 import { formatDateTime } from '../../lib/format'
 
 export const OUTBOX_STATE_COLORS: Record<OutboxState, string> = { en_attente: 'yellow', publie: 'green', erreur: 'red' }

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack } from '@mantine/core'
 import { IconPencil, IconWorld, IconWorldOff } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { OutboxItemView } from '../../../../shared/contract'
+import type { OutboxItemView } from '@shared/contract'
 import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
 
 /** Where an item written here (a news item, a poll) stands on the portal: withdrawn, or its outbox state in words. */

@@ -5,12 +5,7 @@ import { IconWorldOff, IconWorldUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import {
-  PUBLISHABLE_PROJECT_FIELD_LABELS,
-  PUBLISHABLE_PROJECT_FIELDS,
-  type ProjectPublication,
-  type PublishableProjectField,
-} from '../../../../shared/contract'
+import { PUBLISHABLE_PROJECT_FIELD_LABELS, PUBLISHABLE_PROJECT_FIELDS, type ProjectPublication, type PublishableProjectField } from '@shared/contract'
 import { errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
