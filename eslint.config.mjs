@@ -71,6 +71,21 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
     },
   },
+  {
+    // One number formatter: French numbers (narrow no-break spaces, decimal comma, rounding) come from shared/format.ts.
+    files: ['src/**/*.{ts,tsx,mts}', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/shared/format.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Intl',
+          property: 'NumberFormat',
+          message: 'Les nombres s’écrivent avec les fonctions de src/shared/format.ts (ajoutez-y celle qui manque).',
+        },
+      ],
+    },
+  },
   // The relay portal's own small scripts run in the citizen's browser.
   { files: ['src/relay/portal/static/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 )

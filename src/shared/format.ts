@@ -3,6 +3,7 @@ const LOCALE = 'fr-FR'
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
 const euroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' })
+const wholeEuroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' })
 const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' })
 
@@ -12,6 +13,11 @@ export function formatInteger(value: number): string {
 
 export function formatEuros(value: number): string {
   return euroFormat.format(value)
+}
+
+/** Euros rounded to the euro, for an axis or a total at a glance: « 12 500 € ». */
+export function formatWholeEuros(value: number): string {
+  return wholeEuroFormat.format(value)
 }
 
 export function formatPopulation(population: number | null): string {

@@ -148,6 +148,31 @@ describe('the renderer reaches src/shared by its alias only', () => {
   })
 })
 
+describe('one number formatter (no-restricted-properties)', () => {
+  const NUMBER_FORMAT =
+    "const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })\n\nexport const f = (n: number) => euros.format(n)\n"
+
+  async function restrictedProperties(relativePath: string): Promise<string[]> {
+    const filePath = join(APP_ROOT, relativePath)
+    expect(await eslint.isPathIgnored(filePath)).toBe(false)
+    const [result] = await eslint.lintText(NUMBER_FORMAT, { filePath })
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-properties' && m.severity === 2).map((m) => m.message)
+  }
+
+  it.each(['src/renderer/src/features/x/Total.tsx', 'src/relay/portal/x.tsx', 'src/main/core/reports/x.ts', 'src/shared/charts/x.ts'])(
+    'building an Intl.NumberFormat in %s is an error',
+    async (file) => {
+      const errors = await restrictedProperties(file)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain('src/shared/format.ts')
+    },
+  )
+
+  it('src/shared/format.ts, which owns them, may', async () => {
+    expect(await restrictedProperties('src/shared/format.ts')).toEqual([])
+  })
+})
+
 describe('whole-project rules, on real files', () => {
   let dir: string
 

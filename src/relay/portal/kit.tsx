@@ -7,7 +7,7 @@ import { communeVisit } from '../citizens/queries'
 import { RelayHttpError } from '../http/errors'
 import { Layout } from './layout'
 import { checkForm, sessionToken, visitor, type Visitor } from './session'
-import { frenchDate } from '../../shared/format'
+import { formatWholeEuros, frenchDate } from '../../shared/format'
 
 export interface PortalPage {
   commune: { code: string; name: string; population: number | null }
@@ -122,9 +122,8 @@ export function Notice({ message }: { message: string | null | undefined }) {
 
 const dateLong = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 
 export const formatDate = (value: Date | string) =>
   frenchDate(dateLong, typeof value === 'string' ? new Date(`${value.length === 10 ? `${value}T12:00:00Z` : value}`) : value)
 export const formatDateTime = (value: Date) => frenchDate(dateTime, value)
-export const formatEuros = (cents: number) => euros.format(cents / 100)
+export const formatEuros = (cents: number) => formatWholeEuros(cents / 100)

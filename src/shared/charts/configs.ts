@@ -4,7 +4,7 @@
  * Colours are dark, distinct tones with dashes, so that a chart still reads when printed in black and white.
  */
 import type { ChartConfiguration } from 'chart.js'
-import { formatMeasure, frenchDate } from '../format'
+import { formatDecimal, formatMeasure, formatWholeEuros, frenchDate } from '../format'
 
 export const SERIES_STYLES = [
   { color: '#0f3ac8', fill: 'rgba(15, 58, 200, 0.15)', dash: [] as number[] },
@@ -12,12 +12,10 @@ export const SERIES_STYLES = [
   { color: '#111111', fill: 'rgba(17, 17, 17, 0.08)', dash: [2, 3] },
 ]
 
-const percentFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric' })
 
 const percentTick = (value: string | number) => `${value} %`
-const percentTooltip = (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label} : ${percentFormat.format(Number(item.raw))} %`
+const percentTooltip = (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label} : ${formatDecimal(Number(item.raw))} %`
 
 /** Splits a long label into lines of about `width` characters, at spaces: chart.js draws an array as lines. */
 export function wrapLabel(text: string, width = 20): string[] {
@@ -157,12 +155,12 @@ export function budgetBarsConfig(rows: BudgetRow[]): ChartConfiguration<'bar', n
       indexAxis: 'y',
       // A few round amounts, upright: long euro labels would otherwise slant and overlap.
       scales: {
-        x: { min: 0, ticks: { maxTicksLimit: 6, maxRotation: 0, callback: (value) => euroFormat.format(Number(value)) } },
+        x: { min: 0, ticks: { maxTicksLimit: 6, maxRotation: 0, callback: (value) => formatWholeEuros(Number(value)) } },
         y: { ticks: { autoSkip: false } },
       },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${euroFormat.format(Number(item.raw))}` } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${formatWholeEuros(Number(item.raw))}` } },
       },
     },
   }

@@ -1,3 +1,4 @@
+import { formatInteger } from '../format'
 import type { ApplicabilityContext } from './profile'
 import type { ApplicabilityRule, Competence, PopulationMeasure, PopulationRule, ProfileFact } from './schema'
 
@@ -49,8 +50,6 @@ export const COMPETENCE_LABELS: Record<Competence, string> = {
   defense_incendie: 'défense extérieure contre l’incendie',
 }
 
-const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
-
 /** An administrator's decision on one obligation, against what its rule computes (issue 10 §4). */
 export interface ApplicabilityDecision {
   applies: boolean
@@ -72,7 +71,7 @@ export const MEASURE_LABELS: Record<PopulationMeasure, string> = { totale: 'popu
 
 /** « de plus de 10 000 habitants », « de 3 500 habitants ou plus », « de moins de 1 000 habitants »… */
 export function thresholdWords(rule: PopulationRule): string {
-  const n = (value: number) => integer.format(value)
+  const n = formatInteger
   const lower = rule.moreThan !== undefined ? `plus de ${n(rule.moreThan)}` : rule.atLeast !== undefined ? `au moins ${n(rule.atLeast)}` : null
   const upper = rule.below !== undefined ? `moins de ${n(rule.below)}` : rule.atMost !== undefined ? `${n(rule.atMost)} au plus` : null
   if (lower && upper) return `de ${lower} et ${upper} habitants`
@@ -99,8 +98,8 @@ function describeFailure(rule: ApplicabilityRule, context: ApplicabilityContext)
     }
     const yours =
       measure === 'totale' && context.population.totaleFromMunicipale
-        ? `la vôtre en compte ${integer.format(value)} en population municipale, en attendant sa population totale`
-        : `la vôtre en compte ${integer.format(value)}`
+        ? `la vôtre en compte ${formatInteger(value)} en population municipale, en attendant sa population totale`
+        : `la vôtre en compte ${formatInteger(value)}`
     return `Ne concerne que les communes ${thresholdWords(rule.population)} en ${MEASURE_LABELS[measure]} (${yours}).`
   }
   if ('fact' in rule) {

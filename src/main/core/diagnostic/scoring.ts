@@ -25,6 +25,7 @@
  *    not weaknesses: they stay in `blocking` with the status « non renseigné », listed apart as « à renseigner ».
  */
 import type { AnswerSplit, AnswerStatus } from '../../../shared/contract/answers'
+import { formatDecimal } from '../../../shared/format'
 import type { BlockingPoint, Breakdown, DomainScore, Finding, ScoreTree, ThemeScore } from '../../../shared/contract/diagnostic'
 import { criterionApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
@@ -139,8 +140,6 @@ const STATUS_LABELS: Record<AnswerStatus, string> = {
   non_renseigne: 'pas encore renseigné',
   partiel: 'fait en partie seulement',
 }
-
-const percent = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
 
 function legalText(criterion: Criterion): string {
   return criterion.legalBasis.map((ref) => `${ref.code} ${ref.article}`).join(', ')
@@ -267,7 +266,7 @@ export function computeScores(input: ScoreInput): ScoreTree {
         themeId: s.themeId,
         domainId: s.domainId,
         title: s.title,
-        detail: `${percent.format(s.done)} % fait, aucune obligation en attente.`,
+        detail: `${formatDecimal(s.done)} % fait, aucune obligation en attente.`,
         nextStep: firstNotDone(work)?.nextStep ?? '',
         score: s.done,
         criterionId: null,
@@ -307,7 +306,7 @@ export function computeScores(input: ScoreInput): ScoreTree {
         themeId: s.themeId,
         domainId: s.domainId,
         title: s.title,
-        detail: `${percent.format(s.done)} % fait.${requests}`,
+        detail: `${formatDecimal(s.done)} % fait.${requests}`,
         nextStep: firstNotDone(work)?.nextStep ?? '',
         score: s.done,
         criterionId: null,

@@ -4,11 +4,9 @@
  * and the élus with a délégation still to be trained. A report of its own and a part of the council pack.
  */
 import type { Content } from 'pdfmake/interfaces'
-import { formatCents, formatDate } from '../../../shared/format'
+import { formatCents, formatDate, formatDecimal } from '../../../shared/format'
 import type { ReportContext } from './context'
 import { emptyNote, facts, figures, h1, h2, paragraph, table } from './layout'
-
-const hours = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
 
 function money(cents: number | null): string {
   return cents === null ? 'non saisi' : formatCents(cents)
@@ -60,7 +58,7 @@ export async function trainingSections(context: ReportContext, year: number, opt
             cell: (r) =>
               isTotal(r)
                 ? ''
-                : `${formatDate(r.startOn)}${r.endOn && r.endOn !== r.startOn ? `\nau ${formatDate(r.endOn)}` : ''}${r.durationHours !== null ? `\n${hours.format(r.durationHours)} h` : ''}`,
+                : `${formatDate(r.startOn)}${r.endOn && r.endOn !== r.startOn ? `\nau ${formatDate(r.endOn)}` : ''}${r.durationHours !== null ? `\n${formatDecimal(r.durationHours)} h` : ''}`,
           },
           { header: 'Coût', width: 48, align: 'right', cell: (r) => formatCents(r.costCents) },
           { header: 'Trajet et séjour', width: 48, align: 'right', cell: (r) => formatCents(r.travelCents) },
