@@ -40,24 +40,33 @@ interface ApiMutationOptions<M extends MethodName> {
   failure?: 'form' | 'notification'
   /** A green notification once the write succeeded. */
   success?: string | ((output: MethodOutput<M>) => string)
+  /** Runs once the write succeeded, before the refresh: leave the page of what was removed, so it is not fetched again. */
+  beforeRefresh?: (output: MethodOutput<M>) => unknown
+  /** Refresh after a failure too, for a write whose failure is itself recorded (a failed backup shows in the status). */
+  refreshAfterFailure?: boolean
 }
 
 /**
  * Every write of the renderer: the queries that read what it changes are refreshed once it succeeds, and a failure's
  * French message is shown (under the form, or as a notification).
  */
-export function useApiMutation<M extends MethodName>(method: M, { failure = 'form', success }: ApiMutationOptions<M> = {}) {
+export function useApiMutation<M extends MethodName>(
+  method: M,
+  { failure = 'form', success, beforeRefresh, refreshAfterFailure = false }: ApiMutationOptions<M> = {},
+) {
   const queryClient = useQueryClient()
   const keys = useRef(new IdempotencyKeys())
   return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
     mutationFn: (input) => call(method, isCreationMethod(method) ? withIdempotencyKey(input, keys.current.keyFor(input)) : input),
     onSuccess: async (output) => {
       keys.current.renew()
+      await beforeRefresh?.(output)
       await refreshAfter(queryClient, contract[method].changes ?? [])
       if (success) notifications.show({ color: 'green', message: typeof success === 'string' ? success : success(output) })
     },
-    onError: (error) => {
+    onError: async (error) => {
       if (failure === 'notification') notifyFailure(error)
+      if (refreshAfterFailure) await refreshAfter(queryClient, contract[method].changes ?? [])
     },
   })
 }

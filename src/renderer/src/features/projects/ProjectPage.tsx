@@ -1,13 +1,11 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { upperFirst } from '@mantine/hooks'
 import { IconFileTypePdf, IconPencil, IconTrash } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
-import { contract, PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '@shared/contract'
-import { call } from '../../api/client'
-import { refreshAfter, useApiMutation, useApiQuery } from '../../api/hooks'
+import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '@shared/contract'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
@@ -26,7 +24,6 @@ import { ProjectForm, projectValues } from './ProjectForm'
 export function ProjectPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const queryClient = useQueryClient()
   const params = useParams()
   const [searchParams] = useSearchParams()
   const id = Number(params.projectId)
@@ -35,6 +32,8 @@ export function ProjectPage() {
   const session = useApiQuery('session.get', {})
   const [editing, setEditing] = useState(false)
   const update = useApiMutation('projects.update')
+  // Leave the page first: refreshed here, the removed project would show as not found.
+  const remove = useApiMutation('projects.remove', { beforeRefresh: () => navigate('/projets') })
   const [auditPage, setAuditPage] = useState(1)
   const openTaskId = searchParams.get('tache') ? Number(searchParams.get('tache')) : null
 
@@ -88,10 +87,7 @@ export function ProjectPage() {
                 confirmRemoval({
                   title: t('projects.removeTitle'),
                   message: t('projects.removeConfirm', { title: p.title }),
-                  remove: () => call('projects.remove', { id: p.id }),
-                  // Leave the page first: refreshed here, the removed project would show as not found.
-                  removed: () => navigate('/projets'),
-                  after: () => refreshAfter(queryClient, contract['projects.remove'].changes ?? []),
+                  remove: () => remove.mutateAsync({ id: p.id }),
                 })
               }
             >

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Button, Code, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconDeviceFloppy, IconFileExport } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodOutput } from '@shared/contract'
 import { formatBytes, formatDateTime } from '@shared/format'
-import { call, errorMessage, transportKind } from '../../api/client'
+import { call, transportKind } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { downloadUrl } from '../../api/transport'
 import { FormError } from '../../components/FormError'
+import { useFormSubmit } from '../../lib/use-form-submit'
 import { BackupList } from '../data/BackupList'
 import { DataProgress } from '../data/DataProgress'
 import { ImportArchive } from '../data/ImportArchive'
@@ -17,72 +18,109 @@ import { useLeaveGuard } from '../../components/GuardedModal'
 
 type ExportResult = MethodOutput<'archive.export'>
 
-/** Paramètres › Données: backups, the second location, restoring, and moving the commune to another computer. */
-export function DataSettings() {
+/** The second location: a folder (a USB key, a network share) that receives a copy of every backup. */
+function SecondLocationForm({ saved, canChoose }: { saved: string | null; canChoose: boolean }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const setSecondLocation = useApiMutation('backups.setSecondLocation')
-  const app = useApiQuery('app.status', {})
-  const status = useApiQuery('backups.status', {})
-  const backups = useApiQuery('backups.list', {})
-  const progress = useDataProgress(status.data?.running ?? null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'backup' | 'export' | 'restore' | null>(null)
+  const save = useApiMutation('backups.setSecondLocation')
+  const form = useForm({ mode: 'controlled', initialValues: { path: saved ?? '' } })
   const [notice, setNotice] = useState<string | null>(null)
-  const [exported, setExported] = useState<ExportResult | null>(null)
-  const [editedPath, setSecondPath] = useState<string | null>(null)
-  const [secondError, setSecondError] = useState<string | null>(null)
-  const [secondNotice, setSecondNotice] = useState<string | null>(null)
-  // A second-location path typed but not saved yet is not lost by leaving the page.
-  useLeaveGuard(editedPath !== null && editedPath.trim() !== (status.data?.secondLocation?.path ?? ''))
-
-  if (!status.data || !backups.data || !app.data) return <Loader />
-  const s = status.data
-  const secondPath = editedPath ?? s.secondLocation?.path ?? ''
-
-  async function run<T>(kind: 'backup' | 'export' | 'restore', action: () => Promise<T>): Promise<T | undefined> {
-    setError(null)
+  const typed = form.values.path.trim()
+  // A path typed but not saved yet is not lost by leaving the page.
+  useLeaveGuard(typed !== (saved ?? ''))
+  const submit = useFormSubmit(form, async ({ path }) => {
     setNotice(null)
-    setBusy(kind)
+    await save.mutateAsync({ path: path.trim() })
+    form.setValues({ path: path.trim() })
+    setNotice(t('data.second.saved'))
+  })
+
+  async function remove() {
+    setNotice(null)
+    form.clearErrors()
     try {
-      return await action()
-    } catch (failure) {
-      setError(errorMessage(failure))
-      return undefined
-    } finally {
-      setBusy(null)
-      await queryClient.invalidateQueries()
-    }
-  }
-
-  async function backupNow() {
-    if (await run('backup', () => call('backups.create', {}))) setNotice(t('data.status.done'))
-  }
-
-  async function exportCommune() {
-    setExported(null)
-    const result = await run('export', () => call('archive.export', {}))
-    if (result && !result.cancelled) setExported(result)
-  }
-
-  async function saveSecond(path: string | null) {
-    setSecondError(null)
-    setSecondNotice(null)
-    try {
-      await setSecondLocation.mutateAsync({ path })
-      setSecondNotice(path ? t('data.second.saved') : null)
-      setSecondPath(null)
-    } catch (failure) {
-      setSecondError(errorMessage(failure))
+      await save.mutateAsync({ path: null })
+      form.setInitialValues({ path: '' })
+      form.reset()
+    } catch {
+      // Shown under the field (save.error).
     }
   }
 
   async function chooseFolder() {
+    // Only opens the system's folder dialog: nothing is written until « Enregistrer ».
     const chosen = await call('backups.chooseFolder', {}).catch(() => ({ path: null }))
-    if (chosen.path) setSecondPath(chosen.path)
+    if (chosen.path) form.setFieldValue('path', chosen.path)
   }
 
-  const running = progress !== null || busy !== null
+  return (
+    <form noValidate onSubmit={submit.onSubmit}>
+      <Stack gap="sm">
+        <Group align="flex-end">
+          <TextInput
+            label={t('data.second.label')}
+            placeholder={t('data.second.placeholder')}
+            {...form.getInputProps('path')}
+            style={{ flex: 1 }}
+            error={form.errors.path ?? save.error?.message}
+          />
+          {canChoose && (
+            <Button variant="default" onClick={chooseFolder}>
+              {t('data.second.choose')}
+            </Button>
+          )}
+          <Button type="submit" loading={submit.saving} disabled={typed === '' || typed === saved}>
+            {t('data.second.save')}
+          </Button>
+          {saved !== null && (
+            <Button variant="subtle" color="red" onClick={remove}>
+              {t('data.second.remove')}
+            </Button>
+          )}
+        </Group>
+        {notice && <Alert color="green">{notice}</Alert>}
+      </Stack>
+    </form>
+  )
+}
+
+/** Paramètres › Données: backups, the second location, restoring, and moving the commune to another computer. */
+export function DataSettings() {
+  const { t } = useTranslation()
+  const app = useApiQuery('app.status', {})
+  const status = useApiQuery('backups.status', {})
+  const backups = useApiQuery('backups.list', {})
+  const progress = useDataProgress(status.data?.running ?? null)
+  // Their steps come as `progress` events (useDataProgress); a failed backup or restore is recorded in the status.
+  const backup = useApiMutation('backups.create', { refreshAfterFailure: true })
+  const exporter = useApiMutation('archive.export')
+  const restore = useApiMutation('backups.restore', { refreshAfterFailure: true })
+  const [notice, setNotice] = useState<string | null>(null)
+  const [exported, setExported] = useState<ExportResult | null>(null)
+
+  if (!status.data || !backups.data || !app.data) return <Loader />
+  const s = status.data
+  const operations = [backup, exporter, restore]
+  // One message at a time: the failure of the last operation started.
+  const failure = operations.find((operation) => operation.isError)?.error.message ?? null
+
+  function start() {
+    setNotice(null)
+    for (const operation of operations) operation.reset()
+  }
+
+  async function backupNow() {
+    start()
+    if (await backup.mutateAsync({}).catch(() => null)) setNotice(t('data.status.done'))
+  }
+
+  async function exportCommune() {
+    start()
+    setExported(null)
+    const result = await exporter.mutateAsync({}).catch(() => null)
+    if (result && !result.cancelled) setExported(result)
+  }
+
+  const running = progress !== null || operations.some((operation) => operation.isPending)
   return (
     <Stack gap="lg">
       <Paper withBorder p="lg" radius="md">
@@ -106,8 +144,8 @@ export function DataSettings() {
             <Button
               leftSection={<IconDeviceFloppy size={18} />}
               onClick={backupNow}
-              loading={busy === 'backup'}
-              disabled={running && busy !== 'backup'}
+              loading={backup.isPending}
+              disabled={running && !backup.isPending}
             >
               {t('data.status.now')}
             </Button>
@@ -117,7 +155,7 @@ export function DataSettings() {
               {notice}
             </Alert>
           )}
-          <FormError message={error} />
+          <FormError message={failure} />
           <Text size="sm">{t('data.status.folder')}</Text>
           <Code block>{s.folder}</Code>
           <Text size="sm" c="dimmed">
@@ -144,33 +182,7 @@ export function DataSettings() {
             </Text>
           )}
           {s.secondLocation?.lastProblem && <Alert color="orange">{t('data.second.problem', { message: s.secondLocation.lastProblem })}</Alert>}
-          <Group align="flex-end">
-            <TextInput
-              label={t('data.second.label')}
-              placeholder={t('data.second.placeholder')}
-              value={secondPath}
-              onChange={(event) => setSecondPath(event.currentTarget.value)}
-              style={{ flex: 1 }}
-              error={secondError ?? undefined}
-            />
-            {s.canChoose && (
-              <Button variant="default" onClick={chooseFolder}>
-                {t('data.second.choose')}
-              </Button>
-            )}
-            <Button
-              onClick={() => saveSecond(secondPath.trim() || null)}
-              disabled={secondPath.trim() === '' || secondPath.trim() === s.secondLocation?.path}
-            >
-              {t('data.second.save')}
-            </Button>
-            {s.secondLocation && (
-              <Button variant="subtle" color="red" onClick={() => saveSecond(null)}>
-                {t('data.second.remove')}
-              </Button>
-            )}
-          </Group>
-          {secondNotice && <Alert color="green">{secondNotice}</Alert>}
+          <SecondLocationForm saved={s.secondLocation?.path ?? null} canChoose={s.canChoose} />
         </Stack>
       </Paper>
 
@@ -182,9 +194,10 @@ export function DataSettings() {
           <BackupList
             backups={backups.data}
             disabled={running}
-            onRestore={(entry) =>
-              run('restore', () => call('backups.restore', { id: entry.id })).then((r) => (r ? undefined : Promise.reject(new Error(error ?? ''))))
-            }
+            onRestore={(entry) => {
+              start()
+              return restore.mutateAsync({ id: entry.id })
+            }}
           />
         </Stack>
       </Paper>
@@ -199,8 +212,8 @@ export function DataSettings() {
             <Button
               leftSection={<IconFileExport size={18} />}
               onClick={exportCommune}
-              loading={busy === 'export'}
-              disabled={running && busy !== 'export'}
+              loading={exporter.isPending}
+              disabled={running && !exporter.isPending}
             >
               {t('data.move.export')}
             </Button>

@@ -1,18 +1,25 @@
 import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useForm } from '@mantine/form'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { communeSetPopulationInput, type Commune, type ObligationChange } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { formatInteger } from '../../lib/format'
+import { useFormSubmit } from '../../lib/use-form-submit'
 import { validateWith } from '../../lib/validation'
 import { useLeaveGuard } from '../../components/GuardedModal'
 
 export interface PopulationValues {
   populationTotale: number | ''
   year: number | ''
+}
+
+/** What `commune.setPopulation` receives for these fields (an empty field: not entered). */
+function populationInput(values: PopulationValues) {
+  return { populationTotale: values.populationTotale === '' ? null : values.populationTotale, year: values.year === '' ? null : values.year }
 }
 
 /** The two fields (population totale, year in force) with where to find the figure: used in the wizard and in Paramètres. */
@@ -29,7 +36,7 @@ export function PopulationFields({
   values: PopulationValues
   onChange(values: PopulationValues): void
   disabled?: boolean
-  errors?: Record<string, string>
+  errors?: Partial<Record<string, ReactNode>>
 }) {
   const { t } = useTranslation()
   return (
@@ -93,25 +100,20 @@ function ChangeList({ title, items }: { title: string; items: ObligationChange[]
 export function PopulationSettings({ commune, canEdit }: { commune: Commune; canEdit: boolean }) {
   const { t } = useTranslation()
   const save = useApiMutation('commune.setPopulation')
-  const [values, setValues] = useState<PopulationValues>({
-    populationTotale: commune.populationTotale ?? '',
-    year: commune.populationTotaleYear ?? '',
+  const form = useForm<PopulationValues>({
+    mode: 'controlled',
+    initialValues: { populationTotale: commune.populationTotale ?? '', year: commune.populationTotaleYear ?? '' },
+    validateInputOnChange: true,
+    validate: (values) => validateWith(communeSetPopulationInput, populationInput(values)),
   })
   // What is typed and not saved yet is not lost by leaving the page.
-  useLeaveGuard(values.populationTotale !== (commune.populationTotale ?? '') || values.year !== (commune.populationTotaleYear ?? ''))
+  useLeaveGuard(form.isDirty())
   const [changes, setChanges] = useState<{ starting: ObligationChange[]; stopping: ObligationChange[] } | null>(null)
-  const input = { populationTotale: values.populationTotale === '' ? null : values.populationTotale, year: values.year === '' ? null : values.year }
-  const errors = validateWith(communeSetPopulationInput, input)
-
-  async function submit(next: typeof input) {
-    try {
-      const result = await save.mutateAsync(next)
-      setChanges({ starting: result.starting, stopping: result.stopping })
-      notifications.show({ color: 'green', message: t('population.saved') })
-    } catch {
-      // Shown below.
-    }
-  }
+  const submit = useFormSubmit(form, async (values) => {
+    const result = await save.mutateAsync(populationInput(values))
+    setChanges({ starting: result.starting, stopping: result.stopping })
+    notifications.show({ color: 'green', message: t('population.saved') })
+  })
 
   return (
     <Paper withBorder p="lg" radius="md" aria-label={t('population.title')}>
@@ -125,33 +127,31 @@ export function PopulationSettings({ commune, canEdit }: { commune: Commune; can
             ? t('population.enteredNoYear', { value: formatInteger(commune.populationTotale) })
             : t('population.entered', { value: formatInteger(commune.populationTotale), year: commune.populationTotaleYear })}
       </Text>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (Object.keys(errors).length === 0) void submit(input)
-        }}
-      >
+      <form noValidate onSubmit={submit.onSubmit}>
         <Stack>
           <PopulationFields
             municipale={commune.population}
             source={commune.source}
-            values={values}
-            onChange={setValues}
+            values={form.values}
+            onChange={(values) => {
+              form.setFieldValue('populationTotale', values.populationTotale)
+              form.setFieldValue('year', values.year)
+            }}
             disabled={!canEdit}
-            errors={errors}
+            errors={form.errors}
           />
-          <FormError message={save.error?.message ?? null} />
+          <FormError message={submit.failure} />
           {canEdit && (
             <Group>
-              <Button type="submit" loading={save.isPending} disabled={values.populationTotale === ''}>
+              <Button type="submit" loading={submit.saving} disabled={form.values.populationTotale === ''}>
                 {t('population.save')}
               </Button>
               {commune.populationTotale !== null && (
                 <Button
                   variant="subtle"
                   onClick={() => {
-                    setValues({ populationTotale: '', year: '' })
-                    void submit({ populationTotale: null, year: null })
+                    form.setValues({ populationTotale: '', year: '' })
+                    submit.onSubmit()
                   }}
                 >
                   {t('population.clear')}
