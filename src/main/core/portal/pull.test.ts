@@ -96,6 +96,83 @@ describe('storing a pulled page', () => {
   })
 })
 
+describe('the search index and the counts of pulled pages', () => {
+  const found = (test: TestCore, words: string) =>
+    (
+      test.core.database.sqlite
+        .prepare(
+          'SELECT c.relay_id FROM contributions_fts JOIN contributions c ON c.id = contributions_fts.rowid WHERE contributions_fts MATCH ? ORDER BY 1',
+        )
+        .all(words) as { relay_id: number }[]
+    ).map((row) => row.relay_id)
+  const exactCounts = (test: TestCore) => {
+    const sqlite = test.core.database.sqlite
+    const kept = sqlite.prepare('SELECT status, moderation, n FROM contribution_counts WHERE n <> 0 ORDER BY 1, 2').all()
+    expect(kept).toEqual(sqlite.prepare('SELECT status, moderation, count(*) AS n FROM contributions GROUP BY 1, 2 ORDER BY 1, 2').all())
+    // Throws when the index is corrupt (an entry removed that was never indexed, say).
+    sqlite.prepare("INSERT INTO contributions_fts (contributions_fts) VALUES ('integrity-check')").run()
+  }
+
+  it('follows contributions inserted, changed and removed in one page, then changed and removed by a second pull', async () => {
+    const test = await setUp()
+    const db = test.core.database.db
+    const firstPage: PulledItem[] = [
+      contribution(1, { photos: [], body: 'Place du cœur.' }),
+      contribution(2, { id: 42, photos: [], title: 'Banc cassé' }),
+      contribution(3, { id: 43, photos: [], title: 'Fontaine sèche', address: null }),
+      contribution(4, { id: 43, photos: [], title: 'Fontaine réparée', address: null, status: 'retenue', moderation: 'publiee' }),
+      { type: 'contribution_removed', seq: 5, id: 42 },
+    ]
+    expect(storePage(db, RELAY, firstPage, 5, new Map(), AT).newContributions).toBe(3)
+    expect(found(test, 'lampadaire')).toEqual([41])
+    expect(found(test, 'coeur')).toEqual([41])
+    expect(found(test, 'fontaine')).toEqual([43])
+    expect(found(test, 'reparee')).toEqual([43])
+    expect(found(test, 'seche')).toEqual([])
+    expect(found(test, 'banc')).toEqual([])
+    exactCounts(test)
+
+    // The second pull changes the first one's words and removes the other; receiving it twice changes nothing more.
+    const secondPage: PulledItem[] = [
+      contribution(6, { photos: [], title: 'Trottoir abîmé', body: 'Rue des Prés.', status: 'a_l_etude' }),
+      { type: 'contribution_removed', seq: 7, id: 43 },
+    ]
+    for (let i = 0; i < 2; i++) {
+      storePage(db, RELAY, secondPage, 7, new Map(), AT)
+      expect(found(test, 'lampadaire')).toEqual([])
+      expect(found(test, 'coeur')).toEqual([])
+      expect(found(test, 'trottoir')).toEqual([41])
+      expect(found(test, 'fontaine')).toEqual([])
+      exactCounts(test)
+    }
+    expect(test.core.database.sqlite.prepare('SELECT count(*) AS n FROM contributions_bulk_insert').get()).toEqual({ n: 0 })
+
+    // Outside a pulled page, an insert is indexed and counted by the triggers as before.
+    test.core.database.sqlite
+      .prepare(
+        "INSERT INTO contributions (relay_url, relay_id, relay_seq, kind, title, body, status, moderation, created_at, updated_at, received_at) VALUES (?, 50, 8, 'besoin', 'Parking plein', 'Le samedi.', 'recue', 'en_attente', ?, ?, ?)",
+      )
+      .run(RELAY, AT, AT, AT)
+    expect(found(test, 'parking')).toEqual([50])
+    exactCounts(test)
+  })
+
+  it('stores nothing of a page that fails, neither its rows nor their index and counts', async () => {
+    const test = await setUp()
+    const db = test.core.database.db
+    storePage(db, RELAY, [contribution(1, { photos: [] })], 1, new Map(), AT)
+    // A photo row pointing nowhere breaks the page's transaction after its contribution was inserted.
+    const broken = contribution(2, { id: 44, photos: [{ id: 9, width: 10, height: 10, bytes: 3 }], title: 'Jardin' })
+    const badPhoto = new Map([[9, { bytes: 3, sha256: null, mimeType: null, problem: null }]])
+    test.core.database.sqlite.exec("CREATE TRIGGER refuse_photo BEFORE INSERT ON contribution_photos BEGIN SELECT RAISE(ABORT, 'refusée'); END")
+    expect(() => storePage(db, RELAY, [broken], 2, badPhoto, AT)).toThrow('refusée')
+    expect(found(test, 'jardin')).toEqual([])
+    expect(test.core.database.sqlite.prepare('SELECT cursor FROM portal_pull').get()).toEqual({ cursor: 1 })
+    expect(test.core.database.sqlite.prepare('SELECT count(*) AS n FROM contributions_bulk_insert').get()).toEqual({ n: 0 })
+    exactCounts(test)
+  })
+})
+
 describe('a photo from the relay, checked by its bytes', () => {
   it('accepts a real JPEG or PNG and refuses text, HTML behind a JPEG name and a pixel bomb', async () => {
     const canvas = createCanvas(30, 20)

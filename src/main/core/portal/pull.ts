@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { pulledItemSchema, UNSAFE_CHARACTERS, type PulledItem } from '../../../shared/relay/api'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
-import { contributionPhotos, contributions, pollAnswers, portalPull } from '../db/schema'
+import { contributionPhotos, contributions, contributionsBulkInsert, pollAnswers, portalPull } from '../db/schema'
 import { deleteUnusedFiles } from '../file-store/usage'
 import { sha256, storeFile, typeFromBytes } from '../file-store/store'
 import { imageHeader, MAX_IMAGE_PIXELS } from '../security/images'
@@ -214,6 +214,27 @@ function insertContribution(db: Db, relayUrl: string, item: PulledContribution, 
   return statements.insert.get({ relayUrl, relayId: item.id, receivedAt: at, ...values })!.id
 }
 
+/** The search index's text of a column, ligatures spelled out as the triggers of migrations 0005 and 0017 write it. */
+const ftsText = (column: string) => `replace(replace(replace(replace(${column}, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE')`
+const INDEX_NEW_ROWS = sql.raw(
+  `INSERT INTO contributions_fts (rowid, title, body, address, author_display_name) SELECT id, ${['title', 'body', 'address', 'author_display_name'].map(ftsText).join(', ')} FROM contributions WHERE id IN (SELECT value FROM json_each(`,
+)
+const COUNT_NEW_ROWS = sql.raw(
+  'INSERT INTO contribution_counts (status, moderation, n) SELECT status, moderation, count(*) FROM contributions WHERE id IN (SELECT value FROM json_each(',
+)
+
+/**
+ * Indexes for the search and counts the contributions just inserted, in one statement each: while a page is stored
+ * the insert triggers stand aside (migration 0022), as indexing row by row cost more than the rows themselves.
+ */
+function indexAndCount(tx: Db, ids: number[]): void {
+  if (ids.length === 0) return
+  const json = JSON.stringify(ids)
+  tx.run(sql`${INDEX_NEW_ROWS}${json}))`)
+  tx.run(sql`${COUNT_NEW_ROWS}${json})) GROUP BY status, moderation ON CONFLICT (status, moderation) DO UPDATE SET n = n + excluded.n`)
+  ids.length = 0
+}
+
 /**
  * Stores one page and its cursor in one transaction; returns the contributions that were new and the photo hashes
  * that removals may have freed. Receiving the same page again finds every row at its `relay_seq` and changes nothing.
@@ -229,6 +250,9 @@ export function storePage(
   let newContributions = 0
   const freedHashes: string[] = []
   db.transaction((tx) => {
+    tx.insert(contributionsBulkInsert).values({ active: 1 }).onConflictDoNothing().run()
+    // Inserted, not yet indexed nor counted: done before any change or removal (whose triggers expect them done).
+    const inserted: number[] = []
     // What this computer already has of the page, in one statement; kept up to date as the page is stored.
     const known = new Map(
       statementsFor(db)
@@ -241,6 +265,7 @@ export function storePage(
         let id: number
         if (!existing) {
           id = insertContribution(db, relayUrl, item, at)
+          inserted.push(id)
           known.set(item.id, { relayId: item.id, id, relaySeq: item.seq, pendingUpdate: null })
           newContributions++
         } else {
@@ -255,6 +280,7 @@ export function storePage(
             if ('publicAnswer' in pending) delete values.publicAnswer
             if ('moderation' in pending) delete values.moderation
           }
+          indexAndCount(tx, inserted)
           tx.update(contributions).set(values).where(eq(contributions.id, id)).run()
         }
         item.photos.forEach((photo, position) => {
@@ -272,6 +298,7 @@ export function storePage(
         const existing = known.get(item.id)
         if (!existing) continue
         known.delete(item.id)
+        indexAndCount(tx, inserted)
         for (const photo of tx
           .select({ sha256: contributionPhotos.sha256 })
           .from(contributionPhotos)
@@ -297,6 +324,8 @@ export function storePage(
           .run()
       }
     }
+    indexAndCount(tx, inserted)
+    tx.delete(contributionsBulkInsert).run()
     tx.insert(portalPull)
       .values({ relayUrl, cursor: nextCursor, newSinceSync: newContributions, lastAttemptAt: at })
       .onConflictDoUpdate({

@@ -68,8 +68,18 @@ export const contributions = sqliteTable(
     index('contributions_unseen')
       .on(table.createdAt)
       .where(sql`${table.seenAt} IS NULL`),
+    // A project's contributions, and the duplicates of one (both followed when a project or a contribution goes).
+    index('contributions_project').on(table.projectId),
+    index('contributions_duplicate_of').on(table.duplicateOfId),
   ],
 )
+
+/**
+ * Holds a row only inside the transaction of a pulled page being stored (migration 0022): while it does, the insert
+ * triggers of `contributions` leave the search index and the counts alone, and the page fills them in one statement
+ * each. Every other write (and any other connection, which never sees the row) goes through the triggers.
+ */
+export const contributionsBulkInsert = sqliteTable('contributions_bulk_insert', { active: integer('active').primaryKey() })
 
 /**
  * How many contributions there are per status and moderation state, kept exact by triggers on `contributions`
