@@ -50,7 +50,7 @@ export class CitizensPage {
 
   async setStatus(label: string): Promise<void> {
     await this.decisions.getByRole('combobox', { name: 'Suite donnée' }).click()
-    await this.page.getByRole('option', { name: label }).click()
+    await this.page.getByRole('option', { name: label, exact: true }).click()
   }
 
   async answer(text: string): Promise<void> {
