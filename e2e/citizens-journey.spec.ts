@@ -135,6 +135,7 @@ test('from the mairie to a citizen’s phone and back: project, vote, sign-up, p
   await citizens.answer(ANSWER)
   await expect(citizens.decisions.getByText('Envoyé au portail')).toBeVisible({ timeout: 30_000 })
   await shot(page, '10-bureau-reponse-envoyee')
+  await citizens.closeItem()
 
   // 11. The citizen reads the answer and the new status in « Mes contributions ».
   await mobile.getByRole('link', { name: 'Mes contributions' }).first().click()
