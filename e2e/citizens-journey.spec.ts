@@ -147,7 +147,10 @@ test('from the mairie to a citizen’s phone and back: project, vote, sign-up, p
 
   // 12. The vote's result in the desktop: one ballot, for the sketch she chose, in the table and the chart.
   await polls.open()
-  await polls.row(VOTE).getByRole('link', { name: `Résultats « ${VOTE} »` }).click()
+  await polls
+    .row(VOTE)
+    .getByRole('link', { name: `Résultats « ${VOTE} »` })
+    .click()
   const results = new PollResultsPage(page)
   await results.expectOpen(VOTE)
   const question = page.getByRole('region').filter({ has: page.getByRole('row', { name: new RegExp(CHOICES[1]!) }) })
@@ -156,4 +159,8 @@ test('from the mairie to a citizen’s phone and back: project, vote, sign-up, p
   await expect(question.getByRole('img').locator('canvas')).toBeVisible()
   await question.scrollIntoViewIfNeeded()
   await shot(page, '12-bureau-resultat-vote')
+
+  // The code she typed counts as used in the desktop's batches.
+  await settings.open()
+  await expect(settings.batch('Foyers 2026').getByRole('cell').nth(2)).toHaveText('1')
 })

@@ -4,6 +4,7 @@
  * wrong code said in French, the commune connected with its portal address, the note on where the token is kept,
  * changing relay, disconnecting after a confirmation.
  */
+import { PortalSettingsPage } from './pages/PortalSettingsPage'
 import { expect, test } from './support/fixtures'
 import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
@@ -15,22 +16,19 @@ test('Paramètres › Portail citoyen: connect with a pairing code, see the port
   await seedFauxVillecerf(host)
   const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
 
+  const settings = new PortalSettingsPage(page)
   await page.goto(host.url)
-  await page.getByRole('link', { name: 'Paramètres' }).click()
-  await page.getByRole('tab', { name: 'Portail citoyen' }).click()
-  const form = page.getByRole('form', { name: 'Connecter la commune au relais' })
+  await settings.open()
+  const form = settings.connectForm
   await expect(form).toBeVisible()
   await expect(page.getByText('sans chiffrement (version navigateur)')).toBeVisible()
   await snap(page, 'portail-01-not-connected')
 
-  await form.getByRole('textbox', { name: 'Adresse du relais' }).fill(relay.url)
-  await form.getByRole('textbox', { name: 'Code d’appairage' }).fill('ZZZZ-ZZZZ-ZZZZ')
-  await form.getByRole('button', { name: 'Connecter' }).click()
+  await settings.connect(relay.url, 'ZZZZ-ZZZZ-ZZZZ')
   await expect(form.getByText('Ce code d’appairage est inconnu')).toHaveCount(1)
   await snap(page, 'portail-02-wrong-code')
 
-  await form.getByRole('textbox', { name: 'Code d’appairage' }).fill(code)
-  await form.getByRole('button', { name: 'Connecter' }).click()
+  await settings.connect(relay.url, code)
   await expect(page.getByRole('status').filter({ hasText: 'Faux-Villecerf est connectée au portail citoyen' })).toBeVisible()
   await expect(page.getByTestId('portal-url')).toHaveText(`${relay.url}/10145`)
   await snap(page, 'portail-03-connected')

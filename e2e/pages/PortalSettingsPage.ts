@@ -41,7 +41,9 @@ export class PortalSettingsPage {
   /** « Imprimer les lettres » of a batch: the downloaded PDF's path. */
   async downloadLetters(label: string): Promise<string> {
     const downloading = this.page.waitForEvent('download')
-    await this.batch(label).getByRole('button', { name: `Imprimer les lettres « ${label} »` }).click()
+    await this.batch(label)
+      .getByRole('button', { name: `Imprimer les lettres « ${label} »` })
+      .click()
     return (await (await downloading).path())!
   }
 }
