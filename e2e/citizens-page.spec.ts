@@ -155,4 +155,23 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await expect(page.getByRole('checkbox', { name: 'Seulement celles sans réponse' })).toBeChecked()
   await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
   await expect(citizens.item('Nid-de-poule')).toHaveCount(0)
+
+  // The diagnostic counts, per theme, the contributions linked to it (not the duplicate) and opens them on this page.
+  await page.getByRole('checkbox', { name: 'Seulement celles sans réponse' }).uncheck()
+  await citizens.openItem('Nid-de-poule')
+  await citizens.link('Thème du référentiel', 'entretien', 'Entretien de la voirie communale')
+  await citizens.closeItem()
+  const campaign = await invoke(host, 'campaigns.create', { name: 'Diagnostic 2026' })
+  await page.goto(`${host.origin}/diagnostic/${(campaign.value as { id: number }).id}`)
+  await page.getByRole('tab', { name: 'Répondre par thème' }).click()
+  await page.getByRole('button', { name: 'Voirie, réseaux et mobilité' }).click()
+  const demands = page.getByRole('link', {
+    name: '1 contribution du portail sur le thème Entretien de la voirie communale : la voir sur la page Citoyens',
+  })
+  await expect(demands).toHaveText('dont 1 du portail')
+  await demands.scrollIntoViewIfNeeded()
+  await snap(page, 'citoyens-17-diagnostic-demands')
+  await demands.click()
+  await expect(page.getByRole('combobox', { name: 'Thème', exact: true })).toHaveValue('Entretien de la voirie communale')
+  await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
 })

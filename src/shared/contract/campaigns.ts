@@ -29,7 +29,7 @@ export const campaignsMethods = methodsOf('campaigns')({
     input: none,
     output: z.array(campaignSchema),
     access: 'profile',
-    reads: ['campaigns', 'answers', 'commune', 'communeProfile', 'citizenInputs'],
+    reads: ['campaigns', 'answers', 'commune', 'communeProfile', 'citizenInputs', 'citizens'],
   }),
   'campaigns.create': method({ input: campaignCreateInput, output: campaignSchema, access: 'admin', changes: ['campaigns', 'answers'] }),
   'campaigns.update': method({ input: campaignUpdateInput, output: campaignSchema, access: 'admin', changes: ['campaigns'] }),

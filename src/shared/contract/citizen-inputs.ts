@@ -20,8 +20,18 @@ export const citizenInputAddInput = z.object({
   receivedOn: isoDateField,
 })
 
+/** Per référentiel theme, the portal's contributions linked to it (neither hidden nor duplicates). */
+export const themeContributionCountSchema = z.object({ themeId: z.string(), count: z.number().int() })
+export type ThemeContributionCount = z.infer<typeof themeContributionCountSchema>
+
 export const citizenInputsMethods = methodsOf('citizenInputs')({
   'citizenInputs.list': method({ input: none, output: z.array(citizenInputSchema), access: 'profile', reads: ['citizenInputs'] }),
+  'citizenInputs.contributionCounts': method({
+    input: none,
+    output: z.array(themeContributionCountSchema),
+    access: 'profile',
+    reads: ['citizens'],
+  }),
   'citizenInputs.add': method({ input: citizenInputAddInput, output: citizenInputSchema, access: 'profile', changes: ['citizenInputs'] }),
   'citizenInputs.remove': method({ input: byIdInput, output: okSchema, access: 'profile', changes: ['citizenInputs'] }),
 })

@@ -166,13 +166,13 @@ export const diagnosticMethods = methodsOf('diagnostic')({
     input: z.object({ campaignId: idField }),
     output: diagnosticViewSchema,
     access: 'profile',
-    reads: ['campaigns', 'answers', 'commune', 'communeProfile', 'citizenInputs'],
+    reads: ['campaigns', 'answers', 'commune', 'communeProfile', 'citizenInputs', 'citizens'],
   }),
   'diagnostic.compare': method({
     input: z.object({ before: scoreSourceSchema, after: scoreSourceSchema }),
     output: comparisonSchema,
     access: 'profile',
-    reads: ['campaigns', 'answers', 'snapshots', 'commune', 'communeProfile', 'citizenInputs'],
+    reads: ['campaigns', 'answers', 'snapshots', 'commune', 'communeProfile', 'citizenInputs', 'citizens'],
   }),
   /** Medians and quartiles received through the relay, for the commune's population band. */
   'diagnostic.peers': method({

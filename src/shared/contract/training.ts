@@ -357,7 +357,18 @@ export const yearTableExportInput = z.object({
   format: z.enum(['xlsx', 'csv'], { error: 'Le format doit être XLSX ou CSV.' }).default('xlsx'),
 })
 
-const TRAINING_READS = ['training', 'members', 'mandate', 'themes', 'campaigns', 'answers', 'commune', 'communeProfile', 'citizenInputs'] as const
+const TRAINING_READS = [
+  'training',
+  'members',
+  'mandate',
+  'themes',
+  'campaigns',
+  'answers',
+  'commune',
+  'communeProfile',
+  'citizenInputs',
+  'citizens',
+] as const
 const settingsSchema = z.object({ maxAllowancesCents: z.number().int().nullable(), deliberationOn: z.string().nullable() })
 
 export const trainingMethods = methodsOf('training')({

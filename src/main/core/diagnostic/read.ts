@@ -13,6 +13,7 @@ import {
   type Populations,
 } from '../../../shared/referentiel/profile'
 import { readDecisions } from '../applicability/queries'
+import { contributionCountsByTheme } from '../citizens/theme-counts'
 import { criterionApplicability, type Applicability } from '../../../shared/referentiel/applicability'
 import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
@@ -89,13 +90,16 @@ export function campaignAnswers(db: Db, campaignId: number): Map<string, ScoredA
   return new Map(rows.map((r) => [r.criterionId, { status: r.status, split: parseSplit(r.split) }]))
 }
 
+/** Citizens' demands per theme: those entered at the mairie plus the portal's contributions linked to the theme. */
 export function citizenInputCounts(db: Db): Map<string, number> {
+  const counts = contributionCountsByTheme(db)
   const rows = db
     .select({ themeId: citizenInputs.themeId, n: sql<number>`count(*)` })
     .from(citizenInputs)
     .groupBy(citizenInputs.themeId)
     .all()
-  return new Map(rows.map((r) => [r.themeId, r.n]))
+  for (const r of rows) counts.set(r.themeId, (counts.get(r.themeId) ?? 0) + r.n)
+  return counts
 }
 
 /** The scores of an open campaign with the current référentiel and commune facts. */

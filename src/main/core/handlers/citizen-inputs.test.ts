@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { storePage } from '../portal/pull'
 import { auditRows, failure, ok } from '../testing'
+import { pulledContribution } from '../testing/contributions'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE, signInAsElu } from '../testing/referentiel'
 
@@ -75,5 +77,40 @@ describe('citizenInputs', () => {
     expect((await failure(core, session, 'citizenInputs.remove', { id: 5 })).code).toBe('NOT_FOUND')
     expect(await ok(core, session, 'citizenInputs.list')).toEqual([])
     expect(auditRows(core.database.sqlite, { entity: 'citizenInput' })).toEqual([])
+  })
+
+  it('counts, per theme, the portal contributions linked to it (not hidden ones, not duplicates) beside the local requests', async () => {
+    const { core, session } = setUp()
+    const { id } = await ok(core, session, 'campaigns.create', { name: 'Diagnostic' })
+    const items = [
+      pulledContribution(1, { moderation: 'publiee' }),
+      pulledContribution(2),
+      pulledContribution(3, { moderation: 'masquee' }),
+      pulledContribution(4, { moderation: 'publiee', kind: 'proposition', status: 'non_retenue' }),
+      pulledContribution(5, { moderation: 'publiee' }),
+      pulledContribution(6),
+    ]
+    storePage(core.database.db, 'https://relais.example.fr', items, items.length, new Map(), NOW)
+    expect(await ok(core, session, 'citizenInputs.contributionCounts')).toEqual([])
+    for (const contribution of [1, 2, 3, 5]) await ok(core, session, 'citizens.link', { id: contribution, themeId: 'risques' })
+    await ok(core, session, 'citizens.link', { id: 4, themeId: 'finances' })
+    await ok(core, session, 'citizens.link', { id: 5, duplicateOfId: 1 })
+    await ok(core, session, 'citizenInputs.add', { themeId: 'risques', summary: 'Sirène inaudible au hameau', receivedOn: '2026-04-02' })
+
+    // 1 (published) and 2 (awaiting publication) count; 3 is hidden, 5 repeats 1, 6 is linked to no theme.
+    expect(await ok(core, session, 'citizenInputs.contributionCounts')).toEqual([
+      { themeId: 'finances', count: 1 },
+      { themeId: 'risques', count: 2 },
+    ])
+    const { scores } = await ok(core, session, 'diagnostic.get', { campaignId: id })
+    const themes = Object.fromEntries(scores.domains.flatMap((d) => d.themes).map((t) => [t.themeId, t.citizenInputs]))
+    expect(themes).toEqual({ 'conseil-municipal': 0, finances: 1, ecole: 0, risques: 3 })
+
+    // Unlinking takes it off the count at once.
+    await ok(core, session, 'citizens.link', { id: 2, themeId: null })
+    expect(await ok(core, session, 'citizenInputs.contributionCounts')).toEqual([
+      { themeId: 'finances', count: 1 },
+      { themeId: 'risques', count: 1 },
+    ])
   })
 })

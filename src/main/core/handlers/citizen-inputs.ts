@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm'
 import type { CitizenInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { AuditTrail } from '../audit'
+import { contributionCountsByTheme } from '../citizens/theme-counts'
 import { citizenInputs } from '../db/schema'
 import type { HandlersOf } from '../handler'
 import { todayOf } from '../today'
@@ -17,6 +18,9 @@ export const citizenInputsHandlers: HandlersOf<'citizenInputs'> = {
   /** Most recent first. */
   'citizenInputs.list': (_input, { db }) =>
     db.select().from(citizenInputs).orderBy(desc(citizenInputs.receivedOn), desc(citizenInputs.id)).all().map(toCitizenInput),
+
+  'citizenInputs.contributionCounts': (_input, { db }) =>
+    [...contributionCountsByTheme(db)].map(([themeId, count]) => ({ themeId, count })).sort((a, b) => a.themeId.localeCompare(b.themeId)),
 
   'citizenInputs.add': ({ themeId, summary, receivedOn }, context) => {
     if (!context.referentiel().themes.has(themeId)) throw new AppError('NOT_FOUND', "Ce thème n'existe pas dans le référentiel de Cap Commune.")

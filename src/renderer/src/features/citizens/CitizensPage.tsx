@@ -76,13 +76,20 @@ const NO_FILTERS: Filters = {
   projectId: null,
 }
 
-/** The filters a link may open the page with (the home page's lines, a project's page): ?nouvelles=1, ?sans-reponse=1, ?projet=ID. */
+/** A theme id as the contract takes it; anything else in the address opens the page unfiltered. */
+const themeFromAddress = (value: string | null) => (value && value.length <= 120 ? value : null)
+
+/**
+ * The filters a link may open the page with (the home page's lines, a project's page, the diagnostic's themes):
+ * ?nouvelles=1, ?sans-reponse=1, ?projet=ID, ?theme=ID.
+ */
 function filtersFromAddress(params: URLSearchParams): Filters {
   return {
     ...NO_FILTERS,
     unseenOnly: params.get('nouvelles') === '1',
     unansweredOnly: params.get('sans-reponse') === '1',
     projectId: Number(params.get('projet')) || null,
+    themeId: themeFromAddress(params.get('theme')),
   }
 }
 

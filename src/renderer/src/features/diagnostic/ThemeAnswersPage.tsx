@@ -10,23 +10,41 @@ import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate, todayIso } from '../../lib/format'
 import { HOLDER_LABELS } from '../referentiel/labels'
 import { AnswerEditor } from './AnswerEditor'
-import { formatPercent, themeAnswersPath } from './labels'
+import { citizensOfThemePath, formatPercent, themeAnswersPath } from './labels'
+import { formatInteger } from '@shared/format'
 import { isTrainingTheme } from '../training/labels'
 import { TrainingFacts } from '../training/TrainingFacts'
 
-/** Citizen requests about a theme: counted in the diagnostic; entered here until the relay brings them. */
-function CitizenRequests({ themeId }: { themeId: string }) {
+/** Citizen requests about a theme, counted in the diagnostic: the portal's contributions linked to it, and those entered here. */
+export function CitizenRequests({ themeId, themeTitle }: { themeId: string; themeTitle: string }) {
   const { t } = useTranslation()
   const inputs = useApiQuery('citizenInputs.list', {})
+  const portal = useApiQuery('citizenInputs.contributionCounts', {})
   const add = useApiMutation('citizenInputs.add')
   const [summary, setSummary] = useState('')
   const [receivedOn, setReceivedOn] = useState(todayIso())
   const mine = (inputs.data ?? []).filter((i) => i.themeId === themeId)
+  const fromPortal = portal.data?.find((c) => c.themeId === themeId)?.count ?? 0
+  const total = mine.length + fromPortal
   return (
     <Paper withBorder p="md" radius="md" aria-label={t('diagnostic.citizenRequests')}>
       <Title order={2} size="h5" mb="xs">
-        {t('diagnostic.citizenRequestsCount', { count: mine.length })}
+        {t('diagnostic.citizenRequestsCount', { count: total, n: formatInteger(total) })}
       </Title>
+      {fromPortal > 0 ? (
+        <Anchor component={Link} to={citizensOfThemePath(themeId)} size="sm">
+          {t('diagnostic.portalContributionsOf', { count: fromPortal, n: formatInteger(fromPortal), theme: themeTitle })}
+        </Anchor>
+      ) : (
+        portal.data && (
+          <Text size="sm" c="dimmed">
+            {t('diagnostic.portalRequestsNone')}
+          </Text>
+        )
+      )}
+      <Text size="sm" fw={500} mt="xs">
+        {t('diagnostic.localRequestsCount', { count: mine.length, n: formatInteger(mine.length) })}
+      </Text>
       {mine.slice(0, 5).map((input) => (
         <Text key={input.id} size="sm">
           {formatDate(input.receivedOn)} — {input.summary}
@@ -137,7 +155,7 @@ export function ThemeAnswersPage() {
           />
         )
       })}
-      <CitizenRequests themeId={theme.id} />
+      <CitizenRequests themeId={theme.id} themeTitle={theme.title} />
       <Group justify="space-between">
         {previous ? (
           <Button component={Link} to={themeAnswersPath(campaignId, previous.theme.id)} variant="default" leftSection={<IconArrowLeft size={16} />}>

@@ -11,3 +11,6 @@ export { formatPercent } from '../../lib/format'
 export function themeAnswersPath(campaignId: number, themeId: string): string {
   return `/diagnostic/${campaignId}/themes/${encodeURIComponent(themeId)}`
 }
+
+/** The Citoyens page filtered on the contributions linked to a theme. */
+export const citizensOfThemePath = (themeId: string) => `/citoyens?theme=${encodeURIComponent(themeId)}`
