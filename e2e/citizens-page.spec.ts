@@ -172,6 +172,6 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await demands.scrollIntoViewIfNeeded()
   await snap(page, 'citoyens-17-diagnostic-demands')
   await demands.click()
-  await expect(page.getByRole('combobox', { name: 'Thème', exact: true })).toHaveValue('Entretien de la voirie communale')
+  await expect(citizens.filters.getByRole('combobox', { name: 'Thème du référentiel' })).toHaveValue('Entretien de la voirie communale')
   await expect(citizens.list.getByRole('listitem')).toHaveCount(2)
 })
