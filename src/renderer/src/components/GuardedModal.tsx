@@ -1,7 +1,7 @@
 import { Modal, Text, type ModalProps } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { createContext, useContext, useEffect, useMemo, useRef } from 'react'
-import { useBlocker } from 'react-router'
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { useBlocker, type Location } from 'react-router'
 import { i18n } from '../i18n'
 
 /**
@@ -28,12 +28,26 @@ export function confirmDiscard(
   })
 }
 
+type Leaving = (move: { currentLocation: Location; nextLocation: Location }) => boolean
+
+const leavesPage: Leaving = ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname
+
+// Every guard on screen. A router honours only one blocker (its last), so each guard's blocker asks them all.
+const guards = new Map<symbol, { dirty: boolean; leaving: Leaving }>()
+const anyGuardLost: Leaving = (move) => [...guards.values()].some((guard) => guard.dirty && guard.leaving(move))
+
 /**
  * A page form's guard: while `dirty`, leaving the page (a link, the menu, another Paramètres tab, the browser's back)
- * asks first, with the dialogs' question; closing or reloading the window gets the browser's own warning.
+ * asks first, with the dialogs' question; closing or reloading the window gets the browser's own warning. `leaving`
+ * says which moves lose the form when it is not only a change of page (another contribution opened in the same page).
  */
-export function useLeaveGuard(dirty: boolean): void {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname)
+export function useLeaveGuard(dirty: boolean, leaving: Leaving = leavesPage): void {
+  const [id] = useState(() => Symbol('leave guard'))
+  useEffect(() => {
+    guards.set(id, { dirty, leaving })
+  })
+  useEffect(() => () => void guards.delete(id), [id])
+  const blocker = useBlocker(anyGuardLost)
   const asked = useRef(false)
   useEffect(() => {
     if (blocker.state !== 'blocked') {

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconCloudCheck, IconCloudUpload, IconEye, IconEyeOff } from '@tabler/icons-react'
 import { useState } from 'react'
+import type { Location } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { CONTRIBUTION_SYNC_LABELS, PUBLIC_ANSWER_MAX, type ContributionDetail } from '@shared/contract'
 import { INPUT_STATUS_LABELS, INPUT_STATUSES, type InputStatus } from '@shared/relay/vocabulary'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 import { formatDateTime, formatInteger } from '../../lib/format'
 
 const SYNC_COLORS = { en_attente: 'yellow', envoye: 'teal', erreur: 'red' } as const
@@ -45,6 +47,10 @@ export function ContributionSyncState({ sync }: { sync: ContributionDetail['sync
   )
 }
 
+const openContribution = (location: Location) => new URLSearchParams(location.search).get('contribution')
+const leavesContribution = ({ currentLocation, nextLocation }: { currentLocation: Location; nextLocation: Location }) =>
+  currentLocation.pathname !== nextLocation.pathname || openContribution(currentLocation) !== openContribution(nextLocation)
+
 /** Publish or hide, the status, the public answer: each saved here at once and sent to the portal. */
 export function ContributionDecisions({ item }: { item: ContributionDetail }) {
   const { t } = useTranslation()
@@ -58,6 +64,8 @@ export function ContributionDecisions({ item }: { item: ContributionDetail }) {
     if (draft.trim() === (savedAnswer ?? '')) setDraft(item.publicAnswer ?? '')
   }
   const dirty = draft.trim() !== (item.publicAnswer ?? '')
+  // Closing the panel or opening another contribution (the address's ?contribution=) would drop the draft too.
+  useLeaveGuard(dirty, leavesContribution)
   const tooLong = draft.trim().length > PUBLIC_ANSWER_MAX
 
   return (

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { Route, Routes } from 'react-router'
+import { Route, Routes, useSearchParams } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import type { ContributionDetail } from '@shared/contract'
 import { failure, renderWithApp, type Answers } from '../../testing/render'
@@ -204,5 +204,63 @@ describe('ContributionDrawer: the mairie’s organisation', () => {
     expect(await screen.findByText('Page du projet 12')).toBeTruthy()
     expect(app.inputsOf('citizens.transform')).toHaveLength(1)
     expect(app.inputsOf('citizens.transform')[0]).toMatchObject({ id: 1 })
+  })
+})
+
+/** The Citoyens page's way of opening a contribution: ?contribution=ID, with another row to click. */
+function PageWithDrawer() {
+  const [params, setParams] = useSearchParams()
+  return (
+    <>
+      <button type="button" onClick={() => setParams({ contribution: '2' })}>
+        Ouvrir la contribution 2
+      </button>
+      <ContributionDrawer id={Number(params.get('contribution')) || null} onClose={() => setParams({})} />
+    </>
+  )
+}
+
+describe('ContributionDrawer: a public answer being typed', () => {
+  const answers: Answers = {
+    'citizens.get': ({ id }) => detail({ id, title: `Contribution ${id}`, moderation: 'publiee' }),
+    'projects.list': () => ({ items: [], total: 0 }) as never,
+    'referentiel.get': () => ({ domains: [] }) as never,
+    'citizens.duplicateCandidates': () => ({ items: [] }),
+  }
+  const answer = () => screen.getByRole('textbox', { name: /Réponse publique de la mairie/ }) as HTMLTextAreaElement
+
+  it('closes at once while nothing is typed', async () => {
+    const app = renderWithApp(<PageWithDrawer />, { answers, route: '/citoyens?contribution=1' })
+    await screen.findByRole('heading', { name: 'Contribution 1' })
+    await app.user.click(answer())
+    await app.user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Contribution 1' })).toBeNull())
+    expect(screen.queryByText('Abandonner la saisie ?')).toBeNull()
+  })
+
+  it('asks before closing the panel or opening another contribution; « Continuer la saisie » keeps the draft', async () => {
+    const app = renderWithApp(<PageWithDrawer />, { answers, route: '/citoyens?contribution=1' })
+    await screen.findByRole('heading', { name: 'Contribution 1' })
+    await app.user.type(answer(), 'Merci, nous passons lundi.')
+
+    await app.user.keyboard('{Escape}')
+    expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
+    await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
+    expect(screen.getByRole('heading', { name: 'Contribution 1' })).toBeTruthy()
+    expect(answer().value).toBe('Merci, nous passons lundi.')
+
+    await app.user.click(screen.getByRole('button', { name: 'Ouvrir la contribution 2', hidden: true }))
+    expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
+    await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
+    expect(answer().value).toBe('Merci, nous passons lundi.')
+
+    // Abandoning is a choice: then the other contribution opens, with its own empty answer.
+    await app.user.click(screen.getByRole('button', { name: 'Ouvrir la contribution 2', hidden: true }))
+    await app.user.click(await screen.findByRole('button', { name: 'Abandonner la saisie' }))
+    expect(await screen.findByRole('heading', { name: 'Contribution 2' })).toBeTruthy()
+    expect(answer().value).toBe('')
+    expect(app.inputsOf('citizens.update')).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { commentAddInput, type ProjectDetail } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 import { base64FromFile, formatSize } from '../../lib/files'
 import { formatDateTime } from '../../lib/format'
 import { useFormSubmit } from '../../lib/use-form-submit'
@@ -26,6 +27,7 @@ export function ExchangesPanel({ project }: { project: ProjectDetail }) {
     validate: { body: (body) => validateWith(commentAddInput, { projectId: project.id, body }).body ?? null },
   })
   const submit = useFormSubmit(form, ({ body }) => addComment.mutateAsync({ projectId: project.id, body }).then(() => form.reset()))
+  useLeaveGuard(form.values.body.trim() !== '')
   const [uploading, setUploading] = useState(false)
   const comments = project.comments.filter((c) => c.taskId === null)
   const taskTitle = (taskId: number | null) => project.tasks.find((x) => x.id === taskId)?.title

@@ -178,7 +178,8 @@ export function ProjectPage() {
         <Tabs.Panel value="participants">
           <ParticipantsPanel project={p} />
         </Tabs.Panel>
-        <Tabs.Panel value="echanges">
+        {/* Kept mounted: a comment being typed survives a look at another tab. */}
+        <Tabs.Panel value="echanges" keepMounted>
           <ExchangesPanel project={p} />
         </Tabs.Panel>
         <Tabs.Panel value="portail">
