@@ -9,6 +9,7 @@ import { portalConnectInput, type PortalStatus } from '@shared/contract'
 import { errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useDiscardGuard, useLeaveGuard } from '../../components/GuardedModal'
 import { formatDateTime } from '../../lib/format'
 import { serverFieldErrors, validateWith } from '../../lib/validation'
 import { ComparisonSettings } from './ComparisonSettings'
@@ -29,6 +30,9 @@ function ConnectForm({ initialRelayUrl, onDone, onCancel }: { initialRelayUrl: s
     initialValues: { relayUrl: initialRelayUrl, pairingCode: '' },
     validate: (values) => validateWith(portalConnectInput, values),
   })
+  const typed = form.values.relayUrl.trim() !== initialRelayUrl.trim() || form.values.pairingCode.trim() !== ''
+  useLeaveGuard(typed)
+  const cancel = useDiscardGuard(typed, () => onCancel?.())
   const submit = form.onSubmit(async (values) => {
     setFailure(null)
     try {
@@ -67,7 +71,7 @@ function ConnectForm({ initialRelayUrl, onDone, onCancel }: { initialRelayUrl: s
             {t('portal.connect')}
           </Button>
           {onCancel && (
-            <Button variant="subtle" onClick={onCancel}>
+            <Button variant="subtle" onClick={cancel}>
               {t('common.cancel')}
             </Button>
           )}

@@ -8,6 +8,7 @@ import { COMPETENCE_LABELS } from '@shared/referentiel/applicability'
 import { COMPETENCES } from '@shared/referentiel/schema'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 
 type RiskKey = Exclude<keyof CommuneProfile['risks'], 'seismicZone'>
 type FacilityKey = keyof CommuneProfile['facilities']
@@ -150,10 +151,17 @@ export function ProfileFields({
   )
 }
 
+/** The same answers, whatever order the transferred competences were ticked in. */
+function sameProfile(a: CommuneProfile, b: CommuneProfile): boolean {
+  const normal = (profile: CommuneProfile) => JSON.stringify({ ...profile, transferredCompetences: [...profile.transferredCompetences].sort() })
+  return normal(a) === normal(b)
+}
+
 function ProfileForm({ saved, canEdit }: { saved: CommuneProfile; canEdit: boolean }) {
   const { t } = useTranslation()
   const save = useApiMutation('communeProfile.update')
   const [profile, setProfile] = useState<CommuneProfile>(saved)
+  useLeaveGuard(!sameProfile(profile, saved))
 
   return (
     <form
