@@ -37,7 +37,9 @@ describe('ExchangesPanel: a comment being typed', () => {
   it('leaves at once once the comment is sent', async () => {
     const app = renderWithApp(<ProjectWithMenu />, {
       route: '/projets/7',
-      answers: { 'comments.add': (input) => ({ id: 1, taskId: null, author: 'Claire Martin', createdAt: '2026-12-01T10:00:00.000Z', ...input }) as never },
+      answers: {
+        'comments.add': (input) => ({ id: 1, taskId: null, author: 'Claire Martin', createdAt: '2026-12-01T10:00:00.000Z', ...input }) as never,
+      },
     })
     await app.user.type(comment(), 'Le devis du couvreur est arrivé.')
     await app.user.click(screen.getByRole('button', { name: 'Publier' }))
