@@ -103,6 +103,8 @@ export const pollSchema = z.object({
   updatedAt: z.string(),
   /** Online answers received so far (brought by the pull). */
   answers: z.number().int(),
+  /** Paper ballots entered by the mairie (« Résultats »); null when none are: once some are, the questions' shape is kept. */
+  paperBallots: z.number().int().nullable(),
   /** Its last send or withdrawal through the outbox. */
   item: outboxItemSchema.nullable(),
 })

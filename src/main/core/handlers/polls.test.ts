@@ -41,6 +41,7 @@ describe('polls and votes (desktop side)', () => {
       kind: 'sondage',
       projectId: null,
       answers: 0,
+      paperBallots: null,
       withdrawnAt: null,
       createdBy: 'Secrétariat',
       item: { state: 'en_attente', action: 'put', kind: 'poll' },
@@ -200,8 +201,11 @@ describe('polls and votes (desktop side)', () => {
     const refused = await failure(core, session, 'polls.update', { id: poll.id, poll: withoutChoice })
     expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Des bulletins papier sont saisis') })
     expect((await ok(core, session, 'pollResults.get', { pollId: poll.id })).participation.paper).toBe(5)
+    // The form locks the shape from what the poll says.
+    expect((await ok(core, session, 'polls.get', { id: poll.id })).paperBallots).toBe(5)
 
     await ok(core, session, 'pollResults.removePaper', { pollId: poll.id })
+    expect((await ok(core, session, 'polls.get', { id: poll.id })).paperBallots).toBeNull()
     const updated = await ok(core, session, 'polls.update', { id: poll.id, poll: withoutChoice })
     expect(updated.questions.find((q) => q.id === choice.id)!.options).toHaveLength(choice.options.length - 1)
   })

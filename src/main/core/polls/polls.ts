@@ -47,6 +47,7 @@ export function pollOf(db: Db, row: PollRow): Poll {
     externalId,
     projectTitle: project?.title ?? null,
     answers: answersCount(db, externalId),
+    paperBallots: db.select({ ballots: paperBallots.ballots }).from(paperBallots).where(eq(paperBallots.pollId, row.id)).get()?.ballots ?? null,
     item: item ? outboxItemView(item) : null,
   }
 }

@@ -86,5 +86,10 @@ export const polls = {
     answeredTitle_other: '{{count}} habitants ont déjà répondu',
     answeredHelp:
       'Vous pouvez corriger les libellés, la présentation et les dates. Les questions et les choix ne peuvent plus être ajoutés, retirés, déplacés ni changer de type : les réponses reçues y renvoient.',
+    paperTitle_zero: 'Une saisie de bulletins papier existe (aucun bulletin compté)',
+    paperTitle_one: 'Un bulletin papier est saisi',
+    paperTitle_other: '{{count}} bulletins papier sont saisis',
+    paperHelp:
+      'Vous pouvez corriger les libellés, la présentation et les dates. Pour ajouter, retirer ou déplacer une question ou un choix, ou en changer le type, retirez d’abord les bulletins papier (bouton « Résultats » de la consultation) : les bulletins comptés y renvoient.',
   },
 }

@@ -167,6 +167,8 @@ interface PollFormProps {
   initial: PollValues
   /** Online answers already received: the questions' shape is then fixed. */
   answers: number
+  /** Paper ballots entered: the shape is fixed too, until they are removed. */
+  paperBallots: number | null
   projects: { value: string; label: string }[]
   submitLabel: string
   /** Said above the buttons (a poll off the portal stays off). */
@@ -176,7 +178,7 @@ interface PollFormProps {
 }
 
 /** A sondage (questions of three kinds) or a vote (a project and its options), with its dates and who may answer. */
-export function PollForm({ initial, answers, projects, submitLabel, notice, onSubmit, onCancel }: PollFormProps) {
+export function PollForm({ initial, answers, paperBallots, projects, submitLabel, notice, onSubmit, onCancel }: PollFormProps) {
   const { t } = useTranslation()
   const form = useForm<PollValues>({ mode: 'controlled', initialValues: initial, validate: (values) => validateWith(pollInput, pollInputOf(values)) })
   const cancel = useDiscardGuard(form.isDirty(), onCancel)
@@ -185,7 +187,7 @@ export function PollForm({ initial, answers, projects, submitLabel, notice, onSu
   const stashed = useRef<QuestionValues[] | null>(null)
   const values = form.values
   const errors = form.errors
-  const locked = answers > 0
+  const locked = answers > 0 || paperBallots !== null
   const isVote = values.kind === 'vote'
 
   function chooseKind(kind: PollKind) {
@@ -240,10 +242,16 @@ export function PollForm({ initial, answers, projects, submitLabel, notice, onSu
   return (
     <form noValidate onSubmit={submit.onSubmit}>
       <Stack>
-        {locked && (
+        {answers > 0 ? (
           <Alert role="note" color="blue" variant="light" title={t('polls.form.answeredTitle', { count: answers })}>
             <Text size="sm">{t('polls.form.answeredHelp')}</Text>
           </Alert>
+        ) : (
+          paperBallots !== null && (
+            <Alert role="note" color="blue" variant="light" title={t('polls.form.paperTitle', { count: paperBallots })}>
+              <Text size="sm">{t('polls.form.paperHelp')}</Text>
+            </Alert>
+          )
         )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="poll-kind-label">

@@ -45,6 +45,7 @@ function poll(values: Partial<Poll> = {}): Poll {
     createdBy: 'Secrétariat',
     updatedAt: '2026-12-01T09:00:00.000Z',
     answers: 0,
+    paperBallots: null,
     item: {
       id: 9,
       kind: 'poll',
@@ -211,6 +212,21 @@ describe('PollsPage', () => {
         ],
       },
     ])
+  })
+
+  it('with paper ballots entered, locks the questions’ shape on screen and says how to unlock it', async () => {
+    const app = render([poll({ paperBallots: 12 })])
+    await app.user.click(await screen.findByRole('button', { name: 'Modifier « Horaires de la bibliothèque »' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText('12 bulletins papier sont saisis')).toBeTruthy()
+    expect(within(dialog).getByText(/retirez d’abord les bulletins papier/)).toBeTruthy()
+    const first = within(dialog).getByRole('group', { name: 'Question 1' })
+    for (const name of ['Descendre le choix 1', 'Retirer le choix 1', 'Ajouter un choix (Question 1)', 'Retirer la question 1'])
+      expect((within(first).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true)
+    expect((within(dialog).getByRole('button', { name: 'Ajouter une question' }) as HTMLButtonElement).disabled).toBe(true)
+    expect((within(first).getByRole('radio', { name: 'Réponse courte' }) as HTMLInputElement).disabled).toBe(true)
+    // The wording stays free.
+    expect((within(first).getByLabelText('Choix 2') as HTMLInputElement).disabled).toBe(false)
   })
 
   it('withdraws a poll after a confirmation, and publishes a withdrawn one again', async () => {

@@ -195,6 +195,7 @@ export function PollsPage() {
           <PollForm
             initial={current ? pollValues(current) : emptyPoll()}
             answers={current?.answers ?? 0}
+            paperBallots={current?.paperBallots ?? null}
             projects={projectOptions}
             submitLabel={current ? (current.withdrawnAt ? t('polls.saveWithdrawn') : t('polls.save')) : t('polls.create')}
             notice={current?.withdrawnAt ? t('polls.editWithdrawnHelp') : undefined}
