@@ -80,6 +80,9 @@ describe('PollResultsPage', () => {
     const chart = within(question).getByRole('img', { name: 'Réponses à « Quel aménagement préférez-vous ? » : en ligne et papier' })
     expect(chart.textContent).toMatch(/En ligne : 800, 434/)
     expect(chart.textContent).toMatch(/Sur papier : 0, 0/)
+    // The table's columns say what the legend says.
+    expect(within(question).getByRole('columnheader', { name: 'Sur papier' })).toBeTruthy()
+    expect(within(question).getByRole('columnheader', { name: 'En ligne' })).toBeTruthy()
     // The citizen's text is shown as typed: no bold, no link.
     const remark = screen.getByText('<b>Plus de bancs</b> https://exemple.fr')
     expect(remark.querySelector('b, a')).toBeNull()
