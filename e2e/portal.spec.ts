@@ -137,6 +137,10 @@ test('a citizen signs up through the mailed link, sends a proposal with a photo,
   await expect(page.getByRole('img', { name: 'Photo 1 de votre contribution' })).toBeVisible()
   await portal.expectAccessible()
   await shot('06-mes-contributions')
+  // The card's title starts at its top edge: no empty band above it.
+  const card = page.locator('li.card').first()
+  const gap = await card.evaluate((li) => li.querySelector('h2, h3')!.getBoundingClientRect().top - li.getBoundingClientRect().top)
+  expect(gap).toBeLessThan(24)
   const feed = (await (await relay.api('/api/v1/inputs', { token })).json()) as { items: { type: string; photos?: { id: number }[] }[] }
   const stored = feed.items.find((i) => i.type === 'contribution')!.photos![0]!
   const bytes = Buffer.from(await (await relay.api(`/api/v1/photos/${stored.id}`, { token })).arrayBuffer())
