@@ -106,6 +106,13 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   // The mairie publishes it, changes its status and answers: sent to the relay, read by the citizen.
   await citizens.decisions.getByRole('button', { name: 'Publier sur le portail' }).click()
   await citizens.setStatus('À l’étude')
+  // An answer typed and not saved is not lost by closing the panel: asked first.
+  await citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' }).fill('Merci : l’équipe')
+  await citizens.detail.getByRole('button', { name: 'Fermer' }).first().click()
+  await expect(page.getByRole('dialog', { name: 'Abandonner la saisie ?' })).toBeVisible()
+  await snap(page, 'citoyens-13-answer-kept')
+  await page.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' })).toHaveValue('Merci : l’équipe')
   await citizens.answer('Merci : l’équipe technique passe jeudi.')
   await expect(citizens.decisions.getByText('Envoyé au portail')).toBeVisible()
   await snap(page, 'citoyens-13-decisions')

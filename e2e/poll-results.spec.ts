@@ -55,6 +55,18 @@ test('paper ballots entered on a sondage’s results: refused in French when the
   await question.scrollIntoViewIfNeeded()
   await snap(page, 'poll-results-02-chart')
 
+  // With paper ballots counted, the poll's form keeps its questions and choices, and says why.
+  await polls.open()
+  await polls.row('Horaires de la bibliothèque').getByRole('button', { name: 'Modifier « Horaires de la bibliothèque »' }).click()
+  await expect(polls.dialog.getByText('40 bulletins papier sont saisis')).toBeVisible()
+  await expect(polls.dialog.getByRole('button', { name: 'Ajouter une question' })).toBeDisabled()
+  await expect(polls.question(1).getByRole('button', { name: 'Retirer le choix 1' })).toBeDisabled()
+  await snap(page, 'poll-results-03-form-locked')
+  await polls.dialog.getByRole('button', { name: 'Annuler' }).click()
+  await expect(polls.dialog).toBeHidden()
+  await polls.row('Horaires de la bibliothèque').getByRole('link', { name: 'Résultats « Horaires de la bibliothèque »' }).click()
+  await results.expectOpen('Horaires de la bibliothèque')
+
   await page.getByRole('button', { name: 'Retirer les bulletins papier' }).click()
   await expect(page.getByText('Les 40 bulletins papier et leurs nombres par choix seront retirés', { exact: false })).toBeVisible()
   await page.getByRole('button', { name: 'Supprimer' }).click()
