@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { useState } from 'react'
-import { Link, Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
+import { leaveAtOnce, PageWithMenu } from '../testing/leave'
 import { renderWithApp } from '../testing/render'
 import { useLeaveGuard } from './GuardedModal'
 
@@ -17,29 +17,18 @@ function GuardedField({ label }: { label: string }) {
 }
 
 /** Two forms on one page, as Paramètres › Commune holds the commune's card and its population. */
-function PageWithTwoForms() {
-  return (
-    <>
-      <Link to="/">Accueil</Link>
-      <Routes>
-        <Route path="/" element={<p>Page d’accueil</p>} />
-        <Route
-          path="/page"
-          element={
-            <section>
-              <GuardedField label="Premier formulaire" />
-              <GuardedField label="Second formulaire" />
-            </section>
-          }
-        />
-      </Routes>
-    </>
+const renderTwoForms = () =>
+  renderWithApp(
+    <PageWithMenu path="/page">
+      <GuardedField label="Premier formulaire" />
+      <GuardedField label="Second formulaire" />
+    </PageWithMenu>,
+    { route: '/page' },
   )
-}
 
 describe('useLeaveGuard with several forms on one page', () => {
   it.each(['Premier formulaire', 'Second formulaire'])('asks before leaving with « %s » typed', async (label) => {
-    const app = renderWithApp(<PageWithTwoForms />, { route: '/page' })
+    const app = renderTwoForms()
     await app.user.type(screen.getByLabelText(label), 'brouillon')
     await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
     expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
@@ -48,8 +37,7 @@ describe('useLeaveGuard with several forms on one page', () => {
   })
 
   it('leaves at once while neither is typed in', async () => {
-    const app = renderWithApp(<PageWithTwoForms />, { route: '/page' })
-    await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
-    await waitFor(() => expect(screen.getByText('Page d’accueil')).toBeTruthy())
+    const app = renderTwoForms()
+    await leaveAtOnce(app)
   })
 })

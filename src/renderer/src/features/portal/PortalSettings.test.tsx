@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
-import { Link, Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import type { PortalStatus } from '@shared/contract'
+import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../../testing/leave'
 import { failure, renderWithApp, type Answers } from '../../testing/render'
 import { PortalSettings } from './PortalSettings'
 
@@ -33,45 +33,36 @@ const answers = (status: PortalStatus): Answers => ({
   'comparison.status': () => failure('Le partage des scores n’a pas pu être lu.'),
 })
 
-/** Paramètres › Portail citoyen with the menu's way out. */
-function SettingsWithMenu() {
-  return (
-    <>
-      <Link to="/">Accueil</Link>
-      <Routes>
-        <Route path="/" element={<p>Page d’accueil</p>} />
-        <Route path="/parametres/portail" element={<PortalSettings />} />
-      </Routes>
-    </>
+const renderSettings = (status: PortalStatus) =>
+  renderWithApp(
+    <PageWithMenu path="/parametres/portail">
+      <PortalSettings />
+    </PageWithMenu>,
+    { route: '/parametres/portail', answers: answers(status) },
   )
-}
 
 const field = (name: RegExp) => screen.getByRole('textbox', { name }) as HTMLInputElement
 
 describe('Paramètres › Portail citoyen: the connection form', () => {
   it('asks before leaving with a relay address and a pairing code typed; « Continuer la saisie » keeps them', async () => {
-    const app = renderWithApp(<SettingsWithMenu />, { route: '/parametres/portail', answers: answers(notConnected) })
+    const app = renderSettings(notConnected)
     await app.user.type(await screen.findByRole('textbox', { name: /Adresse du relais/ }), 'https://relais.example.fr')
     await app.user.type(field(/Code d’appairage/), 'ABCD-1234')
-    await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
-    expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
-    await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
-    await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
-    expect(screen.queryByText('Page d’accueil')).toBeNull()
+    await leaveAndExpectQuestion(app)
+    await keepEditing(app)
     expect(field(/Adresse du relais/).value).toBe('https://relais.example.fr')
     expect(field(/Code d’appairage/).value).toBe('ABCD-1234')
     expect(app.inputsOf('portal.connect')).toEqual([])
   })
 
   it('leaves at once while nothing is typed', async () => {
-    const app = renderWithApp(<SettingsWithMenu />, { route: '/parametres/portail', answers: answers(notConnected) })
+    const app = renderSettings(notConnected)
     await screen.findByRole('textbox', { name: /Adresse du relais/ })
-    await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
-    expect(await screen.findByText('Page d’accueil')).toBeTruthy()
+    await leaveAtOnce(app)
   })
 
   it('« Annuler » a change of relay asks first once a code is typed', async () => {
-    const app = renderWithApp(<SettingsWithMenu />, { route: '/parametres/portail', answers: answers(connected) })
+    const app = renderSettings(connected)
     await app.user.click(await screen.findByRole('button', { name: 'Changer de relais' }))
     await app.user.type(field(/Code d’appairage/), 'ABCD-1234')
     await app.user.click(screen.getByRole('button', { name: 'Annuler' }))

@@ -1,22 +1,9 @@
 import { screen, waitFor } from '@testing-library/react'
-import { Link, Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { EMPTY_PROFILE, type CommuneProfile } from '@shared/referentiel/profile'
+import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../../testing/leave'
 import { renderWithApp, type Answers } from '../../testing/render'
 import { CommuneProfileSettings } from './CommuneProfileSettings'
-
-/** Paramètres › Profil de la commune with the menu's way out. */
-function SettingsWithMenu() {
-  return (
-    <>
-      <Link to="/">Accueil</Link>
-      <Routes>
-        <Route path="/" element={<p>Page d’accueil</p>} />
-        <Route path="/parametres/profil-commune" element={<CommuneProfileSettings />} />
-      </Routes>
-    </>
-  )
-}
 
 function answers(): Answers {
   let saved: CommuneProfile = EMPTY_PROFILE
@@ -27,25 +14,29 @@ function answers(): Answers {
   }
 }
 
+const renderSettings = () =>
+  renderWithApp(
+    <PageWithMenu path="/parametres/profil-commune">
+      <CommuneProfileSettings />
+    </PageWithMenu>,
+    { route: '/parametres/profil-commune', answers: answers() },
+  )
 const cemetery = () => screen.getByRole('switch', { name: 'Un cimetière communal' }) as HTMLInputElement
 
 describe('Paramètres › Profil de la commune: the questionnaire', () => {
   it('asks before leaving with an answer changed and not saved; « Continuer la saisie » keeps it', async () => {
-    const app = renderWithApp(<SettingsWithMenu />, { route: '/parametres/profil-commune', answers: answers() })
+    const app = renderSettings()
     await screen.findByRole('switch', { name: 'Un cimetière communal' })
     const before = cemetery().checked
     await app.user.click(cemetery())
-    await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
-    expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
-    await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
-    await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
-    expect(screen.queryByText('Page d’accueil')).toBeNull()
+    await leaveAndExpectQuestion(app)
+    await keepEditing(app)
     expect(cemetery().checked).toBe(!before)
     expect(app.inputsOf('communeProfile.update')).toEqual([])
   })
 
   it('leaves at once once the answers are saved, or put back as they were', async () => {
-    const app = renderWithApp(<SettingsWithMenu />, { route: '/parametres/profil-commune', answers: answers() })
+    const app = renderSettings()
     await screen.findByRole('switch', { name: 'Un cimetière communal' })
     await app.user.click(cemetery())
     await app.user.click(cemetery())
@@ -53,7 +44,6 @@ describe('Paramètres › Profil de la commune: the questionnaire', () => {
     await app.user.click(screen.getByRole('button', { name: 'Enregistrer' }))
     await waitFor(() => expect(app.inputsOf('communeProfile.update')).toHaveLength(1))
     await screen.findByText('Le profil de la commune est enregistré.')
-    await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
-    expect(await screen.findByText('Page d’accueil')).toBeTruthy()
+    await leaveAtOnce(app)
   })
 })
