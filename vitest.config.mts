@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           // The relay has its own suite (vitest.relay.config.mts): it starts PostgreSQL and relay processes.
           exclude: [...configDefaults.exclude, 'src/relay/**', 'src/main/**/*.relay.test.ts'],
           environment: 'node',
