@@ -15,7 +15,6 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { SaveState } from '../../components/SaveState'
 import { useAnswerAutosave } from './use-answer-autosave'
@@ -48,7 +47,6 @@ export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = 
   const { t } = useTranslation()
   const addEvidence = useApiMutation('evidence.add')
   const removeEvidence = useApiMutation('evidence.remove')
-  const queryClient = useQueryClient()
   const { open, download } = useStoredFileActions('evidence')
   const [status, setStatus] = useState<AnswerStatus>(answer?.status ?? 'non_renseigne')
   const [split, setSplit] = useState<AnswerSplit>(answer?.split ?? { done: 50, programmed: 0, notDone: 50 })
@@ -84,7 +82,6 @@ export function AnswerEditor({ campaignId, criterion, answer, closed, isAdmin = 
       notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
     } finally {
       setUploading(false)
-      await queryClient.invalidateQueries()
     }
   }
 
