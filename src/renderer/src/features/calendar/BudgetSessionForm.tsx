@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import type { CalendarEntry } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
+import { useFormSubmit } from '../../lib/use-form-submit'
 
 /**
  * Under the débat d'orientation budgétaire: the planned date of the budget session, so that the window is the real
@@ -22,19 +23,16 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
   // The budget year the window belongs to: a session from October on votes the next year's budget.
   const year = Number(entry.dueOn.slice(0, 4)) + (plannedDay !== null && Number(entry.dueOn.slice(5, 7)) >= 10 ? 1 : 0)
   const planned = sessions.data?.find((s) => s.year === year && s.plannedOn === plannedDay)
-  const [plannedOn, setPlannedOn] = useState<string | null>(plannedDay)
-  const [failure, setFailure] = useState<string | null>(null)
+  const form = useForm<{ plannedOn: string | null }>({ initialValues: { plannedOn: plannedDay } })
+  const { plannedOn } = form.getValues()
+  const submit = useFormSubmit(form, (values) => save.mutateAsync({ year, plannedOn: values.plannedOn }))
+  // The removal is the same write without a date; the field empties once it is done, and keeps its date on a refusal.
+  const removal = useFormSubmit(
+    form,
+    () => save.mutateAsync({ year, plannedOn: null }),
+    () => form.setValues({ plannedOn: null }),
+  )
   const canEdit = session.data?.profile?.isAdmin ?? false
-
-  async function submit(value: string | null) {
-    setFailure(null)
-    try {
-      await save.mutateAsync({ year, plannedOn: value })
-      setPlannedOn(value)
-    } catch (error) {
-      setFailure((error as Error).message)
-    }
-  }
 
   return (
     <Stack gap={6} mt={4}>
@@ -44,19 +42,20 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
         </Alert>
       )}
       {canEdit ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault()
-            void submit(plannedOn)
-          }}
-        >
+        <form onSubmit={submit.onSubmit}>
           <Group align="flex-end" gap="xs">
-            <FrenchDateInput label={t('calendar.budgetSession.label', { year })} value={plannedOn} onChange={setPlannedOn} w={270} />
-            <Button type="submit" variant="light" loading={save.isPending} disabled={plannedOn === null || plannedOn === plannedDay}>
+            <FrenchDateInput
+              label={t('calendar.budgetSession.label', { year })}
+              value={plannedOn}
+              onChange={(value) => form.setFieldValue('plannedOn', value)}
+              error={form.errors.plannedOn}
+              w={270}
+            />
+            <Button type="submit" variant="light" loading={submit.saving} disabled={plannedOn === null || plannedOn === plannedDay}>
               {t('calendar.budgetSession.save')}
             </Button>
             {plannedDay && (
-              <Button variant="subtle" color="gray" onClick={() => void submit(null)}>
+              <Button variant="subtle" color="gray" loading={removal.saving} onClick={() => removal.onSubmit()}>
                 {t('calendar.budgetSession.remove')}
               </Button>
             )}
@@ -69,7 +68,7 @@ export function BudgetSessionForm({ entry }: { entry: CalendarEntry }) {
           </Text>
         )
       )}
-      <FormError message={failure} />
+      <FormError message={removal.failure ?? submit.failure} />
     </Stack>
   )
 }
