@@ -12,8 +12,11 @@ export const profileSchema = z.object({
 })
 export type Profile = z.infer<typeof profileSchema>
 
+/** A profile's name, as the forms check it before sending and the core checks it again. */
+export const profileDisplayNameField = requiredText('Le nom du profil', 80)
+
 export const profileCreateInput = z.object({
-  displayName: requiredText('Le nom du profil', 80),
+  displayName: profileDisplayNameField,
   memberId: idField.nullable().default(null),
   isAdmin: z.boolean().default(false),
   password: passwordField.nullable().default(null),
@@ -21,7 +24,7 @@ export const profileCreateInput = z.object({
 
 export const profileUpdateInput = z.object({
   id: idField,
-  displayName: requiredText('Le nom du profil', 80),
+  displayName: profileDisplayNameField,
   memberId: idField.nullable(),
   isAdmin: z.boolean(),
 })

@@ -5,7 +5,7 @@ import { IconInfoCircle, IconKey, IconPencil, IconTrash, IconUserPlus } from '@t
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { passwordField, requiredText, type Member, type Profile } from '@shared/contract'
+import { passwordField, profileDisplayNameField, type Member, type Profile } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { confirmRemoval } from '../../components/confirmRemoval'
 import { FormActions } from '../../components/FormActions'
@@ -17,7 +17,6 @@ import { formatDateTime } from '../../lib/format'
 import { PasswordForm } from './PasswordForm'
 
 const NO_MEMBER = 'aucun'
-const displayNameSchema = requiredText('Le nom du profil', 80)
 
 interface ProfileFormProps {
   profile: Profile | null
@@ -47,7 +46,7 @@ function ProfileForm({ profile, members, profiles, onDone }: ProfileFormProps) {
       password: '',
     },
     validate: {
-      displayName: (name) => firstProblem(displayNameSchema, name),
+      displayName: (name) => firstProblem(profileDisplayNameField, name),
       password: (password) => (!profile && password ? firstProblem(passwordField, password) : null),
     },
   })

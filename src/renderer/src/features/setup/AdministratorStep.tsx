@@ -2,7 +2,7 @@ import { Alert, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput } from 
 import { IconShieldCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { passwordField, requiredText, type MemberInput } from '@shared/contract'
+import { passwordField, profileDisplayNameField, type MemberInput } from '@shared/contract'
 import { fillAdjointRanks } from '@shared/team-rules'
 import { i18n } from '../../i18n'
 import { roleLabel } from '../team/MemberTable'
@@ -13,11 +13,10 @@ export interface AdministratorValues {
 }
 
 const OTHER_PERSON = 'autre'
-const displayNameSchema = requiredText('Le nom du profil', 80)
 
 export function administratorErrors(administrator: SetupDraft['administrator'], password: AdministratorValues['password']) {
   const errors: Record<string, string> = {}
-  const name = displayNameSchema.safeParse(administrator.displayName)
+  const name = profileDisplayNameField.safeParse(administrator.displayName)
   if (!name.success) errors.displayName = name.error.issues[0]!.message
   if (password.password) {
     const strength = passwordField.safeParse(password.password)
