@@ -21,6 +21,14 @@ export const fr = {
     loading: 'Ouverture de Cap Commune…',
     unavailable: 'Cap Commune ne répond pas',
   },
+  /** What a screen reader says of each chart (the chart itself is drawn on a canvas). */
+  charts: {
+    scoreBars: 'Répartition des réponses par thème',
+    evolutionBars: 'Évolution des scores par domaine',
+    budgetBars: 'Budget par domaine : prévu, engagé, réalisé',
+    indicatorLine: 'Évolution de l’indicateur {{label}}',
+    scoreRadar: 'Radar des scores par domaine : {{series}}',
+  },
   common: {
     and: 'et',
     back: 'Retour',

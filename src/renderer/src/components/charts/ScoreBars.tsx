@@ -1,5 +1,6 @@
 import { Bar } from 'react-chartjs-2'
 import { scoreBarsConfig, type StackedRow } from '@shared/charts/configs'
+import { i18n } from '../../i18n'
 
 export type { StackedRow }
 
@@ -7,7 +8,7 @@ export type { StackedRow }
 export function ScoreBars({ rows, height }: { rows: StackedRow[]; height?: number }) {
   const config = scoreBarsConfig(rows)
   return (
-    <div style={{ height: height ?? Math.max(120, rows.length * 40 + 60) }} role="img" aria-label="Répartition des réponses par thème">
+    <div style={{ height: height ?? Math.max(120, rows.length * 40 + 60) }} role="img" aria-label={i18n.t('charts.scoreBars')}>
       <Bar data={config.data} options={{ ...config.options, maintainAspectRatio: false }} />
     </div>
   )

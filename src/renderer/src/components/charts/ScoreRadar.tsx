@@ -1,5 +1,6 @@
 import { Radar } from 'react-chartjs-2'
 import { scoreRadarConfig, type RadarSeries } from '@shared/charts/configs'
+import { i18n } from '../../i18n'
 
 export type { RadarSeries }
 
@@ -7,7 +8,7 @@ export type { RadarSeries }
 export function ScoreRadar({ axes, series, height = 480 }: { axes: string[]; series: RadarSeries[]; height?: number }) {
   const config = scoreRadarConfig(axes, series)
   return (
-    <div style={{ height }} role="img" aria-label={`Radar des scores par domaine : ${series.map((s) => s.label).join(', ')}`}>
+    <div style={{ height }} role="img" aria-label={i18n.t('charts.scoreRadar', { series: series.map((s) => s.label).join(', ') })}>
       <Radar data={config.data} options={{ ...config.options, maintainAspectRatio: false }} />
     </div>
   )

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { planningSchema } from '@shared/contract'
 import { formatDate } from '../../lib/format'
 import classes from './Timeline.module.css'
+import { i18n } from '../../i18n'
 
 type Planning = z.infer<typeof planningSchema>
 
@@ -22,7 +23,7 @@ export function Timeline({ planning, today }: { planning: Planning; today: strin
   const dated = planning.projects.filter((p) => p.startOn || p.endOn || p.actions.some((a) => a.dueOn))
 
   return (
-    <Stack gap={0} className={classes.timeline} aria-label="Frise des projets">
+    <Stack gap={0} className={classes.timeline} aria-label={i18n.t('planning.timeline')}>
       <Group gap={0} wrap="nowrap" className={classes.header}>
         <Box className={classes.label} />
         <Box className={classes.track}>
