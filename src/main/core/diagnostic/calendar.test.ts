@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { EMPTY_PROFILE } from '../../../shared/referentiel/profile'
 import type { Deadline } from '../../../shared/referentiel/schema'
 import { buildReferentiel, contextFor, testReference } from '../testing/referentiel'
-import { addMonths, upcomingDeadlines } from './calendar'
+import { upcomingDeadlines } from './calendar'
 
 const CGCT = [testReference('L1612-2')]
 
@@ -54,15 +54,6 @@ const referentiel = buildReferentiel(
 )
 
 const mandate = { startYear: 2026, endYear: 2032, installedOn: '2026-03-27' }
-
-describe('addMonths', () => {
-  it('keeps the day, or the last day of a shorter month', () => {
-    expect(addMonths('2026-03-27', 6)).toBe('2026-09-27')
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28')
-    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29')
-    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15')
-  })
-})
 
 describe('upcomingDeadlines', () => {
   it('renewal year 2026: budget by 30 April; quarters; installation + 6 months for a commune of 1 000+', () => {

@@ -18,6 +18,7 @@ import type { CalendarEntry } from '../../../shared/contract/calendar'
 import { criterionApplicability, evaluateApplicability } from '../../../shared/referentiel/applicability'
 import type { ApplicabilityContext } from '../../../shared/referentiel/profile'
 import type { Deadline, Referentiel } from '../../../shared/referentiel/schema'
+import { addMonths, isoDate } from '../days'
 
 export interface CalendarInput {
   referentiel: Referentiel
@@ -33,32 +34,8 @@ export interface CalendarInput {
   months: number
 }
 
-interface YMD {
-  year: number
-  month: number
-  day: number
-}
-
-function parseDate(iso: string): YMD {
-  const [year, month, day] = iso.split('-').map(Number)
-  return { year: year!, month: month!, day: day! }
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-/** The date, with a day past the month's end moved to its last day. */
-export function isoDate(year: number, month: number, day: number): string {
-  const d = Math.min(day, daysInMonth(year, month))
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-/** `iso` + `months` calendar months (31 August + 6 months = 28 or 29 February). */
-export function addMonths(iso: string, months: number): string {
-  const { year, month, day } = parseDate(iso)
-  const index = year * 12 + (month - 1) + months
-  return isoDate(Math.floor(index / 12), (index % 12) + 1, day)
+function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4))
 }
 
 interface Occurrence {
@@ -76,9 +53,9 @@ export function budgetDeadline(year: number, renewalYears: number[]): string {
 
 function occurrences(deadline: Deadline, input: CalendarInput, from: string, until: string): Occurrence[] {
   const recurrence = deadline.recurrence
-  const firstYear = parseDate(from).year
+  const firstYear = yearOf(from)
   // A budget voted in December counts for the next year: its window may fall in the range.
-  const lastYear = parseDate(until).year + (recurrence.type === 'beforeBudget' ? 1 : 0)
+  const lastYear = yearOf(until) + (recurrence.type === 'beforeBudget' ? 1 : 0)
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
   const renewalYears = input.mandate ? [input.mandate.startYear, input.mandate.endYear] : []
   switch (recurrence.type) {

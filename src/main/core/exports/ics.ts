@@ -3,6 +3,7 @@
  * character), TEXT values escaped (backslash, ';', ',' and line breaks), no VTIMEZONE (DATE values float).
  * Pure: no database, no clock (DTSTAMP is passed in).
  */
+import { addDays } from '../days'
 
 export interface IcsEvent {
   /** Stable across exports, so that a calendar re-importing the file updates instead of duplicating. */
@@ -58,12 +59,6 @@ function basicDate(iso: string): string {
   return iso.replace(/-/g, '')
 }
 
-function nextDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + 1)
-  return date.toISOString().slice(0, 10)
-}
-
 function stampOf(date: Date): string {
   return `${date.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`
 }
@@ -84,7 +79,7 @@ export function writeIcs(calendar: IcsCalendar): string {
       `UID:${event.uid}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
-      `DTEND;VALUE=DATE:${basicDate(nextDay(event.date))}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(event.date, 1))}`,
       `SUMMARY:${escapeText(event.summary)}`,
     )
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`)

@@ -9,6 +9,7 @@ import { describeAuditEntry, referencesOf, type NameLookup, type ReferenceKind }
 import { FUNDER_LABELS, type AuditEntry, type ParsedInput } from '../../../shared/contract'
 import { formatDate } from '../../../shared/format'
 import type { Civility } from '../../../shared/roles'
+import { addDays } from '../days'
 import type { HandlersOf } from '../handler'
 import type { LoadedReferentiel } from '../referentiel/load'
 
@@ -135,12 +136,6 @@ function labelFromValues(entity: string, values: unknown, loaded: LoadedReferent
   return null
 }
 
-function nextDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + 1)
-  return date.toISOString().slice(0, 10)
-}
-
 function existingTables(sqlite: Database.Database): Set<string> {
   const rows = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
   return new Set(rows.map((r) => r.name))
@@ -241,7 +236,7 @@ export function listAudit(
   }
   if (input.to !== null) {
     where.push('at < @to')
-    params.to = nextDay(input.to)
+    params.to = addDays(input.to, 1)
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
   const { total } = sqlite.prepare(`SELECT count(*) AS total FROM audit_log ${clause}`).get(params) as { total: number }

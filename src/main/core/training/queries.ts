@@ -22,9 +22,9 @@ import { members, settings, themeAssignments, trainingBudgets, trainingProviders
 import { DEFAULT_MANDATE } from '../../../shared/contract'
 import { currentMandate } from '../commune/queries'
 import { campaignScores, listCampaignRows } from '../diagnostic/read'
+import { addMonths } from '../days'
 import { trainingContent } from './content'
 import {
-  addMonths,
   budgetYear,
   domainsOfDelegation,
   firstYearEndsOn,

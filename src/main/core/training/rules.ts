@@ -14,22 +14,7 @@
  *   during the mandate, against the limit for the mandate (24 days since the law of 22 December 2025).
  */
 import type { BudgetYear, TrainingStatus } from '../../../shared/contract/training'
-
-/** YYYY-MM-DD + months (a day past the month's end falls on its last day). */
-export function addMonths(iso: string, months: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  const index = year * 12 + (month - 1) + months
-  const y = Math.floor(index / 12)
-  const m = (index % 12) + 1
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`
-}
-
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
-}
+import { addDays, addMonths } from '../days'
 
 /** The last day of the first year of the mandate; null while the installation date is unknown. */
 export function firstYearEndsOn(installedOn: string | null, months = 12): string | null {
