@@ -28,13 +28,7 @@ describe('closing a filled form asks first', () => {
   it('a training dialog: « Annuler » with a title typed asks before losing it', async () => {
     const onClose = vi.fn()
     const app = renderWithApp(
-      <TrainingDialog
-        draft={{ training: null, memberId: 2, memberName: 'Paul Girard' }}
-        providers={[]}
-        isEmployee={false}
-        onClose={onClose}
-        onSaved={vi.fn()}
-      />,
+      <TrainingDialog draft={{ training: null, memberId: 2, memberName: 'Paul Girard' }} providers={[]} isEmployee={false} onClose={onClose} />,
       { answers: { 'referentiel.get': () => ({ domains: [] }) as never } },
     )
     await app.user.type(await screen.findByLabelText(/^Intitulé/), 'Les finances communales')

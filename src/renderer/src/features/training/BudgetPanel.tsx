@@ -20,7 +20,6 @@ interface BudgetPanelProps {
   isAdmin: boolean
   year: number
   onYear(year: number): void
-  onChanged(): Promise<unknown>
 }
 
 function money(cents: number | null, missing: string): string {
@@ -28,7 +27,7 @@ function money(cents: number | null, missing: string): string {
 }
 
 /** Entered once: the total of the maximal allowances (with how to compute it) and the date of the délibération. */
-function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onChanged(): Promise<unknown> }) {
+function SettingsForm({ overview }: { overview: TrainingOverview }) {
   const { t } = useTranslation()
   const updateSettings = useApiMutation('training.updateSettings', { success: t('training.budget.saved') })
   const form = useForm({
@@ -36,10 +35,7 @@ function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onC
     initialValues: { maxAllowancesCents: overview.settings.maxAllowancesCents, deliberationOn: overview.settings.deliberationOn },
     validate: (values) => validateWith(trainingSettingsInput, values),
   })
-  const submit = useFormSubmit(form, async (values) => {
-    await updateSettings.mutateAsync(values)
-    await onChanged()
-  })
+  const submit = useFormSubmit(form, (values) => updateSettings.mutateAsync(values))
   return (
     <Paper withBorder p="md" radius="md" component="form" onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.settings')}>
       <Stack>
@@ -80,7 +76,7 @@ function SettingsForm({ overview, onChanged }: { overview: TrainingOverview; onC
   )
 }
 
-function YearForm({ overview, onChanged }: { overview: TrainingOverview; onChanged(): Promise<unknown> }) {
+function YearForm({ overview }: { overview: TrainingOverview }) {
   const { t } = useTranslation()
   const b = overview.budget
   const setBudget = useApiMutation('training.setBudget')
@@ -89,10 +85,7 @@ function YearForm({ overview, onChanged }: { overview: TrainingOverview; onChang
     initialValues: { votedCents: b.votedCents, openingCarryCents: b.openingCarryCents },
     validate: (values) => validateWith(budgetInputSchema, { year: b.year, ...values }),
   })
-  const submit = useFormSubmit(form, async (values) => {
-    await setBudget.mutateAsync({ year: b.year, ...values })
-    await onChanged()
-  })
+  const submit = useFormSubmit(form, (values) => setBudget.mutateAsync({ year: b.year, ...values }))
   return (
     <form onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.yearForm', { year: b.year })}>
       <Stack gap="xs">
@@ -125,7 +118,7 @@ function YearForm({ overview, onChanged }: { overview: TrainingOverview; onChang
 }
 
 /** The budget of a year between its floor and ceiling, and the yearly table of the trainings the commune financed. */
-export function BudgetPanel({ overview, isAdmin, year, onYear, onChanged }: BudgetPanelProps) {
+export function BudgetPanel({ overview, isAdmin, year, onYear }: BudgetPanelProps) {
   const { t } = useTranslation()
   const b = overview.budget
   const table = useApiQuery('training.yearTable', { year })
@@ -142,7 +135,7 @@ export function BudgetPanel({ overview, isAdmin, year, onYear, onChanged }: Budg
 
   return (
     <Stack>
-      {isAdmin && <SettingsForm overview={overview} onChanged={onChanged} />}
+      {isAdmin && <SettingsForm overview={overview} />}
       <Paper withBorder p="md" radius="md" aria-label={t('training.budget.title', { year })}>
         <Stack>
           <Group justify="space-between">
@@ -197,7 +190,7 @@ export function BudgetPanel({ overview, isAdmin, year, onYear, onChanged }: Budg
           <Text size="xs" c="dimmed">
             {b.renewalYear ? t('training.budget.renewalYear', { year }) : t('training.budget.carryRule')}
           </Text>
-          {isAdmin && <YearForm key={b.year} overview={overview} onChanged={onChanged} />}
+          {isAdmin && <YearForm key={b.year} overview={overview} />}
         </Stack>
       </Paper>
 

@@ -35,12 +35,11 @@ interface MemberTrainingProps {
   providers: TrainingProvider[]
   /** The signed-in person may change this élu's trainings (their own, or anyone's for the administrator). */
   editable: boolean
-  onChanged(): Promise<unknown>
   /** « Mes tâches »: the élu's own view, titled « Ma formation ». */
   own?: boolean
 }
 
-function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; onClose(): void; onSaved(): Promise<unknown> }) {
+function RightsDialog({ member, onClose }: { member: MemberTraining; onClose(): void }) {
   const { t } = useTranslation()
   const setRights = useApiMutation('training.setRights')
   const form = useForm({
@@ -53,14 +52,7 @@ function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; on
     validate: (values) => validateWith(rightsInputSchema, { memberId: member.memberId, ...values }),
   })
   const close = useDiscardGuard(form.isDirty(), onClose)
-  const submit = useFormSubmit(
-    form,
-    async (values) => {
-      await setRights.mutateAsync({ memberId: member.memberId, ...values })
-      await onSaved()
-    },
-    onClose,
-  )
+  const submit = useFormSubmit(form, (values) => setRights.mutateAsync({ memberId: member.memberId, ...values }), onClose)
   return (
     <Modal opened onClose={close} title={t('training.rights.dialogTitle', { name: `${member.firstName} ${member.lastName}` })}>
       <form onSubmit={submit.onSubmit} noValidate>
@@ -91,17 +83,7 @@ function RightsDialog({ member, onClose, onSaved }: { member: MemberTraining; on
   )
 }
 
-function TrainingLine({
-  training,
-  editable,
-  onEdit,
-  onChanged,
-}: {
-  training: Training
-  editable: boolean
-  onEdit(): void
-  onChanged(): Promise<unknown>
-}) {
+function TrainingLine({ training, editable, onEdit }: { training: Training; editable: boolean; onEdit(): void }) {
   const { t } = useTranslation()
   const addAttestation = useApiMutation('training.addAttestation', { failure: 'notification' })
   const removeAttestation = useApiMutation('training.removeAttestation')
@@ -112,7 +94,6 @@ function TrainingLine({
     setReading(true)
     try {
       await addAttestation.mutateAsync({ id: training.id, fileName: file.name, contentBase64: await base64FromFile(file) })
-      await onChanged()
     } catch {
       // The hook has shown the French message.
     } finally {
@@ -191,7 +172,6 @@ function TrainingLine({
                         title: t('training.removeAttestationTitle'),
                         message: t('training.removeAttestationMessage', { name: training.attestation!.fileName }),
                         remove: () => removeAttestation.mutateAsync({ id: training.id }),
-                        after: onChanged,
                       })
                     }
                   >
@@ -206,7 +186,6 @@ function TrainingLine({
                       title: t('training.removeTitle'),
                       message: t('training.removeMessage', { title: training.title }),
                       remove: () => removeTraining.mutateAsync({ id: training.id }),
-                      after: onChanged,
                     })
                   }
                 >
@@ -246,7 +225,7 @@ function SuggestionLine({ suggestion, editable, onWish }: { suggestion: Training
 }
 
 /** One élu: their rights, their wishes and trainings, and what the délégation and the diagnostic suggest. */
-export function MemberTrainingCard({ member, content, providers, editable, onChanged, own = false }: MemberTrainingProps) {
+export function MemberTrainingCard({ member, content, providers, editable, own = false }: MemberTrainingProps) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<TrainingDraft | null>(null)
   const [editingRights, setEditingRights] = useState(false)
@@ -328,7 +307,6 @@ export function MemberTrainingCard({ member, content, providers, editable, onCha
                 training={training}
                 editable={editable}
                 onEdit={() => setDraft({ training, memberId: member.memberId, memberName: name })}
-                onChanged={onChanged}
               />
             ))}
           </Stack>
@@ -363,16 +341,8 @@ export function MemberTrainingCard({ member, content, providers, editable, onCha
           </Stack>
         )}
       </Stack>
-      {draft && (
-        <TrainingDialog
-          draft={draft}
-          providers={providers}
-          isEmployee={r.isEmployee}
-          onClose={() => setDraft(null)}
-          onSaved={async () => void (await onChanged())}
-        />
-      )}
-      {editingRights && <RightsDialog member={member} onClose={() => setEditingRights(false)} onSaved={onChanged} />}
+      {draft && <TrainingDialog draft={draft} providers={providers} isEmployee={r.isEmployee} onClose={() => setDraft(null)} />}
+      {editingRights && <RightsDialog member={member} onClose={() => setEditingRights(false)} />}
     </Paper>
   )
 }

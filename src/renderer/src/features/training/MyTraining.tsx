@@ -14,14 +14,7 @@ export function MyTraining({ memberId, editable, own }: { memberId: number; edit
   if (!mine.data.member) return null
   return (
     <>
-      <MemberTrainingCard
-        member={mine.data.member}
-        content={mine.data.content}
-        providers={mine.data.providers}
-        editable={editable}
-        onChanged={() => mine.refetch()}
-        own={own}
-      />
+      <MemberTrainingCard member={mine.data.member} content={mine.data.content} providers={mine.data.providers} editable={editable} own={own} />
       <Group justify="flex-end" mt={-8}>
         <Anchor component={Link} to="/formation?onglet=droits" size="sm">
           {t('training.myRights')}

@@ -11,7 +11,7 @@ import { useDiscardGuard } from '../../components/GuardedModal'
 import { useFormSubmit } from '../../lib/use-form-submit'
 import { validateWith } from '../../lib/validation'
 
-function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProvider | null; onClose(): void; onSaved(): Promise<unknown> }) {
+function ProviderDialog({ provider, onClose }: { provider: TrainingProvider | null; onClose(): void }) {
   const { t } = useTranslation()
   const create = useApiMutation('training.createProvider')
   const update = useApiMutation('training.updateProvider')
@@ -31,7 +31,6 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
     async (values) => {
       if (provider) await update.mutateAsync({ id: provider.id, ...values })
       else await create.mutateAsync(values)
-      await onSaved()
     },
     onClose,
   )
@@ -55,15 +54,7 @@ function ProviderDialog({ provider, onClose, onSaved }: { provider: TrainingProv
 }
 
 /** The organismes the commune works with: name, ministry agrément, contact. */
-export function ProvidersPanel({
-  providers,
-  isAdmin,
-  onChanged,
-}: {
-  providers: TrainingProvider[]
-  isAdmin: boolean
-  onChanged(): Promise<unknown>
-}) {
+export function ProvidersPanel({ providers, isAdmin }: { providers: TrainingProvider[]; isAdmin: boolean }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<TrainingProvider | null | 'new'>(null)
   const removeProvider = useApiMutation('training.removeProvider')
@@ -130,7 +121,6 @@ export function ProvidersPanel({
                               title: t('training.providers.removeTitle'),
                               message: t('training.providers.removeMessage', { name: p.name, count: p.trainings }),
                               remove: () => removeProvider.mutateAsync({ id: p.id }),
-                              after: onChanged,
                             })
                           }
                         >
@@ -145,7 +135,7 @@ export function ProvidersPanel({
           </Table>
         )}
       </Stack>
-      {editing && <ProviderDialog provider={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={onChanged} />}
+      {editing && <ProviderDialog provider={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Paper>
   )
 }

@@ -39,11 +39,10 @@ interface TrainingDialogProps {
   /** Days of training leave: only for an élu who is an employee. */
   isEmployee: boolean
   onClose(): void
-  onSaved(): Promise<void>
 }
 
 /** One training: what, with whom, when, how it is paid, and where it stands. */
-export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved }: TrainingDialogProps) {
+export function TrainingDialog({ draft, providers, isEmployee, onClose }: TrainingDialogProps) {
   const { t } = useTranslation()
   // Through the mutation hook: a double click or a retry after a lost answer creates the training once.
   const create = useApiMutation('training.create')
@@ -79,7 +78,6 @@ export function TrainingDialog({ draft, providers, isEmployee, onClose, onSaved 
     async (values) => {
       if (initial) await update.mutateAsync({ id: initial.id, ...values })
       else await create.mutateAsync({ memberId: draft.memberId, ...values })
-      await onSaved()
     },
     onClose,
   )

@@ -148,17 +148,16 @@ export function TrainingPage() {
                   content={data.content}
                   providers={data.providers}
                   editable={isAdmin || own === member.memberId}
-                  onChanged={() => overview.refetch()}
                 />
               ))}
             </Stack>
           )}
         </Tabs.Panel>
         <Tabs.Panel value="budget" pt="md">
-          <BudgetPanel overview={data} isAdmin={isAdmin} year={data.budget.year} onYear={setYear} onChanged={() => overview.refetch()} />
+          <BudgetPanel overview={data} isAdmin={isAdmin} year={data.budget.year} onYear={setYear} />
         </Tabs.Panel>
         <Tabs.Panel value="organismes" pt="md">
-          <ProvidersPanel providers={data.providers} isAdmin={isAdmin} onChanged={() => overview.refetch()} />
+          <ProvidersPanel providers={data.providers} isAdmin={isAdmin} />
         </Tabs.Panel>
         <Tabs.Panel value="droits" pt="md">
           <RightsAndSources content={data.content} />
