@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Campaign } from '@shared/contract'
@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EvolutionBars } from '../../components/charts/EvolutionBars'
 import { FormError } from '../../components/FormError'
 import { formatDateTime } from '../../lib/format'
+import { useFormSubmit } from '../../lib/use-form-submit'
 import { formatPercent } from './labels'
 
 type SourceKey = string // "c:12" (a campaign, live) or "s:3" (a snapshot)
@@ -30,8 +31,17 @@ function Delta({ value }: { value: number | null }) {
 export function HistoryPanel({ campaign, campaigns }: { campaign: Campaign; campaigns: Campaign[] }) {
   const { t } = useTranslation()
   const snapshots = useApiQuery('snapshots.list', {})
-  const take = useApiMutation('snapshots.take')
-  const [label, setLabel] = useState('')
+  const take = useApiMutation('snapshots.take', { success: (snapshot) => t('diagnostic.snapshotTaken', { label: snapshot.label }) })
+  const form = useForm({ initialValues: { label: '' } })
+  const submit = useFormSubmit(
+    form,
+    (values) => take.mutateAsync({ campaignId: campaign.id, label: values.label }),
+    // Empty again for the next one (resetDirty has made the name just saved the form's baseline).
+    () => {
+      form.setValues({ label: '' })
+      form.resetDirty({ label: '' })
+    },
+  )
   const [before, setBefore] = useState<SourceKey | null>(null)
   const [after, setAfter] = useState<SourceKey>(`c:${campaign.id}`)
   const [onlyChanges, setOnlyChanges] = useState(true)
@@ -67,31 +77,19 @@ export function HistoryPanel({ campaign, campaigns }: { campaign: Campaign; camp
         <Text size="sm" c="dimmed" mb="sm">
           {t('diagnostic.snapshotHelp')}
         </Text>
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault()
-            try {
-              await take.mutateAsync({ campaignId: campaign.id, label })
-              notifications.show({ color: 'green', message: t('diagnostic.snapshotTaken', { label: label.trim() }) })
-              setLabel('')
-            } catch {
-              // Shown below.
-            }
-          }}
-        >
+        <form onSubmit={submit.onSubmit}>
           <Group align="flex-end">
             <TextInput
               label={t('diagnostic.snapshotLabel')}
               placeholder={t('diagnostic.snapshotPlaceholder')}
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
+              {...form.getInputProps('label')}
               style={{ flex: 1 }}
             />
-            <Button type="submit" loading={take.isPending}>
+            <Button type="submit" loading={submit.saving}>
               {t('diagnostic.take')}
             </Button>
           </Group>
-          <FormError message={take.error?.message ?? null} />
+          <FormError message={submit.failure} />
         </form>
       </Paper>
 
