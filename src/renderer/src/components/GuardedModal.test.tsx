@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
-import { leaveAtOnce, PageWithMenu } from '../testing/leave'
+import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../testing/leave'
 import { renderWithApp } from '../testing/render'
 import { useLeaveGuard } from './GuardedModal'
 
-function GuardedField({ label }: { label: string }) {
+function GuardedField({ label, message }: { label: string; message?: () => string }) {
   const [value, setValue] = useState('')
-  useLeaveGuard(value !== '')
+  useLeaveGuard(value !== '', { message })
   return (
     <label>
       {label}
@@ -32,6 +32,7 @@ describe('useLeaveGuard with several forms on one page', () => {
     await app.user.type(screen.getByLabelText(label), 'brouillon')
     await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
     expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
+    expect(screen.getByText("Ce que vous avez saisi sur cette page n'est pas enregistré : en la quittant, il sera perdu.")).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Abandonner la saisie' }))
     expect(await screen.findByText('Page d’accueil')).toBeTruthy()
   })
@@ -39,5 +40,22 @@ describe('useLeaveGuard with several forms on one page', () => {
   it('leaves at once while neither is typed in', async () => {
     const app = renderTwoForms()
     await leaveAtOnce(app)
+  })
+})
+
+describe('useLeaveGuard’s question', () => {
+  it('says what the form asks it to say, for the form that would lose something', async () => {
+    const app = renderWithApp(
+      <PageWithMenu path="/page">
+        <GuardedField label="Premier formulaire" message={() => 'Le premier formulaire serait perdu.'} />
+        <GuardedField label="Second formulaire" message={() => 'Le second formulaire serait perdu.'} />
+      </PageWithMenu>,
+      { route: '/page' },
+    )
+    await app.user.type(screen.getByLabelText('Second formulaire'), 'brouillon')
+    await leaveAndExpectQuestion(app)
+    expect(screen.getByText('Le second formulaire serait perdu.')).toBeTruthy()
+    expect(screen.queryByText('Le premier formulaire serait perdu.')).toBeNull()
+    await keepEditing(app)
   })
 })

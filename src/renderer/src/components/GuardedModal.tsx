@@ -1,7 +1,7 @@
 import { Modal, Text, type ModalProps } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react'
-import { useBlocker, type Location } from 'react-router'
+import { useBlocker, useLocation, type Location } from 'react-router'
 import { i18n } from '../i18n'
 
 /**
@@ -28,26 +28,43 @@ export function confirmDiscard(
   })
 }
 
-type Leaving = (move: { currentLocation: Location; nextLocation: Location }) => boolean
+type Move = { currentLocation: Location; nextLocation: Location }
+type Leaving = (move: Move) => boolean
 
 const leavesPage: Leaving = ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname
+const leavingMessage = ({ currentLocation, nextLocation }: Move) =>
+  currentLocation.pathname !== nextLocation.pathname ? i18n.t('forms.leaveMessage') : i18n.t('forms.discardMessage')
+
+interface LeaveGuard {
+  dirty: boolean
+  leaving: Leaving
+  message: (move: Move) => string
+}
 
 // Every guard on screen. A router honours only one blocker (its last), so each guard's blocker asks them all.
-const guards = new Map<symbol, { dirty: boolean; leaving: Leaving }>()
-const anyGuardLost: Leaving = (move) => [...guards.values()].some((guard) => guard.dirty && guard.leaving(move))
+const guards = new Map<symbol, LeaveGuard>()
+const lostBy = (move: Move) => [...guards.values()].find((guard) => guard.dirty && guard.leaving(move))
+const anyGuardLost: Leaving = (move) => lostBy(move) !== undefined
+
+export interface LeaveGuardOptions {
+  /** Which moves lose the form when it is not only a change of page (another contribution opened in the same page). */
+  leaving?: Leaving
+  /** The question's sentence for a move: by default « en la quittant » for another page, « en fermant » otherwise. */
+  message?: (move: Move) => string
+}
 
 /**
  * A page form's guard: while `dirty`, leaving the page (a link, the menu, another Paramètres tab, the browser's back)
- * asks first, with the dialogs' question; closing or reloading the window gets the browser's own warning. `leaving`
- * says which moves lose the form when it is not only a change of page (another contribution opened in the same page).
+ * asks first, with the dialogs' question; closing or reloading the window gets the browser's own warning.
  */
-export function useLeaveGuard(dirty: boolean, leaving: Leaving = leavesPage): void {
+export function useLeaveGuard(dirty: boolean, { leaving = leavesPage, message = leavingMessage }: LeaveGuardOptions = {}): void {
   const [id] = useState(() => Symbol('leave guard'))
   useEffect(() => {
-    guards.set(id, { dirty, leaving })
+    guards.set(id, { dirty, leaving, message })
   })
   useEffect(() => () => void guards.delete(id), [id])
   const blocker = useBlocker(anyGuardLost)
+  const currentLocation = useLocation()
   const asked = useRef(false)
   useEffect(() => {
     if (blocker.state !== 'blocked') {
@@ -56,8 +73,10 @@ export function useLeaveGuard(dirty: boolean, leaving: Leaving = leavesPage): vo
     }
     if (asked.current) return
     asked.current = true
-    confirmDiscard(() => blocker.proceed(), { message: i18n.t('forms.leaveMessage'), keep: () => blocker.reset() })
-  }, [blocker])
+    const move = { currentLocation, nextLocation: blocker.location }
+    const sentence = (lostBy(move)?.message ?? leavingMessage)(move)
+    confirmDiscard(() => blocker.proceed(), { message: sentence, keep: () => blocker.reset() })
+  }, [blocker, currentLocation])
   useEffect(() => {
     if (!dirty) return
     const warn = (event: BeforeUnloadEvent) => event.preventDefault()

@@ -8,6 +8,7 @@ import { INPUT_STATUS_LABELS, INPUT_STATUSES, type InputStatus } from '@shared/r
 import { useApiMutation } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { useLeaveGuard } from '../../components/GuardedModal'
+import { i18n } from '../../i18n'
 import { formatDateTime, formatInteger } from '../../lib/format'
 
 const SYNC_COLORS = { en_attente: 'yellow', envoye: 'teal', erreur: 'red' } as const
@@ -48,8 +49,11 @@ export function ContributionSyncState({ sync }: { sync: ContributionDetail['sync
 }
 
 const openContribution = (location: Location) => new URLSearchParams(location.search).get('contribution')
-const leavesContribution = ({ currentLocation, nextLocation }: { currentLocation: Location; nextLocation: Location }) =>
+type Move = { currentLocation: Location; nextLocation: Location }
+const leavesContribution = ({ currentLocation, nextLocation }: Move) =>
   currentLocation.pathname !== nextLocation.pathname || openContribution(currentLocation) !== openContribution(nextLocation)
+const answerLostMessage = ({ currentLocation, nextLocation }: Move) =>
+  i18n.t(currentLocation.pathname === nextLocation.pathname ? 'citizens.actions.answerLostOnClose' : 'citizens.actions.answerLostOnLeave')
 
 /** Publish or hide, the status, the public answer: each saved here at once and sent to the portal. */
 export function ContributionDecisions({ item }: { item: ContributionDetail }) {
@@ -65,7 +69,7 @@ export function ContributionDecisions({ item }: { item: ContributionDetail }) {
   }
   const dirty = draft.trim() !== (item.publicAnswer ?? '')
   // Closing the panel or opening another contribution (the address's ?contribution=) would drop the draft too.
-  useLeaveGuard(dirty, leavesContribution)
+  useLeaveGuard(dirty, { leaving: leavesContribution, message: answerLostMessage })
   const tooLong = draft.trim().length > PUBLIC_ANSWER_MAX
 
   return (

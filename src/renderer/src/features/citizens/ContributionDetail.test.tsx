@@ -245,6 +245,9 @@ describe('ContributionDrawer: a public answer being typed', () => {
 
     await app.user.keyboard('{Escape}')
     expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
+    // Closing the panel is not leaving the page: the question says so.
+    expect(screen.getByText(/en fermant cette contribution, elle sera perdue/)).toBeTruthy()
+    expect(screen.queryByText(/quitt/)).toBeNull()
     await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
     await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
     expect(screen.getByRole('heading', { name: 'Contribution 1' })).toBeTruthy()
@@ -252,6 +255,7 @@ describe('ContributionDrawer: a public answer being typed', () => {
 
     await app.user.click(screen.getByRole('button', { name: 'Ouvrir la contribution 2', hidden: true }))
     expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
+    expect(screen.getByText(/en fermant cette contribution/)).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
     await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
     expect(answer().value).toBe('Merci, nous passons lundi.')
