@@ -49,4 +49,26 @@ describe('confirmRemoval', () => {
     expect(await screen.findByText('Cette tâche a déjà été supprimée.')).toBeTruthy()
     expect(screen.getByText("L'opération n'a pas abouti")).toBeTruthy()
   })
+  it('a withdrawal says what it does on its red button (« Retirer du portail »)', async () => {
+    const app = renderWithApp(
+      <Button
+        onClick={() =>
+          confirmRemoval({
+            title: 'Retirer l’actualité',
+            message: 'Elle ne sera plus visible sur le portail.',
+            confirm: 'Retirer du portail',
+            remove: () => call('news.withdraw', { id: 3 }),
+          })
+        }
+      >
+        Retirer
+      </Button>,
+      { answers: { 'news.withdraw': () => ({}) as never } },
+    )
+    await app.user.click(screen.getByRole('button', { name: 'Retirer' }))
+    expect(await screen.findByText('Elle ne sera plus visible sur le portail.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Supprimer' })).toBeNull()
+    await app.user.click(screen.getByRole('button', { name: 'Retirer du portail' }))
+    await waitFor(() => expect(app.inputsOf('news.withdraw')).toEqual([{ id: 3 }]))
+  })
 })

@@ -7,6 +7,8 @@ import { i18n } from '../i18n'
 interface ConfirmRemovalOptions {
   title: string
   message: string
+  /** The red button's words when it is not « Supprimer » (« Retirer du portail », « Révoquer »). */
+  confirm?: string
   /** The removal itself; a failure is shown in French and nothing else happens. */
   remove(): Promise<unknown>
   /** Runs once the removal succeeded (leave the page of what was removed). */
@@ -15,12 +17,12 @@ interface ConfirmRemovalOptions {
   after?: () => Promise<unknown>
 }
 
-/** Asks before anything is deleted: a red "Supprimer" and a "Annuler". */
-export function confirmRemoval({ title, message, remove, removed, after }: ConfirmRemovalOptions): void {
+/** Asks before anything is deleted or withdrawn: a red "Supprimer" (or `confirm`) and a "Annuler". */
+export function confirmRemoval({ title, message, confirm, remove, removed, after }: ConfirmRemovalOptions): void {
   modals.openConfirmModal({
     title,
     children: <Text>{message}</Text>,
-    labels: { confirm: i18n.t('common.remove'), cancel: i18n.t('common.cancel') },
+    labels: { confirm: confirm ?? i18n.t('common.remove'), cancel: i18n.t('common.cancel') },
     confirmProps: { color: 'red' },
     onConfirm: async () => {
       try {

@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
+import { confirmRemoval } from '../../components/confirmRemoval'
 import { notifications } from '@mantine/notifications'
 import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -24,17 +24,17 @@ export function NewsSection() {
   const list = useApiQuery('news.list', {})
   const create = useApiMutation('news.create')
   const update = useApiMutation('news.update')
-  const withdraw = useApiMutation('news.withdraw', { failure: 'notification', success: t('news.withdrawn') })
+  // confirmRemoval shows a refusal: the hook only says it is done.
+  const withdraw = useApiMutation('news.withdraw', { success: t('news.withdrawn') })
   const republish = useApiMutation('news.republish', { failure: 'notification', success: t('news.republished') })
   const [editing, setEditing] = useState<NewsItem | 'new' | null>(null)
 
   function confirmWithdraw(item: NewsItem) {
-    modals.openConfirmModal({
+    confirmRemoval({
       title: t('news.withdrawTitle'),
-      children: <Text>{t('news.withdrawConfirm', { title: item.title })}</Text>,
-      labels: { confirm: t('news.withdraw'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => void withdraw.mutateAsync({ id: item.id }).catch(() => {}),
+      message: t('news.withdrawConfirm', { title: item.title }),
+      confirm: t('news.withdraw'),
+      remove: () => withdraw.mutateAsync({ id: item.id }),
     })
   }
 

@@ -1,5 +1,5 @@
 import { Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
+import { confirmRemoval } from '../../components/confirmRemoval'
 import { notifications } from '@mantine/notifications'
 import { IconWorldOff, IconWorldUpload } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -62,7 +62,7 @@ function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; pro
   const { t } = useTranslation()
   const projectId = data.projectId
   const publish = useApiMutation('publications.publishProject')
-  const withdraw = useApiMutation('publications.withdrawProject')
+  const withdraw = useApiMutation('publications.withdrawProject', { success: t('publications.project.withdrawn') })
   const [fields, setFields] = useState<PublishableProjectField[]>(data.published ? data.fields : DEFAULT_FIELDS)
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -77,19 +77,11 @@ function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; pro
   }
 
   function confirmWithdraw() {
-    modals.openConfirmModal({
+    confirmRemoval({
       title: t('publications.project.withdrawTitle'),
-      children: <Text>{t('publications.project.withdrawConfirm', { title: projectTitle })}</Text>,
-      labels: { confirm: t('publications.project.withdraw'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await withdraw.mutateAsync({ projectId })
-          notifications.show({ color: 'green', message: t('publications.project.withdrawn') })
-        } catch (error) {
-          notifications.show({ color: 'red', title: t('common.failed'), message: errorMessage(error) })
-        }
-      },
+      message: t('publications.project.withdrawConfirm', { title: projectTitle }),
+      confirm: t('publications.project.withdraw'),
+      remove: () => withdraw.mutateAsync({ projectId }),
     })
   }
 

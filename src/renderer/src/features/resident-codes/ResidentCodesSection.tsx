@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { modals } from '@mantine/modals'
+import { confirmRemoval } from '../../components/confirmRemoval'
 import { notifications } from '@mantine/notifications'
 import { IconBan, IconPlus, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -79,7 +79,8 @@ function unused(batch: ResidentBatchView): number | null {
 export function ResidentCodesSection({ isAdmin, connected }: { isAdmin: boolean; connected: boolean }) {
   const { t } = useTranslation()
   const list = useApiQuery('residentCodes.list', {}, { enabled: isAdmin })
-  const revoke = useApiMutation('residentCodes.revoke', { failure: 'notification' })
+  // confirmRemoval shows a refusal.
+  const revoke = useApiMutation('residentCodes.revoke')
   const [creating, setCreating] = useState(false)
   const [printing, setPrinting] = useState<number | null>(null)
 
@@ -98,22 +99,15 @@ export function ResidentCodesSection({ isAdmin, connected }: { isAdmin: boolean;
 
   function confirmRevoke(batch: ResidentBatchView) {
     const left = unused(batch)
-    modals.openConfirmModal({
+    confirmRemoval({
       title: t('residentCodes.revokeTitle'),
-      children: (
-        <Text>
-          {left === null
-            ? t('residentCodes.revokeConfirmUnknown', { label: batch.label })
-            : t('residentCodes.revokeConfirm', { label: batch.label, unused: formatInteger(left) })}
-        </Text>
-      ),
-      labels: { confirm: t('residentCodes.revoke'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        void revoke
-          .mutateAsync({ id: batch.id })
-          .then(() => notifications.show({ color: 'green', message: t('residentCodes.revoked', { label: batch.label }) }))
-          .catch(() => {}),
+      message:
+        left === null
+          ? t('residentCodes.revokeConfirmUnknown', { label: batch.label })
+          : t('residentCodes.revokeConfirm', { label: batch.label, unused: formatInteger(left) }),
+      confirm: t('residentCodes.revoke'),
+      remove: () => revoke.mutateAsync({ id: batch.id }),
+      removed: () => notifications.show({ color: 'green', message: t('residentCodes.revoked', { label: batch.label }) }),
     })
   }
 
