@@ -8,8 +8,11 @@
  *  (c) the « Citoyens » page's list (citizens.list through the dispatcher, with filters and the search), goal < 50 ms
  *      at p95, against the raw SQL of the same page and count.
  * On PGlite and PostgreSQL (CITIZENS_BENCH_DRIVERS=pglite measures one). Numbers only: nothing is asserted.
+ * CITIZENS_BENCH_ONLY=list measures (c) alone, on a desktop filled by one pull from a PGlite relay; with
+ * CITIZENS_BENCH_CACHE=<file> that filled database is kept in <file> and reused by the next runs (migrations applied
+ * on opening), so that iterating on the list does not pay the 100,000-row pull each time.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PulledItem } from '../src/shared/relay/api'
@@ -26,6 +29,8 @@ import { seedContributions, SEED_COMMUNE } from './relay-seed'
 
 const ROWS = Number(process.env.CITIZENS_BENCH_ROWS ?? 100_000)
 const DRIVERS = (process.env.CITIZENS_BENCH_DRIVERS ?? 'pglite,postgres').split(',') as Driver[]
+const LIST_ONLY = process.env.CITIZENS_BENCH_ONLY === 'list'
+const CACHE = process.env.CITIZENS_BENCH_CACHE ?? null
 const EMPTY_SYNCS = 40
 const LIST_WARM_UP = 5
 const LIST_ITERATIONS = 60
@@ -224,6 +229,27 @@ async function benchDriver(driver: Driver, cluster: PostgresCluster | null, temp
   }
 }
 
+/** (c) alone: on the cached filled desktop when there is one, else on one filled by a pull from a PGlite relay. */
+async function listOnly(template: string, temp: TempDirs): Promise<Row[]> {
+  let test: TestCore
+  if (CACHE && existsSync(CACHE)) {
+    test = createTestCore(dataDirFrom(CACHE, join(temp.make(), 'data')), { portalIntervalMs: 3_600_000, validateOutput: false })
+  } else {
+    const measured = await benchDriver('pglite', null, template, temp)
+    console.log(`(pglite) tirage complet par le bureau : ${(measured.pullMs / 1000).toFixed(2)} s\n`)
+    if (CACHE) measured.desktop.core.database.sqlite.prepare('VACUUM INTO ?').run(CACHE)
+    test = measured.desktop
+  }
+  try {
+    const rows = await benchList(test)
+    printRows(rows, 'ms')
+    console.log(`  (cible : p95 < ${CITIZENS_TARGETS.listP95Ms} ms)\n`)
+    return rows
+  } finally {
+    test.core.close()
+  }
+}
+
 /** (c) on the desktop filled by the pull. */
 async function benchList(test: TestCore): Promise<Row[]> {
   const rows: Row[] = []
@@ -254,7 +280,7 @@ async function main(): Promise<void> {
     .join(' ')
   console.log(`Citoyens — ${ROWS.toLocaleString('fr-FR')} contributions, pages de ${PULL_PAGE_SIZE}, ${cpus().length} cœurs, charge ${load}\n`)
   const temp = new TempDirs('cap-commune-citizens-bench-')
-  const cluster = DRIVERS.includes('postgres') ? await startPostgres({ durable: true }) : null
+  const cluster = !LIST_ONLY && DRIVERS.includes('postgres') ? await startPostgres({ durable: true }) : null
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     rows: ROWS,
@@ -264,8 +290,11 @@ async function main(): Promise<void> {
   }
   try {
     const template = await createSetUpTemplate(temp.make())
-    let listed = false
-    for (const driver of DRIVERS) {
+    if (LIST_ONLY) {
+      results.list = await listOnly(template, temp)
+    }
+    let listed = LIST_ONLY
+    for (const driver of LIST_ONLY ? [] : DRIVERS) {
       const measured = await benchDriver(driver, cluster, template, temp)
       const raw = measured.fetchMs + measured.insertMs
       console.log(

@@ -53,16 +53,18 @@ export const contributions = sqliteTable(
   },
   (table) => [
     uniqueIndex('contributions_relay_id').on(table.relayUrl, table.relayId),
-    index('contributions_received').on(table.receivedAt),
-    index('contributions_status').on(table.status, table.receivedAt),
     index('contributions_pending').on(table.pendingNextAttemptAt),
-    // The Citoyens page lists newest first under each filter.
-    index('contributions_created').on(table.createdAt),
+    // The Citoyens page lists newest first under each filter. Dates: the id spelled out keeps the walk in the list's
+    // order (created_at, id) with no sort; status and moderation let a period's counts read this index alone.
+    index('contributions_created').on(table.createdAt, table.id, table.status, table.moderation),
+    index('contributions_status').on(table.status, table.createdAt),
     index('contributions_kind').on(table.kind, table.createdAt),
     index('contributions_topic').on(table.topic, table.createdAt),
     index('contributions_moderation').on(table.moderation, table.createdAt),
     index('contributions_theme').on(table.themeId, table.createdAt),
-    // The counts under any filter read this narrow index alone, in the order of their GROUP BY, never the wide rows.
+    // The counts under any filter read this narrow index alone, in the order of their GROUP BY, never the wide rows;
+    // a kind and a topic together read only their rows (« besoins, voirie »).
+    index('contributions_kind_topic').on(table.kind, table.topic, table.status, table.moderation),
     index('contributions_facets').on(table.status, table.moderation, table.kind, table.topic, table.themeId, table.createdAt, table.seenAt),
     // « Seulement les nouvelles », newest first, and the home page's count of new ones.
     index('contributions_unseen')
