@@ -247,7 +247,11 @@ export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'sec
     statusCounts,
     moderationCounts,
     // contribution_counts is kept by triggers (and by the pull's bulk insert): no walk over an index of every row.
-    everything: db.select({ n: sql<number>`coalesce(sum(${contributionCounts.n}), 0)` }).from(contributionCounts).get()?.n ?? 0,
+    everything:
+      db
+        .select({ n: sql<number>`coalesce(sum(${contributionCounts.n}), 0)` })
+        .from(contributionCounts)
+        .get()?.n ?? 0,
   }
 }
 
