@@ -9,7 +9,7 @@ export const REPORT_KINDS = ['diagnostic', 'dashboard', 'project', 'council', 't
 export type ReportKind = (typeof REPORT_KINDS)[number]
 
 /** The parts of a dossier de séance, in the order they are printed. */
-export const COUNCIL_SECTIONS = ['dashboard', 'diagnostic', 'projects', 'deadlines', 'training'] as const
+export const COUNCIL_SECTIONS = ['dashboard', 'diagnostic', 'projects', 'polls', 'deadlines', 'training'] as const
 export type CouncilSection = (typeof COUNCIL_SECTIONS)[number]
 
 /** A council pack gathers at most this many project sheets (beyond, print the dashboard's portfolio table). */

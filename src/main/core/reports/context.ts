@@ -21,11 +21,14 @@ export type ReadableMethod =
   | 'diagnostic.compare'
   | 'diagnostic.peers'
   | 'calendar.upcoming'
+  | 'calendar.budgetSessions'
   | 'projects.list'
   | 'projects.get'
   | 'audit.list'
   | 'training.overview'
   | 'training.yearTable'
+  | 'polls.list'
+  | 'pollResults.get'
 
 export interface ReportContext {
   handler: SignedInContext

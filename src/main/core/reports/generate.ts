@@ -8,6 +8,7 @@ import { dashboardSections, deadlines } from './dashboard-report'
 import { diagnosticSections } from './diagnostic-report'
 import { h1, reportDocument, type ReportFrame } from './layout'
 import { renderPdf } from './pdf'
+import { councilPollsSections } from './poll-report'
 import { projectSections } from './project-report'
 import { trainingSections } from './training-report'
 
@@ -107,6 +108,7 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
             body.push(...(await projectSections(context, projectId, { includeHistory: false, newPage: true })).content)
           }
         }
+        if (section === 'polls') body.push(...(await councilPollsSections(context, request.meetingDate)))
         if (section === 'training')
           body.push(...(await trainingSections(context, request.trainingYear ?? councilTrainingYear(request.meetingDate), { newPage: true })))
         if (section === 'deadlines')

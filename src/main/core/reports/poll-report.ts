@@ -4,20 +4,28 @@
  * own (`pollResults.pdf`) and a part of the dossier de séance.
  */
 import type { Content } from 'pdfmake/interfaces'
+import type { Poll } from '../../../shared/contract'
 import type { PollResults } from '../../../shared/contract/poll-results'
 import { pollResultsBarsConfig } from '../../../shared/charts/configs'
-import { formatDate, formatInteger, formatPercent } from '../../../shared/format'
+import { formatDate, formatInteger, formatPercent, formatPeriod } from '../../../shared/format'
 import { POLL_KIND_LABELS } from '../../../shared/relay/vocabulary'
+import { addMonths } from '../diagnostic/calendar'
 import { chartSvg } from './charts'
-import { chart, emptyNote, facts, figures, h1, h2, paragraph, table, CONTENT_WIDTH } from './layout'
+import type { ReportContext } from './context'
+import { chart, emptyNote, facts, figures, h1, h2, h3, paragraph, table, CONTENT_WIDTH } from './layout'
 
-export function pollTitle(results: PollResults): string {
+export function pollTitle(results: Pick<PollResults, 'poll'>): string {
   return `${POLL_KIND_LABELS[results.poll.kind]} « ${results.poll.title} »`
 }
 
-export function pollResultsSections(results: PollResults, options: { newPage: boolean }): Content[] {
+/**
+ * `level` 1: the poll's own PDF (its title a part of the report); 2: one poll among others in the dossier de séance,
+ * under « Résultats des consultations ».
+ */
+export function pollResultsSections(results: PollResults, options: { newPage: boolean; level?: 1 | 2 }): Content[] {
   const { participation, poll } = results
-  const content: Content[] = [h1(pollTitle(results), { newPage: options.newPage })]
+  const nested = options.level === 2
+  const content: Content[] = [nested ? h2(pollTitle(results)) : h1(pollTitle(results), { newPage: options.newPage })]
   if (results.provisional)
     content.push(
       paragraph(
@@ -36,7 +44,7 @@ export function pollResultsSections(results: PollResults, options: { newPage: bo
     ]),
   )
   for (const question of results.questions) {
-    const heading = h2(question.label, { toc: false })
+    const heading = nested ? h3(question.label) : h2(question.label, { toc: false })
     if (question.kind === 'texte_court') {
       content.push(heading)
       if (question.texts.length === 0) content.push(emptyNote('Aucune réponse écrite.'))
@@ -72,5 +80,67 @@ export function pollResultsSections(results: PollResults, options: { newPage: bo
       ),
     )
   }
+  return content
+}
+
+/** The polls and votes a dossier de séance reports on: those whose last day falls in `start`…`end` (both included). */
+export interface CouncilPollPeriod {
+  start: string
+  end: string
+  /** The previous council meeting the app knows (a planned budget session) when the period starts there. */
+  since: string | null
+}
+
+/**
+ * Since the previous council meeting the app knows — the budget sessions the commune planned — else the three months
+ * before the meeting: the council meets at least once a quarter (CGCT L2121-7). A poll closing on the previous
+ * meeting's day was still open during it, so that day is included.
+ */
+export function councilPollPeriod(meetingDate: string, knownMeetings: string[]): CouncilPollPeriod {
+  const quarter = addMonths(meetingDate, -3)
+  const previous =
+    knownMeetings
+      .filter((day) => day < meetingDate && day >= quarter)
+      .sort()
+      .at(-1) ?? null
+  return { start: previous ?? quarter, end: meetingDate, since: previous }
+}
+
+/** « Résultats des consultations »: each poll or vote closed in the period, as its own PDF shows it; those still open, named only. */
+export async function councilPollsSections(context: ReportContext, meetingDate: string): Promise<Content[]> {
+  const sessions = await context.read('calendar.budgetSessions', {})
+  const period = councilPollPeriod(
+    meetingDate,
+    sessions.map((s) => s.plannedOn),
+  )
+  const { items } = await context.read('polls.list', {})
+  const published = items.filter((poll) => poll.withdrawnAt === null).sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.id - b.id)
+  const closed: PollResults[] = []
+  const stillOpen: Poll[] = []
+  for (const poll of published) {
+    if (poll.opensOn > period.end) continue
+    if (poll.closesOn > period.end) stillOpen.push(poll)
+    else if (poll.closesOn >= period.start) {
+      const results = await context.read('pollResults.get', { pollId: poll.id })
+      // Printed before its last day: the figures would still move, and results « à la clôture » must not leak early.
+      if (results.provisional) stillOpen.push(poll)
+      else closed.push(results)
+    }
+  }
+  const content: Content[] = [
+    h1('Résultats des consultations', { newPage: true }),
+    paragraph(
+      period.since
+        ? `Consultations et votes clos ${formatPeriod(period.start, period.end)}, depuis la séance du conseil du ${formatDate(period.since)} (vote du budget).`
+        : `Consultations et votes clos ${formatPeriod(period.start, period.end)} : les trois mois précédant la séance.`,
+    ),
+  ]
+  if (closed.length === 0) content.push(emptyNote(`Aucune consultation ni aucun vote n’a été clos ${formatPeriod(period.start, period.end)}.`))
+  for (const results of closed) content.push(...pollResultsSections(results, { newPage: false, level: 2 }))
+  if (stillOpen.length > 0)
+    content.push(h2('Consultations encore ouvertes'), paragraph('Leurs résultats seront présentés après leur clôture.'), {
+      ul: stillOpen.map((poll) => `${pollTitle({ poll })} : ${formatPeriod(poll.opensOn, poll.closesOn)}`),
+      margin: [0, 0, 0, 8],
+    })
   return content
 }

@@ -1041,6 +1041,7 @@ export const fr = {
       dashboard: 'Tableau de bord',
       diagnostic: 'Diagnostic',
       projects: 'Fiches projet',
+      polls: 'Résultats des consultations',
       deadlines: 'Échéances légales à venir',
       training: 'Formation des élus',
     },
