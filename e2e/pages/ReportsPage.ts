@@ -2,8 +2,8 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 
 export type ReportName =
   'Rapport de diagnostic' | 'Tableau de bord de la commune' | 'Fiche projet' | 'Dossier de séance du conseil' | 'Formation des élus'
-export type CouncilSection = 'Tableau de bord' | 'Diagnostic' | 'Fiches projet' | 'Échéances légales à venir'
-const SECTIONS: CouncilSection[] = ['Tableau de bord', 'Diagnostic', 'Fiches projet', 'Échéances légales à venir']
+export type CouncilSection = 'Tableau de bord' | 'Diagnostic' | 'Fiches projet' | 'Résultats des consultations' | 'Échéances légales à venir'
+const SECTIONS: CouncilSection[] = ['Tableau de bord', 'Diagnostic', 'Fiches projet', 'Résultats des consultations', 'Échéances légales à venir']
 
 /** Rapports: the choice of a report, its options, the pdf.js preview, saving and printing. */
 export class ReportsPage {

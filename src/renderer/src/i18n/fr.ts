@@ -1002,6 +1002,8 @@ export const fr = {
     },
     trainingYear: 'Année',
     trainingYearHelp: 'Les formations suivies cette année-là et payées par la commune.',
+    councilPollsHelp:
+      'Les sondages et votes clos dans les trois mois avant la séance, ou depuis la séance du budget si elle est plus proche : participation en ligne et sur papier.',
     councilTrainingHelp: 'Jusqu’en juin, le tableau de l’année précédente (celle du compte voté) ; ensuite, celui de l’année en cours.',
     options: 'Options',
     noOptions: 'Ce rapport n’a pas d’option : il reprend l’état actuel des projets, du budget et des indicateurs.',

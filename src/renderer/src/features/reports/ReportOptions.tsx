@@ -140,6 +140,7 @@ export function CouncilOptions({ value, onChange, campaigns, hasProjects, errors
   const hints: Partial<Record<CouncilSection, ReactNode>> = {
     diagnostic: campaigns.length === 0 ? t('reports.councilNoCampaign') : undefined,
     projects: hasProjects ? undefined : t('reports.councilNoProject'),
+    polls: t('reports.councilPollsHelp'),
     training: t('reports.councilTrainingHelp'),
   }
   return (

@@ -38,7 +38,7 @@ export function emptyReportForm(): ReportForm {
     kind: 'diagnostic',
     diagnostic: { campaignId: null, compare: 'auto', compareCampaignId: null, compareSnapshotId: null },
     project: { projectId: null, includeHistory: true },
-    council: { meetingDate: null, subtitle: '', sections: ['dashboard', 'diagnostic', 'deadlines'], projectIds: [], campaignId: null },
+    council: { meetingDate: null, subtitle: '', sections: ['dashboard', 'diagnostic', 'polls', 'deadlines'], projectIds: [], campaignId: null },
     training: { year: new Date().getFullYear() },
   }
 }
