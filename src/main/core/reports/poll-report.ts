@@ -38,7 +38,7 @@ export function pollResultsSections(results: PollResults, options: { newPage: bo
       ['Bulletins papier', results.paper ? `${formatInteger(results.paper.ballots)}, saisis par ${results.paper.updatedBy}` : 'aucun saisi'],
     ]),
     figures([
-      { value: formatInteger(participation.total), label: 'participants' },
+      { value: formatInteger(participation.total), label: participation.total > 1 ? 'participants' : 'participant' },
       { value: formatInteger(participation.online), label: 'en ligne' },
       { value: formatInteger(participation.paper), label: 'sur papier' },
     ]),

@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import { DECIDED_BY_COMMUNE, DEFAULT_PROFILE_NOTE, obligationsSentence, PEERS_TITLE } from './diagnostic-report'
 import { clearBenchmark, readComparisonSetting, storeBenchmark, writeComparisonSetting } from '../portal/peer-benchmarks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput } from '../../../shared/contract'
+import type { MethodInput, Poll, PollInput } from '../../../shared/contract'
 import { formatCents, formatPercent } from '../../../shared/format'
-import { createSetUpCore, createTestCore, failure, ok, TempDirs, type TestCore } from '../testing'
+import { createSetUpCore, createTestCore, failure, ok, TempDirs, testClock, type TestCore } from '../testing'
 import { plainText, readPdf, spaced, undrawable, type ReadPdf } from '../testing/pdf'
 import { signInAsElu } from '../testing/referentiel'
 import { SCORING_EXPLAINED } from '../../../shared/scoring-explained'
@@ -333,6 +333,96 @@ describe('reports of a commune with data', () => {
   }, 60_000)
 })
 
+describe('the council pack’s « Résultats des consultations »', () => {
+  const sondage = (title: string, opensOn: string, closesOn: string): PollInput => ({
+    kind: 'sondage',
+    title,
+    opensOn,
+    closesOn,
+    verification: 'email',
+    results: 'a_la_cloture',
+    questions: [{ kind: 'choix_unique', label: 'Quel jour vous convient ?', options: [{ label: 'Mercredi' }, { label: 'Samedi' }] }],
+  })
+  let relayId = 0
+  /** An online answer as the pull stores it. */
+  function answer(test: TestCore, poll: Poll, optionIndex: number): void {
+    const question = poll.questions[0]!
+    const id = ++relayId
+    test.core.database.sqlite
+      .prepare(
+        `INSERT INTO poll_answers (relay_url, relay_id, relay_seq, poll_external_id, author_pseudonymous_id, answers, answered_at, received_at)
+         VALUES ('https://relais.test', ?, ?, ?, ?, ?, '2026-10-10T08:00:00Z', '2026-10-11T08:00:00Z')`,
+      )
+      .run(
+        id,
+        id,
+        poll.externalId,
+        `citoyen-${id}`,
+        JSON.stringify([{ questionId: question.id, optionIds: [question.options[optionIndex]!.id], text: null }]),
+      )
+  }
+  const section = (text: string) => text.slice(text.lastIndexOf('Résultats des consultations'), text.lastIndexOf('Échéances légales à venir'))
+
+  it('prints each poll closed since the previous meeting with online, paper and total figures; not the others', async () => {
+    const clock = testClock('2026-09-01T10:00:00.000Z')
+    const setUp = await createSetUpCore(dirs.make())
+    setUp.core.close()
+    const test = createTestCore(setUp.dataDir, { now: clock.now })
+    const library = await ok(test.core, test.session, 'polls.create', sondage('Horaires de la bibliothèque', '2026-10-01', '2026-10-31'))
+    const fete = await ok(test.core, test.session, 'polls.create', sondage('Date de la fête du village', '2026-09-20', '2026-10-05'))
+    await ok(test.core, test.session, 'polls.create', sondage('Jardins partagés', '2026-08-01', '2026-08-31'))
+    const withdrawn = await ok(test.core, test.session, 'polls.create', sondage('Consultation retirée', '2026-10-01', '2026-10-20'))
+    await ok(test.core, test.session, 'polls.withdraw', { id: withdrawn.id })
+    await ok(test.core, test.session, 'polls.create', sondage('Marché du dimanche', '2026-11-15', '2026-12-05'))
+    answer(test, library, 0)
+    answer(test, library, 0)
+    answer(test, library, 1)
+    answer(test, fete, 1)
+    const [day] = library.questions
+    await ok(test.core, test.session, 'pollResults.setPaper', {
+      pollId: library.id,
+      ballots: 7,
+      counts: [
+        { questionId: day!.id, optionId: day!.options[0]!.id, count: 2 },
+        { questionId: day!.id, optionId: day!.options[1]!.id, count: 5 },
+      ],
+    })
+    clock.set('2026-11-29T10:00:00.000Z')
+    const request: Request = { kind: 'council', meetingDate: '2026-12-10', sections: ['polls', 'deadlines'], projectIds: [], campaignId: null }
+
+    const { pdf } = await generate(test, request)
+    const text = plainText(pdf)
+    const part = section(text)
+    expect(part).toContain('Consultations et votes clos du 10 septembre 2026 au 10 décembre 2026 : les trois mois précédant la séance.')
+    expect(part).toContain('Sondage « Horaires de la bibliothèque »')
+    // 3 online + 7 on paper: participation, then per choice online / paper / total / share.
+    expect(part).toContain('10 participants 3 en ligne 7 sur papier')
+    expect(part).toContain('Mercredi 2 2 4 40 %')
+    expect(part).toContain('Samedi 1 5 6 60 %')
+    expect(part).toContain('Ont répondu 3 7 10')
+    expect(part).toContain('Sondage « Date de la fête du village »')
+    expect(part).toContain('1 participant 1 en ligne 0 sur papier')
+    expect(part.indexOf('fête du village')).toBeLessThan(part.indexOf('Horaires de la bibliothèque'))
+    // Closed before the period, withdrawn: absent. Still open when printed: named, without figures.
+    expect(text).not.toContain('Jardins partagés')
+    expect(text).not.toContain('Consultation retirée')
+    expect(part).toContain('Consultations encore ouvertes')
+    expect(part).toContain('Sondage « Marché du dimanche » : du 15 novembre 2026 au 5 décembre 2026')
+    expect(part).not.toContain('Résultats provisoires')
+    expect(spaced(pdf.pages[1]!)).toContain('Résultats des consultations')
+    expectNoLeaks(text)
+    expectWellLaidOut(pdf)
+
+    // The budget session the commune planned is the previous meeting: the period starts there.
+    await ok(test.core, test.session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2026-10-15' })
+    const since = section(plainText((await generate(test, request)).pdf))
+    expect(since).toContain('Consultations et votes clos du 15 octobre 2026 au 10 décembre 2026, depuis la séance du conseil du 15 octobre 2026')
+    expect(since).toContain('Horaires de la bibliothèque')
+    expect(since).not.toContain('fête du village')
+    test.core.close()
+  }, 90_000)
+})
+
 describe('reports of a commune with nothing entered', () => {
   it('every report still reads well: no « undefined », no « NaN », a sentence where there is nothing to show', async () => {
     const test = await createSetUpCore(dirs.make())
@@ -358,13 +448,14 @@ describe('reports of a commune with nothing entered', () => {
         await generate(test, {
           kind: 'council',
           meetingDate: '2027-01-14',
-          sections: ['dashboard', 'diagnostic', 'projects', 'deadlines'],
+          sections: ['dashboard', 'diagnostic', 'projects', 'polls', 'deadlines'],
           projectIds: [],
           campaignId: null,
         })
       ).pdf,
     )
     expect(council).toContain('Aucun projet n’a été choisi pour ce dossier.')
+    expect(council).toContain('Aucune consultation ni aucun vote n’a été clos du 14 octobre 2026 au 14 janvier 2027.')
     for (const text of [diagnostic, dashboard, sheet, council]) expectNoLeaks(text)
     expectWellLaidOut(dashboardPdf)
     test.core.close()
