@@ -87,8 +87,8 @@ export function pollResultsSections(results: PollResults, options: { newPage: bo
 export interface CouncilPollPeriod {
   start: string
   end: string
-  /** The previous council meeting the app knows (a planned budget session) when the period starts there. */
-  since: string | null
+  /** The budget's year when the period starts at the session that votes it (the previous meeting the app knows). */
+  sinceBudgetOf: number | null
 }
 
 /**
@@ -96,23 +96,19 @@ export interface CouncilPollPeriod {
  * before the meeting: the council meets at least once a quarter (CGCT L2121-7). A poll closing on the previous
  * meeting's day was still open during it, so that day is included.
  */
-export function councilPollPeriod(meetingDate: string, knownMeetings: string[]): CouncilPollPeriod {
+export function councilPollPeriod(meetingDate: string, budgetSessions: { year: number; plannedOn: string }[]): CouncilPollPeriod {
   const quarter = addMonths(meetingDate, -3)
   const previous =
-    knownMeetings
-      .filter((day) => day < meetingDate && day >= quarter)
-      .sort()
+    budgetSessions
+      .filter((session) => session.plannedOn < meetingDate && session.plannedOn >= quarter)
+      .sort((a, b) => a.plannedOn.localeCompare(b.plannedOn))
       .at(-1) ?? null
-  return { start: previous ?? quarter, end: meetingDate, since: previous }
+  return { start: previous?.plannedOn ?? quarter, end: meetingDate, sinceBudgetOf: previous?.year ?? null }
 }
 
 /** « Résultats des consultations »: each poll or vote closed in the period, as its own PDF shows it; those still open, named only. */
 export async function councilPollsSections(context: ReportContext, meetingDate: string): Promise<Content[]> {
-  const sessions = await context.read('calendar.budgetSessions', {})
-  const period = councilPollPeriod(
-    meetingDate,
-    sessions.map((s) => s.plannedOn),
-  )
+  const period = councilPollPeriod(meetingDate, await context.read('calendar.budgetSessions', {}))
   const { items } = await context.read('polls.list', {})
   const published = items.filter((poll) => poll.withdrawnAt === null).sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.id - b.id)
   const closed: PollResults[] = []
@@ -130,17 +126,21 @@ export async function councilPollsSections(context: ReportContext, meetingDate: 
   const content: Content[] = [
     h1('Résultats des consultations', { newPage: true }),
     paragraph(
-      period.since
-        ? `Consultations et votes clos ${formatPeriod(period.start, period.end)}, depuis la séance du conseil du ${formatDate(period.since)} (vote du budget).`
-        : `Consultations et votes clos ${formatPeriod(period.start, period.end)} : les trois mois précédant la séance.`,
+      `Consultations et votes clos ${formatPeriod(period.start, period.end)} : ${
+        period.sinceBudgetOf === null ? 'les trois mois précédant la séance' : `depuis la séance du vote du budget ${period.sinceBudgetOf}`
+      }.`,
     ),
   ]
   if (closed.length === 0) content.push(emptyNote(`Aucune consultation ni aucun vote n’a été clos ${formatPeriod(period.start, period.end)}.`))
   for (const results of closed) content.push(...pollResultsSections(results, { newPage: false, level: 2 }))
   if (stillOpen.length > 0)
-    content.push(h2('Consultations encore ouvertes'), paragraph('Leurs résultats seront présentés après leur clôture.'), {
-      ul: stillOpen.map((poll) => `${pollTitle({ poll })} : ${formatPeriod(poll.opensOn, poll.closesOn)}`),
-      margin: [0, 0, 0, 8],
-    })
+    content.push(
+      h2('Consultations encore ouvertes à l’édition du dossier'),
+      paragraph('Leurs résultats ne sont pas encore définitifs : ils seront présentés après la clôture.'),
+      {
+        ul: stillOpen.map((poll) => `${pollTitle({ poll })} : ${formatPeriod(poll.opensOn, poll.closesOn)}`),
+        margin: [0, 0, 0, 8],
+      },
+    )
   return content
 }

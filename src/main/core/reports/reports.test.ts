@@ -406,7 +406,7 @@ describe('the council pack’s « Résultats des consultations »', () => {
     // Closed before the period, withdrawn: absent. Still open when printed: named, without figures.
     expect(text).not.toContain('Jardins partagés')
     expect(text).not.toContain('Consultation retirée')
-    expect(part).toContain('Consultations encore ouvertes')
+    expect(part).toContain('Consultations encore ouvertes à l’édition du dossier')
     expect(part).toContain('Sondage « Marché du dimanche » : du 15 novembre 2026 au 5 décembre 2026')
     expect(part).not.toContain('Résultats provisoires')
     expect(spaced(pdf.pages[1]!)).toContain('Résultats des consultations')
@@ -416,7 +416,7 @@ describe('the council pack’s « Résultats des consultations »', () => {
     // The budget session the commune planned is the previous meeting: the period starts there.
     await ok(test.core, test.session, 'calendar.setBudgetSession', { year: 2027, plannedOn: '2026-10-15' })
     const since = section(plainText((await generate(test, request)).pdf))
-    expect(since).toContain('Consultations et votes clos du 15 octobre 2026 au 10 décembre 2026, depuis la séance du conseil du 15 octobre 2026')
+    expect(since).toContain('Consultations et votes clos du 15 octobre 2026 au 10 décembre 2026 : depuis la séance du vote du budget 2027.')
     expect(since).toContain('Horaires de la bibliothèque')
     expect(since).not.toContain('fête du village')
     test.core.close()
