@@ -126,6 +126,10 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     expect(JSON.stringify(all)).not.toContain('lea@example.fr')
     expect(item.body).toBe('<script>alert(1)</script> rue des Écoles')
     expect(item.moderation).toBe('en_attente')
+    expect(item).toMatchObject({ photos: [], reports: { spam: 0, offensant: 0, hors_sujet: 0 } })
+    // Dates as ISO 8601 in UTC with milliseconds, whatever the database's time zone.
+    expect(item.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(Math.abs(Date.parse(item.createdAt) - Date.now())).toBeLessThan(10 * 60_000)
 
     // Nothing new: the same cursor comes back.
     const empty = pullOutput.parse(await (await relay.api(`/api/v1/inputs?after=${rest.nextCursor}`, { token })).json())

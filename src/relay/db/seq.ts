@@ -15,8 +15,18 @@ import { queryRows, type RelayDb } from './open'
  * before. A write committed later, or a row written again after being numbered (its seq back to null), gets a higher
  * number at the next pull — never one below a cursor already handed out. A write still in progress is simply not
  * visible to the sequencer, and is numbered by a later pull.
+ *
+ * Most pulls find nothing pending: one read without lock says so and the pull writes nothing (no lock, no commit). A
+ * write committed after that read is numbered by a later pull, exactly as if it had committed after the numbering;
+ * a numbering still in progress elsewhere leaves its rows pending to this read, which then waits for the lock.
  */
 export async function numberPendingWrites(db: RelayDb, communeCode: string): Promise<void> {
+  const [pending] = await queryRows<{ any: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM inputs WHERE commune_code = ${communeCode} AND seq IS NULL)
+        OR EXISTS (SELECT 1 FROM poll_answers WHERE commune_code = ${communeCode} AND seq IS NULL) AS any`,
+  )
+  if (!pending?.any) return
   await db.transaction(async (tx) => {
     const [commune] = await queryRows<{ last_seq: number | string }>(tx, sql`SELECT last_seq FROM communes WHERE code = ${communeCode} FOR UPDATE`)
     if (!commune) return

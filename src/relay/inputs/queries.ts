@@ -52,61 +52,72 @@ export async function createInput(
   })
 }
 
+/** Timestamps as the API gives them — ISO 8601 in UTC with milliseconds, like `Date.prototype.toISOString`. */
+const ISO_UTC = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`)
+const isoUtc = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC', ${ISO_UTC})`
+
 /**
  * One page of the desktop's feed: contributions, removals and poll answers after `after`, in `seq` order, in one
- * snapshot (one statement), once the committed writes are numbered. Each branch walks its (commune_code, seq) index and stops at the page size, so a page costs
- * the same at the start and at the end of 100,000 rows.
+ * snapshot (one statement), once the committed writes are numbered. Each branch walks its (commune_code, seq) index
+ * and stops at the page size, so a page costs the same at the start and at the end of 100,000 rows. The page's
+ * photos and reports are read once for all its contributions (not one subquery per row), and the database builds the
+ * page's JSON text itself: the relay parses one value instead of mapping rows.
  */
 export async function pullPage(db: RelayDb, communeCode: string, after: number, limit: number): Promise<{ items: PulledItem[]; hasMore: boolean }> {
   await numberPendingWrites(db, communeCode)
-  const result = await queryRows<{ seq: number | string; type: PulledItem['type']; payload: Record<string, unknown> }>(
+  const [row] = await queryRows<{ items: string; has_more: boolean }>(
     db,
     sql`
-    SELECT seq, type, payload FROM (
-      (SELECT i.seq,
-        CASE WHEN i.removed_at IS NULL THEN 'contribution' ELSE 'contribution_removed' END AS type,
-        CASE WHEN i.removed_at IS NOT NULL THEN jsonb_build_object('id', i.id) ELSE jsonb_build_object(
-          'id', i.id, 'kind', i.kind,
+    WITH input_page AS MATERIALIZED (
+      SELECT id, seq, kind, citizen_id, title, body, topic, project_external_id, address, latitude, longitude,
+        status, public_answer, moderation, removed_at, created_at, updated_at
+      FROM inputs WHERE commune_code = ${communeCode} AND seq > ${after} ORDER BY seq LIMIT ${limit + 1}
+    ), answer_page AS MATERIALIZED (
+      SELECT id, seq, poll_id, citizen_id, answers, updated_at
+      FROM poll_answers WHERE commune_code = ${communeCode} AND seq > ${after} ORDER BY seq LIMIT ${limit + 1}
+    ), positions AS MATERIALIZED (
+      SELECT seq FROM input_page UNION ALL SELECT seq FROM answer_page ORDER BY seq LIMIT ${limit + 1}
+    ), page_end AS (
+      SELECT max(seq) AS seq FROM (SELECT seq FROM positions ORDER BY seq LIMIT ${limit}) first_positions
+    ), page_photos AS (
+      SELECT input_id, json_agg(json_build_object('id', id, 'width', width, 'height', height, 'bytes', octet_length(image)) ORDER BY position) AS list
+      FROM photos WHERE input_id IN (SELECT id FROM input_page WHERE removed_at IS NULL) GROUP BY input_id
+    ), page_reports AS (
+      SELECT input_id, json_build_object(
+          'spam', count(*) FILTER (WHERE reason = 'spam'),
+          'offensant', count(*) FILTER (WHERE reason = 'offensant'),
+          'hors_sujet', count(*) FILTER (WHERE reason = 'hors_sujet')) AS counts
+      FROM reports WHERE input_id IN (SELECT id FROM input_page WHERE removed_at IS NULL) GROUP BY input_id
+    ), items AS (
+      SELECT i.seq, CASE WHEN i.removed_at IS NOT NULL THEN json_build_object('type', 'contribution_removed', 'seq', i.seq, 'id', i.id)
+        ELSE json_build_object(
+          'type', 'contribution', 'seq', i.seq, 'id', i.id, 'kind', i.kind,
           'author', CASE WHEN c.id IS NULL OR c.deleted_at IS NOT NULL THEN NULL
-                         ELSE jsonb_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
+                         ELSE json_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
           'title', i.title, 'body', i.body, 'topic', i.topic, 'projectExternalId', i.project_external_id,
           'address', i.address, 'latitude', i.latitude, 'longitude', i.longitude,
-          'photos', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'width', p.width, 'height', p.height, 'bytes', octet_length(p.image)) ORDER BY p.position), '[]'::jsonb)
-                     FROM photos p WHERE p.input_id = i.id),
+          'photos', coalesce(ph.list, '[]'::json),
           'status', i.status, 'publicAnswer', i.public_answer, 'moderation', i.moderation,
-          'reports', (SELECT jsonb_build_object(
-                        'spam', count(*) FILTER (WHERE r.reason = 'spam'),
-                        'offensant', count(*) FILTER (WHERE r.reason = 'offensant'),
-                        'hors_sujet', count(*) FILTER (WHERE r.reason = 'hors_sujet'))
-                      FROM reports r WHERE r.input_id = i.id),
-          'createdAt', i.created_at, 'updatedAt', i.updated_at) END AS payload
-      FROM inputs i LEFT JOIN citizens c ON c.id = i.citizen_id
-      WHERE i.commune_code = ${communeCode} AND i.seq > ${after}
-      ORDER BY i.seq LIMIT ${limit + 1})
+          'reports', coalesce(rp.counts, json_build_object('spam', 0, 'offensant', 0, 'hors_sujet', 0)),
+          'createdAt', ${isoUtc('i.created_at')}, 'updatedAt', ${isoUtc('i.updated_at')}) END AS item
+      FROM input_page i
+        LEFT JOIN citizens c ON c.id = i.citizen_id
+        LEFT JOIN page_photos ph ON ph.input_id = i.id
+        LEFT JOIN page_reports rp ON rp.input_id = i.id
+      WHERE i.seq <= (SELECT seq FROM page_end)
       UNION ALL
-      (SELECT a.seq, 'poll_answer' AS type, jsonb_build_object(
-          'id', a.id, 'pollExternalId', p.external_id,
+      SELECT a.seq, json_build_object(
+          'type', 'poll_answer', 'seq', a.seq, 'id', a.id, 'pollExternalId', p.external_id,
           'author', CASE WHEN c.deleted_at IS NOT NULL THEN NULL
-                         ELSE jsonb_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
-          'answers', a.answers, 'answeredAt', a.updated_at) AS payload
-      FROM poll_answers a JOIN polls p ON p.id = a.poll_id JOIN citizens c ON c.id = a.citizen_id
-      WHERE a.commune_code = ${communeCode} AND a.seq > ${after}
-      ORDER BY a.seq LIMIT ${limit + 1})
-    ) feed
-    ORDER BY seq
-    LIMIT ${limit + 1}`,
+                         ELSE json_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
+          'answers', a.answers, 'answeredAt', ${isoUtc('a.updated_at')}) AS item
+      FROM answer_page a JOIN polls p ON p.id = a.poll_id JOIN citizens c ON c.id = a.citizen_id
+      WHERE a.seq <= (SELECT seq FROM page_end)
+    )
+    SELECT coalesce((SELECT json_agg(item ORDER BY seq) FROM items), '[]'::json)::text AS items,
+      (SELECT count(*) FROM positions) > ${limit} AS has_more`,
   )
-  const rows = result
-  const items = rows.slice(0, limit).map((r) => ({ type: r.type, seq: Number(r.seq), ...normalizeDates(r.payload) }) as PulledItem)
-  return { items, hasMore: rows.length > limit }
-}
-
-/** jsonb renders timestamps as PostgreSQL text; the API gives ISO 8601 in UTC. */
-function normalizeDates(payload: Record<string, unknown>): Record<string, unknown> {
-  for (const key of ['createdAt', 'updatedAt', 'answeredAt']) {
-    if (typeof payload[key] === 'string') payload[key] = new Date(payload[key] as string).toISOString()
-  }
-  return payload
+  return { items: JSON.parse(row!.items) as PulledItem[], hasMore: row!.has_more }
 }
 
 export async function pulledInput(db: RelayDb, communeCode: string, id: number) {
