@@ -54,9 +54,13 @@ type ListFilters = z.output<typeof citizensListInput>
 
 /**
  * The filters of the list. `walkDates`: the search is only tested row by row (the `+` keeps SQLite from starting at
- * its matches), so that a page of many matches is found by walking the date index until it is full.
+ * its matches), so that a page of many matches is found by walking the date index until it is full. `matchIds`: the
+ * search's matches already read (few of them, fewMatches), tested without asking the full-text index again.
  */
-function listConditions(filters: ListFilters, { walkDates = false }: { walkDates?: boolean } = {}): SQL[] {
+function listConditions(
+  filters: ListFilters,
+  { walkDates = false, matchIds = null }: { walkDates?: boolean; matchIds?: number[] | null } = {},
+): SQL[] {
   const where: SQL[] = []
   if (filters.kind) where.push(eq(contributions.kind, filters.kind))
   if (filters.topic) where.push(eq(contributions.topic, filters.topic))
@@ -70,7 +74,8 @@ function listConditions(filters: ListFilters, { walkDates = false }: { walkDates
   if (filters.unansweredOnly) where.push(unanswered())
   if (filters.projectId) where.push(eq(contributions.projectId, filters.projectId))
   const match = ftsQuery(filters.search)
-  if (match)
+  if (match && matchIds) where.push(sql`${contributions.id} IN (SELECT value FROM json_each(${JSON.stringify(matchIds)}))`)
+  else if (match)
     where.push(
       walkDates
         ? sql`+${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`
@@ -155,15 +160,17 @@ const SORT_MATCHES_BELOW = 2_000
  * other filters the cells come from contribution_counts (kept by triggers); with them, from the narrow
  * contributions_facets index alone.
  */
-function countCells(db: Db, filters: ListFilters): { status: InputStatus; moderation: ModerationState; n: number }[] {
+function countCells(db: Db, filters: ListFilters, matchIds: number[] | null): { status: InputStatus; moderation: ModerationState; n: number }[] {
   if (!narrowsBeyondCounts(filters))
     return db
       .select({ status: contributionCounts.status, moderation: contributionCounts.moderation, n: contributionCounts.n })
       .from(contributionCounts)
       .all()
-  const where = and(...listConditions({ ...filters, status: null, moderation: null }))
+  const where = and(...listConditions({ ...filters, status: null, moderation: null }, { matchIds }))
+  // A few matches: their rows are read by id (NOT INDEXED keeps the rowid lookups and forbids scanning an index).
+  const from = matchIds ? sql.raw('NOT INDEXED') : sql.raw(`INDEXED BY ${countIndex(filters)}`)
   return db.all<{ status: InputStatus; moderation: ModerationState; n: number }>(
-    sql`SELECT status, moderation, count(*) AS n FROM contributions INDEXED BY ${sql.raw(countIndex(filters))} WHERE ${where} GROUP BY status, moderation`,
+    sql`SELECT status, moderation, count(*) AS n FROM contributions ${from} WHERE ${where} GROUP BY status, moderation`,
   )
 }
 
@@ -179,13 +186,27 @@ function countIndex(filters: ListFilters): string {
 }
 
 /**
+ * The search's matches when there are fewer than SORT_MATCHES_BELOW, read once (the read stops there): the counts and
+ * the page then use these ids instead of running the full-text query twice more; null when there are more, or no search.
+ */
+function fewMatches(db: Db, filters: ListFilters): number[] | null {
+  const match = ftsQuery(filters.search)
+  if (!match) return null
+  const ids = db
+    .all<{ id: number }>(sql`SELECT rowid AS id FROM contributions_fts WHERE contributions_fts MATCH ${match} LIMIT ${SORT_MATCHES_BELOW}`)
+    .map((row) => row.id)
+  return ids.length < SORT_MATCHES_BELOW ? ids : null
+}
+
+/**
  * The Citoyens page: one page of contributions, newest first, with the counts per status and per moderation state.
  * The page's ids are found first (an index walk in date order, or the few matches sorted), then only those 25 rows
  * are read in full: their excerpt and photo subqueries never run for the rows of the other pages.
  */
 export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'secrets'>, filters: ListFilters): CitizensList {
   const { db } = environment
-  const cells = countCells(db, filters)
+  const matchIds = fewMatches(db, filters)
+  const cells = countCells(db, filters, matchIds)
   const statusCounts = Object.fromEntries(INPUT_STATUSES.map((status) => [status, 0])) as Record<InputStatus, number>
   const moderationCounts = Object.fromEntries(MODERATION_STATES.map((state) => [state, 0])) as Record<ModerationState, number>
   let total = 0
@@ -202,7 +223,7 @@ export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'sec
   const pageIds = db
     .select({ id: contributions.id })
     .from(contributions)
-    .where(and(...listConditions(filters, { walkDates: total >= SORT_MATCHES_BELOW })))
+    .where(and(...listConditions(filters, { walkDates: total >= SORT_MATCHES_BELOW, matchIds })))
     .orderBy(desc(contributions.createdAt), desc(contributions.id))
     .limit(CITIZENS_PAGE_SIZE)
     .offset((page - 1) * CITIZENS_PAGE_SIZE)

@@ -143,7 +143,10 @@ describe('citizens.list', () => {
       { status: 'a_l_etude', moderation: 'publiee' },
       { kind: 'besoin', moderation: 'masquee' },
       { search: 'banc' },
+      // Fewer than 2,000 matches: read once, then counted and sorted from their ids.
+      { search: 'fontaine' },
       { search: 'fontaine', status: 'recue' },
+      { search: 'fontaine', kind: 'besoin', moderation: 'publiee' },
       { search: 'banc', kind: 'proposition', moderation: 'en_attente' },
     ]
     for (const filters of filterSets) {
