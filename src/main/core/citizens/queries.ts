@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../../shared/errors'
 import { INPUT_STATUSES, MODERATION_STATES, type InputStatus, type ModerationState } from '../../../shared/relay/vocabulary'
 import type { CoreEnvironment } from '../context'
+import { addDays } from '../days'
 import type { Db } from '../db/open'
 import { contributionCounts, contributionPhotos, contributions, projects } from '../db/schema'
 import { readStoredFile, sha256 } from '../file-store/store'
@@ -69,7 +70,7 @@ function listConditions(
   if (filters.moderation) where.push(eq(contributions.moderation, filters.moderation))
   // Dates are ISO instants: a day's bounds compare as text.
   if (filters.from) where.push(gte(contributions.createdAt, filters.from))
-  if (filters.to) where.push(lt(contributions.createdAt, nextDay(filters.to)))
+  if (filters.to) where.push(lt(contributions.createdAt, addDays(filters.to, 1)))
   if (filters.unseenOnly) where.push(isNull(contributions.seenAt))
   if (filters.unansweredOnly) where.push(unanswered())
   if (filters.projectId) where.push(eq(contributions.projectId, filters.projectId))
@@ -82,12 +83,6 @@ function listConditions(
         : sql`${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`,
     )
   return where
-}
-
-function nextDay(isoDate: string): string {
-  const day = new Date(`${isoDate}T00:00:00.000Z`)
-  day.setUTCDate(day.getUTCDate() + 1)
-  return day.toISOString().slice(0, 10)
 }
 
 const EXCERPT_LENGTH = 280
