@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { CitizenInput, DomainScore, ThemeScore } from '@shared/contract'
 import { formatInteger } from '@shared/format'
+import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../../testing/leave'
 import { renderWithApp } from '../../testing/render'
 import { DomainScores } from './DomainScores'
 import { CitizenRequests } from './ThemeAnswersPage'
@@ -65,5 +66,32 @@ describe('diagnostic citizen demands', () => {
     expect(await screen.findByText(/Aucune contribution du portail n’est rattachée à ce thème/)).toBeTruthy()
     expect(screen.getByRole('heading', { name: 'Aucune demande de citoyen sur ce thème' })).toBeTruthy()
     expect(screen.queryByRole('link')).toBeNull()
+  })
+})
+
+describe('a citizen request being typed on a theme’s page', () => {
+  const onThemePage = () =>
+    renderWithApp(
+      <PageWithMenu path="/diagnostic/3/theme/risques">
+        <CitizenRequests themeId="risques" themeTitle="Risques majeurs" />
+      </PageWithMenu>,
+      {
+        route: '/diagnostic/3/theme/risques',
+        answers: { 'citizenInputs.list': () => [], 'citizenInputs.contributionCounts': () => [] },
+      },
+    )
+  const summary = () => screen.getByRole('textbox', { name: 'Demande reçue (résumé)' }) as HTMLInputElement
+
+  it('asks before leaving the theme with a request not added, and keeps it', async () => {
+    const app = onThemePage()
+    await app.user.type(summary(), 'Trottoir dangereux rue de l’école')
+    await leaveAndExpectQuestion(app)
+    await keepEditing(app)
+    expect(summary().value).toBe('Trottoir dangereux rue de l’école')
+  })
+
+  it('leaves at once while nothing is typed', async () => {
+    const app = onThemePage()
+    await leaveAtOnce(app)
   })
 })

@@ -11,7 +11,7 @@ import { FormError } from '../../components/FormError'
 import { CampaignCreate } from './CampaignCreate'
 import { DomainScores } from './DomainScores'
 import { Findings } from './Findings'
-import { HistoryPanel } from './HistoryPanel'
+import { HistoryPanel, useSnapshotForm } from './HistoryPanel'
 import { ContentChangeNotice } from './ContentChangeNotice'
 import { PeerComparison } from './PeerComparison'
 import { ScoreSummary } from './ScoreSummary'
@@ -27,6 +27,7 @@ export function DiagnosticPage() {
   const campaigns = useApiQuery('campaigns.list', {})
   const session = useApiQuery('session.get', {})
   const [creating, setCreating] = useState(false)
+  const snapshotForm = useSnapshotForm()
   const isAdmin = session.data?.profile?.isAdmin ?? false
   const campaignId = params.campaignId ? Number(params.campaignId) : null
   const diagnostic = useApiQuery('diagnostic.get', { campaignId: campaignId ?? 0 }, { enabled: campaignId !== null })
@@ -181,7 +182,7 @@ export function DiagnosticPage() {
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="historique">
-              <HistoryPanel campaign={campaign} campaigns={list} />
+              <HistoryPanel campaign={campaign} campaigns={list} form={snapshotForm} />
             </Tabs.Panel>
           </Tabs>
         </>

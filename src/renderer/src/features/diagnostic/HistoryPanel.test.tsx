@@ -2,7 +2,8 @@ import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Campaign, Snapshot } from '@shared/contract'
 import { failure, renderWithApp, type Answers } from '../../testing/render'
-import { HistoryPanel } from './HistoryPanel'
+import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../../testing/leave'
+import { HistoryPanel, useSnapshotForm } from './HistoryPanel'
 
 const campaign: Campaign = {
   id: 4,
@@ -13,6 +14,12 @@ const campaign: Campaign = {
   closedAt: null,
   answeredPercent: 40,
   score: 35,
+}
+
+/** The panel with its name form held above it, as the diagnostic page holds it across its tabs. */
+function Panel() {
+  const form = useSnapshotForm()
+  return <HistoryPanel campaign={campaign} campaigns={[campaign]} form={form} />
 }
 
 const answers = (take: Answers['snapshots.take']): Answers => ({ 'snapshots.list': () => [], 'snapshots.take': take })
@@ -29,7 +36,7 @@ describe('the diagnostic history: taking a snapshot', () => {
       takenBy: 'Secrétaire',
       score: 35,
     }
-    const app = renderWithApp(<HistoryPanel campaign={campaign} campaigns={[campaign]} />, { answers: answers(() => taken) })
+    const app = renderWithApp(<Panel />, { answers: answers(() => taken) })
     await app.user.type(await labelField(), 'Avant le conseil de juin')
     await app.user.click(screen.getByRole('button', { name: 'Prendre l’instantané' }))
     expect(await screen.findByText('L’instantané « Avant le conseil de juin » est enregistré.')).toBeTruthy()
@@ -38,12 +45,36 @@ describe('the diagnostic history: taking a snapshot', () => {
   })
 
   it('shows a refusal in French and keeps the name typed', async () => {
-    const app = renderWithApp(<HistoryPanel campaign={campaign} campaigns={[campaign]} />, {
+    const app = renderWithApp(<Panel />, {
       answers: answers(() => failure('Choisissez un nom plus court.')),
     })
     await app.user.type(await labelField(), 'Conseil')
     await app.user.click(screen.getByRole('button', { name: 'Prendre l’instantané' }))
     expect(await screen.findByText('Choisissez un nom plus court.')).toBeTruthy()
     expect((await labelField()).value).toBe('Conseil')
+  })
+})
+
+describe('the diagnostic history: a snapshot name being typed', () => {
+  const onPage = () =>
+    renderWithApp(
+      <PageWithMenu path="/diagnostic/4">
+        <Panel />
+      </PageWithMenu>,
+      { answers: answers(() => failure('non appelé')), route: '/diagnostic/4' },
+    )
+
+  it('asks before leaving the page with a name typed, and keeps it', async () => {
+    const app = onPage()
+    await app.user.type(await labelField(), 'Avant le conseil')
+    await leaveAndExpectQuestion(app)
+    await keepEditing(app)
+    expect((await labelField()).value).toBe('Avant le conseil')
+  })
+
+  it('leaves at once while no name is typed', async () => {
+    const app = onPage()
+    await labelField()
+    await leaveAtOnce(app)
   })
 })

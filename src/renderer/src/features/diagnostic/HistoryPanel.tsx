@@ -1,11 +1,12 @@
 import { Button, Group, Loader, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { useForm, type UseFormReturnType } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Campaign } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EvolutionBars } from '../../components/charts/EvolutionBars'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 import { formatDateTime } from '../../lib/format'
 import { useFormSubmit } from '../../lib/use-form-submit'
 import { formatPercent } from './labels'
@@ -27,12 +28,29 @@ function Delta({ value }: { value: number | null }) {
   )
 }
 
+export type SnapshotForm = UseFormReturnType<{ label: string }>
+
+/** The snapshot's name form: on the page, so a look at another tab keeps the name; leaving the page with one asks. */
+export function useSnapshotForm(): SnapshotForm {
+  const form = useForm({ initialValues: { label: '' } })
+  useLeaveGuard(form.isDirty())
+  return form
+}
+
 /** Snapshots taken before council meetings, and the comparison of two campaigns or snapshots. */
-export function HistoryPanel({ campaign, campaigns }: { campaign: Campaign; campaigns: Campaign[] }) {
+export function HistoryPanel({
+  campaign,
+  campaigns,
+  form,
+}: {
+  campaign: Campaign
+  campaigns: Campaign[]
+  /** The snapshot's name being typed, held by the page (useSnapshotForm) so that it outlives this tab. */
+  form: SnapshotForm
+}) {
   const { t } = useTranslation()
   const snapshots = useApiQuery('snapshots.list', {})
   const take = useApiMutation('snapshots.take', { success: (snapshot) => t('diagnostic.snapshotTaken', { label: snapshot.label }) })
-  const form = useForm({ initialValues: { label: '' } })
   const submit = useFormSubmit(
     form,
     (values) => take.mutateAsync({ campaignId: campaign.id, label: values.label }),

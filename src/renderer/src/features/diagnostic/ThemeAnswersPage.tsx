@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate, todayIso } from '../../lib/format'
 import { HOLDER_LABELS } from '../referentiel/labels'
@@ -23,6 +24,7 @@ export function CitizenRequests({ themeId, themeTitle }: { themeId: string; them
   const add = useApiMutation('citizenInputs.add')
   const [summary, setSummary] = useState('')
   const [receivedOn, setReceivedOn] = useState(todayIso())
+  useLeaveGuard(summary.trim() !== '')
   const mine = (inputs.data ?? []).filter((i) => i.themeId === themeId)
   const fromPortal = portal.data?.find((c) => c.themeId === themeId)?.count ?? 0
   const total = mine.length + fromPortal

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { participantAddInput, type ProjectDetail } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 import { useFormSubmit } from '../../lib/use-form-submit'
 import { validateWith } from '../../lib/validation'
 
@@ -37,6 +38,8 @@ export function ParticipantsPanel({ project }: { project: ProjectDetail }) {
       return errors
     },
   })
+  // The kind chosen alone loses nothing; a person, a name or a role picked does.
+  useLeaveGuard(Boolean(form.values.memberId) || form.values.name.trim() !== '' || form.values.role.trim() !== '')
   const submit = useFormSubmit(form, (values) => add.mutateAsync(inputOf(values)).then(() => form.setValues({ memberId: null, name: '', role: '' })))
   const already = new Set(project.participants.map((p) => p.memberId))
   return (

@@ -175,14 +175,14 @@ export function ProjectPage() {
         <Tabs.Panel value="indicateurs">
           <IndicatorsPanel project={p} />
         </Tabs.Panel>
-        <Tabs.Panel value="participants">
+        {/* Kept mounted, as the forms of Échanges and Portail: what is being typed survives a look at another tab. */}
+        <Tabs.Panel value="participants" keepMounted>
           <ParticipantsPanel project={p} />
         </Tabs.Panel>
-        {/* Kept mounted: a comment being typed survives a look at another tab. */}
         <Tabs.Panel value="echanges" keepMounted>
           <ExchangesPanel project={p} />
         </Tabs.Panel>
-        <Tabs.Panel value="portail">
+        <Tabs.Panel value="portail" keepMounted>
           <ProjectPortalPanel projectId={p.id} projectTitle={p.title} />
         </Tabs.Panel>
         <Tabs.Panel value="historique">

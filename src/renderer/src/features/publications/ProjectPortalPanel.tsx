@@ -9,6 +9,7 @@ import { PUBLISHABLE_PROJECT_FIELD_LABELS, PUBLISHABLE_PROJECT_FIELDS, type Proj
 import { errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard } from '../../components/GuardedModal'
 import { formatDateTime } from '../../lib/format'
 import { NotConnectedNotice } from './NotConnectedNotice'
 import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
@@ -63,7 +64,10 @@ function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; pro
   const projectId = data.projectId
   const publish = useApiMutation('publications.publishProject')
   const withdraw = useApiMutation('publications.withdrawProject', { success: t('publications.project.withdrawn') })
-  const [fields, setFields] = useState<PublishableProjectField[]>(data.published ? data.fields : DEFAULT_FIELDS)
+  const savedFields = data.published ? data.fields : DEFAULT_FIELDS
+  const [fields, setFields] = useState<PublishableProjectField[]>(savedFields)
+  // Fields ticked or unticked but not yet published would be lost by leaving.
+  useLeaveGuard(fields.length !== savedFields.length || fields.some((field) => !savedFields.includes(field)))
   const [failure, setFailure] = useState<string | null>(null)
 
   async function submit() {

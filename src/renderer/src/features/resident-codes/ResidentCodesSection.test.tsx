@@ -61,6 +61,33 @@ describe('ResidentCodesSection', () => {
     expect((within(dialog).getByLabelText(/^Nom du lot/) as HTMLInputElement).value).toBe('Foyers 2026')
   })
 
+  it('closes « Nouveau lot de codes » at once while empty, and asks first once a name or a count is typed', async () => {
+    const app = renderWithApp(<ResidentCodesSection isAdmin connected />, {
+      answers: { 'residentCodes.list': () => ({ connected: true, problem: null, batches: [] }) },
+    })
+    await app.user.click(await screen.findByRole('button', { name: 'Nouveau lot de codes' }))
+    await screen.findByRole('dialog')
+    await app.user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+
+    for (const [field, typed] of [
+      [/^Nom du lot/, 'Foyers 2026'],
+      [/^Nombre de codes/, '350'],
+    ] as const) {
+      await app.user.click(screen.getByRole('button', { name: 'Nouveau lot de codes' }))
+      const dialog = await screen.findByRole('dialog')
+      await app.user.type(within(dialog).getByLabelText(field), typed)
+      await app.user.keyboard('{Escape}')
+      expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
+      await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
+      expect((within(dialog).getByLabelText(field) as HTMLInputElement).value).toBe(typed)
+      await app.user.click(within(dialog).getByRole('button', { name: 'Annuler' }))
+      await app.user.click(await screen.findByRole('button', { name: 'Abandonner la saisie' }))
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Nouveau lot de codes' })).toBeNull())
+    }
+    expect(app.inputsOf('residentCodes.create')).toEqual([])
+  })
+
   it('shows used and unused counts, and revokes a batch only after a confirmation', async () => {
     const app = renderWithApp(<ResidentCodesSection isAdmin connected />, {
       answers: {

@@ -9,6 +9,7 @@ import { call, errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
+import { useLeaveGuard, type LeaveGuardOptions } from '../../components/GuardedModal'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { saveReceivedFile } from '../../lib/files'
 import { formatCents, formatDate } from '../../lib/format'
@@ -21,6 +22,10 @@ interface BudgetPanelProps {
   year: number
   onYear(year: number): void
 }
+
+// The page's tabs are in its address (?onglet=): another tab unmounts these forms, as another page would.
+const leavesBudgetTab: LeaveGuardOptions['leaving'] = ({ currentLocation, nextLocation }) =>
+  currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search
 
 function money(cents: number | null, missing: string): string {
   return cents === null ? missing : formatCents(cents)
@@ -35,6 +40,7 @@ function SettingsForm({ overview }: { overview: TrainingOverview }) {
     initialValues: { maxAllowancesCents: overview.settings.maxAllowancesCents, deliberationOn: overview.settings.deliberationOn },
     validate: (values) => validateWith(trainingSettingsInput, values),
   })
+  useLeaveGuard(form.isDirty(), { leaving: leavesBudgetTab })
   const submit = useFormSubmit(form, (values) => updateSettings.mutateAsync(values))
   return (
     <Paper withBorder p="md" radius="md" component="form" onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.settings')}>
@@ -85,6 +91,7 @@ function YearForm({ overview }: { overview: TrainingOverview }) {
     initialValues: { votedCents: b.votedCents, openingCarryCents: b.openingCarryCents },
     validate: (values) => validateWith(budgetInputSchema, { year: b.year, ...values }),
   })
+  useLeaveGuard(form.isDirty(), { leaving: leavesBudgetTab })
   const submit = useFormSubmit(form, (values) => setBudget.mutateAsync({ year: b.year, ...values }))
   return (
     <form onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.yearForm', { year: b.year })}>
