@@ -109,7 +109,10 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   // An answer typed and not saved is not lost by closing the panel: asked first.
   await citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' }).fill('Merci : l’équipe')
   await citizens.detail.getByRole('button', { name: 'Fermer' }).first().click()
-  await expect(page.getByRole('dialog', { name: 'Abandonner la saisie ?' })).toBeVisible()
+  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
+  await expect(question).toBeVisible()
+  // Closing the panel is not leaving the page: the question says « en fermant ».
+  await expect(question).toContainText('La réponse que vous avez saisie n’est pas enregistrée : en fermant cette contribution, elle sera perdue.')
   await snap(page, 'citoyens-13-answer-kept')
   await page.getByRole('button', { name: 'Continuer la saisie' }).click()
   await expect(citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' })).toHaveValue('Merci : l’équipe')

@@ -35,6 +35,13 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   await new SettingsPage(page).openTab('Profil de la commune')
   await page.getByLabel('Plan de prévention des risques naturels (PPRN) approuvé').check()
   await page.getByLabel('Nombre d’agents en équivalents temps plein').fill('1')
+  // Leaving with the answers not saved asks first.
+  await page.getByRole('navigation').getByRole('link', { name: 'Diagnostic' }).click()
+  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
+  await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
+  await snap(page, 'diagnostic-01a-profile-leave-asked')
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(page.getByLabel('Plan de prévention des risques naturels (PPRN) approuvé')).toBeChecked()
   await page.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByText('Le profil de la commune est enregistré.')).toBeVisible()
   await snap(page, 'diagnostic-01-commune-profile')

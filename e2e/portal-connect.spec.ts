@@ -24,6 +24,15 @@ test('Paramètres › Portail citoyen: connect with a pairing code, see the port
   await expect(page.getByText('sans chiffrement (version navigateur)')).toBeVisible()
   await snap(page, 'portail-01-not-connected')
 
+  // An address typed and not yet used is not lost by going to another page: asked first.
+  await form.getByRole('textbox', { name: 'Adresse du relais' }).fill(relay.url)
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click()
+  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
+  await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
+  await snap(page, 'portail-01b-leave-asked')
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(form.getByRole('textbox', { name: 'Adresse du relais' })).toHaveValue(relay.url)
+
   await settings.connect(relay.url, 'ZZZZ-ZZZZ-ZZZZ')
   await expect(form.getByText('Ce code d’appairage est inconnu')).toHaveCount(1)
   await snap(page, 'portail-02-wrong-code')

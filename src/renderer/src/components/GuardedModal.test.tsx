@@ -32,7 +32,7 @@ describe('useLeaveGuard with several forms on one page', () => {
     await app.user.type(screen.getByLabelText(label), 'brouillon')
     await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
     expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
-    expect(screen.getByText("Ce que vous avez saisi sur cette page n'est pas enregistré : en la quittant, il sera perdu.")).toBeTruthy()
+    expect(screen.getByText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Abandonner la saisie' }))
     expect(await screen.findByText('Page d’accueil')).toBeTruthy()
   })

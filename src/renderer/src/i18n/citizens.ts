@@ -103,8 +103,8 @@ export const citizens = {
     answerRemove: 'Retirer la réponse',
     answerReset: 'Annuler les modifications',
     answerSaved: 'Réponse enregistrée : elle part vers le portail citoyen.',
-    answerLostOnClose: "La réponse que vous avez saisie n'est pas enregistrée : en fermant cette contribution, elle sera perdue.",
-    answerLostOnLeave: "La réponse que vous avez saisie n'est pas enregistrée : en quittant cette page, elle sera perdue.",
+    answerLostOnClose: 'La réponse que vous avez saisie n’est pas enregistrée : en fermant cette contribution, elle sera perdue.',
+    answerLostOnLeave: 'La réponse que vous avez saisie n’est pas enregistrée : en quittant cette page, elle sera perdue.',
     hiddenAnswer: 'La contribution est masquée : seul son auteur voit cette réponse.',
   },
   home: {

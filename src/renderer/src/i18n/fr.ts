@@ -43,8 +43,8 @@ export const fr = {
   },
   forms: {
     discardTitle: 'Abandonner la saisie ?',
-    discardMessage: "Ce que vous avez saisi n'est pas enregistré : en fermant, il sera perdu.",
-    leaveMessage: "Ce que vous avez saisi sur cette page n'est pas enregistré : en la quittant, il sera perdu.",
+    discardMessage: 'Ce que vous avez saisi n’est pas enregistré : en fermant, il sera perdu.',
+    leaveMessage: 'Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.',
     discard: 'Abandonner la saisie',
     keepEditing: 'Continuer la saisie',
     saving: 'Enregistrement…',

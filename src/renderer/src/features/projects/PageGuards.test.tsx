@@ -19,7 +19,8 @@ const publication: ProjectPublication = {
   portalUrl: null,
 }
 const answers: Answers = { 'members.list': () => [], 'publications.project': () => publication }
-const onProjectPage = (panel: React.ReactNode) => renderWithApp(<PageWithMenu path="/projets/7">{panel}</PageWithMenu>, { route: '/projets/7', answers })
+const onProjectPage = (panel: React.ReactNode) =>
+  renderWithApp(<PageWithMenu path="/projets/7">{panel}</PageWithMenu>, { route: '/projets/7', answers })
 
 describe('Participants: an outside participant being typed', () => {
   it('asks before leaving the project with a name typed, and keeps it', async () => {

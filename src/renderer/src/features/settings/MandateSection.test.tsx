@@ -35,7 +35,7 @@ describe('Paramètres › Commune: the mandate form', () => {
     await app.user.type(startYear(), '2020')
     await app.user.click(screen.getByRole('link', { name: 'Accueil' }))
     expect(await screen.findByText('Abandonner la saisie ?')).toBeTruthy()
-    expect(screen.getByText(/sur cette page n'est pas enregistré/)).toBeTruthy()
+    expect(screen.getByText(/sur cette page n’est pas enregistré/)).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Continuer la saisie' }))
     await waitFor(() => expect(screen.queryByText('Abandonner la saisie ?')).toBeNull())
     expect(screen.queryByText('Page d’accueil')).toBeNull()

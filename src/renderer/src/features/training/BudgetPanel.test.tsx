@@ -38,7 +38,11 @@ function TrainingTabs() {
       <button type="button" onClick={() => setParams({ onglet: 'organismes' })}>
         Organismes
       </button>
-      {params.get('onglet') === 'organismes' ? <p>Onglet organismes</p> : <BudgetPanel overview={overview} isAdmin year={2026} onYear={() => undefined} />}
+      {params.get('onglet') === 'organismes' ? (
+        <p>Onglet organismes</p>
+      ) : (
+        <BudgetPanel overview={overview} isAdmin year={2026} onYear={() => undefined} />
+      )}
     </>
   )
 }
@@ -50,7 +54,9 @@ const renderPanel = () =>
     </PageWithMenu>,
     {
       route: '/formation?onglet=budget',
-      answers: { 'training.yearTable': () => ({ year: 2026, rows: [], totals: { costCents: 0, travelCents: 0, lostIncomeCents: 0, totalCents: 0 }, budget }) },
+      answers: {
+        'training.yearTable': () => ({ year: 2026, rows: [], totals: { costCents: 0, travelCents: 0, lostIncomeCents: 0, totalCents: 0 }, budget }),
+      },
     },
   )
 
