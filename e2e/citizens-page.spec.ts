@@ -113,6 +113,7 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await expect(question).toBeVisible()
   // Closing the panel is not leaving the page: the question says « en fermant ».
   await expect(question).toContainText('La réponse que vous avez saisie n’est pas enregistrée : en fermant cette contribution, elle sera perdue.')
+  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
   await snap(page, 'citoyens-13-answer-kept')
   await page.getByRole('button', { name: 'Continuer la saisie' }).click()
   await expect(citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' })).toHaveValue('Merci : l’équipe')

@@ -39,6 +39,7 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   await page.getByRole('navigation').getByRole('link', { name: 'Diagnostic' }).click()
   const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
   await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
+  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
   await snap(page, 'diagnostic-01a-profile-leave-asked')
   await question.getByRole('button', { name: 'Continuer la saisie' }).click()
   await expect(page.getByLabel('Plan de prévention des risques naturels (PPRN) approuvé')).toBeChecked()

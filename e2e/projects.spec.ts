@@ -175,6 +175,7 @@ test('a project document opens from the project — in the browser, as a downloa
   await page.getByRole('navigation').getByRole('link', { name: 'Projets' }).click()
   const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
   await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
+  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
   await snap(page, 'projects-06b-comment-leave-asked')
   await question.getByRole('button', { name: 'Continuer la saisie' }).click()
   await expect(page.getByRole('textbox', { name: 'Nouveau commentaire' })).toHaveValue('Le devis du couvreur est arrivé.')
