@@ -10,6 +10,7 @@ import { CitizensPage } from './pages/CitizensPage'
 import { expect, invoke, test } from './support/fixtures'
 import { relayAndMailForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
+import { LeaveQuestion } from './pages/LeaveQuestion'
 
 const services = relayAndMailForSpec()
 
@@ -109,13 +110,11 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   // An answer typed and not saved is not lost by closing the panel: asked first.
   await citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' }).fill('Merci : l’équipe')
   await citizens.detail.getByRole('button', { name: 'Fermer' }).first().click()
-  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
-  await expect(question).toBeVisible()
   // Closing the panel is not leaving the page: the question says « en fermant ».
-  await expect(question).toContainText('La réponse que vous avez saisie n’est pas enregistrée : en fermant cette contribution, elle sera perdue.')
-  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
+  const question = new LeaveQuestion(page)
+  await question.expectAsked('La réponse que vous avez saisie n’est pas enregistrée : en fermant cette contribution, elle sera perdue.')
   await snap(page, 'citoyens-13-answer-kept')
-  await page.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await question.keepEditing()
   await expect(citizens.decisions.getByRole('textbox', { name: 'Réponse publique de la mairie' })).toHaveValue('Merci : l’équipe')
   await citizens.answer('Merci : l’équipe technique passe jeudi.')
   await expect(citizens.decisions.getByText('Envoyé au portail')).toBeVisible()

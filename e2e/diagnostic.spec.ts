@@ -4,6 +4,7 @@ import { seedFauxVillecerf } from './support/seed'
 import { DiagnosticPage } from './pages/DiagnosticPage'
 import { HomePage } from './pages/HomePage'
 import { SettingsPage } from './pages/SettingsPage'
+import { LeaveQuestion } from './pages/LeaveQuestion'
 
 interface CriterionView {
   id: string
@@ -36,12 +37,10 @@ test('an élu answers a theme: the score moves, the unmet obligation comes first
   await page.getByLabel('Plan de prévention des risques naturels (PPRN) approuvé').check()
   await page.getByLabel('Nombre d’agents en équivalents temps plein').fill('1')
   // Leaving with the answers not saved asks first.
-  await page.getByRole('navigation').getByRole('link', { name: 'Diagnostic' }).click()
-  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
-  await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
-  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
+  const question = new LeaveQuestion(page)
+  await question.leaveByMenu('Diagnostic')
   await snap(page, 'diagnostic-01a-profile-leave-asked')
-  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await question.keepEditing()
   await expect(page.getByLabel('Plan de prévention des risques naturels (PPRN) approuvé')).toBeChecked()
   await page.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByText('Le profil de la commune est enregistré.')).toBeVisible()

@@ -8,6 +8,7 @@ import { PortalSettingsPage } from './pages/PortalSettingsPage'
 import { expect, test } from './support/fixtures'
 import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
+import { LeaveQuestion } from './pages/LeaveQuestion'
 
 const relayProcess = relayForSpec()
 
@@ -26,12 +27,10 @@ test('Paramètres › Portail citoyen: connect with a pairing code, see the port
 
   // An address typed and not yet used is not lost by going to another page: asked first.
   await form.getByRole('textbox', { name: 'Adresse du relais' }).fill(relay.url)
-  await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click()
-  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
-  await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
-  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
+  const question = new LeaveQuestion(page)
+  await question.leaveByMenu('Tableau de bord')
   await snap(page, 'portail-01b-leave-asked')
-  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await question.keepEditing()
   await expect(form.getByRole('textbox', { name: 'Adresse du relais' })).toHaveValue(relay.url)
 
   await settings.connect(relay.url, 'ZZZZ-ZZZZ-ZZZZ')

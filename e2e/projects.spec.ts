@@ -6,6 +6,7 @@ import { DiagnosticPage } from './pages/DiagnosticPage'
 import { HomePage } from './pages/HomePage'
 import { MyTasksPage } from './pages/MyTasksPage'
 import { ProjectPage } from './pages/ProjectPage'
+import { LeaveQuestion } from './pages/LeaveQuestion'
 
 /** Today plus a number of days, written JJ/MM/AAAA. */
 function frenchDate(daysFromToday: number): string {
@@ -172,12 +173,10 @@ test('a project document opens from the project — in the browser, as a downloa
   await projectPage.openTab('Échanges et documents')
   // A comment typed and not published is not lost by leaving the project: asked first, then kept.
   await page.getByRole('textbox', { name: 'Nouveau commentaire' }).fill('Le devis du couvreur est arrivé.')
-  await page.getByRole('navigation').getByRole('link', { name: 'Projets' }).click()
-  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
-  await expect(question).toContainText('Ce que vous avez saisi sur cette page n’est pas enregistré : en la quittant, il sera perdu.')
-  await expect(question).toHaveCSS('opacity', '1') // the screenshot after its fade-in
+  const question = new LeaveQuestion(page)
+  await question.leaveByMenu('Projets')
   await snap(page, 'projects-06b-comment-leave-asked')
-  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await question.keepEditing()
   await expect(page.getByRole('textbox', { name: 'Nouveau commentaire' })).toHaveValue('Le devis du couvreur est arrivé.')
   const documents = page.getByLabel('Documents', { exact: true })
   const pdf = Buffer.from('%PDF-1.4\n% Esquisse de la place\n')
