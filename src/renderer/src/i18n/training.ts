@@ -118,6 +118,7 @@ export const training = {
     openingCarry: 'Report déclaré de l’année précédente',
     openingCarryHelp: 'Seulement si l’année précédente n’a pas été suivie dans Cap Commune ; sinon, laissez vide.',
     saveYear: 'Enregistrer les crédits {{year}}',
+    otherYearLoses: 'Les crédits saisis pour {{year}} ne sont pas enregistrés : en choisissant une autre année, ils seront perdus.',
   },
   table: {
     title: 'Formations financées par la commune en {{year}}',

@@ -1,7 +1,7 @@
 /** Formation des élus › Budget: the amounts typed are not lost by another tab or another page. */
 import { screen } from '@testing-library/react'
 import { useSearchParams } from 'react-router'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { BudgetYear, TrainingOverview } from '@shared/contract'
 import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../../testing/leave'
 import { renderWithApp } from '../../testing/render'
@@ -31,26 +31,22 @@ const overview = {
 } as unknown as TrainingOverview
 
 /** The training page's tabs are in its address, as on TrainingPage. */
-function TrainingTabs() {
+function TrainingTabs({ onYear = () => undefined }: { onYear?: (year: number) => void }) {
   const [params, setParams] = useSearchParams()
   return (
     <>
       <button type="button" onClick={() => setParams({ onglet: 'organismes' })}>
         Organismes
       </button>
-      {params.get('onglet') === 'organismes' ? (
-        <p>Onglet organismes</p>
-      ) : (
-        <BudgetPanel overview={overview} isAdmin year={2026} onYear={() => undefined} />
-      )}
+      {params.get('onglet') === 'organismes' ? <p>Onglet organismes</p> : <BudgetPanel overview={overview} isAdmin year={2026} onYear={onYear} />}
     </>
   )
 }
 
-const renderPanel = () =>
+const renderPanel = (onYear?: (year: number) => void) =>
   renderWithApp(
     <PageWithMenu path="/formation">
-      <TrainingTabs />
+      <TrainingTabs onYear={onYear} />
     </PageWithMenu>,
     {
       route: '/formation?onglet=budget',
@@ -82,5 +78,34 @@ describe('Formation des élus › Budget: amounts being typed', () => {
     const app = renderPanel()
     await screen.findByRole('textbox', { name: 'Crédits votés pour 2026' })
     await leaveAtOnce(app)
+  })
+
+  it('asks before another year is chosen with the credits typed, and keeps them until told to drop them', async () => {
+    const onYear = vi.fn()
+    const app = renderPanel(onYear)
+    const credits = () => screen.getByRole('textbox', { name: 'Crédits votés pour 2026' }) as HTMLInputElement
+    await app.user.type(credits(), '1200')
+    const chooseYear = async () => {
+      await app.user.click(screen.getAllByLabelText('Année').find((element) => element.tagName === 'INPUT')!)
+      await app.user.click(await screen.findByRole('option', { name: '2027' }))
+    }
+    await chooseYear()
+    expect(await screen.findByText(/en choisissant une autre année, ils seront perdus/)).toBeTruthy()
+    await keepEditing(app)
+    expect(onYear).not.toHaveBeenCalled()
+    expect(credits().value).toMatch(/^1\s?200/)
+    await chooseYear()
+    await app.user.click(await screen.findByRole('button', { name: 'Abandonner la saisie' }))
+    expect(onYear).toHaveBeenCalledWith(2027)
+  })
+
+  it('changes year at once while nothing is typed', async () => {
+    const onYear = vi.fn()
+    const app = renderPanel(onYear)
+    await screen.findByRole('textbox', { name: 'Crédits votés pour 2026' })
+    await app.user.click(screen.getAllByLabelText('Année').find((element) => element.tagName === 'INPUT')!)
+    await app.user.click(await screen.findByRole('option', { name: '2027' }))
+    expect(onYear).toHaveBeenCalledWith(2027)
+    expect(screen.queryByText('Abandonner la saisie ?')).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Te
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconFileSpreadsheet, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react'
 import { useForm } from '@mantine/form'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { budgetInputSchema, trainingSettingsInput, type TrainingOverview } from '@shared/contract'
@@ -9,7 +10,7 @@ import { call, errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { EuroInput } from '../../components/EuroInput'
 import { FormError } from '../../components/FormError'
-import { useLeaveGuard, type LeaveGuardOptions } from '../../components/GuardedModal'
+import { confirmDiscard, useLeaveGuard, type LeaveGuardOptions } from '../../components/GuardedModal'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { saveReceivedFile } from '../../lib/files'
 import { formatCents, formatDate } from '../../lib/format'
@@ -82,7 +83,7 @@ function SettingsForm({ overview }: { overview: TrainingOverview }) {
   )
 }
 
-function YearForm({ overview }: { overview: TrainingOverview }) {
+function YearForm({ overview, onDirty }: { overview: TrainingOverview; onDirty(dirty: boolean): void }) {
   const { t } = useTranslation()
   const b = overview.budget
   const setBudget = useApiMutation('training.setBudget')
@@ -91,7 +92,10 @@ function YearForm({ overview }: { overview: TrainingOverview }) {
     initialValues: { votedCents: b.votedCents, openingCarryCents: b.openingCarryCents },
     validate: (values) => validateWith(budgetInputSchema, { year: b.year, ...values }),
   })
-  useLeaveGuard(form.isDirty(), { leaving: leavesBudgetTab })
+  const dirty = form.isDirty()
+  useLeaveGuard(dirty, { leaving: leavesBudgetTab })
+  // Another year is chosen in the panel above, not by the address: the panel asks first while this form is dirty.
+  useEffect(() => onDirty(dirty), [dirty, onDirty])
   const submit = useFormSubmit(form, (values) => setBudget.mutateAsync({ year: b.year, ...values }))
   return (
     <form onSubmit={submit.onSubmit} noValidate aria-label={t('training.budget.yearForm', { year: b.year })}>
@@ -131,6 +135,12 @@ export function BudgetPanel({ overview, isAdmin, year, onYear }: BudgetPanelProp
   const table = useApiQuery('training.yearTable', { year })
   const years = Array.from({ length: overview.mandate.endYear - overview.mandate.startYear + 1 }, (_, i) => String(overview.mandate.startYear + i))
   const missing = t('training.budget.missing')
+  const [yearDirty, setYearDirty] = useState(false)
+
+  function chooseYear(next: number) {
+    if (yearDirty) confirmDiscard(() => onYear(next), { message: t('training.budget.otherYearLoses', { year }) })
+    else onYear(next)
+  }
 
   async function exportXlsx() {
     try {
@@ -153,7 +163,7 @@ export function BudgetPanel({ overview, isAdmin, year, onYear }: BudgetPanelProp
               aria-label={t('training.budget.year')}
               data={years}
               value={String(year)}
-              onChange={(y) => y && onYear(Number(y))}
+              onChange={(y) => y && chooseYear(Number(y))}
               allowDeselect={false}
               w={120}
             />
@@ -197,7 +207,7 @@ export function BudgetPanel({ overview, isAdmin, year, onYear }: BudgetPanelProp
           <Text size="xs" c="dimmed">
             {b.renewalYear ? t('training.budget.renewalYear', { year }) : t('training.budget.carryRule')}
           </Text>
-          {isAdmin && <YearForm key={b.year} overview={overview} />}
+          {isAdmin && <YearForm key={b.year} overview={overview} onDirty={setYearDirty} />}
         </Stack>
       </Paper>
 
