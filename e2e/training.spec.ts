@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { expect, invoke, test } from './support/fixtures'
 import { seedFauxVillecerf } from './support/seed'
 import { HomePage } from './pages/HomePage'
+import { LeaveQuestion } from './pages/LeaveQuestion'
 import { ReportsPage } from './pages/ReportsPage'
 import { TrainingPage } from './pages/TrainingPage'
 
@@ -136,4 +137,17 @@ test('an adjoint with a délégation is trained from a weakness of the diagnosti
   await expect(reports.previewTitle).toContainText('Formation des élus')
   await reports.expectDrawn(1)
   await snap(page, 'training-08-report-preview')
+
+  // Credits typed and not saved are not lost by choosing another year.
+  await training.open()
+  await training.tab('Budget et tableau annuel')
+  const credits = page.getByRole('textbox', { name: 'Crédits votés pour 2026' })
+  await credits.fill('1200')
+  await page.getByRole('combobox', { name: 'Année' }).click()
+  await page.getByRole('option', { name: '2027' }).click()
+  const question = new LeaveQuestion(page)
+  await question.expectAsked('Les crédits saisis pour 2026 ne sont pas enregistrés : en choisissant une autre année, ils seront perdus.')
+  await snap(page, 'training-09-other-year-asked')
+  await question.keepEditing()
+  await expect(credits).toHaveValue(/^1\s?200/)
 })
