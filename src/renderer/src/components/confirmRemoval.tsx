@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications'
 import { errorMessage } from '../api/client'
 import { i18n } from '../i18n'
 
-interface ConfirmRemovalOptions {
+export interface ConfirmRemovalOptions {
   title: string
   message: string
   /** The red button's words when it is not « Supprimer » (« Retirer du portail », « Révoquer »). */

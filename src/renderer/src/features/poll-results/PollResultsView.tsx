@@ -1,7 +1,7 @@
 import '../../components/charts/setup'
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconDownload, IconFileTypePdf, IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconDownload, IconFileTypePdf, IconInfoCircle, IconPencil } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -10,7 +10,7 @@ import { POLL_KIND_LABELS } from '@shared/relay/vocabulary'
 import { call, errorMessage } from '../../api/client'
 import { useApiMutation } from '../../api/hooks'
 import { PollResultsBars } from '../../components/charts/PollResultsBars'
-import { confirmRemoval } from '../../components/confirmRemoval'
+import { RemoveButton } from '../../components/RemoveButton'
 import { saveReceivedFile } from '../../lib/files'
 import { formatDate, formatDateTime, formatInteger, formatPercent } from '../../lib/format'
 import { CitizenText } from '../citizens/CitizenText'
@@ -103,20 +103,15 @@ export function PollResultsView({ results }: { results: PollResults }) {
           </Title>
           <Group gap="xs">
             {paper && (
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  confirmRemoval({
-                    title: t('pollResults.paperRemoveTitle'),
-                    message: t('pollResults.paperRemoveMessage', { ballots: formatInteger(paper.ballots) }),
-                    remove: () => removePaper.mutateAsync({ pollId }),
-                  })
-                }
+              <RemoveButton
+                removal={{
+                  title: t('pollResults.paperRemoveTitle'),
+                  message: t('pollResults.paperRemoveMessage', { ballots: formatInteger(paper.ballots) }),
+                  remove: () => removePaper.mutateAsync({ pollId }),
+                }}
               >
                 {t('pollResults.paperRemove')}
-              </Button>
+              </RemoveButton>
             )}
             <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEntering(true)}>
               {paper ? t('pollResults.paperCorrect') : t('pollResults.paperEnter')}

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { upperFirst } from '@mantine/hooks'
-import { IconFileTypePdf, IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconFileTypePdf, IconPencil } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { confirmRemoval } from '../../components/confirmRemoval'
+import { RemoveButton } from '../../components/RemoveButton'
 import { GuardedModal } from '../../components/GuardedModal'
 import { FormError } from '../../components/FormError'
 import { formatPeriod } from '../../lib/format'
@@ -79,20 +79,15 @@ export function ProjectPage() {
             {t('projects.sheetPdf')}
           </Button>
           {session.data?.profile?.isAdmin && (
-            <Button
-              variant="subtle"
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              onClick={() =>
-                confirmRemoval({
-                  title: t('projects.removeTitle'),
-                  message: t('projects.removeConfirm', { title: p.title }),
-                  remove: () => remove.mutateAsync({ id: p.id }),
-                })
-              }
+            <RemoveButton
+              removal={{
+                title: t('projects.removeTitle'),
+                message: t('projects.removeConfirm', { title: p.title }),
+                remove: () => remove.mutateAsync({ id: p.id }),
+              }}
             >
               {t('common.remove')}
-            </Button>
+            </RemoveButton>
           )}
         </Group>
       </Group>

@@ -1,12 +1,12 @@
 import { Box, Button, Center, FileButton, Group, Image, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react'
+import { IconPhoto, IconUpload } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_LOGO_BYTES } from '@shared/contract'
 import { errorMessage } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { confirmRemoval } from '../../components/confirmRemoval'
+import { RemoveButton } from '../../components/RemoveButton'
 import { FormError } from '../../components/FormError'
 import { base64FromFile } from '../../lib/files'
 
@@ -99,24 +99,19 @@ export function LogoSettings({ canEdit, communeName }: { canEdit: boolean; commu
                     )}
                   </FileButton>
                   {logo.data && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      leftSection={<IconTrash size={16} />}
-                      onClick={() =>
-                        confirmRemoval({
-                          title: t('settings.logo.removeTitle'),
-                          message: t('settings.logo.removeConfirm'),
-                          remove: () => removeLogo.mutateAsync({}),
-                          removed: () => {
-                            setError(null)
-                            notifications.show({ color: 'green', message: t('settings.logo.removed') })
-                          },
-                        })
-                      }
+                    <RemoveButton
+                      removal={{
+                        title: t('settings.logo.removeTitle'),
+                        message: t('settings.logo.removeConfirm'),
+                        remove: () => removeLogo.mutateAsync({}),
+                        removed: () => {
+                          setError(null)
+                          notifications.show({ color: 'green', message: t('settings.logo.removed') })
+                        },
+                      }}
                     >
                       {t('settings.logo.remove')}
-                    </Button>
+                    </RemoveButton>
                   )}
                 </Group>
                 <FormError message={error} />
