@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { contract, DATA_DOMAINS, type MethodInput, type MethodName, type ReadMethod } from '../../shared/contract'
 import { createTestCore, fauxVillecerfSetup, ok, TempDirs, type TestCore } from './testing'
 import { FIXTURE_REFERENTIEL_FILE } from './testing/referentiel'
-import { storePage } from './portal/pull'
-import { pulledContribution } from './testing/contributions'
+import { pulledContribution, receivePulled } from './testing/contributions'
 
 const NOW = '2026-05-04T10:00:00.000Z'
 // A 2 × 2 PNG.
@@ -425,21 +424,14 @@ describe('what a write changes, what a read depends on', () => {
       await write('residentCodes.revoke', { id: batch.id })
       await write('comparison.setSharing', { sharing: false })
       // A contribution as a pull stores it, then opened on the Citoyens page.
-      storePage(core.database.db, 'https://relais.example.fr', [PULLED_CONTRIBUTION], 1, new Map(), '2026-05-04T10:00:00.000Z')
+      receivePulled(core.database.db, [PULLED_CONTRIBUTION])
       const [pulled] = (await ok(core, session, 'citizens.list', {})).items
       await write('citizens.markSeen', { id: pulled!.id })
       await write('citizens.update', { id: pulled!.id, status: 'retenue', publicAnswer: 'Merci, c’est prévu.', moderation: 'publiee' })
       // The fake relay answers nonsense: the change waits, with the reason.
       await write('citizens.sendNow', {})
       // A proposal becomes a project; the first contribution is linked to it, to a theme and marked as its duplicate.
-      storePage(
-        core.database.db,
-        'https://relais.example.fr',
-        [{ ...PULLED_CONTRIBUTION, seq: 2, id: 2, kind: 'proposition' }],
-        2,
-        new Map(),
-        '2026-05-04T10:00:00.000Z',
-      )
+      receivePulled(core.database.db, [{ ...PULLED_CONTRIBUTION, seq: 2, id: 2, kind: 'proposition' }])
       const proposal = (await ok(core, session, 'citizens.list', { kind: 'proposition' })).items[0]!
       const made = await write('citizens.transform', { id: proposal.id })
       await write('citizens.link', { id: pulled!.id, projectId: made.projectId, themeId: 'conseil-municipal', duplicateOfId: proposal.id })

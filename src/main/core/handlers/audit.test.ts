@@ -18,11 +18,10 @@ import { communeProfileSchema } from '../../../shared/referentiel/profile'
 import { COMPETENCES } from '../../../shared/referentiel/schema'
 import { CIVILITIES, MEMBER_ROLES } from '../../../shared/roles'
 import * as schema from '../db/schema'
-import { storePage } from '../portal/pull'
 import { failure, ok } from '../testing'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE } from '../testing/referentiel'
-import { pulledContribution } from '../testing/contributions'
+import { pulledContribution, receivePulled } from '../testing/contributions'
 
 const setUp = setUpCorePerTest('audit')
 
@@ -457,9 +456,8 @@ describe('the journal of a commune that did everything reads in French', () => {
     await ok(core, session, 'applicability.undo', { criterionId: 'conseil-reglement-interieur' })
     await ok(core, session, 'training.removeProvider', { id: provider.id })
     // A citizen's contribution, as a pull stores it, answered by the mairie.
-    storePage(
+    receivePulled(
       core.database.db,
-      'https://relais.example.fr',
       [
         pulledContribution(1, {
           author: null,
@@ -469,9 +467,7 @@ describe('the journal of a commune that did everything reads in French', () => {
           updatedAt: '2026-10-01T08:00:00.000Z',
         }),
       ],
-      1,
-      new Map(),
-      '2026-10-01T09:00:00.000Z',
+      { at: '2026-10-01T09:00:00.000Z' },
     )
     const [contribution] = (await ok(core, session, 'citizens.list', {})).items
     await ok(core, session, 'citizens.update', { id: contribution!.id, status: 'retenue', publicAnswer: 'Réparé jeudi.', moderation: 'publiee' })

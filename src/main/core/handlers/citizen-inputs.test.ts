@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { storePage } from '../portal/pull'
 import { auditRows, failure, ok } from '../testing'
-import { pulledContribution } from '../testing/contributions'
+import { pulledContribution, receivePulled } from '../testing/contributions'
 import { setUpCorePerTest } from '../testing/per-test-core'
 import { FIXTURE_REFERENTIEL_FILE, signInAsElu } from '../testing/referentiel'
 
@@ -90,7 +89,7 @@ describe('citizenInputs', () => {
       pulledContribution(5, { moderation: 'publiee' }),
       pulledContribution(6),
     ]
-    storePage(core.database.db, 'https://relais.example.fr', items, items.length, new Map(), NOW)
+    receivePulled(core.database.db, items, { at: NOW })
     expect(await ok(core, session, 'citizenInputs.contributionCounts')).toEqual([])
     for (const contribution of [1, 2, 3, 5]) await ok(core, session, 'citizens.link', { id: contribution, themeId: 'risques' })
     await ok(core, session, 'citizens.link', { id: 4, themeId: 'finances' })

@@ -1,8 +1,7 @@
 /** The mairie's own organisation of contributions: project, theme, duplicates, « Transformer en projet ». */
 import { afterEach, describe, expect, it } from 'vitest'
-import { storePage } from '../portal/pull'
 import { createSetUpCore, failure, ok, TempDirs, type TestCore } from '../testing'
-import { PULLED_AT, pulledContribution, type PulledContribution } from '../testing/contributions'
+import { pulledContribution, receivePulled, type PulledContribution } from '../testing/contributions'
 
 const temp = new TempDirs('cap-commune-citizens-links-')
 const opened: TestCore[] = []
@@ -10,8 +9,6 @@ afterEach(() => {
   for (const test of opened.splice(0)) test.core.close()
   temp.cleanup()
 })
-const RELAY = 'https://relais.example.fr'
-const AT = PULLED_AT
 
 type Pulled = PulledContribution
 const contribution = pulledContribution
@@ -19,7 +16,7 @@ const contribution = pulledContribution
 async function setUp(items: Pulled[]): Promise<TestCore> {
   const test = await createSetUpCore(temp.make())
   opened.push(test)
-  storePage(test.core.database.db, RELAY, items, items.length, new Map(), AT)
+  receivePulled(test.core.database.db, items)
   return test
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sha256, storeFile, storedFilePath } from '../file-store/store'
 import { storePage } from '../portal/pull'
 import { createSetUpCore, failure, ok, TempDirs, type TestCore } from '../testing'
-import { PULLED_AT, pulledContribution, type PulledContribution } from '../testing/contributions'
+import { PULLED_AT, pulledContribution, receivePulled, TEST_RELAY_URL, type PulledContribution } from '../testing/contributions'
 
 const temp = new TempDirs('cap-commune-citizens-')
 const opened: TestCore[] = []
@@ -13,7 +13,7 @@ afterEach(() => {
   for (const test of opened.splice(0)) test.core.close()
   temp.cleanup()
 })
-const RELAY = 'https://relais.example.fr'
+const RELAY = TEST_RELAY_URL
 const AT = PULLED_AT
 
 type Pulled = PulledContribution
@@ -22,7 +22,7 @@ const contribution = pulledContribution
 async function setUp(items: Pulled[], photos = new Map()): Promise<TestCore> {
   const test = await createSetUpCore(temp.make())
   opened.push(test)
-  storePage(test.core.database.db, RELAY, items, items.length, photos, AT)
+  receivePulled(test.core.database.db, items, { photos })
   return test
 }
 
