@@ -192,8 +192,9 @@ async function benchDriver(driver: Driver, cluster: PostgresCluster | null, temp
     await fetchAllPages(relay, token)
     const fetched = await fetchAllPages(relay, token)
     const desktop = await connect()
+    const phases = { waitMs: 0, checkMs: 0, photosMs: 0, storeMs: 0 }
     const pullStart = performance.now()
-    const report = await pullAll(environment(desktop))
+    const report = await pullAll({ ...environment(desktop), phases })
     const pullMs = performance.now() - pullStart
     if (report.problem || report.newContributions !== ROWS) throw new Error(`tirage incomplet : ${JSON.stringify(report)}`)
     const insertMs = rawInserts(await connect(), relay.url, fetched.pages)
@@ -220,7 +221,7 @@ async function benchDriver(driver: Driver, cluster: PostgresCluster | null, temp
       summarize(`synchronisation sans nouveauté — citizens.syncNow (${driver})`, invoked, bareRow),
     ]
     kept = desktop
-    return { seedMs, fetchMs: fetched.ms, pullMs, insertMs, pages: report.pages, syncRows, desktop }
+    return { seedMs, fetchMs: fetched.ms, pullMs, phases, insertMs, pages: report.pages, syncRows, desktop }
   } finally {
     await relay.stop()
     rmSync(dataDir, { recursive: true, force: true })
@@ -274,6 +275,8 @@ async function benchList(test: TestCore): Promise<Row[]> {
   return rows
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
 async function main(): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(1))
@@ -302,7 +305,8 @@ async function main(): Promise<void> {
           `(${driver}) relais rempli en ${(measured.seedMs / 1000).toFixed(1)} s`,
           `  pages de l’API lues sans rien enregistrer : ${(measured.fetchMs / 1000).toFixed(2)} s`,
           `  mêmes lignes insérées en SQL brut          : ${(measured.insertMs / 1000).toFixed(2)} s`,
-          `  tirage complet par le bureau (${measured.pages} pages)  : ${(measured.pullMs / 1000).toFixed(2)} s, × ${(measured.pullMs / raw).toFixed(2)} du coût brut (cible < ${CITIZENS_TARGETS.pullMs / 1000} s)\n`,
+          `  tirage complet par le bureau (${measured.pages} pages)  : ${(measured.pullMs / 1000).toFixed(2)} s, × ${(measured.pullMs / raw).toFixed(2)} du coût brut (cible < ${CITIZENS_TARGETS.pullMs / 1000} s)`,
+          `    dont attente des pages ${seconds(measured.phases.waitMs)}, contrôle ${seconds(measured.phases.checkMs)}, photos ${seconds(measured.phases.photosMs)}, enregistrement ${seconds(measured.phases.storeMs)}\n`,
         ].join('\n'),
       )
       printRows(measured.syncRows, 'ms')
@@ -321,6 +325,7 @@ async function main(): Promise<void> {
         insertMs: measured.insertMs,
         pullMs: measured.pullMs,
         pullRatio: measured.pullMs / raw,
+        pullPhases: measured.phases,
         pages: measured.pages,
         emptySync: measured.syncRows,
         ...(list ? { list } : {}),

@@ -240,6 +240,33 @@ describe('pulling citizens’ contributions', () => {
     expect(after.photos).toHaveLength(start.photos.length + 1)
   })
 
+  it('never stores the next page, already asked for while a page is stored, when storing that page fails', async () => {
+    const { state, relayFetch, test, start } = await syncedDesktop()
+    await citizenSends([
+      { kind: 'besoin', topic: 'voirie', title: 'Un', body: 'un' },
+      { kind: 'besoin', topic: 'voirie', title: 'Deux', body: 'deux' },
+    ])
+    // Storing the first page fails (a full disk, a file locked by an antivirus…) after the second was asked for.
+    const sqlite = test.core.database.sqlite
+    sqlite.exec("CREATE TRIGGER refuse_un BEFORE INSERT ON contributions WHEN NEW.title = 'Un' BEGIN SELECT RAISE(ABORT, 'disque plein'); END")
+    state.requests.length = 0
+    const pull = pullEnvironment(test, relayFetch)
+    await expect(pullAll(pull, { pageSize: 1 })).rejects.toThrow('disque plein')
+    const asked = state.requests.filter((path) => path.startsWith('/api/v1/inputs'))
+    expect(asked).toEqual([`/api/v1/inputs?after=${start.cursor}&limit=1`, expect.stringMatching(/^\/api\/v1\/inputs\?after=\d+&limit=1$/)])
+    // The second page's answer arrives after the failure: it is dropped, nothing of it is stored.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(rows(test)).toEqual(start)
+
+    sqlite.exec('DROP TRIGGER refuse_un')
+    expect(await pullAll(pull, { pageSize: 1 })).toMatchObject({ newContributions: 2, problem: null })
+    expect(
+      rows(test)
+        .contributions.map((c) => (c as { title: string }).title)
+        .slice(-2),
+    ).toEqual(['Un', 'Deux'])
+  })
+
   it('keeps the app working when the relay is down, and says so', async () => {
     const { state, relayFetch } = network()
     const test = await connected({ relayFetch })
@@ -270,9 +297,11 @@ describe('pulling citizens’ contributions', () => {
     expect(broken.problem).toContain('réponse non conforme')
     expect(rows(test)).toMatchObject({ contributions: [], cursor: 0 })
 
-    state.rewrite = (json) => ({ ...json, items: (json.items as object[]).map((item) => ({ ...item, body: 'x\u202ey' })) })
-    expect((await ok(core, session, 'citizens.syncNow')).problem).toContain('caractères interdits')
-    expect(rows(test)).toMatchObject({ contributions: [], cursor: 0 })
+    for (const hostile of [{ body: 'x\u202ey' }, { title: 't'.repeat(501) }, { author: { pseudonymousId: 'c-1', displayName: 'Jeanne\u0007' } }]) {
+      state.rewrite = (json) => ({ ...json, items: (json.items as object[]).map((item) => ({ ...item, ...hostile })) })
+      expect((await ok(core, session, 'citizens.syncNow')).problem).toContain('caractères interdits')
+      expect(rows(test)).toMatchObject({ contributions: [], cursor: 0 })
+    }
     expect(test.logs.some((line) => line.message.includes('refusée'))).toBe(true)
 
     state.rewrite = null
