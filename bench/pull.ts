@@ -8,6 +8,7 @@
  *  (c) the « Citoyens » page's list (citizens.list through the dispatcher, with filters and the search), goal < 50 ms
  *      at p95, against the raw SQL of the same page and count.
  * On PGlite and PostgreSQL (CITIZENS_BENCH_DRIVERS=pglite measures one). Numbers only: nothing is asserted.
+ * CITIZENS_BENCH_PAGE=500 pulls by pages of 500 instead of the desktop's PULL_PAGE_SIZE (1,000, the most the relay serves).
  * CITIZENS_BENCH_ONLY=list measures (c) alone, on a desktop filled by one pull from a PGlite relay; with
  * CITIZENS_BENCH_CACHE=<file> that filled database is kept in <file> and reused by the next runs (migrations applied
  * on opening), so that iterating on the list does not pay the 100,000-row pull each time.
@@ -31,6 +32,8 @@ const ROWS = Number(process.env.CITIZENS_BENCH_ROWS ?? 100_000)
 const DRIVERS = (process.env.CITIZENS_BENCH_DRIVERS ?? 'pglite,postgres').split(',') as Driver[]
 const LIST_ONLY = process.env.CITIZENS_BENCH_ONLY === 'list'
 const CACHE = process.env.CITIZENS_BENCH_CACHE ?? null
+/** The pull's page size (the desktop's PULL_PAGE_SIZE unless CITIZENS_BENCH_PAGE says; the relay serves up to 1,000). */
+const PAGE_SIZE = Number(process.env.CITIZENS_BENCH_PAGE ?? PULL_PAGE_SIZE)
 const EMPTY_SYNCS = 40
 const LIST_WARM_UP = 5
 const LIST_ITERATIONS = 60
@@ -59,7 +62,7 @@ async function fetchAllPages(relay: RelayProcess, token: string): Promise<{ ms: 
   const start = performance.now()
   let after = 0
   for (;;) {
-    const page = (await (await relay.api(`/api/v1/inputs?after=${after}&limit=${PULL_PAGE_SIZE}`, { token })).json()) as Page
+    const page = (await (await relay.api(`/api/v1/inputs?after=${after}&limit=${PAGE_SIZE}`, { token })).json()) as Page
     pages.push(page)
     after = page.nextCursor
     if (!page.hasMore || page.items.length === 0) break
@@ -194,7 +197,7 @@ async function benchDriver(driver: Driver, cluster: PostgresCluster | null, temp
     const desktop = await connect()
     const phases = { waitMs: 0, checkMs: 0, photosMs: 0, storeMs: 0 }
     const pullStart = performance.now()
-    const report = await pullAll({ ...environment(desktop), phases })
+    const report = await pullAll({ ...environment(desktop), phases }, { pageSize: PAGE_SIZE })
     const pullMs = performance.now() - pullStart
     if (report.problem || report.newContributions !== ROWS) throw new Error(`tirage incomplet : ${JSON.stringify(report)}`)
     const insertMs = rawInserts(await connect(), relay.url, fetched.pages)
@@ -205,7 +208,7 @@ async function benchDriver(driver: Driver, cluster: PostgresCluster | null, temp
     const direct: number[] = []
     const invoked: number[] = []
     for (let i = 0; i < 5 + EMPTY_SYNCS; i++) {
-      const b = await timeAsyncNs(async () => (await relay.api(`/api/v1/inputs?after=${cursor}&limit=${PULL_PAGE_SIZE}`, { token })).json())
+      const b = await timeAsyncNs(async () => (await relay.api(`/api/v1/inputs?after=${cursor}&limit=${PAGE_SIZE}`, { token })).json())
       const d = await timeAsyncNs(() => pullAll(environment(desktop)))
       const v = await timeAsyncNs(() => ok(desktop.core, desktop.session, 'citizens.syncNow'))
       if (i >= 5) {
@@ -281,13 +284,13 @@ async function main(): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')
-  console.log(`Citoyens — ${ROWS.toLocaleString('fr-FR')} contributions, pages de ${PULL_PAGE_SIZE}, ${cpus().length} cœurs, charge ${load}\n`)
+  console.log(`Citoyens — ${ROWS.toLocaleString('fr-FR')} contributions, pages de ${PAGE_SIZE}, ${cpus().length} cœurs, charge ${load}\n`)
   const temp = new TempDirs('cap-commune-citizens-bench-')
   const cluster = !LIST_ONLY && DRIVERS.includes('postgres') ? await startPostgres({ durable: true }) : null
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     rows: ROWS,
-    pageSize: PULL_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     loadBefore: load,
     targets: CITIZENS_TARGETS,
   }
