@@ -17,14 +17,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PulledItem } from '../src/shared/relay/api'
-import type { CitizensListInput } from '../src/shared/contract'
+import { CITIZENS_PAGE_SIZE, type CitizensListInput } from '../src/shared/contract'
 import { openRelayDatabase } from '../src/relay/db/open'
 import { startPostgres, type PostgresCluster } from '../src/relay/testing/postgres'
 import { newPostgresDatabase, REPO_ROOT, startRelayProcess, type Driver, type RelayProcess } from '../src/relay/testing/relay-process'
 import { createSetUpTemplate, createTestCore, dataDirFrom, ok, TempDirs, type TestCore } from '../src/main/core/testing'
 import { PULL_PAGE_SIZE, pullAll, type PullEnvironment } from '../src/main/core/portal/pull'
 import { fileVault } from '../src/main/core/portal/vault'
-import { ftsQuery } from '../src/main/core/search/fts'
+import { contributionsMatch } from '../src/main/core/citizens/search-index'
 import { printRows, summarize, timeAsyncNs, timeNs, type Row } from './measure'
 import { seedContributions, SEED_COMMUNE } from './relay-seed'
 
@@ -116,7 +116,11 @@ function rawInserts(test: TestCore, relayUrl: string, pages: Page[]): number {
   return performance.now() - start
 }
 
-/** The raw SQL of one list page: the same conditions, order and page, and the total (no status/moderation counts). */
+/**
+ * The raw SQL of one list page: the same conditions, order and page, and the total (no status/moderation counts) —
+ * the simplest SQL for the same rows. A search is the index's matches under the kind and topic (search-index.ts: they
+ * are facet tokens there, rowid >> 4 the id), as an IN set: what any plain query of this schema would do.
+ */
 function rawList(test: TestCore, input: CitizensListInput): () => unknown {
   const where: string[] = []
   const params: unknown[] = []
@@ -141,21 +145,21 @@ function rawList(test: TestCore, input: CitizensListInput): () => unknown {
     params.push(next.toISOString().slice(0, 10))
   }
   if (input.unseenOnly) where.push('seen_at IS NULL')
-  const match = ftsQuery(input.search ?? '')
+  const match = contributionsMatch(input.search, input)
   if (match) {
-    where.push('id IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ?)')
+    where.push('id IN (SELECT rowid >> 4 FROM contributions_fts WHERE contributions_fts MATCH ?)')
     params.push(match)
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const sqlite = test.core.database.sqlite
   const count = sqlite.prepare(`SELECT count(*) AS n FROM contributions ${clause}`)
   const page = sqlite.prepare(
-    `SELECT id, kind, title, substr(body, 1, 281), topic, address, status, moderation, created_at FROM contributions ${clause} ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET ?`,
+    `SELECT id, kind, title, substr(body, 1, 281), topic, address, status, moderation, created_at FROM contributions ${clause} ORDER BY created_at DESC, id DESC LIMIT ${CITIZENS_PAGE_SIZE} OFFSET ?`,
   )
   return () => {
     const { n } = count.get(...params) as { n: number }
-    const pageNumber = Math.min(input.page ?? 1, Math.max(1, Math.ceil(n / 50)))
-    return page.all(...params, (pageNumber - 1) * 50)
+    const pageNumber = Math.min(input.page ?? 1, Math.max(1, Math.ceil(n / CITIZENS_PAGE_SIZE)))
+    return page.all(...params, (pageNumber - 1) * CITIZENS_PAGE_SIZE)
   }
 }
 

@@ -10,8 +10,8 @@ import type { CoreEnvironment } from '../context'
 import type { Db } from '../db/open'
 import { contributions, projects } from '../db/schema'
 import type { SignedInContext } from '../handler'
-import { ftsQuery } from '../search/fts'
 import { contributionName, contributionRow } from './queries'
+import { contributionsMatch } from './search-index'
 
 type LinkInput = Omit<ParsedInput<'citizens.link'>, 'id'>
 
@@ -74,7 +74,7 @@ const CANDIDATES = 20
 export function duplicateCandidates(environment: Pick<CoreEnvironment, 'db'>, id: number, search: string) {
   const { db } = environment
   contributionRow(db, id)
-  const match = ftsQuery(search)
+  const match = contributionsMatch(search)
   const rows = db
     .select({
       id: contributions.id,
@@ -88,7 +88,7 @@ export function duplicateCandidates(environment: Pick<CoreEnvironment, 'db'>, id
       and(
         ne(contributions.id, id),
         isNull(contributions.duplicateOfId),
-        match ? sql`${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})` : undefined,
+        match ? sql`${contributions.id} IN (SELECT rowid >> 4 FROM contributions_fts WHERE contributions_fts MATCH ${match})` : undefined,
       ),
     )
     .orderBy(desc(contributions.createdAt), desc(contributions.id))

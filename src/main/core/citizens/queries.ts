@@ -16,7 +16,7 @@ import { contributionCounts, contributionPhotos, contributions, projects } from 
 import { readStoredFile, sha256 } from '../file-store/store'
 import { readConnection } from '../portal/connection'
 import { checkPhotoBytes, readPullState } from '../portal/pull'
-import { ftsQuery } from '../search/fts'
+import { cellOf, cellStates, contributionsMatch, UNKNOWN_CELL } from './search-index'
 
 /** Where the pull stands and what waits for the mairie: the home page's line and the Citoyens page's header. */
 export function syncStatus(environment: Pick<CoreEnvironment, 'db' | 'secrets' | 'citizensPuller'>): CitizensSyncStatus {
@@ -74,13 +74,13 @@ function listConditions(
   if (filters.unseenOnly) where.push(isNull(contributions.seenAt))
   if (filters.unansweredOnly) where.push(unanswered())
   if (filters.projectId) where.push(eq(contributions.projectId, filters.projectId))
-  const match = ftsQuery(filters.search)
+  const match = contributionsMatch(filters.search, filters)
   if (match && matchIds) where.push(sql`${contributions.id} IN (SELECT value FROM json_each(${JSON.stringify(matchIds)}))`)
   else if (match)
     where.push(
       walkDates
-        ? sql`+${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`
-        : sql`${contributions.id} IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ${match})`,
+        ? sql`+${contributions.id} IN (SELECT rowid >> 4 FROM contributions_fts WHERE contributions_fts MATCH ${match})`
+        : sql`${contributions.id} IN (SELECT rowid >> 4 FROM contributions_fts WHERE contributions_fts MATCH ${match})`,
     )
   return where
 }
@@ -141,7 +141,14 @@ function excerptOf(body: string): string {
 function narrowsBeyondCounts(filters: ListFilters): boolean {
   const mairieFilters = filters.unansweredOnly || filters.projectId
   return Boolean(
-    filters.kind || filters.topic || filters.themeId || filters.from || filters.to || filters.unseenOnly || mairieFilters || ftsQuery(filters.search),
+    filters.kind ||
+    filters.topic ||
+    filters.themeId ||
+    filters.from ||
+    filters.to ||
+    filters.unseenOnly ||
+    mairieFilters ||
+    contributionsMatch(filters.search),
   )
 }
 
@@ -185,12 +192,70 @@ function countIndex(filters: ListFilters): string {
  * the page then use these ids instead of running the full-text query twice more; null when there are more, or no search.
  */
 function fewMatches(db: Db, filters: ListFilters): number[] | null {
-  const match = ftsQuery(filters.search)
+  const match = contributionsMatch(filters.search, filters)
   if (!match) return null
   const ids = db
-    .all<{ id: number }>(sql`SELECT rowid AS id FROM contributions_fts WHERE contributions_fts MATCH ${match} LIMIT ${SORT_MATCHES_BELOW}`)
+    .all<{ id: number }>(sql`SELECT rowid >> 4 AS id FROM contributions_fts WHERE contributions_fts MATCH ${match} LIMIT ${SORT_MATCHES_BELOW}`)
     .map((row) => row.id)
   return ids.length < SORT_MATCHES_BELOW ? ids : null
+}
+
+/** A search whose other filters are all in the search index (search-index.ts): kind, topic, status, moderation. */
+function answeredByIndex(filters: ListFilters): boolean {
+  const beyond = filters.themeId || filters.from || filters.to || filters.unseenOnly || filters.unansweredOnly || filters.projectId
+  return !beyond && contributionsMatch(filters.search) !== null
+}
+
+/**
+ * The counts of a search from the index alone: its matches per cell (rowid & 15), one pass with no row read. Null
+ * when a match has a status or moderation state outside the vocabulary: the rows are then counted as they are.
+ */
+function indexedCells(db: Db, filters: ListFilters): { status: InputStatus; moderation: ModerationState; n: number }[] | null {
+  const match = contributionsMatch(filters.search, filters)!
+  const cells = db.all<{ cell: number; n: number }>(
+    sql`SELECT rowid & 15 AS cell, count(*) AS n FROM contributions_fts WHERE contributions_fts MATCH ${match} GROUP BY cell`,
+  )
+  if (cells.some((row) => row.cell === UNKNOWN_CELL)) return null
+  return cells.map((row) => ({ ...cellStates(row.cell)!, n: row.n }))
+}
+
+/** Deeper pages than this are found by the walk of the date index. */
+const NEWEST_BY_ID_MAX = 1_000
+
+/**
+ * A page of many matches read from the index in rowid (id) order, when that gives the same page as date order — not
+ * assumed (pulled contributions come in the relay's order; the dates are the citizens'), proven: the newest `offset +
+ * page size` matches by id, sorted by date, are the page's rows when no contribution newer than the last of them has a
+ * smaller id (every match outside them has a smaller id, so it is older). One index range read of about as many rows
+ * as the page needs, instead of the set of every match. Null when not proven (or too deep): the caller walks dates.
+ */
+function newestByIdPage(db: Db, filters: ListFilters, offset: number): number[] | null {
+  const wanted = offset + CITIZENS_PAGE_SIZE
+  if (wanted > NEWEST_BY_ID_MAX) return null
+  const match = contributionsMatch(filters.search, filters)!
+  const statuses = filters.status ? [filters.status] : INPUT_STATUSES
+  const states = filters.moderation ? [filters.moderation] : MODERATION_STATES
+  const cells = statuses.flatMap((status) => states.map((moderation) => cellOf(status, moderation)))
+  const narrowed = cells.length < INPUT_STATUSES.length * MODERATION_STATES.length
+  const ids = db
+    .all<{ id: number }>(
+      sql`SELECT rowid >> 4 AS id FROM contributions_fts WHERE contributions_fts MATCH ${match}${narrowed ? sql` AND (rowid & 15) IN (${sql.join(cells, sql`, `)})` : sql``} ORDER BY rowid DESC LIMIT ${wanted}`,
+    )
+    .map((row) => row.id)
+  if (ids.length === 0) return []
+  const dated = db
+    .select({ id: contributions.id, createdAt: contributions.createdAt })
+    .from(contributions)
+    .where(sql`${contributions.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .orderBy(desc(contributions.createdAt), desc(contributions.id))
+    .all()
+  const last = dated.at(-1)!
+  const newerWithSmallerId =
+    ids.length === wanted &&
+    db.all(
+      sql`SELECT 1 FROM contributions INDEXED BY contributions_created WHERE created_at >= ${last.createdAt} AND (created_at > ${last.createdAt} OR id > ${last.id}) AND id < ${Math.min(...ids)} LIMIT 1`,
+    ).length > 0
+  return newerWithSmallerId ? null : dated.slice(offset, wanted).map((row) => row.id)
 }
 
 /**
@@ -200,8 +265,10 @@ function fewMatches(db: Db, filters: ListFilters): number[] | null {
  */
 export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'secrets'>, filters: ListFilters): CitizensList {
   const { db } = environment
+  // A few matches are read once and counted from their rows; many, from the index alone when it holds every filter.
   const matchIds = fewMatches(db, filters)
-  const cells = countCells(db, filters, matchIds)
+  const counted = matchIds === null && answeredByIndex(filters) ? indexedCells(db, filters) : null
+  const cells = counted ?? countCells(db, filters, matchIds)
   const statusCounts = Object.fromEntries(INPUT_STATUSES.map((status) => [status, 0])) as Record<InputStatus, number>
   const moderationCounts = Object.fromEntries(MODERATION_STATES.map((state) => [state, 0])) as Record<ModerationState, number>
   let total = 0
@@ -214,16 +281,21 @@ export function listContributions(environment: Pick<CoreEnvironment, 'db' | 'sec
   }
   const pageCount = Math.max(1, Math.ceil(total / CITIZENS_PAGE_SIZE))
   const page = Math.min(filters.page, pageCount)
-  // Many matches: walk the date index until the page is full. Few: start from the matches and sort them.
-  const pageIds = db
-    .select({ id: contributions.id })
-    .from(contributions)
-    .where(and(...listConditions(filters, { walkDates: total >= SORT_MATCHES_BELOW, matchIds })))
-    .orderBy(desc(contributions.createdAt), desc(contributions.id))
-    .limit(CITIZENS_PAGE_SIZE)
-    .offset((page - 1) * CITIZENS_PAGE_SIZE)
-    .all()
-    .map((row) => row.id)
+  const offset = (page - 1) * CITIZENS_PAGE_SIZE
+  const many = total >= SORT_MATCHES_BELOW
+  // Many matches: the newest by id when proven the newest by date, else walk the date index until the page is full.
+  // Few: start from the matches and sort them.
+  const pageIds =
+    (counted && many ? newestByIdPage(db, filters, offset) : null) ??
+    db
+      .select({ id: contributions.id })
+      .from(contributions)
+      .where(and(...listConditions(filters, { walkDates: many, matchIds })))
+      .orderBy(desc(contributions.createdAt), desc(contributions.id))
+      .limit(CITIZENS_PAGE_SIZE)
+      .offset(offset)
+      .all()
+      .map((row) => row.id)
   const rows =
     pageIds.length === 0
       ? []

@@ -10,6 +10,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import { PULL_PAGE_MAX, UNSAFE_CHARACTERS, type PulledItem } from '../../../shared/relay/api'
 import type { CoreEnvironment } from '../context'
+import { FTS_COLUMNS, ftsValues } from '../citizens/search-index'
 import type { Db } from '../db/open'
 import { contributionPhotos, contributions, contributionsBulkInsert, pollAnswers, portalPull } from '../db/schema'
 import { deleteUnusedFiles } from '../file-store/usage'
@@ -233,10 +234,9 @@ function insertContribution(db: Db, relayUrl: string, item: PulledContribution, 
   return statements.insert.get({ relayUrl, relayId: item.id, receivedAt: at, ...values })!.id
 }
 
-/** The search index's text of a column, ligatures spelled out as the triggers of migrations 0005 and 0017 write it. */
-const ftsText = (column: string) => `replace(replace(replace(replace(${column}, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE')`
+/** The search index's row of each new contribution, exactly as the insert trigger of migration 0024 writes it. */
 const INDEX_NEW_ROWS = sql.raw(
-  `INSERT INTO contributions_fts (rowid, title, body, address, author_display_name) SELECT id, ${['title', 'body', 'address', 'author_display_name'].map(ftsText).join(', ')} FROM contributions WHERE id IN (SELECT value FROM json_each(`,
+  `INSERT INTO contributions_fts (${FTS_COLUMNS}) SELECT ${ftsValues('contributions')} FROM contributions WHERE id IN (SELECT value FROM json_each(`,
 )
 const COUNT_NEW_ROWS = sql.raw(
   'INSERT INTO contribution_counts (status, moderation, n) SELECT status, moderation, count(*) FROM contributions WHERE id IN (SELECT value FROM json_each(',

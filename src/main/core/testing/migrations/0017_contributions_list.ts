@@ -18,7 +18,7 @@ export const fixture: MigrationFixture = {
     const row = sqlite.prepare('SELECT title, body, seen_at AS seen, update_sent_at AS sent FROM contributions WHERE id = 1').get()
     if (JSON.stringify(row) !== JSON.stringify({ title: 'Trottoir abîmé', body: 'Devant l’école, cœur du bourg', seen: AT, sent: null }))
       throw new Error(`Contribution modifiée : ${JSON.stringify(row)}`)
-    const hits = (q: string) => (sqlite.prepare('SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ?').all(q) as { rowid: number }[]).length
+    const hits = (q: string) => (sqlite.prepare('SELECT rowid >> 4 AS rowid FROM contributions_fts WHERE contributions_fts MATCH ?').all(q) as { rowid: number }[]).length
     const found = { coeur: hits('"coeur"*'), abime: hits('"abime"*'), eglise: hits('"eglise"*'), laetitia: hits('"laetitia"*') }
     if (JSON.stringify(found) !== '{"coeur":1,"abime":1,"eglise":1,"laetitia":1}') throw new Error(`Index de recherche : ${JSON.stringify(found)}`)
     sqlite.prepare("UPDATE contributions SET body = 'Sœur Anne' WHERE id = 1").run()

@@ -17,7 +17,7 @@ export const fixture: MigrationFixture = {
   verify: (sqlite) => {
     verifyInitialAndDiagnosticKept(sqlite)
     const found = (word: string) =>
-      (sqlite.prepare('SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH ? ORDER BY rowid').all(word) as { rowid: number }[])
+      (sqlite.prepare('SELECT rowid >> 4 AS rowid FROM contributions_fts WHERE contributions_fts MATCH ? ORDER BY rowid').all(word) as { rowid: number }[])
         .map((row) => row.rowid)
         .join(',')
     const counted = () => (sqlite.prepare("SELECT n FROM contribution_counts WHERE status = 'recue' AND moderation = 'en_attente'").get() as { n: number }).n
