@@ -131,6 +131,18 @@ describe.each(DRIVERS)('sync API on %s', (driver) => {
     expect(item.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(Math.abs(Date.parse(item.createdAt) - Date.now())).toBeLessThan(10 * 60_000)
 
+    // Compressed for a client that takes gzip (as the desktop's fetch does), plain otherwise: the same page.
+    const plain = await relay.api('/api/v1/inputs?after=0', { token, headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/)
+    const compressed = await relay.api('/api/v1/inputs?after=0', { token, headers: { 'accept-encoding': 'gzip;q=0.8, br' } })
+    expect(compressed.headers.get('content-encoding')).toBe('gzip')
+    expect(compressed.headers.get('vary')).toMatch(/Accept-Encoding/i)
+    expect(await compressed.json()).toEqual(await plain.json())
+    const refused = await relay.api('/api/v1/inputs?after=0', { token, headers: { 'accept-encoding': 'gzip;q=0, deflate' } })
+    expect(refused.headers.get('content-encoding')).not.toBe('gzip')
+    expect(pullOutput.parse(await refused.json()).items).toHaveLength(5)
+
     // Nothing new: the same cursor comes back.
     const empty = pullOutput.parse(await (await relay.api(`/api/v1/inputs?after=${rest.nextCursor}`, { token })).json())
     expect(empty).toEqual({ commune: '10145', items: [], nextCursor: rest.nextCursor, hasMore: false })

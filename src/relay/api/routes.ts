@@ -8,6 +8,7 @@ import type { RelayContext } from '../context'
 import { communes } from '../db/schema'
 import { endpoint } from '../http/api'
 import { notFound, RelayHttpError } from '../http/errors'
+import { jsonText } from '../http/json'
 import { pullPage, updateFromMairie } from '../inputs/queries'
 import { removeNews, upsertNews } from '../news/queries'
 import { findPoll, pollResults, removePoll, upsertPoll } from '../polls/queries'
@@ -63,10 +64,8 @@ export function mountApi(app: Hono, relay: RelayContext): void {
     return pollResults(db, poll)
   })
 
-  endpoint(app, relay, 'inputs.pull', async ({ commune, query }) => {
-    const page = await pullPage(db, commune, query.after, query.limit)
-    return { commune, items: page.items, hasMore: page.hasMore, nextCursor: page.items.at(-1)?.seq ?? query.after }
-  })
+  // The page as the database wrote it (its shape checked against the contract by inputs/feed.test.ts).
+  endpoint(app, relay, 'inputs.pull', async ({ commune, query, hono }) => jsonText(hono, await pullPage(db, commune, query.after, query.limit)))
   endpoint(app, relay, 'inputs.update', ({ commune, params, body }) => updateFromMairie(db, commune, numericId(params), body))
 
   endpoint(app, relay, 'photos.get', async ({ commune, params, hono }) => {

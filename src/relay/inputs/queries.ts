@@ -55,19 +55,34 @@ export async function createInput(
 /** Timestamps as the API gives them — ISO 8601 in UTC with milliseconds, like `Date.prototype.toISOString`. */
 const ISO_UTC = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`)
 const isoUtc = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC', ${ISO_UTC})`
+/** A value as JSON text (a string escaped as JSON, a number as JSON writes it), or `null`. */
+const orNull = (column: string) => sql`coalesce(to_json(${sql.raw(column)})::text, 'null')`
 
 /**
- * One page of the desktop's feed: contributions, removals and poll answers after `after`, in `seq` order, in one
- * snapshot (one statement), once the committed writes are numbered. Each branch walks its (commune_code, seq) index
- * and stops at the page size, so a page costs the same at the start and at the end of 100,000 rows. The page's
- * photos and reports are read once for all its contributions (not one subquery per row), and the database builds the
- * page's JSON text itself: the relay parses one value instead of mapping rows.
+ * One page of the desktop's feed as the API's JSON text (`{commune, items, hasMore, nextCursor}`): contributions,
+ * removals and poll answers after `after`, in `seq` order, in one snapshot (one statement). Each branch walks its
+ * (commune_code, seq) index and stops at the page size, so a page costs the same at the start and at the end of
+ * 100,000 rows. The page's photos and reports are read once for all its contributions (not one subquery per row), and
+ * the database writes the whole answer: the relay sends that text as it is, without parsing or writing it again. Its
+ * shape is the contract's, field by field (feed.test.ts compares every cursor and page size with an oracle).
+ *
+ * The same statement says whether writes are waiting for their positions (db/seq.ts). Most pulls find none, and the
+ * page is already read, in the snapshot that found none: one round trip, no write. Otherwise the pending writes are
+ * numbered and the page is read again, after the numbering — exactly as if the pull had numbered first.
  */
-export async function pullPage(db: RelayDb, communeCode: string, after: number, limit: number): Promise<{ items: PulledItem[]; hasMore: boolean }> {
+export async function pullPage(db: RelayDb, communeCode: string, after: number, limit: number): Promise<string> {
+  const read = async () => {
+    const [row] = await queryRows<{ page: string; pending: boolean }>(db, pageQuery(communeCode, after, limit))
+    return row!
+  }
+  const page = await read()
+  if (!page.pending) return page.page
   await numberPendingWrites(db, communeCode)
-  const [row] = await queryRows<{ items: string; has_more: boolean }>(
-    db,
-    sql`
+  return (await read()).page
+}
+
+function pageQuery(communeCode: string, after: number, limit: number) {
+  return sql`
     WITH input_page AS MATERIALIZED (
       SELECT id, seq, kind, citizen_id, title, body, topic, project_external_id, address, latitude, longitude,
         status, public_answer, moderation, removed_at, created_at, updated_at
@@ -89,35 +104,36 @@ export async function pullPage(db: RelayDb, communeCode: string, after: number, 
           'hors_sujet', count(*) FILTER (WHERE reason = 'hors_sujet')) AS counts
       FROM reports WHERE input_id IN (SELECT id FROM input_page WHERE removed_at IS NULL) GROUP BY input_id
     ), items AS (
-      SELECT i.seq, CASE WHEN i.removed_at IS NOT NULL THEN json_build_object('type', 'contribution_removed', 'seq', i.seq, 'id', i.id)
-        ELSE json_build_object(
-          'type', 'contribution', 'seq', i.seq, 'id', i.id, 'kind', i.kind,
-          'author', CASE WHEN c.id IS NULL OR c.deleted_at IS NOT NULL THEN NULL
-                         ELSE json_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
-          'title', i.title, 'body', i.body, 'topic', i.topic, 'projectExternalId', i.project_external_id,
-          'address', i.address, 'latitude', i.latitude, 'longitude', i.longitude,
-          'photos', coalesce(ph.list, '[]'::json),
-          'status', i.status, 'publicAnswer', i.public_answer, 'moderation', i.moderation,
-          'reports', coalesce(rp.counts, json_build_object('spam', 0, 'offensant', 0, 'hors_sujet', 0)),
-          'createdAt', ${isoUtc('i.created_at')}, 'updatedAt', ${isoUtc('i.updated_at')}) END AS item
+      SELECT i.seq, CASE WHEN i.removed_at IS NOT NULL THEN '{"type":"contribution_removed","seq":' || i.seq || ',"id":' || i.id || '}'
+        ELSE '{"type":"contribution","seq":' || i.seq || ',"id":' || i.id || ',"kind":' || to_json(i.kind)
+          || ',"author":' || CASE WHEN c.id IS NULL OR c.deleted_at IS NOT NULL THEN 'null'
+               ELSE '{"pseudonymousId":' || to_json(c.pseudonymous_id) || ',"displayName":' || to_json(c.display_name) || '}' END
+          || ',"title":' || ${orNull('i.title')} || ',"body":' || to_json(i.body) || ',"topic":' || ${orNull('i.topic')}
+          || ',"projectExternalId":' || ${orNull('i.project_external_id')} || ',"address":' || ${orNull('i.address')}
+          || ',"latitude":' || ${orNull('i.latitude')} || ',"longitude":' || ${orNull('i.longitude')}
+          || ',"photos":' || coalesce(ph.list::text, '[]')
+          || ',"status":' || to_json(i.status) || ',"publicAnswer":' || ${orNull('i.public_answer')} || ',"moderation":' || to_json(i.moderation)
+          || ',"reports":' || coalesce(rp.counts::text, '{"spam":0,"offensant":0,"hors_sujet":0}')
+          || ',"createdAt":"' || ${isoUtc('i.created_at')} || '","updatedAt":"' || ${isoUtc('i.updated_at')} || '"}' END AS item
       FROM input_page i
         LEFT JOIN citizens c ON c.id = i.citizen_id
         LEFT JOIN page_photos ph ON ph.input_id = i.id
         LEFT JOIN page_reports rp ON rp.input_id = i.id
       WHERE i.seq <= (SELECT seq FROM page_end)
       UNION ALL
-      SELECT a.seq, json_build_object(
-          'type', 'poll_answer', 'seq', a.seq, 'id', a.id, 'pollExternalId', p.external_id,
-          'author', CASE WHEN c.deleted_at IS NOT NULL THEN NULL
-                         ELSE json_build_object('pseudonymousId', c.pseudonymous_id, 'displayName', c.display_name) END,
-          'answers', a.answers, 'answeredAt', ${isoUtc('a.updated_at')}) AS item
+      SELECT a.seq, '{"type":"poll_answer","seq":' || a.seq || ',"id":' || a.id || ',"pollExternalId":' || to_json(p.external_id)
+          || ',"author":' || CASE WHEN c.deleted_at IS NOT NULL THEN 'null'
+               ELSE '{"pseudonymousId":' || to_json(c.pseudonymous_id) || ',"displayName":' || to_json(c.display_name) || '}' END
+          || ',"answers":' || a.answers::text || ',"answeredAt":"' || ${isoUtc('a.updated_at')} || '"}' AS item
       FROM answer_page a JOIN polls p ON p.id = a.poll_id JOIN citizens c ON c.id = a.citizen_id
       WHERE a.seq <= (SELECT seq FROM page_end)
     )
-    SELECT coalesce((SELECT json_agg(item ORDER BY seq) FROM items), '[]'::json)::text AS items,
-      (SELECT count(*) FROM positions) > ${limit} AS has_more`,
-  )
-  return { items: JSON.parse(row!.items) as PulledItem[], hasMore: row!.has_more }
+    SELECT '{"commune":' || to_json(${communeCode}::text)::text
+        || ',"items":[' || coalesce((SELECT string_agg(item, ',' ORDER BY seq) FROM items), '') || ']'
+        || ',"hasMore":' || ((SELECT count(*) FROM positions) > ${limit})::text
+        || ',"nextCursor":' || coalesce((SELECT seq FROM page_end), ${after})::text || '}' AS page,
+      EXISTS (SELECT 1 FROM inputs WHERE commune_code = ${communeCode} AND seq IS NULL)
+        OR EXISTS (SELECT 1 FROM poll_answers WHERE commune_code = ${communeCode} AND seq IS NULL) AS pending`
 }
 
 export async function pulledInput(db: RelayDb, communeCode: string, id: number) {
@@ -128,7 +144,7 @@ export async function pulledInput(db: RelayDb, communeCode: string, id: number) 
     .from(inputs)
     .where(and(eq(inputs.communeCode, communeCode), eq(inputs.id, id)))
   if (row?.seq == null) return null
-  const page = await pullPage(db, communeCode, row.seq - 1, 1)
+  const page = JSON.parse(await pullPage(db, communeCode, row.seq - 1, 1)) as { items: PulledItem[] }
   const item = page.items[0]
   return item?.type === 'contribution' && item.id === id ? item : null
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { type RelayDb, queryRows } from '../db/open'
 import { hashSecret } from './secrets'
 
@@ -27,6 +27,17 @@ export interface Hit {
  * Must not run inside another transaction (it would make that one asynchronous too): every caller passes the pool.
  */
 export async function countHits(db: RelayDb, hits: Hit[], factor = 1): Promise<boolean[]> {
+  const counting = countingStatement(hits)
+  const result = await queryRows<{ key: string; count: number }>(db, sql`WITH ${counting.ctes} SELECT key, count FROM counted`)
+  return counting.under(result, factor)
+}
+
+/**
+ * The counting of `hits` as common table expressions (`hit`, then `counted`: the keys and their new counts), for a
+ * caller that counts within a statement of its own (`WITH ${ctes} SELECT … FROM counted`); hits are counted only where
+ * `when` holds (evaluated in the same snapshot). `under` reads the answer back, per hit in the given order.
+ */
+export function countingStatement(hits: Hit[], when: SQL = sql`TRUE`) {
   const keyed = hits.map((hit) => ({ ...hit, key: `${hit.limit.name}:${hashSecret(hit.subject).slice(0, 32)}` }))
   // Rows locked in one order by every request, whatever order the caller gave.
   const rows = [...new Map(keyed.map((hit) => [hit.key, hit])).values()].sort((a, b) => (a.key < b.key ? -1 : 1))
@@ -35,20 +46,21 @@ export async function countHits(db: RelayDb, hits: Hit[], factor = 1): Promise<b
     sql`, `,
   )
   const window = sql`make_interval(secs => (SELECT window_seconds FROM hit WHERE hit.key = rate_limits.key))`
-  const result = await queryRows<{ key: string; count: number }>(
-    db,
-    sql`
-    WITH hit(key, window_seconds) AS (VALUES ${values})
-    INSERT INTO rate_limits (key, window_start, count)
-    SELECT hit.key, now(), 1 FROM hit, (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
-    ORDER BY hit.key
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limits.window_start < now() - ${window} THEN 1 ELSE rate_limits.count + 1 END,
-      window_start = CASE WHEN rate_limits.window_start < now() - ${window} THEN now() ELSE rate_limits.window_start END
-    RETURNING key, count`,
-  )
-  const counts = new Map(result.map((row) => [row.key, Number(row.count)]))
-  return keyed.map((hit) => counts.get(hit.key)! <= hit.limit.max * factor)
+  return {
+    ctes: sql`hit(key, window_seconds) AS (VALUES ${values}), counted AS (
+      INSERT INTO rate_limits (key, window_start, count)
+      SELECT hit.key, now(), 1 FROM hit, (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
+      WHERE ${when}
+      ORDER BY hit.key
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN rate_limits.window_start < now() - ${window} THEN 1 ELSE rate_limits.count + 1 END,
+        window_start = CASE WHEN rate_limits.window_start < now() - ${window} THEN now() ELSE rate_limits.window_start END
+      RETURNING key, count)`,
+    under(counted: { key: string; count: number | string }[], factor = 1): boolean[] {
+      const counts = new Map(counted.map((row) => [row.key, Number(row.count)]))
+      return keyed.map((hit) => counts.get(hit.key)! <= hit.limit.max * factor)
+    },
+  }
 }
 
 /** Counts one hit for `subject` under `limit`; true while under the limit. */
