@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { Route, Routes } from 'react-router'
-import type { ProjectDetail } from '@shared/contract'
+import type { ProjectDetail, ProjectPublication } from '@shared/contract'
 import { failure, renderWithApp, type Answers } from '../../testing/render'
 import { ProjectPage } from './ProjectPage'
 
@@ -74,5 +74,50 @@ describe('ProjectPage: removing the project', () => {
     expect(await screen.findByText('Seul un administrateur peut supprimer un projet.')).toBeTruthy()
     await waitFor(() => expect(screen.queryByText('Liste des projets')).toBeNull())
     expect(screen.getByRole('heading', { name: 'Rénover la salle des fêtes' })).toBeTruthy()
+  })
+})
+
+describe('ProjectPage: the tabs that keep what is typed', () => {
+  const publication: ProjectPublication = {
+    projectId: 7,
+    published: false,
+    fields: [],
+    publishedAt: null,
+    publishedBy: null,
+    item: null,
+    connected: false,
+    portalUrl: null,
+  }
+  const withTabs: Answers = {
+    ...answers(() => ({ ok: true as const })),
+    'members.list': () => [],
+    'publications.project': () => publication,
+    'audit.list': () => ({ items: [], total: 0 }),
+  }
+
+  it('reads the portal state only once « Portail citoyen » is opened', async () => {
+    const app = renderWithApp(<ProjectRoutes />, { route: '/projets/7', answers: withTabs })
+    await screen.findByRole('heading', { name: 'Rénover la salle des fêtes' })
+    await app.user.click(screen.getByRole('tab', { name: 'Participants' }))
+    await app.user.click(screen.getByRole('tab', { name: 'Historique' }))
+    expect(app.inputsOf('publications.project')).toEqual([])
+    await app.user.click(screen.getByRole('tab', { name: 'Portail citoyen' }))
+    expect(await screen.findByRole('checkbox', { name: 'Le budget prévu' })).toBeTruthy()
+    expect(app.inputsOf('publications.project')).toEqual([{ projectId: 7 }])
+  })
+
+  it('keeps a comment and the fields ticked across a look at another tab', async () => {
+    const app = renderWithApp(<ProjectRoutes />, { route: '/projets/7', answers: withTabs })
+    await app.user.click(await screen.findByRole('tab', { name: 'Échanges et documents' }))
+    await app.user.type(screen.getByRole('textbox', { name: 'Nouveau commentaire' }), 'Devis reçu du menuisier')
+    await app.user.click(screen.getByRole('tab', { name: 'Portail citoyen' }))
+    await app.user.click(await screen.findByRole('checkbox', { name: 'Le budget prévu' }))
+    await app.user.click(screen.getByRole('tab', { name: 'Actions et tâches' }))
+    await app.user.click(screen.getByRole('tab', { name: 'Échanges et documents' }))
+    expect((screen.getByRole('textbox', { name: 'Nouveau commentaire' }) as HTMLTextAreaElement).value).toBe('Devis reçu du menuisier')
+    await app.user.click(screen.getByRole('tab', { name: 'Portail citoyen' }))
+    expect((screen.getByRole('checkbox', { name: 'Le budget prévu' }) as HTMLInputElement).checked).toBe(true)
+    // The portal state was read once: the tab stayed mounted.
+    expect(app.inputsOf('publications.project')).toHaveLength(1)
   })
 })

@@ -36,6 +36,14 @@ export function ProjectPage() {
   const remove = useApiMutation('projects.remove', { beforeRefresh: () => navigate('/projets') })
   const [auditPage, setAuditPage] = useState(1)
   const openTaskId = searchParams.get('tache') ? Number(searchParams.get('tache')) : null
+  const [tab, setTab] = useState(searchParams.get('onglet') ?? 'actions')
+  // The tabs with a form are mounted the first time they are shown, then kept: nothing is read for a tab never opened.
+  const [visited, setVisited] = useState(() => new Set([tab]))
+  function showTab(value: string | null) {
+    if (value === null) return
+    setTab(value)
+    setVisited((seen) => (seen.has(value) ? seen : new Set(seen).add(value)))
+  }
 
   if (project.isError) return <FormError message={project.error.message} />
   if (!project.data) return <Loader />
@@ -151,7 +159,7 @@ export function ProjectPage() {
           </Stack>
         )}
       </Paper>
-      <Tabs defaultValue={searchParams.get('onglet') ?? 'actions'} keepMounted={false}>
+      <Tabs value={tab} onChange={showTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="actions">{t('projects.tabs.actions')}</Tabs.Tab>
           <Tabs.Tab value="budget">{t('projects.tabs.budget')}</Tabs.Tab>
@@ -170,15 +178,15 @@ export function ProjectPage() {
         <Tabs.Panel value="indicateurs">
           <IndicatorsPanel project={p} />
         </Tabs.Panel>
-        {/* Kept mounted, as the forms of Échanges and Portail: what is being typed survives a look at another tab. */}
+        {/* Kept mounted once shown, as the forms of Échanges and Portail: what is being typed survives a look at another tab. */}
         <Tabs.Panel value="participants" keepMounted>
-          <ParticipantsPanel project={p} />
+          {visited.has('participants') && <ParticipantsPanel project={p} />}
         </Tabs.Panel>
         <Tabs.Panel value="echanges" keepMounted>
-          <ExchangesPanel project={p} />
+          {visited.has('echanges') && <ExchangesPanel project={p} />}
         </Tabs.Panel>
         <Tabs.Panel value="portail" keepMounted>
-          <ProjectPortalPanel projectId={p.id} projectTitle={p.title} />
+          {visited.has('portail') && <ProjectPortalPanel projectId={p.id} projectTitle={p.title} />}
         </Tabs.Panel>
         <Tabs.Panel value="historique">
           <Paper withBorder p="md" radius="md">
