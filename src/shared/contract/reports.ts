@@ -29,22 +29,32 @@ export const reportRequestSchema = z.discriminatedUnion(
     }),
     z.object({ kind: z.literal('dashboard') }),
     z.object({ kind: z.literal('project'), projectId: idField, includeHistory: z.boolean().default(true) }),
-    z.object({
-      kind: z.literal('council'),
-      meetingDate: isoDateField,
-      /** Printed under the title, e.g. « Séance ordinaire ». */
-      subtitle: optionalText('Le sous-titre', 120),
-      sections: z
-        .array(z.enum(COUNCIL_SECTIONS, { error: "Cette partie du dossier n'existe pas." }))
-        .min(1, { error: 'Choisissez au moins une partie à inclure dans le dossier.' }),
-      projectIds: z
-        .array(idField)
-        .max(MAX_COUNCIL_PROJECTS, { error: `Un dossier de séance peut contenir au plus ${MAX_COUNCIL_PROJECTS} fiches projet.` }),
-      /** The campaign of the diagnostic part; null: the latest one. */
-      campaignId: idField.nullable().default(null),
-      /** The year of the formation table; null: the year before the meeting until June (the accounts' vote), else the meeting's. */
-      trainingYear: yearField.nullable().default(null),
-    }),
+    z
+      .object({
+        kind: z.literal('council'),
+        meetingDate: isoDateField,
+        /** Printed under the title, e.g. « Séance ordinaire ». */
+        subtitle: optionalText('Le sous-titre', 120),
+        sections: z
+          .array(z.enum(COUNCIL_SECTIONS, { error: "Cette partie du dossier n'existe pas." }))
+          .min(1, { error: 'Choisissez au moins une partie à inclure dans le dossier.' }),
+        projectIds: z
+          .array(idField)
+          .max(MAX_COUNCIL_PROJECTS, { error: `Un dossier de séance peut contenir au plus ${MAX_COUNCIL_PROJECTS} fiches projet.` }),
+        /** The campaign of the diagnostic part; null: the latest one. */
+        campaignId: idField.nullable().default(null),
+        /** The year of the formation table; null: the year before the meeting until June (the accounts' vote), else the meeting's. */
+        trainingYear: yearField.nullable().default(null),
+        /**
+         * The council's previous meeting: « Résultats des consultations » start there. null: the last budget session the
+         * app knows in the three months before, else those three months.
+         */
+        previousMeetingDate: isoDateField.nullable().default(null),
+      })
+      .refine((request) => request.previousMeetingDate === null || request.previousMeetingDate < request.meetingDate, {
+        error: 'La séance précédente doit avoir eu lieu avant la date de la séance.',
+        path: ['previousMeetingDate'],
+      }),
     /** The yearly table of the trainings of élus the commune financed. */
     z.object({ kind: z.literal('training'), year: yearField }),
   ],

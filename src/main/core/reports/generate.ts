@@ -108,7 +108,7 @@ async function build(context: ReportContext, request: ReportRequest, today: stri
             body.push(...(await projectSections(context, projectId, { includeHistory: false, newPage: true })).content)
           }
         }
-        if (section === 'polls') body.push(...(await councilPollsSections(context, request.meetingDate)))
+        if (section === 'polls') body.push(...(await councilPollsSections(context, request.meetingDate, request.previousMeetingDate)))
         if (section === 'training')
           body.push(...(await trainingSections(context, request.trainingYear ?? councilTrainingYear(request.meetingDate), { newPage: true })))
         if (section === 'deadlines')

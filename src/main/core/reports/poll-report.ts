@@ -87,28 +87,44 @@ export function pollResultsSections(results: PollResults, options: { newPage: bo
 export interface CouncilPollPeriod {
   start: string
   end: string
-  /** The budget's year when the period starts at the session that votes it (the previous meeting the app knows). */
-  sinceBudgetOf: number | null
+  /** Where the period starts, in the words of the PDF's sentence. */
+  since: { kind: 'budget'; year: number } | { kind: 'previous' } | { kind: 'quarter' }
 }
 
 /**
- * Since the previous council meeting the app knows — the budget sessions the commune planned — else the three months
- * before the meeting: the council meets at least once a quarter (CGCT L2121-7). A poll closing on the previous
+ * Since the council's previous meeting — the one given, else the budget sessions the commune planned — else the three
+ * months before the meeting: the council meets at least once a quarter (CGCT L2121-7). A poll closing on the previous
  * meeting's day was still open during it, so that day is included.
  */
-export function councilPollPeriod(meetingDate: string, budgetSessions: { year: number; plannedOn: string }[]): CouncilPollPeriod {
+export function councilPollPeriod(
+  meetingDate: string,
+  budgetSessions: { year: number; plannedOn: string }[],
+  previousMeetingDate: string | null = null,
+): CouncilPollPeriod {
+  if (previousMeetingDate !== null) {
+    const budget = budgetSessions.find((session) => session.plannedOn === previousMeetingDate)
+    return { start: previousMeetingDate, end: meetingDate, since: budget ? { kind: 'budget', year: budget.year } : { kind: 'previous' } }
+  }
   const quarter = addMonths(meetingDate, -3)
   const previous =
     budgetSessions
       .filter((session) => session.plannedOn < meetingDate && session.plannedOn >= quarter)
       .sort((a, b) => a.plannedOn.localeCompare(b.plannedOn))
       .at(-1) ?? null
-  return { start: previous?.plannedOn ?? quarter, end: meetingDate, sinceBudgetOf: previous?.year ?? null }
+  return previous
+    ? { start: previous.plannedOn, end: meetingDate, since: { kind: 'budget', year: previous.year } }
+    : { start: quarter, end: meetingDate, since: { kind: 'quarter' } }
+}
+
+function periodStartWords(period: CouncilPollPeriod): string {
+  if (period.since.kind === 'budget') return `depuis la séance du vote du budget ${period.since.year}`
+  if (period.since.kind === 'previous') return 'depuis la séance précédente du conseil'
+  return 'les trois mois précédant la séance'
 }
 
 /** « Résultats des consultations »: each poll or vote closed in the period, as its own PDF shows it; those still open, named only. */
-export async function councilPollsSections(context: ReportContext, meetingDate: string): Promise<Content[]> {
-  const period = councilPollPeriod(meetingDate, await context.read('calendar.budgetSessions', {}))
+export async function councilPollsSections(context: ReportContext, meetingDate: string, previousMeetingDate: string | null): Promise<Content[]> {
+  const period = councilPollPeriod(meetingDate, await context.read('calendar.budgetSessions', {}), previousMeetingDate)
   const { items } = await context.read('polls.list', {})
   const published = items.filter((poll) => poll.withdrawnAt === null).sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.id - b.id)
   const closed: PollResults[] = []
@@ -125,11 +141,7 @@ export async function councilPollsSections(context: ReportContext, meetingDate: 
   }
   const content: Content[] = [
     h1('Résultats des consultations', { newPage: true }),
-    paragraph(
-      `Consultations et votes clos ${formatPeriod(period.start, period.end)} : ${
-        period.sinceBudgetOf === null ? 'les trois mois précédant la séance' : `depuis la séance du vote du budget ${period.sinceBudgetOf}`
-      }.`,
-    ),
+    paragraph(`Consultations et votes clos ${formatPeriod(period.start, period.end)} : ${periodStartWords(period)}.`),
   ]
   if (closed.length === 0) content.push(emptyNote(`Aucune consultation ni aucun vote n’a été clos ${formatPeriod(period.start, period.end)}.`))
   for (const results of closed) content.push(...pollResultsSections(results, { newPage: false, level: 2 }))

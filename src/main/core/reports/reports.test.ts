@@ -419,6 +419,24 @@ describe('the council pack’s « Résultats des consultations »', () => {
     expect(since).toContain('Consultations et votes clos du 15 octobre 2026 au 10 décembre 2026 : depuis la séance du vote du budget 2027.')
     expect(since).toContain('Horaires de la bibliothèque')
     expect(since).not.toContain('fête du village')
+
+    // An ordinary meeting the secrétaire names is the period's start, before the budget session the app knows.
+    const ordinary = section(plainText((await generate(test, { ...request, previousMeetingDate: '2026-11-05' })).pdf))
+    expect(ordinary).toContain('Consultations et votes clos du 5 novembre 2026 au 10 décembre 2026 : depuis la séance précédente du conseil.')
+    expect(ordinary).toContain('Aucune consultation ni aucun vote n’a été clos du 5 novembre 2026 au 10 décembre 2026.')
+    expect(ordinary).not.toContain('Horaires de la bibliothèque')
+    expect(ordinary).toContain('Sondage « Marché du dimanche » : du 15 novembre 2026 au 5 décembre 2026')
+    // Named earlier than the quarter, it still counts: the fête closed on 5 October is in.
+    const longAgo = section(plainText((await generate(test, { ...request, previousMeetingDate: '2026-09-01' })).pdf))
+    expect(longAgo).toContain('Consultations et votes clos du 1er septembre 2026 au 10 décembre 2026 : depuis la séance précédente du conseil.')
+    expect(longAgo).toContain('Date de la fête du village')
+    expect(longAgo).toContain('Horaires de la bibliothèque')
+    // The budget session's own day, given as the previous meeting, is named as such.
+    const budgetDay = section(plainText((await generate(test, { ...request, previousMeetingDate: '2026-10-15' })).pdf))
+    expect(budgetDay).toContain('du 15 octobre 2026 au 10 décembre 2026 : depuis la séance du vote du budget 2027.')
+    // On or after the meeting: refused in French, no PDF.
+    const refused = await failure(test.core, test.session, 'reports.generate', { request: { ...request, previousMeetingDate: '2026-12-10' } })
+    expect(refused.issues).toEqual([expect.objectContaining({ message: 'La séance précédente doit avoir eu lieu avant la date de la séance.' })])
     test.core.close()
   }, 90_000)
 })

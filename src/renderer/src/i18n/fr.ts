@@ -1003,7 +1003,7 @@ export const fr = {
     trainingYear: 'Année',
     trainingYearHelp: 'Les formations suivies cette année-là et payées par la commune.',
     councilPollsHelp:
-      'Les sondages et votes clos dans les trois mois avant la séance, ou depuis la séance du budget si elle est plus proche : participation en ligne et sur papier.',
+      'Les sondages et votes clos depuis la séance précédente (à défaut, la séance du budget ou les trois mois avant) : participation en ligne et sur papier.',
     councilTrainingHelp: 'Jusqu’en juin, le tableau de l’année précédente (celle du compte voté) ; ensuite, celui de l’année en cours.',
     options: 'Options',
     noOptions: 'Ce rapport n’a pas d’option : il reprend l’état actuel des projets, du budget et des indicateurs.',
@@ -1035,6 +1035,8 @@ export const fr = {
     noProject: 'Une fiche projet présente un projet du mandat. Créez d’abord un projet, puis revenez ici.',
     goProjects: 'Aller aux projets',
     meetingDate: 'Date de la séance',
+    previousMeetingDate: 'Date de la séance précédente',
+    previousMeetingHelp: 'Les consultations closes depuis ce jour. Vide : depuis la séance du budget, ou les trois mois avant.',
     subtitle: 'Sous-titre (facultatif)',
     subtitlePlaceholder: 'Par exemple : Séance ordinaire',
     sections: 'Parties du dossier',

@@ -9,7 +9,7 @@ import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { formatDate } from '../../lib/format'
 import type { FormErrors } from '../../lib/validation'
 import { ProjectSelect, ProjectsMultiSelect } from './ProjectPicker'
-import { COMPARE_MODES, type CompareMode, type ReportForm } from './report-request'
+import { COMPARE_MODES, lastBudgetSessionBefore, type CompareMode, type ReportForm } from './report-request'
 
 /** What to do before this report makes sense: a title, why, and a link to where it is done. */
 export function ReportPrerequisite({ title, message, to, action }: { title: string; message: string; to: string; action: string }) {
@@ -137,6 +137,7 @@ export function CouncilOptions({ value, onChange, campaigns, hasProjects, errors
   const { t } = useTranslation()
   const withProjects = value.sections.includes('projects')
   const withDiagnostic = value.sections.includes('diagnostic')
+  const budgetSessions = useApiQuery('calendar.budgetSessions', {})
   const hints: Partial<Record<CouncilSection, ReactNode>> = {
     diagnostic: campaigns.length === 0 ? t('reports.councilNoCampaign') : undefined,
     projects: hasProjects ? undefined : t('reports.councilNoProject'),
@@ -149,10 +150,26 @@ export function CouncilOptions({ value, onChange, campaigns, hasProjects, errors
         <FrenchDateInput
           label={t('reports.meetingDate')}
           value={value.meetingDate}
-          onChange={(meetingDate) => onChange({ meetingDate })}
+          onChange={(meetingDate) =>
+            onChange(
+              value.previousMeetingChosen
+                ? { meetingDate }
+                : { meetingDate, previousMeetingDate: lastBudgetSessionBefore(meetingDate, budgetSessions.data ?? []) },
+            )
+          }
           error={errors.meetingDate}
           w={200}
         />
+        {value.sections.includes('polls') && (
+          <FrenchDateInput
+            label={t('reports.previousMeetingDate')}
+            description={t('reports.previousMeetingHelp')}
+            value={value.previousMeetingDate}
+            onChange={(previousMeetingDate) => onChange({ previousMeetingDate, previousMeetingChosen: true })}
+            error={errors.previousMeetingDate}
+            w={260}
+          />
+        )}
         <TextInput
           label={t('reports.subtitle')}
           placeholder={t('reports.subtitlePlaceholder')}

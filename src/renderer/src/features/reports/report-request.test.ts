@@ -63,6 +63,7 @@ describe('toReportRequest', () => {
       form((f) => {
         f.kind = 'council'
         f.council = {
+          ...f.council,
           meetingDate: '2026-12-12',
           subtitle: '  Séance ordinaire ',
           sections: ['deadlines', 'dashboard'],
@@ -81,13 +82,14 @@ describe('toReportRequest', () => {
         projectIds: [],
         campaignId: null,
         trainingYear: null,
+        previousMeetingDate: null,
       },
     })
 
     const withProjects = toReportRequest(
       form((f) => {
         f.kind = 'council'
-        f.council = { meetingDate: '2026-12-12', subtitle: '', sections: ['projects', 'diagnostic'], projectIds: [4, 5], campaignId: 3 }
+        f.council = { ...f.council, meetingDate: '2026-12-12', subtitle: '', sections: ['projects', 'diagnostic'], projectIds: [4, 5], campaignId: 3 }
       }),
     )
     expect(withProjects).toMatchObject({ ok: true, request: { sections: ['diagnostic', 'projects'], projectIds: [4, 5], campaignId: 3 } })
@@ -110,7 +112,7 @@ describe('toReportRequest', () => {
     const none = toReportRequest(
       form((f) => {
         f.kind = 'council'
-        f.council = { meetingDate: '2026-12-12', subtitle: '', sections: ['projects'], projectIds: [], campaignId: null }
+        f.council = { ...f.council, meetingDate: '2026-12-12', subtitle: '', sections: ['projects'], projectIds: [], campaignId: null }
       }),
     )
     expect(none).toEqual({ ok: false, errors: { projectIds: REPORT_FORM_MESSAGES.councilProjects } })
@@ -119,6 +121,7 @@ describe('toReportRequest', () => {
       form((f) => {
         f.kind = 'council'
         f.council = {
+          ...f.council,
           meetingDate: '2026-12-12',
           subtitle: 'x'.repeat(121),
           sections: ['projects'],

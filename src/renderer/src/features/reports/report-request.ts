@@ -28,6 +28,10 @@ export interface ReportForm {
     projectIds: number[]
     /** null: the latest campaign. */
     campaignId: number | null
+    /** ISO date; where « Résultats des consultations » start. null: the core's choice (budget session, else three months). */
+    previousMeetingDate: string | null
+    /** The user typed or cleared it: the meeting date no longer proposes the last budget session. */
+    previousMeetingChosen: boolean
   }
   /** The year of the table of the trainings of élus the commune financed. */
   training: { year: number }
@@ -38,7 +42,15 @@ export function emptyReportForm(): ReportForm {
     kind: 'diagnostic',
     diagnostic: { campaignId: null, compare: 'auto', compareCampaignId: null, compareSnapshotId: null },
     project: { projectId: null, includeHistory: true },
-    council: { meetingDate: null, subtitle: '', sections: ['dashboard', 'diagnostic', 'polls', 'deadlines'], projectIds: [], campaignId: null },
+    council: {
+      meetingDate: null,
+      subtitle: '',
+      sections: ['dashboard', 'diagnostic', 'polls', 'deadlines'],
+      projectIds: [],
+      campaignId: null,
+      previousMeetingDate: null,
+      previousMeetingChosen: false,
+    },
     training: { year: new Date().getFullYear() },
   }
 }
@@ -74,6 +86,18 @@ export const REPORT_FORM_MESSAGES = {
   meetingDate: 'Indiquez la date de la séance.',
   councilProjects: 'Choisissez au moins un projet, ou décochez « Fiches projet ».',
 } as const
+
+/** The last budget session the commune planned before the meeting: the previous meeting the app knows. */
+export function lastBudgetSessionBefore(meetingDate: string | null, sessions: { plannedOn: string }[]): string | null {
+  if (meetingDate === null) return null
+  return (
+    sessions
+      .map((session) => session.plannedOn)
+      .filter((day) => day < meetingDate)
+      .sort()
+      .at(-1) ?? null
+  )
+}
 
 export type ReportFormResult = { ok: true; request: ReportRequest } | { ok: false; errors: FormErrors }
 
@@ -114,7 +138,7 @@ export function toReportRequest(form: ReportForm): ReportFormResult {
       candidate = { kind: 'training', year: form.training.year }
       break
     case 'council': {
-      const { meetingDate, subtitle, sections, projectIds, campaignId } = form.council
+      const { meetingDate, subtitle, sections, projectIds, campaignId, previousMeetingDate } = form.council
       const withProjects = sections.includes('projects')
       if (meetingDate === null) errors.meetingDate = REPORT_FORM_MESSAGES.meetingDate
       if (withProjects && projectIds.length === 0) errors.projectIds = REPORT_FORM_MESSAGES.councilProjects
@@ -126,6 +150,7 @@ export function toReportRequest(form: ReportForm): ReportFormResult {
         sections: COUNCIL_SECTIONS.filter((s) => sections.includes(s)),
         projectIds: withProjects ? projectIds : [],
         campaignId: sections.includes('diagnostic') ? campaignId : null,
+        previousMeetingDate: sections.includes('polls') ? previousMeetingDate : null,
       }
       break
     }
