@@ -1036,7 +1036,6 @@ export const fr = {
     goProjects: 'Aller aux projets',
     meetingDate: 'Date de la séance',
     previousMeetingDate: 'Date de la séance précédente',
-    previousMeetingHelp: 'Les consultations closes depuis ce jour. Vide : depuis la séance du budget, ou les trois mois avant.',
     subtitle: 'Sous-titre (facultatif)',
     subtitlePlaceholder: 'Par exemple : Séance ordinaire',
     sections: 'Parties du dossier',

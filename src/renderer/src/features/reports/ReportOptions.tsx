@@ -163,11 +163,10 @@ export function CouncilOptions({ value, onChange, campaigns, hasProjects, errors
         {value.sections.includes('polls') && (
           <FrenchDateInput
             label={t('reports.previousMeetingDate')}
-            description={t('reports.previousMeetingHelp')}
             value={value.previousMeetingDate}
             onChange={(previousMeetingDate) => onChange({ previousMeetingDate, previousMeetingChosen: true })}
             error={errors.previousMeetingDate}
-            w={260}
+            w={240}
           />
         )}
         <TextInput
