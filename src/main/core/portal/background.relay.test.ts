@@ -35,7 +35,11 @@ describe('the desktop while it runs', () => {
     const citizen = new TestCitizen(fixture.relay, '10145')
     await citizen.signIn(fixture.smtp, 'jardin@example.fr', 'Lucie P.')
     for (const title of ['Des bancs au jardin', 'Un composteur']) {
-      const sent = await citizen.post('/10145/contribuer', { kind: 'proposition', topic: 'autre', title, body: 'Merci.' }, { from: '/10145/contribuer' })
+      const sent = await citizen.post(
+        '/10145/contribuer',
+        { kind: 'proposition', topic: 'autre', title, body: 'Merci.' },
+        { from: '/10145/contribuer' },
+      )
       expect(sent.status).toBe(303)
     }
 
