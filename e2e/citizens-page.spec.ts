@@ -51,6 +51,8 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
       title: 'Nid-de-poule',
       body: 'Devant le n° 12, un trou profond.',
       address: '12 rue de l’Église',
+      latitude: '48.2971',
+      longitude: '4.0744',
       photos: [await photo()],
     },
     { kind: 'besoin', topic: 'ecole', title: 'Passage piéton effacé', body: 'Devant l’école maternelle.' },
@@ -93,6 +95,8 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
 
   await citizens.openItem('Nid-de-poule')
   await expect(citizens.detail.getByText('12 rue de l’Église')).toBeVisible()
+  // The position the phone gave, with why there is no map (the app works offline).
+  await expect(citizens.detail.getByText('48,29710° N, 4,07440° E')).toBeVisible()
   await expect(citizens.detail.getByText('Par Jeanne B. (identifiant')).toBeVisible()
   await expect(citizens.detail.getByText('habitante@example.fr')).toHaveCount(0)
   await snap(page, 'citoyens-11-detail')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDecimal, formatEuros, formatInteger, formatPercent, formatWholeEuros } from './format'
+import { formatCoordinates, formatDecimal, formatEuros, formatInteger, formatPercent, formatWholeEuros } from './format'
 
 // French writes thousands with a narrow no-break space (U+202F) and puts a no-break space (U+00A0) before « € ».
 const NNBSP = '\u202f'
@@ -21,5 +21,10 @@ describe('French numbers (the one formatter of the app)', () => {
     expect(formatEuros(12500.5)).toBe(`12${NNBSP}500,50${NBSP}€`)
     expect(formatWholeEuros(12500.5)).toBe(`12${NNBSP}501${NBSP}€`)
     expect(formatWholeEuros(0)).toBe(`0${NBSP}€`)
+  })
+
+  it('writes a GPS position to the metre, west and south spelled in French', () => {
+    expect(formatCoordinates(45.1234567, 3.5)).toBe('45,12346° N, 3,50000° E')
+    expect(formatCoordinates(-21.1151, -1.68)).toBe('21,11510° S, 1,68000° O')
   })
 })

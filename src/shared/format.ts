@@ -76,6 +76,15 @@ export function formatDecimal(value: number): string {
   return decimalFormat.format(value)
 }
 
+const coordinateFormat = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 5, maximumFractionDigits: 5 })
+
+/** A GPS position as a person reads it, to the metre: « 45,12345° N, 3,56789° E ». */
+export function formatCoordinates(latitude: number, longitude: number): string {
+  const part = (value: number, positive: string, negative: string) =>
+    `${coordinateFormat.format(Math.abs(value))}° ${value < 0 ? negative : positive}`
+  return `${part(latitude, 'N', 'S')}, ${part(longitude, 'E', 'O')}`
+}
+
 /** A share in percent with one decimal at most: « 42,5 % ». */
 export function formatPercent(value: number): string {
   return `${formatDecimal(value)} %`

@@ -60,6 +60,9 @@ export const citizens = {
     open: 'Ouvrir',
     close: 'Fermer',
     address: 'Adresse indiquée',
+    position: 'Position indiquée (GPS)',
+    positionNote:
+      'Aucune carte n’est affichée : l’application fonctionne sans connexion à un service de cartes. Vous pouvez saisir cette position dans le service de cartes de votre choix.',
     location: 'Position',
     text: 'Texte de l’habitant',
     plainTextNote: 'Le texte est affiché tel que l’habitant l’a écrit ; les liens qu’il contient ne sont pas cliquables.',

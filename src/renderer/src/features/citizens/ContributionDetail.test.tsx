@@ -66,6 +66,24 @@ describe('ContributionDrawer: the photo', () => {
   })
 })
 
+describe('ContributionDrawer: where it is', () => {
+  it('shows the position a citizen gave without an address, and says why there is no map', async () => {
+    renderWithApp(<ContributionDrawer id={1} onClose={() => {}} />, {
+      answers: { 'citizens.get': () => detail({ address: null, latitude: 45.7640431, longitude: 4.835659 }) },
+    })
+    expect(await screen.findByText('45,76404° N, 4,83566° E')).toBeTruthy()
+    expect(screen.getByText('Position indiquée (GPS)')).toBeTruthy()
+    expect(screen.getByText(/Aucune carte n’est affichée/)).toBeTruthy()
+    expect(screen.queryByText('Adresse indiquée')).toBeNull()
+  })
+
+  it('shows no position when the citizen gave none', async () => {
+    renderWithApp(<ContributionDrawer id={1} onClose={() => {}} />, { answers: { 'citizens.get': () => detail() } })
+    expect(await screen.findByText('12 rue de l’Église')).toBeTruthy()
+    expect(screen.queryByText('Position indiquée (GPS)')).toBeNull()
+  })
+})
+
 describe('ContributionDrawer: the mairie’s decisions', () => {
   it('shows the reports received, publishes again and changes the status', async () => {
     let current = detail()

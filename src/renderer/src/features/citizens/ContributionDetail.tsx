@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INPUT_KIND_LABELS, REPORT_REASON_LABELS, REPORT_REASONS, TOPIC_LABELS } from '@shared/relay/vocabulary'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { formatDateTime } from '../../lib/format'
+import { formatCoordinates, formatDateTime } from '../../lib/format'
 import { CitizenText } from './CitizenText'
 import { ContributionDecisions, ContributionSyncState } from './ContributionActions'
 import { ContributionBadges } from './ContributionBadges'
@@ -72,6 +72,20 @@ function ContributionDetailView({ id, onPhotoViewer }: { id: number; onPhotoView
               {t('citizens.page.address')}
             </Text>
             <CitizenText size="sm">{item.address}</CitizenText>
+          </Stack>
+        </Group>
+      )}
+      {item.latitude !== null && item.longitude !== null && (
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconMapPin size={18} aria-hidden style={{ flexShrink: 0 }} />
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('citizens.page.position')}
+            </Text>
+            <Text size="sm">{formatCoordinates(item.latitude, item.longitude)}</Text>
+            <Text size="xs" c="dimmed">
+              {t('citizens.page.positionNote')}
+            </Text>
           </Stack>
         </Group>
       )}
