@@ -207,16 +207,21 @@ function answeredByIndex(filters: ListFilters): boolean {
 }
 
 /**
- * The counts of a search from the index alone: its matches per cell (rowid & 15), one pass with no row read. Null
- * when a match has a status or moderation state outside the vocabulary: the rows are then counted as they are.
+ * The counts of a search from the index alone: its matches per cell (rowid & 15), one pass with no row read. The
+ * cells come as one string, a letter per match, tallied here: a GROUP BY would sort every match first (measured: it
+ * doubled this read at 66,667 matches). Null when a match has a status or moderation state outside the vocabulary:
+ * the rows are then counted as they are.
  */
 function indexedCells(db: Db, filters: ListFilters): { status: InputStatus; moderation: ModerationState; n: number }[] | null {
   const match = contributionsMatch(filters.search, filters)!
-  const cells = db.all<{ cell: number; n: number }>(
-    sql`SELECT rowid & 15 AS cell, count(*) AS n FROM contributions_fts WHERE contributions_fts MATCH ${match} GROUP BY cell`,
-  )
-  if (cells.some((row) => row.cell === UNKNOWN_CELL)) return null
-  return cells.map((row) => ({ ...cellStates(row.cell)!, n: row.n }))
+  const letters =
+    db.get<{ cells: string | null }>(
+      sql`SELECT group_concat(char(65 + (rowid & 15)), '') AS cells FROM contributions_fts WHERE contributions_fts MATCH ${match}`,
+    )?.cells ?? ''
+  const tally = new Array<number>(UNKNOWN_CELL + 1).fill(0)
+  for (let i = 0; i < letters.length; i++) tally[letters.charCodeAt(i) - 65]! += 1
+  if (tally[UNKNOWN_CELL]! > 0) return null
+  return tally.flatMap((n, cell) => (n > 0 ? [{ ...cellStates(cell)!, n }] : []))
 }
 
 /** Deeper pages than this are found by the walk of the date index. */

@@ -161,6 +161,82 @@ describe('citizens.list', () => {
     }
   })
 
+  it('answers a search of thousands from the search index: kind and topic in it, counts per cell, newest by id only when that is newest by date', async () => {
+    const STATUSES = ['recue', 'a_l_etude', 'retenue', 'realisee', 'non_retenue'] as const
+    const MODERATIONS = ['en_attente', 'publiee', 'masquee'] as const
+    const TOPICS = ['voirie', 'cadre_de_vie', 'ecole'] as const
+    // Dates in the ids' order (as a pull in the relay's order brings them), so the page can be read newest by id.
+    // Most of them proposals on the « cadre de vie », published, in the « rue des Écoles »: a search with these filters
+    // still has more than 2,000 matches, so it is answered by the index, not by sorting its matches.
+    let items = Array.from({ length: 2_600 }, (_, index) =>
+      contribution(index + 1, {
+        kind: index % 10 === 3 ? 'besoin' : 'proposition',
+        topic: TOPICS[index % 10 === 5 ? 0 : index % 10 === 7 ? 2 : 1],
+        title: `Idée n° ${index + 1}`,
+        address: index % 20 ? `${index + 1} rue des Écoles` : null,
+        status: STATUSES[index % 5],
+        moderation: MODERATIONS[index % 9 === 0 ? 2 : index % 9 === 1 ? 0 : 1],
+        createdAt: new Date(Date.parse(AT) + index * 60_000).toISOString(),
+      }),
+    )
+    const test = await setUp(items)
+    type Filters = { kind?: string; topic?: string; status?: string; moderation?: string; search: string; page?: number }
+    const expected = (filters: Filters) => {
+      const under = (without: 'status' | 'moderation' | null) =>
+        items.filter(
+          (item) =>
+            item.address !== null &&
+            (!filters.kind || item.kind === filters.kind) &&
+            (!filters.topic || item.topic === filters.topic) &&
+            (without === 'status' || !filters.status || item.status === filters.status) &&
+            (without === 'moderation' || !filters.moderation || item.moderation === filters.moderation),
+        )
+      const tally = (rows: typeof items, key: 'status' | 'moderation', keys: readonly string[]) =>
+        Object.fromEntries(keys.map((value) => [value, rows.filter((item) => item[key] === value).length]))
+      const matching = under(null).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+      const page = filters.page ?? 1
+      return {
+        total: matching.length,
+        statusCounts: tally(under('status'), 'status', STATUSES),
+        moderationCounts: tally(under('moderation'), 'moderation', MODERATIONS),
+        ids: matching.slice((page - 1) * 25, page * 25).map((item) => item.id),
+      }
+    }
+    const check = async (filters: Filters) => {
+      const list = await ok(test.core, test.session, 'citizens.list', filters as object)
+      expect({
+        total: list.total,
+        statusCounts: list.statusCounts,
+        moderationCounts: list.moderationCounts,
+        ids: list.items.map((item) => item.id),
+      }).toEqual(expected(filters))
+    }
+    const filterSets: Filters[] = [
+      { search: 'écoles' },
+      { search: 'rue ecole', page: 3 },
+      { search: 'école', kind: 'proposition' },
+      { search: 'école', topic: 'cadre_de_vie', page: 2 },
+      { search: 'école', moderation: 'publiee' },
+      // Fewer under the filters: counted from the index, the page from the matches.
+      { search: 'école', moderation: 'masquee', page: 2 },
+      { search: 'école', kind: 'besoin', topic: 'voirie', status: 'retenue' },
+    ]
+    for (const filters of filterSets) await check(filters)
+    // What the citizen typed never matches a facet token, even one that looks like it.
+    expect((await ok(test.core, test.session, 'citizens.list', { search: 'kproposition' })).total).toBe(0)
+    expect((await ok(test.core, test.session, 'citizens.list', { search: 'tvoirie' })).total).toBe(0)
+
+    // A newer version gives an old contribution the newest date and another status: the index's order by id is then
+    // not the order by date (it must not be taken for it), and the row moves to its new cell.
+    const moved = { ...items[9]!, seq: 2_401, createdAt: new Date(Date.parse(AT) + 10_000 * 60_000).toISOString(), status: 'realisee' as const }
+    const changed = { ...items[20]!, seq: 2_402, moderation: 'masquee' as const, topic: 'voirie' as const }
+    storePage(test.core.database.db, RELAY, [moved, changed, { type: 'contribution_removed', id: 30, seq: 2_403 }], 2_403, new Map(), AT)
+    items = items.filter((item) => item.id !== 30).map((item) => (item.id === moved.id ? moved : item.id === changed.id ? changed : item))
+    expect((await ok(test.core, test.session, 'citizens.list', { search: 'école' })).items[0]!.id).toBe(moved.id)
+    for (const filters of filterSets) await check(filters)
+    test.core.database.sqlite.prepare("INSERT INTO contributions_fts (contributions_fts) VALUES ('integrity-check')").run()
+  })
+
   it('gives the author’s display name and pseudonymous id, never more, and the text as it was written', async () => {
     const hostile = '<img src=x onerror=alert(1)> https://pirate.example'
     const test = await setUp([contribution(1, { title: hostile, body: `${hostile}\n${'a'.repeat(400)}` })])
