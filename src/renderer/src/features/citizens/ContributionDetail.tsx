@@ -65,29 +65,17 @@ function ContributionDetailView({ id, onPhotoViewer }: { id: number; onPhotoView
       </Stack>
 
       {item.address && (
-        <Group gap={6} wrap="nowrap" align="flex-start">
-          <IconMapPin size={18} aria-hidden style={{ flexShrink: 0 }} />
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">
-              {t('citizens.page.address')}
-            </Text>
-            <CitizenText size="sm">{item.address}</CitizenText>
-          </Stack>
-        </Group>
+        <Location label={t('citizens.page.address')}>
+          <CitizenText size="sm">{item.address}</CitizenText>
+        </Location>
       )}
       {item.latitude !== null && item.longitude !== null && (
-        <Group gap={6} wrap="nowrap" align="flex-start">
-          <IconMapPin size={18} aria-hidden style={{ flexShrink: 0 }} />
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">
-              {t('citizens.page.position')}
-            </Text>
-            <Text size="sm">{formatCoordinates(item.latitude, item.longitude)}</Text>
-            <Text size="xs" c="dimmed">
-              {t('citizens.page.positionNote')}
-            </Text>
-          </Stack>
-        </Group>
+        <Location label={t('citizens.page.position')}>
+          <Text size="sm">{formatCoordinates(item.latitude, item.longitude)}</Text>
+          <Text size="xs" c="dimmed">
+            {t('citizens.page.positionNote')}
+          </Text>
+        </Location>
       )}
 
       <Stack gap={4}>
@@ -154,5 +142,20 @@ function ContributionDetailView({ id, onPhotoViewer }: { id: number; onPhotoView
         {item.updatedAt !== item.createdAt ? ` · ${t('citizens.page.updatedOn', { date: formatDateTime(item.updatedAt) })}` : ''}
       </Text>
     </Stack>
+  )
+}
+
+/** Where the citizen said it is: the address typed, or the position the phone gave. */
+function Location({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start">
+      <IconMapPin size={18} aria-hidden style={{ flexShrink: 0 }} />
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+        {children}
+      </Stack>
+    </Group>
   )
 }

@@ -1,23 +1,15 @@
 /** The forms of a project's tabs that are not in a dialog: leaving the project with something typed asks first. */
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { ProjectDetail, ProjectPublication } from '@shared/contract'
+import type { ProjectDetail } from '@shared/contract'
 import { keepEditing, leaveAndExpectQuestion, leaveAtOnce, PageWithMenu } from '../../testing/leave'
+import { unpublishedProject } from '../../testing/publications'
 import { renderWithApp, type Answers } from '../../testing/render'
 import { ProjectPortalPanel } from '../publications/ProjectPortalPanel'
 import { ParticipantsPanel } from './ParticipantsPanel'
 
 const project = { id: 7, title: 'Rénovation de la salle des fêtes', participants: [] } as unknown as ProjectDetail
-const publication: ProjectPublication = {
-  projectId: 7,
-  published: false,
-  fields: [],
-  publishedAt: null,
-  publishedBy: null,
-  item: null,
-  connected: true,
-  portalUrl: null,
-}
+const publication = unpublishedProject({ connected: true })
 const answers: Answers = { 'members.list': () => [], 'publications.project': () => publication }
 const onProjectPage = (panel: React.ReactNode) =>
   renderWithApp(<PageWithMenu path="/projets/7">{panel}</PageWithMenu>, { route: '/projets/7', answers })

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { Route, Routes } from 'react-router'
-import type { ProjectDetail, ProjectPublication } from '@shared/contract'
+import type { ProjectDetail } from '@shared/contract'
+import { unpublishedProject } from '../../testing/publications'
 import { failure, renderWithApp, type Answers } from '../../testing/render'
 import { ProjectPage } from './ProjectPage'
 
@@ -78,20 +79,10 @@ describe('ProjectPage: removing the project', () => {
 })
 
 describe('ProjectPage: the tabs that keep what is typed', () => {
-  const publication: ProjectPublication = {
-    projectId: 7,
-    published: false,
-    fields: [],
-    publishedAt: null,
-    publishedBy: null,
-    item: null,
-    connected: false,
-    portalUrl: null,
-  }
   const withTabs: Answers = {
     ...answers(() => ({ ok: true as const })),
     'members.list': () => [],
-    'publications.project': () => publication,
+    'publications.project': () => unpublishedProject(),
     'audit.list': () => ({ items: [], total: 0 }),
   }
 
