@@ -3,6 +3,7 @@ import { method, methodsOf } from './define'
 import { UNSAFE_CHARACTERS } from '../relay/api'
 import { INPUT_KINDS, INPUT_STATUSES, MODERATION_STATES, TOPICS } from '../relay/vocabulary'
 import { byIdInput, isoDateField, none, okSchema, themeIdField } from './fields'
+import { formatInteger } from '../format'
 
 /* ─── Citoyens: what citizens sent through the relay, pulled into this computer ─── */
 
@@ -165,7 +166,7 @@ const publicAnswerField = z
   .pipe(
     z
       .string()
-      .max(PUBLIC_ANSWER_MAX, { error: `La réponse publique ne doit pas dépasser ${PUBLIC_ANSWER_MAX.toLocaleString('fr-FR')} caractères.` })
+      .max(PUBLIC_ANSWER_MAX, { error: `La réponse publique ne doit pas dépasser ${formatInteger(PUBLIC_ANSWER_MAX)} caractères.` })
       .refine((value) => !UNSAFE_CHARACTERS.test(value), {
         error: 'La réponse publique contient des caractères invisibles non autorisés : retapez-la ou collez-la sans mise en forme.',
       }),

@@ -3,6 +3,7 @@ import { POLL_KINDS, QUESTION_KINDS, RESULTS_VISIBILITY } from '../relay/vocabul
 import { DATA_DOMAINS, method, methodsOf } from './define'
 import { fileContentSchema, idField } from './fields'
 import { reportFileSchema } from './reports'
+import { formatInteger } from '../format'
 
 /* ─── Results of a poll or vote: online answers (pulled from the portal) + paper ballots entered by the mairie ─── */
 
@@ -14,7 +15,7 @@ const paperNumber = (what: string) =>
     .number({ error: `${what} doit être un nombre.` })
     .int({ error: `${what} doit être un nombre entier.` })
     .min(0, { error: `${what} ne peut pas être négatif.` })
-    .max(PAPER_BALLOTS_AT_MOST, { error: `${what} dépasse ${PAPER_BALLOTS_AT_MOST.toLocaleString('fr-FR')} : vérifiez la saisie.` })
+    .max(PAPER_BALLOTS_AT_MOST, { error: `${what} dépasse ${formatInteger(PAPER_BALLOTS_AT_MOST)} : vérifiez la saisie.` })
 
 const choiceId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'L’identifiant d’une question ou d’un choix est invalide.' })
 

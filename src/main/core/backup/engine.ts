@@ -17,6 +17,7 @@ import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from './rotation
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './settings'
 import { storageMessage } from './storage-errors'
 import { BackupStore, type StoredBackup } from './store'
+import { formatDecimal, formatInteger } from '../../../shared/format'
 
 export const BACKUP_FOLDER_NAME = 'sauvegardes'
 /** The folder created inside the second location the user chose. */
@@ -60,8 +61,8 @@ async function systemFreeBytes(path: string): Promise<number> {
 }
 
 function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`
-  return `${Math.max(1, Math.round(bytes / 1024 ** 2)).toLocaleString('fr-FR')} Mo`
+  if (bytes >= 1024 ** 3) return `${formatDecimal(bytes / 1024 ** 3)} Go`
+  return `${formatInteger(Math.max(1, Math.round(bytes / 1024 ** 2)))} Mo`
 }
 
 /** A French failure of a backup; `AppError` so the dispatcher passes its message as it is. */

@@ -18,6 +18,7 @@ import { sha256, storeFile, typeFromBytes } from '../file-store/store'
 import { imageHeader, MAX_IMAGE_PIXELS } from '../security/images'
 import { RelayCallError, type RelayClient } from './client'
 import { connectedClient } from './connection'
+import { formatInteger } from '../../../shared/format'
 
 /**
  * The most the relay serves: each commit rewrites the index pages it touched, so fewer, larger pages store faster
@@ -423,7 +424,7 @@ export async function pullAll(environment: PullEnvironment, { pageSize = PULL_PA
       report.newContributions += stored.newContributions
       cursor = page.nextCursor
       environment.onProgress?.(
-        `${report.received.toLocaleString('fr-FR')} élément${report.received > 1 ? 's' : ''} reçu${report.received > 1 ? 's' : ''}, dont ${report.newContributions.toLocaleString('fr-FR')} nouvelle${report.newContributions > 1 ? 's' : ''} contribution${report.newContributions > 1 ? 's' : ''}…`,
+        `${formatInteger(report.received)} élément${report.received > 1 ? 's' : ''} reçu${report.received > 1 ? 's' : ''}, dont ${formatInteger(report.newContributions)} nouvelle${report.newContributions > 1 ? 's' : ''} contribution${report.newContributions > 1 ? 's' : ''}…`,
         report.received,
       )
     }

@@ -4,6 +4,7 @@
  * MAX_IMAGE_PIXELS. PNG (IHDR), JPEG (the first SOFn frame header), GIF and WebP (VP8, VP8L, VP8X) are read; any
  * other format is « unknown » and callers refuse it.
  */
+import { formatInteger } from '../../../shared/format'
 export const MAX_IMAGE_PIXELS = 40_000_000
 
 export type ImageHeader = { format: 'png' | 'jpeg' | 'gif' | 'webp'; width: number; height: number } | null
@@ -60,7 +61,7 @@ export function imageHeader(bytes: Buffer): ImageHeader {
 export function imageTooLarge(header: NonNullable<ImageHeader>): string | null {
   if (header.width < 1 || header.height < 1) return "L'image est illisible (dimensions nulles)."
   if (header.width * header.height > MAX_IMAGE_PIXELS) {
-    return `L'image fait ${header.width.toLocaleString('fr-FR')} × ${header.height.toLocaleString('fr-FR')} pixels : c'est bien trop grand pour un logo (40 millions de pixels au plus). Choisissez une image plus petite.`
+    return `L'image fait ${formatInteger(header.width)} × ${formatInteger(header.height)} pixels : c'est bien trop grand pour un logo (40 millions de pixels au plus). Choisissez une image plus petite.`
   }
   return null
 }
