@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors'
 import { INPUT_STATUSES, MODERATION_STATES, type InputStatus, type ModerationState } from '../../../shared/relay/vocabulary'
 import type { CoreEnvironment } from '../context'
 import { addDays } from '../days'
+import { indexedBy } from '../db/deferred-indexes'
 import type { Db } from '../db/open'
 import { contributionCounts, contributionPhotos, contributions, projects } from '../db/schema'
 import { readStoredFile, sha256 } from '../file-store/store'
@@ -170,7 +171,7 @@ function countCells(db: Db, filters: ListFilters, matchIds: number[] | null): { 
       .all()
   const where = and(...listConditions({ ...filters, status: null, moderation: null }, { matchIds }))
   // A few matches: their rows are read by id (NOT INDEXED keeps the rowid lookups and forbids scanning an index).
-  const from = matchIds ? sql.raw('NOT INDEXED') : sql.raw(`INDEXED BY ${countIndex(filters)}`)
+  const from = matchIds ? sql.raw('NOT INDEXED') : indexedBy(db, countIndex(filters))
   return db.all<{ status: InputStatus; moderation: ModerationState; n: number }>(
     sql`SELECT status, moderation, count(*) AS n FROM contributions ${from} WHERE ${where} GROUP BY status, moderation`,
   )
@@ -258,7 +259,7 @@ function newestByIdPage(db: Db, filters: ListFilters, offset: number): number[] 
   const newerWithSmallerId =
     ids.length === wanted &&
     db.all(
-      sql`SELECT 1 FROM contributions INDEXED BY contributions_created WHERE created_at >= ${last.createdAt} AND (created_at > ${last.createdAt} OR id > ${last.id}) AND id < ${Math.min(...ids)} LIMIT 1`,
+      sql`SELECT 1 FROM contributions ${indexedBy(db, 'contributions_created')} WHERE created_at >= ${last.createdAt} AND (created_at > ${last.createdAt} OR id > ${last.id}) AND id < ${Math.min(...ids)} LIMIT 1`,
     ).length > 0
   return newerWithSmallerId ? null : dated.slice(offset, wanted).map((row) => row.id)
 }

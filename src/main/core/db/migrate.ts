@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
+import { restoreDeferredIndexes } from './deferred-indexes'
 import { DatabaseOpenError } from './errors'
 
 /** Same bookkeeping table as drizzle's own migrator, so drizzle-kit tooling keeps working. */
@@ -52,6 +53,10 @@ export function migrate(sqlite: Database.Database, options: MigrateOptions): Mig
       'too-new',
     )
   }
+
+  // Indexes a large pull had set aside when the app stopped are built back first: the file then has the schema its
+  // migrations were written against (one of them may drop or replace such an index).
+  restoreDeferredIndexes(sqlite)
 
   const appliedMillis = new Set(applied.map((row) => Number(row.createdAt)))
   const pending = known.filter((m) => !appliedMillis.has(m.folderMillis))

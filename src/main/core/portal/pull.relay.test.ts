@@ -15,7 +15,8 @@ import { createSetUpTemplate, createTestCore, dataDirFrom, ok, TempDirs, type Te
 import { FILE_STORE_FOLDER } from '../file-store/store'
 import type { CoreOptions } from '../core'
 import { connectedClient } from './connection'
-import { pullAll, storePage, type PullEnvironment } from './pull'
+import { deferIndexes } from '../db/deferred-indexes'
+import { KEPT_DURING_LARGE_PULL, pullAll, storePage, type PullEnvironment } from './pull'
 import { fileVault } from './vault'
 
 const templates = new TempDirs('cap-commune-pull-template-')
@@ -103,7 +104,14 @@ async function citizenSends(contributions: Record<string, string | Blob[]>[], co
 
 /** The core's own pull, called directly (to choose the page size). */
 function pullEnvironment(test: TestCore, relayFetch?: typeof fetch): PullEnvironment {
-  return { db: test.core.database.db, secrets: fileVault(test.dataDir), relayFetch, now: () => new Date(), dataDir: test.dataDir }
+  return {
+    db: test.core.database.db,
+    sqlite: test.core.database.sqlite,
+    secrets: fileVault(test.dataDir),
+    relayFetch,
+    now: () => new Date(),
+    dataDir: test.dataDir,
+  }
 }
 
 function rows(test: TestCore) {
@@ -265,6 +273,104 @@ describe('pulling citizens’ contributions', () => {
         .contributions.map((c) => (c as { title: string }).title)
         .slice(-2),
     ).toEqual(['Un', 'Deux'])
+  })
+
+  it('sets the list’s indexes aside during a large pull and builds them back at its end, the list answering meanwhile', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected({ relayFetch })
+    const { core, session } = test
+    await citizenSends([
+      { kind: 'besoin', topic: 'voirie', title: 'Lampadaire', body: 'Éteint.' },
+      { kind: 'besoin', topic: 'voirie', title: 'Trottoir', body: 'Abîmé.' },
+      { kind: 'proposition', topic: 'autre', title: 'Marché', body: 'Le samedi.' },
+      { kind: 'proposition', topic: 'autre', title: 'Concert', body: 'En juin.' },
+      { kind: 'besoin', topic: 'ecole', title: 'Préau', body: 'Fuite.' },
+    ])
+    const indexes = () =>
+      core.database.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contributions' ORDER BY name").all()
+    const schema = indexes()
+    expect(schema.length).toBeGreaterThan(5)
+    const feed = await connectedClient(pullEnvironment(test)).client.call('inputs.pull', { query: { after: 0, limit: 1000 } })
+
+    // Pages of one into an empty desktop: a large pull. Page 3 is asked for once page 1 is stored, with 2 in hand.
+    const during: { indexes: string[]; byPeriod: number; byKindTopic: number; total: number }[] = []
+    let inputsAsked = 0
+    state.onRequest = async (path) => {
+      if (!path.startsWith('/api/v1/inputs') || ++inputsAsked !== 3) return
+      const stored = (core.database.sqlite.prepare('SELECT count(*) AS n FROM contributions').get() as { n: number }).n
+      const period = await ok(core, session, 'citizens.list', { from: '2000-01-01', to: '2100-12-31' })
+      const kindTopic = await ok(core, session, 'citizens.list', { kind: 'besoin', topic: 'voirie' })
+      const voirie = core.database.sqlite.prepare("SELECT count(*) AS n FROM contributions WHERE kind = 'besoin' AND topic = 'voirie'").get() as {
+        n: number
+      }
+      during.push({
+        indexes: indexes().map((row) => (row as { name: string }).name),
+        byPeriod: period.total,
+        byKindTopic: kindTopic.total - voirie.n,
+        total: stored,
+      })
+    }
+    const phases = { waitMs: 0, checkMs: 0, photosMs: 0, storeMs: 0, indexMs: 0 }
+    const progress: string[] = []
+    const report = await pullAll({ ...pullEnvironment(test, relayFetch), phases, onProgress: (label) => progress.push(label) }, { pageSize: 1 })
+    expect(report).toMatchObject({ problem: null, newContributions: feed.items.length })
+    expect(during).toHaveLength(1)
+    expect(during[0]!.indexes).toEqual(['contributions_duplicate_of', 'contributions_relay_id'])
+    expect(during[0]).toMatchObject({ byPeriod: during[0]!.total, byKindTopic: 0 })
+    expect(during[0]!.total).toBeGreaterThanOrEqual(1)
+    expect(indexes()).toEqual(schema)
+    expect(core.database.sqlite.prepare('SELECT count(*) AS n FROM deferred_indexes').get()).toEqual({ n: 0 })
+    expect(phases.indexMs).toBeGreaterThan(0)
+    expect(progress.at(-1)).toBe('Préparation de la liste des contributions reçues…')
+    expect((await ok(core, session, 'citizens.list', { kind: 'besoin', topic: 'voirie' })).total).toBe(
+      (core.database.sqlite.prepare("SELECT count(*) AS n FROM contributions WHERE kind = 'besoin' AND topic = 'voirie'").get() as { n: number }).n,
+    )
+
+    // Two new ones on a desktop that holds five or more: kept up to date as they come, nothing built again.
+    await citizenSends([
+      { kind: 'besoin', topic: 'voirie', title: 'Fossé', body: 'Bouché.' },
+      { kind: 'besoin', topic: 'voirie', title: 'Haie', body: 'Trop haute.' },
+    ])
+    state.onRequest = null
+    const small = { waitMs: 0, checkMs: 0, photosMs: 0, storeMs: 0, indexMs: 0 }
+    expect(await pullAll({ ...pullEnvironment(test, relayFetch), phases: small }, { pageSize: 1 })).toMatchObject({ newContributions: 2 })
+    expect(small.indexMs).toBe(0)
+    expect(indexes()).toEqual(schema)
+  })
+
+  it('builds the indexes back when a large pull is cut, and on the next opening after a crash in the middle of one', async () => {
+    const { state, relayFetch } = network()
+    const test = await connected({ relayFetch })
+    await citizenSends([
+      { kind: 'besoin', topic: 'ecole', title: 'Préau', body: 'Fuite.' },
+      { kind: 'besoin', topic: 'ecole', title: 'Cour', body: 'Glissante.' },
+    ])
+    const indexes = (sqlite = test.core.database.sqlite) =>
+      sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contributions' ORDER BY name").all()
+    const schema = indexes()
+    let inputsAsked = 0
+    state.onRequest = (path) => {
+      if (path.startsWith('/api/v1/inputs') && ++inputsAsked === 3) state.down = true
+    }
+    const cut = await pullAll(pullEnvironment(test, relayFetch), { pageSize: 1 })
+    expect(cut.problem).toContain('Le relais ne répond pas')
+    expect(cut.pages).toBeGreaterThanOrEqual(1)
+    expect(indexes()).toEqual(schema)
+
+    // The app stops while the indexes are set aside (deferIndexes without its end): the next opening builds them back.
+    deferIndexes(test.core.database.sqlite, 'contributions', KEPT_DURING_LARGE_PULL)
+    expect(indexes()).toHaveLength(2)
+    const dataDir = test.dataDir
+    test.core.close()
+    opened.splice(opened.indexOf(test), 1)
+    const reopened = createTestCore(dataDir, { portalIntervalMs: 3_600_000, relayFetch })
+    opened.push(reopened)
+    expect(indexes(reopened.core.database.sqlite)).toEqual(schema)
+    expect(reopened.core.database.sqlite.prepare('SELECT count(*) AS n FROM deferred_indexes').get()).toEqual({ n: 0 })
+    state.onRequest = null
+    state.down = false
+    expect(await ok(reopened.core, reopened.session, 'citizens.syncNow')).toMatchObject({ problem: null })
+    expect(indexes(reopened.core.database.sqlite)).toEqual(schema)
   })
 
   it('keeps the app working when the relay is down, and says so', async () => {
