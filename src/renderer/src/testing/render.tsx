@@ -1,7 +1,8 @@
 /**
  * Renders a component as the app does (without Mantine's transitions and portals: `env="test"`) — Mantine with the app's theme, French dates, modals, notifications, a fresh
  * query client, a data router (as the app's, so leaving a page can be blocked) and i18n — over a fake main process: `calls` records every contract call, and `answer`
- * says what each method returns (or throws, as an ApiError with a French message).
+ * says what each method returns (or throws, as an ApiError with a French message); `emit` sends an event as the main process does (a
+ * `data.changed` refreshes what reads its domains, as in the app).
  */
 import { MantineProvider } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
@@ -14,8 +15,9 @@ import 'dayjs/locale/fr'
 import type { ReactElement } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import type { CapCommuneBridge } from '@shared/bridge'
-import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import type { AppErrorShape, Result } from '@shared/errors'
+import { useDataChangedRefresh } from '../api/hooks'
 import { i18n } from '../i18n'
 import { theme } from '../theme'
 
@@ -32,6 +34,7 @@ export function failure(message: string, issues: AppErrorShape['issues'] = []): 
 }
 
 let current: { answers: Answers; calls: Call[] } = { answers: {}, calls: [] }
+const listeners = new Set<{ event: EventName; callback: (payload: never) => void }>()
 
 // The renderer's transport takes the preload bridge when there is one: the fake one answers from `current`.
 const bridge: CapCommuneBridge = {
@@ -46,7 +49,11 @@ const bridge: CapCommuneBridge = {
     }
     return { ok: true, value }
   },
-  on: () => () => undefined,
+  on(event, callback) {
+    const listener = { event, callback }
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
 }
 window.capCommune = bridge
 
@@ -55,6 +62,14 @@ export interface Rendered extends RenderResult {
   calls: Call[]
   /** The inputs of every call of `method`, in order. */
   inputsOf<M extends MethodName>(method: M): MethodInput<M>[]
+  /** Sends an event to the screen as the main process would (the outbox sender's `data.changed`, a progress). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+}
+
+/** What the app's shell does (App.tsx): a change made elsewhere refreshes the queries that read it. */
+function DataChangedRefresh() {
+  useDataChangedRefresh()
+  return null
 }
 
 export function renderWithApp(ui: ReactElement, { answers = {}, route = '/' }: { answers?: Answers; route?: string } = {}): Rendered {
@@ -67,6 +82,7 @@ export function renderWithApp(ui: ReactElement, { answers = {}, route = '/' }: {
         <ModalsProvider labels={{ confirm: i18n.t('common.confirm'), cancel: i18n.t('common.cancel') }}>
           <Notifications />
           <QueryClientProvider client={queryClient}>
+            <DataChangedRefresh />
             <RouterProvider router={createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] })} />
           </QueryClientProvider>
         </ModalsProvider>
@@ -78,5 +94,8 @@ export function renderWithApp(ui: ReactElement, { answers = {}, route = '/' }: {
     user: userEvent.setup(),
     calls,
     inputsOf: <M extends MethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>),
+    emit: (event, payload) => {
+      for (const listener of [...listeners]) if (listener.event === event) (listener.callback as (payload: unknown) => void)(payload)
+    },
   }
 }
