@@ -12,6 +12,8 @@ export const news = {
   saveWithdrawn: 'Enregistrer',
   queued: 'Actualité enregistrée : elle sera publiée dès que le relais répondra.',
   queuedAlert: 'Alerte enregistrée : elle sera publiée et envoyée par courriel dès que le relais répondra.',
+  sent: 'Actualité publiée sur le portail.',
+  sentAlert: 'Alerte publiée sur le portail : le relais l’envoie par courriel aux habitants qui ont accepté les alertes.',
   updated: 'Actualité enregistrée.',
   fields: {
     title: 'Titre',
@@ -30,7 +32,9 @@ export const news = {
   withdrawTitle: 'Retirer cette actualité du portail ?',
   withdrawConfirm: '« {{title}} » ne sera plus visible sur le portail. Elle reste ici et vous pourrez la publier de nouveau.',
   withdrawn: 'L’actualité sera retirée du portail dès que le relais répondra.',
+  withdrawnSent: 'Actualité retirée du portail.',
   republish: 'Publier de nouveau',
   republished: 'L’actualité sera publiée de nouveau dès que le relais répondra.',
+  republishedSent: 'Actualité publiée de nouveau sur le portail.',
   editWithdrawnHelp: 'Cette actualité est retirée du portail : vos modifications y paraîtront seulement si vous la publiez de nouveau.',
 }

@@ -12,6 +12,7 @@ export const polls = {
   save: 'Enregistrer et republier',
   saveWithdrawn: 'Enregistrer',
   queued: 'Consultation enregistrée : elle sera publiée dès que le relais répondra.',
+  sent: 'Consultation publiée sur le portail.',
   updated: 'Consultation enregistrée.',
   columns: {
     title: 'Consultation',
@@ -35,8 +36,10 @@ export const polls = {
   withdrawConfirm:
     '« {{title}} » ne sera plus visible sur le portail et les habitants ne pourront plus y répondre. Elle reste ici avec ses réponses, et vous pourrez la publier de nouveau.',
   withdrawn: 'La consultation sera retirée du portail dès que le relais répondra.',
+  withdrawnSent: 'Consultation retirée du portail.',
   republish: 'Publier de nouveau',
   republished: 'La consultation sera publiée de nouveau dès que le relais répondra.',
+  republishedSent: 'Consultation publiée de nouveau sur le portail.',
   editWithdrawnHelp: 'Cette consultation est retirée du portail : vos modifications y paraîtront seulement si vous la publiez de nouveau.',
   form: {
     kind: 'Type de consultation',

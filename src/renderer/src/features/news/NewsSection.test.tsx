@@ -98,4 +98,38 @@ describe('NewsSection', () => {
     expect(within(dialog).getByText('L’actualité n’est pas enregistrée.')).toBeTruthy()
     expect((within(dialog).getByLabelText(/^Titre/) as HTMLInputElement).value).toBe('Coupure d’eau prolongée')
   })
+
+  it('says an edited item waits for the relay, then gives the relay’s reason once it is refused — as its row does', async () => {
+    let items = [item({ isAlert: false, alertUntil: null, item: { ...waiting, state: 'publie', attempts: 1, sentAt: '2026-12-01T09:00:05.000Z' } })]
+    const app = renderWithApp(<NewsSection />, {
+      answers: {
+        'news.list': () => ({ items }),
+        'news.update': () => {
+          items = [
+            item({
+              isAlert: false,
+              alertUntil: null,
+              updatedAt: '2026-12-01T10:00:00.000Z',
+              item: { ...waiting, updatedAt: '2026-12-01T10:00:00.000Z' },
+            }),
+          ]
+          return items[0]!
+        },
+      },
+    })
+    await app.user.click(await screen.findByRole('button', { name: /Modifier « Coupure d’eau »/ }))
+    await app.user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /Enregistrer/ }))
+    const notice = await screen.findByRole('status')
+    expect(within(notice).getByText('Actualité enregistrée : elle sera publiée dès que le relais répondra.')).toBeTruthy()
+    const row = screen.getByRole('table', { name: 'Actualités et alertes' }).querySelectorAll('tbody tr')[0] as HTMLElement
+    await waitFor(() => expect(within(row).getByText('En attente')).toBeTruthy())
+
+    const reason = 'La description contient des caractères non autorisés.'
+    items = [{ ...items[0]!, item: { ...items[0]!.item!, state: 'erreur', attempts: 1, lastError: reason } }]
+    app.emit('data.changed', { domains: ['portal'] })
+    expect(await within(notice).findByText(`Refusé par le relais : ${reason}`)).toBeTruthy()
+    expect(within(notice).queryByText(/sera publiée dès que le relais répondra/)).toBeNull()
+    expect(within(row).getByText('Erreur')).toBeTruthy()
+    expect(within(row).getByText(`Refusé par le relais : ${reason}`)).toBeTruthy()
+  })
 })

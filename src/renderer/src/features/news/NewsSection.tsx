@@ -11,6 +11,7 @@ import { FormError } from '../../components/FormError'
 import { GuardedModal } from '../../components/GuardedModal'
 import { formatDate } from '../../lib/format'
 import { PortalItemButtons, PortalStateCell } from '../publications/PortalItemCells'
+import { usePortalNotice } from '../publications/usePortalNotice'
 import { emptyNews, NewsForm, newsValues, type NewsValues } from './NewsForm'
 
 /** The form's values as the contract takes them (the contract refuses what is missing, in French). */
@@ -24,17 +25,20 @@ export function NewsSection() {
   const list = useApiQuery('news.list', {})
   const create = useApiMutation('news.create')
   const update = useApiMutation('news.update')
-  // confirmRemoval shows a refusal: the hook only says it is done.
-  const withdraw = useApiMutation('news.withdraw', { success: t('news.withdrawn') })
-  const republish = useApiMutation('news.republish', { failure: 'notification', success: t('news.republished') })
+  // confirmRemoval shows a refusal.
+  const withdraw = useApiMutation('news.withdraw')
+  const republish = useApiMutation('news.republish', { failure: 'notification' })
   const [editing, setEditing] = useState<NewsItem | 'new' | null>(null)
+  const notice = usePortalNotice(list.data?.items.map((item) => item.item) ?? [])
+  const withdrawn = { waiting: t('news.withdrawn'), sent: t('news.withdrawnSent') }
+  const republished = { waiting: t('news.republished'), sent: t('news.republishedSent') }
 
   function confirmWithdraw(item: NewsItem) {
     confirmRemoval({
       title: t('news.withdrawTitle'),
       message: t('news.withdrawConfirm', { title: item.title }),
       confirm: t('news.withdraw'),
-      remove: () => withdraw.mutateAsync({ id: item.id }),
+      remove: () => notice.after(withdraw.mutateAsync({ id: item.id }), withdrawn),
     })
   }
 
@@ -102,7 +106,7 @@ export function NewsSection() {
                       withdrawn={item.withdrawnAt !== null}
                       onEdit={() => setEditing(item)}
                       onWithdraw={() => confirmWithdraw(item)}
-                      onRepublish={() => void republish.mutateAsync({ id: item.id }).catch(() => {})}
+                      onRepublish={() => void notice.after(republish.mutateAsync({ id: item.id }), republished).catch(() => {})}
                     />
                   </Table.Td>
                 </Table.Tr>
@@ -120,13 +124,15 @@ export function NewsSection() {
             onCancel={() => setEditing(null)}
             onSubmit={async (values) => {
               const input = newsInputOf(values)
+              const published = values.isAlert
+                ? { waiting: t('news.queuedAlert'), sent: t('news.sentAlert') }
+                : { waiting: t('news.queued'), sent: t('news.sent') }
               if (current) {
-                await update.mutateAsync({ id: current.id, news: input })
-                notifications.show({ color: 'green', message: t('news.updated') })
-              } else {
-                await create.mutateAsync(input)
-                notifications.show({ color: 'green', message: values.isAlert ? t('news.queuedAlert') : t('news.queued') })
-              }
+                const updated = await update.mutateAsync({ id: current.id, news: input })
+                // A withdrawn item is only saved here; any other goes to the portal again.
+                if (updated.withdrawnAt) notifications.show({ color: 'green', message: t('news.updated') })
+                else notice.follow(updated.item, published)
+              } else await notice.after(create.mutateAsync(input), published)
               setEditing(null)
             }}
           />

@@ -79,6 +79,16 @@ async function openNew(app: ReturnType<typeof render>) {
   return screen.findByRole('dialog')
 }
 
+/** A new sondage's title and its first question with two choices; returns that question. */
+async function writeFirstQuestion(app: ReturnType<typeof render>, dialog: HTMLElement) {
+  await app.user.type(within(dialog).getByLabelText(/^Titre/), 'Horaires de la bibliothèque')
+  const first = within(dialog).getByRole('group', { name: 'Question 1' })
+  await app.user.type(within(first).getByLabelText(/^Intitulé de la question/), 'Quel jour ?')
+  await app.user.type(within(first).getByLabelText('Choix 1'), 'Mercredi')
+  await app.user.type(within(first).getByLabelText('Choix 2'), 'Samedi')
+  return first
+}
+
 describe('PollsPage', () => {
   it('says what to do first, and that a poll is kept here while the commune is not connected', async () => {
     render([], {}, false)
@@ -102,11 +112,7 @@ describe('PollsPage', () => {
   it('creates a sondage with two questions, a choice moved up with the keyboard, and no ids for what is new', async () => {
     const app = render([], { 'polls.create': () => poll() })
     const dialog = await openNew(app)
-    await app.user.type(within(dialog).getByLabelText(/^Titre/), 'Horaires de la bibliothèque')
-    const first = within(dialog).getByRole('group', { name: 'Question 1' })
-    await app.user.type(within(first).getByLabelText(/^Intitulé de la question/), 'Quel jour ?')
-    await app.user.type(within(first).getByLabelText('Choix 1'), 'Mercredi')
-    await app.user.type(within(first).getByLabelText('Choix 2'), 'Samedi')
+    const first = await writeFirstQuestion(app, dialog)
     await app.user.click(within(first).getByRole('button', { name: 'Ajouter un choix (Question 1)' }))
     // The new choice gets the focus: typed at once.
     await app.user.keyboard('Dimanche')
@@ -242,5 +248,33 @@ describe('PollsPage', () => {
     expect(screen.getByText('Retirée du portail')).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: 'Publier de nouveau « Nom de la salle »' }))
     await waitFor(() => expect(app.inputsOf('polls.republish')).toEqual([{ id: 5 }]))
+  })
+
+  it('says a new poll waits for the relay, then, once the outbox sent it, that it is published — as its row does', async () => {
+    const sent = poll().item!
+    let items: Poll[] = []
+    const app = render([], {
+      'polls.list': () => ({ items }),
+      'polls.create': () => {
+        items = [poll({ item: { ...sent, state: 'en_attente', attempts: 0, sentAt: null } })]
+        return items[0]!
+      },
+    })
+    await writeFirstQuestion(app, await openNew(app))
+    await app.user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Publier' }))
+
+    const notice = await screen.findByRole('status')
+    expect(within(notice).getByText('Horaires de la bibliothèque')).toBeTruthy()
+    expect(within(notice).getByText('Consultation enregistrée : elle sera publiée dès que le relais répondra.')).toBeTruthy()
+    const row = (await screen.findByRole('table', { name: 'Consultations' })).querySelectorAll('tbody tr')[0] as HTMLElement
+    expect(within(row).getByText('En attente')).toBeTruthy()
+
+    // The outbox sends it and says so (data.changed): the row and the notice say it is on the portal.
+    items = [poll()]
+    app.emit('data.changed', { domains: ['portal'] })
+    expect(await within(notice).findByText('Consultation publiée sur le portail.')).toBeTruthy()
+    expect(within(notice).queryByText(/sera publiée dès que le relais répondra/)).toBeNull()
+    expect(within(row).getByText('Publié')).toBeTruthy()
+    expect(screen.getAllByRole('status')).toHaveLength(1)
   })
 })

@@ -15,6 +15,7 @@ import { formatDate, todayIso } from '../../lib/format'
 import { pollResultsPath } from '../poll-results/PollResultsPage'
 import { NotConnectedNotice } from '../publications/NotConnectedNotice'
 import { PortalItemButtons, PortalStateCell } from '../publications/PortalItemCells'
+import { usePortalNotice } from '../publications/usePortalNotice'
 import { emptyPoll, PollForm, pollInputOf, pollValues, type PollValues } from './PollForm'
 
 type Period = 'upcoming' | 'open' | 'closed'
@@ -48,9 +49,13 @@ export function PollsPage() {
   const projects = useApiQuery('projects.list', { pageSize: 200, sort: 'updated' })
   const create = useApiMutation('polls.create')
   const update = useApiMutation('polls.update')
-  const withdraw = useApiMutation('polls.withdraw', { failure: 'notification', success: t('polls.withdrawn') })
-  const republish = useApiMutation('polls.republish', { failure: 'notification', success: t('polls.republished') })
+  const withdraw = useApiMutation('polls.withdraw', { failure: 'notification' })
+  const republish = useApiMutation('polls.republish', { failure: 'notification' })
   const [editing, setEditing] = useState<Poll | 'new' | null>(null)
+  const notice = usePortalNotice(list.data?.items.map((poll) => poll.item) ?? [])
+  const published = { waiting: t('polls.queued'), sent: t('polls.sent') }
+  const withdrawn = { waiting: t('polls.withdrawn'), sent: t('polls.withdrawnSent') }
+  const republished = { waiting: t('polls.republished'), sent: t('polls.republishedSent') }
 
   function confirmWithdraw(poll: Poll) {
     modals.openConfirmModal({
@@ -58,23 +63,23 @@ export function PollsPage() {
       children: <Text>{t('polls.withdrawConfirm', { title: poll.title })}</Text>,
       labels: { confirm: t('polls.withdraw'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: () => void withdraw.mutateAsync({ id: poll.id }).catch(() => {}),
+      onConfirm: () => void notice.after(withdraw.mutateAsync({ id: poll.id }), withdrawn).catch(() => {}),
     })
   }
 
   async function save(values: PollValues) {
     const input = pollInputOf(values)
     if (current) {
+      let updated
       try {
-        await update.mutateAsync({ id: current.id, poll: input })
+        updated = await update.mutateAsync({ id: current.id, poll: input })
       } catch (error) {
         throw withoutPrefix(error, 'poll.')
       }
-      notifications.show({ color: 'green', message: t('polls.updated') })
-    } else {
-      await create.mutateAsync(input)
-      notifications.show({ color: 'green', message: t('polls.queued') })
-    }
+      // A withdrawn poll is only saved here; any other goes to the portal again.
+      if (updated.withdrawnAt) notifications.show({ color: 'green', message: t('polls.updated') })
+      else notice.follow(updated.item, published)
+    } else await notice.after(create.mutateAsync(input), published)
     setEditing(null)
   }
 
@@ -179,7 +184,7 @@ export function PollsPage() {
                           withdrawn={poll.withdrawnAt !== null}
                           onEdit={() => setEditing(poll)}
                           onWithdraw={() => confirmWithdraw(poll)}
-                          onRepublish={() => void republish.mutateAsync({ id: poll.id }).catch(() => {})}
+                          onRepublish={() => void notice.after(republish.mutateAsync({ id: poll.id }), republished).catch(() => {})}
                         />
                       </Group>
                     </Table.Td>

@@ -1,6 +1,5 @@
 import { Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { confirmRemoval } from '../../components/confirmRemoval'
-import { notifications } from '@mantine/notifications'
 import { IconWorldOff, IconWorldUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +12,7 @@ import { useLeaveGuard } from '../../components/GuardedModal'
 import { formatDateTime } from '../../lib/format'
 import { NotConnectedNotice } from './NotConnectedNotice'
 import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
+import { usePortalNotice, type PortalNotice } from './usePortalNotice'
 
 /** What a project shows by default when first published: everything but the budget, which is shown only if ticked. */
 const DEFAULT_FIELDS: PublishableProjectField[] = ['summary', 'progress', 'dates', 'theme']
@@ -52,18 +52,26 @@ function PublicationState({ publication }: { publication: ProjectPublication }) 
 /** A project's « Portail citoyen » tab: publish it with the fields the mairie chooses, see its state, withdraw it. */
 export function ProjectPortalPanel({ projectId, projectTitle }: { projectId: number; projectTitle: string }) {
   const publication = useApiQuery('publications.project', { projectId }, { refetchInterval: (query) => pendingRefresh(query.state.data) })
+  // Here, not in the body: the body starts again when the project is published or withdrawn, the notice goes on.
+  const notice = usePortalNotice([publication.data?.item])
   if (publication.isError) return <FormError message={publication.error.message} />
   if (!publication.data) return <Loader />
   const data = publication.data
   // The boxes start again from what is published whenever that changes.
-  return <PortalPanelBody key={data.published ? data.fields.join(',') : '-'} data={data} projectTitle={projectTitle} />
+  return <PortalPanelBody key={data.published ? data.fields.join(',') : '-'} data={data} projectTitle={projectTitle} notice={notice} />
 }
 
-function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; projectTitle: string }) {
+interface PortalPanelBodyProps {
+  data: ProjectPublication
+  projectTitle: string
+  notice: PortalNotice
+}
+
+function PortalPanelBody({ data, projectTitle, notice }: PortalPanelBodyProps) {
   const { t } = useTranslation()
   const projectId = data.projectId
   const publish = useApiMutation('publications.publishProject')
-  const withdraw = useApiMutation('publications.withdrawProject', { success: t('publications.project.withdrawn') })
+  const withdraw = useApiMutation('publications.withdrawProject')
   const savedFields = data.published ? data.fields : DEFAULT_FIELDS
   const [fields, setFields] = useState<PublishableProjectField[]>(savedFields)
   // Fields ticked or unticked but not yet published would be lost by leaving.
@@ -73,8 +81,10 @@ function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; pro
   async function submit() {
     setFailure(null)
     try {
-      await publish.mutateAsync({ projectId, fields })
-      notifications.show({ color: 'green', message: t('publications.project.queued') })
+      await notice.after(publish.mutateAsync({ projectId, fields }), {
+        waiting: t('publications.project.queued'),
+        sent: t('publications.project.sent'),
+      })
     } catch (error) {
       setFailure(errorMessage(error))
     }
@@ -85,7 +95,11 @@ function PortalPanelBody({ data, projectTitle }: { data: ProjectPublication; pro
       title: t('publications.project.withdrawTitle'),
       message: t('publications.project.withdrawConfirm', { title: projectTitle }),
       confirm: t('publications.project.withdraw'),
-      remove: () => withdraw.mutateAsync({ projectId }),
+      remove: () =>
+        notice.after(withdraw.mutateAsync({ projectId }), {
+          waiting: t('publications.project.withdrawn'),
+          sent: t('publications.project.withdrawnSent'),
+        }),
     })
   }
 
