@@ -101,6 +101,8 @@ function noticeOf(item: OutboxItemView, texts: PortalNoticeTexts, refused: strin
   return {
     // The screen reader says each new state without interrupting (the row beside it says the same).
     role: 'status',
+    // It may wait long (a commune not yet connected): below, it hides neither the header nor the page's first button.
+    position: 'bottom-right',
     color: OUTBOX_STATE_COLORS[item.state],
     icon: <Icon size={18} />,
     title: item.label,
