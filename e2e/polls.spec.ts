@@ -2,8 +2,10 @@
 /**
  * « Consultations » from the browser host (1366×768) to a real relay process on 127.0.0.1 (PGlite): the empty page
  * says what to do first (and that the commune is not connected yet); a sondage written with two questions (a choice
- * moved with the keyboard) and a vote on a project's options are sent and shown « Publié »; the portal's public
- * pages show them; « Retirer du portail » asks first and removes the poll, « Publier de nouveau » brings it back.
+ * moved with the keyboard) before the commune is connected waits, and its notice says so until the connection sends
+ * it, then says it is published, as its row; a vote on a project's options is sent and shown « Publié »; the
+ * portal's public pages show them; « Retirer du portail » asks first and removes the poll, « Publier de nouveau »
+ * brings it back, each notice following the send.
  */
 import { PollsPage } from './pages/PollsPage'
 import { expect, invoke, test } from './support/fixtures'
@@ -30,12 +32,7 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   await expect(page.getByRole('note')).toContainText('La commune n’est pas connectée au portail citoyen')
   await snap(page, 'polls-01-empty-not-connected')
 
-  const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
-  expect((await invoke(host, 'portal.connect', { relayUrl: relay.url, pairingCode: code })).ok).toBe(true)
-  await page.reload()
-  await expect(page.getByRole('note')).toHaveCount(0)
-
-  // A sondage with two questions.
+  // A sondage with two questions, written while the commune is not connected yet.
   await polls.startNew()
   const dialog = polls.dialog
   await dialog.getByRole('textbox', { name: 'Titre' }).fill('Horaires de la bibliothèque')
@@ -60,10 +57,24 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   await expect(dialog).toBeHidden()
 
   const sondage = polls.row('Horaires de la bibliothèque')
+  const notice = polls.notice('Horaires de la bibliothèque')
+  await expect(sondage).toContainText('En attente')
+  await expect(notice).toContainText('Consultation enregistrée : elle sera publiée dès que le relais répondra.')
+  await snap(page, 'polls-03-notice-waiting')
+
+  // Once connected, what waited is sent without anyone asking: the notice says it is published, as the row.
+  const code = (await relay.admin('commune', 'add', '10145')).at(-1)!
+  expect((await invoke(host, 'portal.connect', { relayUrl: relay.url, pairingCode: code })).ok).toBe(true)
+  await expect(sondage).toContainText('Publié', { timeout: 20_000 })
+  await expect(notice).toContainText('Consultation publiée sur le portail.')
+  await expect(notice).not.toContainText('dès que le relais répondra')
+  await snap(page, 'polls-04-notice-published')
+  await page.reload()
+  await expect(page.getByRole('note')).toHaveCount(0)
   await expect(sondage).toContainText('Sondage')
   await expect(sondage).toContainText('Adresse e-mail vérifiée')
   await expect(sondage).toContainText('Ouverte')
-  await expect(sondage).toContainText('Publié', { timeout: 20_000 })
+  await expect(sondage).toContainText('Publié')
   await expect(sondage).toContainText('Aucune')
 
   const sondagePath = `${relay.url}/10145/sondages/consultation-1`
@@ -89,7 +100,8 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   await expect(vote).toContainText('Projet : Aménagement de la place de la mairie')
   await expect(vote).toContainText('Habitant vérifié')
   await expect(vote).toContainText('Publié', { timeout: 20_000 })
-  await snap(page, 'polls-03-list-published')
+  await expect(polls.notice('Quelle esquisse pour la place ?')).toContainText('Consultation publiée sur le portail.')
+  await snap(page, 'polls-05-list-published')
   const votePage = await portalPage(`${relay.url}/10145/sondages/consultation-2`)
   expect(votePage.status).toBe(200)
   // Only verified residents see its options: the page says who may vote.
@@ -104,7 +116,9 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   await confirm.getByRole('button', { name: 'Retirer du portail' }).click()
   await expect(sondage).toContainText('Retirée du portail')
   await expect.poll(async () => (await portalPage(sondagePath)).status, { timeout: 20_000 }).toBe(404)
+  await expect(notice).toContainText('Consultation retirée du portail.')
   await sondage.getByRole('button', { name: 'Publier de nouveau « Horaires de la bibliothèque »' }).click()
   await expect(sondage).toContainText('Publié', { timeout: 20_000 })
+  await expect(notice).toContainText('Consultation publiée de nouveau sur le portail.')
   await expect.poll(async () => (await portalPage(sondagePath)).status, { timeout: 20_000 }).toBe(200)
 })

@@ -21,6 +21,11 @@ export class PollsPage {
     return this.table.getByRole('row').filter({ hasText: title })
   }
 
+  /** The notice that follows a poll's send to the portal (titled with the poll's title). */
+  notice(title: string): Locator {
+    return this.page.getByRole('status').filter({ hasText: title })
+  }
+
   question(n: number): Locator {
     return this.dialog.getByRole('group', { name: `Question ${n}` })
   }
