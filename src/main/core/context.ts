@@ -35,6 +35,11 @@ export interface CoreEnvironment {
    * system's reason. Absent in the browser host, which offers files as downloads instead.
    */
   openFile?: (filePath: string) => Promise<string>
+  /**
+   * Opens an https link in the system browser (Electron: shell.openExternal). Absent in the browser host, whose page
+   * is already in a browser and opens the link in a new tab.
+   */
+  openExternal?: (url: string) => Promise<void>
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
   /** Backups, restore, export and import of the whole commune. */
   data?: DataService

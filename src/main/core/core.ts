@@ -37,6 +37,8 @@ export interface CoreOptions {
   now?: () => Date
   /** The system viewer, for `attachments.open` and `evidence.open`: '' when the file opened, else why not. */
   openFile?: (filePath: string) => Promise<string>
+  /** The system browser, for `app.openLink` (Electron: shell.openExternal); the browser host has none. */
+  openExternal?: (url: string) => Promise<void>
   /** The Electron app's choosers (folder for the second backup location, archive to import, where to export). */
   dialogs?: HostDialogs
   /** Free bytes on a disk (tests simulate a full disk). */
@@ -184,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     now,
     openFile: options.openFile,
+    openExternal: options.openExternal,
     directory: () => (directory ??= loadCommuneDirectory()),
     referentiel: loadedReferentiel,
     emit,

@@ -446,6 +446,8 @@ describe('what a write changes, what a read depends on', () => {
       await write('backups.setSecondLocation', { path: null })
       await write('backups.chooseFolder', {})
       await write('archive.export', {})
+      // Opening a citizen's link changes nothing (no browser to call here: `opened: false`).
+      await write('app.openLink', { url: 'https://www.troyes.fr/travaux' })
     } finally {
       core.close()
       temp.cleanup()

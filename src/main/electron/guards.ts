@@ -1,3 +1,4 @@
+import { safeHttpsUrl } from '../../shared/links'
 import { APP_HOST, APP_SCHEME } from './app-url'
 
 function parseUrl(url: unknown): URL | null {
@@ -18,10 +19,12 @@ export function isAppUrl(url: unknown, devServerUrl?: string): boolean {
   return devServer !== null && parsed.origin === devServer.origin
 }
 
-/** Only plain https links leave the app, in the system browser; credentials in a URL are a phishing sign. */
+/**
+ * Only plain https links leave the app, in the system browser; credentials in a URL are a phishing sign. The rule is
+ * the one `app.openLink` applies to citizens' links (shared/links.ts).
+ */
 export function isSafeExternalUrl(url: unknown): boolean {
-  const parsed = parseUrl(url)
-  return parsed !== null && parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password
+  return safeHttpsUrl(url) !== null
 }
 
 /** IPC is answered only for frames showing the app: a foreign page that got loaded somehow gets nothing. */

@@ -201,6 +201,19 @@ describe('main', () => {
     }
   })
 
+  it('opens a confirmed https link with shell.openExternal, and never anything else', async () => {
+    await start()
+    const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!
+    const call = (method: string, input: unknown) => invoke({ senderFrame: { url: 'app://cap-commune/' } }, method, input)
+    await call('setup.complete', fauxVillecerfSetup())
+    expect(await call('app.openLink', { url: 'https://www.troyes.fr/travaux?rue=Pasteur' })).toEqual({ ok: true, value: { opened: true } })
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.troyes.fr/travaux?rue=Pasteur')
+    for (const url of ['http://www.troyes.fr/', 'javascript:alert(1)', 'file:///C:/Windows/System32/cmd.exe', 'https://mairie.fr@evil.example/']) {
+      expect(await call('app.openLink', { url }), url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledOnce()
+  })
+
   it('serves the interface on the app scheme with the CSP', async () => {
     await start()
     const handler = fake.state.protocolHandlers.get('app')!

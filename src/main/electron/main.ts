@@ -111,6 +111,8 @@ function main(): void {
         nativeBinding: resolveNativeBinding(location, process.env),
         // Documents and evidence open in the computer's own viewer ('' when opened, else the system's reason).
         openFile: (filePath) => shell.openPath(filePath),
+        // A citizen's link, once the user confirmed it (app.openLink), in the system browser.
+        openExternal,
         // The relay token, encrypted by the system's keystore (after app ready, as safeStorage requires).
         secretCipher: safeStorageCipher(safeStorage),
       })
