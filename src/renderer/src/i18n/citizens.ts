@@ -16,6 +16,19 @@ export const citizens = {
     done_other: 'Synchronisation terminée : {{count}} nouvelles contributions.',
     automatic: 'La synchronisation se fait aussi toute seule toutes les 5 minutes tant que l’application est ouverte.',
   },
+  /** A link in a citizen's text: opened only once the user confirmed the exact address. */
+  link: {
+    hint: 'Lien écrit par un habitant : l’adresse complète est affichée avant toute ouverture',
+    title: 'Ouvrir un lien écrit par un habitant ?',
+    address: 'Cette adresse va s’ouvrir dans votre navigateur :',
+    site: 'Site :',
+    warningTitle: 'Lien non vérifié par la mairie',
+    warning:
+      'Ce lien a été écrit par un habitant sur le portail citoyen ; la mairie ne l’a pas vérifié. Ne l’ouvrez que si vous reconnaissez le site indiqué, et ne saisissez jamais de mot de passe sur la page qui s’ouvre.',
+    foreignLetters: 'Le nom du site contient des lettres d’un autre alphabet, écrites ici sous la forme « xn--… » : il peut imiter un site connu.',
+    open: 'Ouvrir le lien',
+    failed: 'Le lien ne s’est pas ouvert',
+  },
   page: {
     intro:
       'Ce que les habitants ont envoyé sur le portail citoyen : propositions, besoins et signalements, commentaires. Ouvrez une contribution pour la lire en entier, voir ses photos et y donner suite.',
@@ -65,7 +78,8 @@ export const citizens = {
       'Aucune carte n’est affichée : l’application fonctionne sans connexion à un service de cartes. Vous pouvez saisir cette position dans le service de cartes de votre choix.',
     location: 'Position',
     text: 'Texte de l’habitant',
-    plainTextNote: 'Le texte est affiché tel que l’habitant l’a écrit ; les liens qu’il contient ne sont pas cliquables.',
+    plainTextNote:
+      'Le texte est affiché tel que l’habitant l’a écrit. Seuls ses liens commençant par https:// peuvent s’ouvrir, après confirmation ; les autres ne sont pas cliquables.',
     publicAnswer: 'Réponse publique de la mairie',
     reportsTitle: 'Signalements reçus sur le portail',
     noReports: 'Aucun signalement.',

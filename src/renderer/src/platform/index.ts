@@ -6,6 +6,11 @@
 export interface Platform {
   saveFile(fileName: string, content: Blob): void
   print(): void
+  /**
+   * Opens an https link the main process has checked but could not open itself (the browser host): a new tab, with
+   * no `window.opener` and no referrer, so the site learns nothing of the app and cannot reach back into it.
+   */
+  openInNewTab(url: string): void
 }
 
 export const platform: Platform = {
@@ -21,5 +26,8 @@ export const platform: Platform = {
   },
   print() {
     window.print()
+  },
+  openInNewTab(url) {
+    window.open(url, '_blank', 'noopener,noreferrer')
   },
 }

@@ -286,3 +286,30 @@ describe('ContributionDrawer: a public answer being typed', () => {
     expect(app.inputsOf('citizens.update')).toEqual([])
   })
 })
+
+describe('ContributionDrawer: a link in the citizen’s text', () => {
+  const answers: Answers = {
+    'citizens.get': () => detail({ body: 'Tout est expliqué sur https://www.troyes.fr/travaux.' }),
+    'projects.list': () => ({ items: [], total: 0 }) as never,
+    'referentiel.get': () => ({ domains: [] }) as never,
+    'citizens.duplicateCandidates': () => ({ items: [] }),
+    'app.openLink': () => ({ opened: true }),
+  }
+
+  it('opens behind its confirmation; Échap there closes the confirmation only, not the panel', async () => {
+    let closed = 0
+    const app = renderWithApp(<ContributionDrawer id={1} onClose={() => closed++} />, { answers })
+    await app.user.click(await screen.findByRole('button', { name: 'https://www.troyes.fr/travaux' }))
+    expect(await screen.findByRole('dialog', { name: 'Ouvrir un lien écrit par un habitant ?' })).toBeTruthy()
+    await app.user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Ouvrir un lien écrit par un habitant ?' })).toBeNull())
+    expect(closed).toBe(0)
+    expect(app.inputsOf('app.openLink')).toEqual([])
+
+    await app.user.click(screen.getByRole('button', { name: 'https://www.troyes.fr/travaux' }))
+    await app.user.click(await screen.findByRole('button', { name: 'Ouvrir le lien' }))
+    await waitFor(() => expect(app.inputsOf('app.openLink')).toEqual([{ url: 'https://www.troyes.fr/travaux' }]))
+    expect(closed).toBe(0)
+    expect(screen.getByText(/Seuls ses liens commençant par https:\/\/ peuvent s’ouvrir, après confirmation/)).toBeTruthy()
+  })
+})

@@ -1,4 +1,5 @@
 import { Alert, Divider, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { useModals } from '@mantine/modals'
 import { IconMapPin } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -14,8 +15,10 @@ import { PhotoGallery } from './ContributionPhoto'
 /** One contribution in full, opened from the list: reading it marks it as seen. */
 export function ContributionDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
   const { t } = useTranslation()
-  // Échap on a full-size photo closes the photo only: the panel under it stays open.
+  // Échap on a full-size photo, or in a confirmation asked from the panel (a citizen's link, « Transformer en
+  // projet »), closes that only: the panel under it stays open (Mantine hands Échap to every open one at once).
   const [photoOpen, setPhotoOpen] = useState(false)
+  const confirmationOpen = useModals().modals.length > 0
   return (
     <Drawer
       opened={id !== null}
@@ -23,7 +26,7 @@ export function ContributionDrawer({ id, onClose }: { id: number | null; onClose
         setPhotoOpen(false)
         onClose()
       }}
-      closeOnEscape={!photoOpen}
+      closeOnEscape={!photoOpen && !confirmationOpen}
       position="right"
       size="xl"
       title={t('citizens.title')}
@@ -82,7 +85,7 @@ function ContributionDetailView({ id, onPhotoViewer }: { id: number; onPhotoView
         <Text size="xs" c="dimmed" fw={600} tt="uppercase">
           {t('citizens.page.text')}
         </Text>
-        <CitizenText>{item.body}</CitizenText>
+        <CitizenText links>{item.body}</CitizenText>
         <Text size="xs" c="dimmed">
           {t('citizens.page.plainTextNote')}
         </Text>

@@ -83,9 +83,10 @@ describe('PollResultsPage', () => {
     // The table's columns say what the legend says.
     expect(within(question).getByRole('columnheader', { name: 'Sur papier' })).toBeTruthy()
     expect(within(question).getByRole('columnheader', { name: 'En ligne' })).toBeTruthy()
-    // The citizen's text is shown as typed: no bold, no link.
-    const remark = screen.getByText('<b>Plus de bancs</b> https://exemple.fr')
+    // The citizen's text is shown as typed: no bold, no <a href>; its https address opens only after a confirmation.
+    const remark = screen.getByText((_, node) => node?.tagName === 'P' && node.textContent === '<b>Plus de bancs</b> https://exemple.fr')
     expect(remark.querySelector('b, a')).toBeNull()
+    expect(within(remark).getByRole('button', { name: 'https://exemple.fr' }).getAttribute('aria-haspopup')).toBe('dialog')
     expect(app.inputsOf('pollResults.get')).toEqual([{ pollId: 4 }])
   })
 

@@ -200,7 +200,7 @@ function QuestionResults({ question }: { question: QuestionResult }) {
   )
 }
 
-/** Short answers as the citizens typed them: plain text only, nothing clickable. */
+/** Short answers as the citizens typed them: plain text, only https links clickable, each behind a confirmation. */
 function ShortAnswers({ texts }: { texts: QuestionResult['texts'] }) {
   const { t } = useTranslation()
   if (texts.length === 0) return <Text c="dimmed">{t('pollResults.noTexts')}</Text>
@@ -209,7 +209,9 @@ function ShortAnswers({ texts }: { texts: QuestionResult['texts'] }) {
       <Text fw={600}>{t('pollResults.texts', { count: texts.length })}</Text>
       {texts.map((answer, index) => (
         <Paper key={index} withBorder p="xs" radius="sm">
-          <CitizenText size="sm">{answer.text}</CitizenText>
+          <CitizenText size="sm" links>
+            {answer.text}
+          </CitizenText>
           <Text size="xs" c="dimmed">
             {formatDateTime(answer.answeredAt)}
           </Text>
