@@ -2,7 +2,7 @@
 /**
  * The « Citoyens » page in the browser host (1366×768) against a real relay process on 127.0.0.1 (PGlite) and a real
  * SMTP server: citizens send contributions on the portal (with a photo, with hostile text), the secrétaire syncs,
- * filters, searches, opens one (it is no longer new) and looks at its photo.
+ * filters, searches, opens one (it is no longer new) and looks at its photo, and opens a citizen's link once confirmed.
  */
 import { createCanvas } from '@napi-rs/canvas'
 import { TestCitizen } from '../src/relay/testing/citizen'
@@ -135,6 +135,35 @@ test('Citoyens: the list is filtered, searched and counted; a contribution opens
   await expect(citizens.detail.getByText('Au lavoir, voir https://pirate.example/x')).toBeVisible()
   await expect(citizens.detail.getByRole('link')).toHaveCount(0)
   expect(await page.title()).not.toBe('pirate')
+  // Its https address opens only once confirmed: the whole address, its site, a warning; « Annuler » opens nothing.
+  const opened: string[] = []
+  page.context().on('page', (tab) => opened.push(tab.url()))
+  await page
+    .context()
+    .route('https://pirate.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Site extérieur</title><p>Site extérieur</p>' }),
+    )
+  await citizens.citizenLink('https://pirate.example/x').hover()
+  await snap(page, 'citoyens-11b-link')
+  await citizens.citizenLink('https://pirate.example/x').click()
+  await expect(citizens.linkConfirmation.getByText('https://pirate.example/x', { exact: true })).toBeVisible()
+  await expect(citizens.linkConfirmation.getByText('Lien non vérifié par la mairie')).toBeVisible()
+  await snap(page, 'citoyens-11c-link-confirm')
+  await citizens.linkConfirmation.getByRole('button', { name: 'Annuler' }).click()
+  await expect(citizens.linkConfirmation).toBeHidden()
+  await expect(citizens.detail.getByRole('heading', { name: HOSTILE })).toBeVisible()
+  expect(opened).toEqual([])
+  // « Ouvrir le lien »: checked by the host, then a new tab that cannot reach back into the app (no opener, no referrer).
+  await citizens.citizenLink('https://pirate.example/x').click()
+  const newTab = page.context().waitForEvent('page')
+  await citizens.linkConfirmation.getByRole('button', { name: 'Ouvrir le lien' }).click()
+  const tab = await newTab
+  await expect(tab).toHaveURL('https://pirate.example/x')
+  await expect(tab.getByText('Site extérieur')).toBeVisible()
+  expect(await tab.evaluate(() => [window.opener === null, document.referrer])).toEqual([true, ''])
+  await tab.close()
+  await expect(citizens.linkConfirmation).toBeHidden()
+  await expect(citizens.detail.getByRole('heading', { name: HOSTILE })).toBeVisible()
 
   await citizens.closeItem()
 

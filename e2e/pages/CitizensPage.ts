@@ -64,6 +64,16 @@ export class CitizensPage {
     await expect(this.detail).toBeHidden()
   }
 
+  /** A link of the citizen's text in the panel: a button that asks before opening. */
+  citizenLink(address: string): Locator {
+    return this.detail.getByRole('button', { name: address, exact: true })
+  }
+
+  /** The question asked before a citizen's link opens. */
+  get linkConfirmation(): Locator {
+    return this.page.getByRole('dialog', { name: 'Ouvrir un lien écrit par un habitant ?' })
+  }
+
   /** The panel's « Organisation de la mairie »: project, theme, duplicate, kept on this computer. */
   get links(): Locator {
     return this.detail.getByRole('region', { name: 'Organisation de la mairie' })
