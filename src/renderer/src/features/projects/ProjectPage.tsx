@@ -20,13 +20,27 @@ import { PRIORITY_COLORS, STATUS_COLORS } from './labels'
 import { ParticipantsPanel } from './ParticipantsPanel'
 import { ProjectForm, projectValues } from './ProjectForm'
 
+/** The page's tabs, as written in its address (`?onglet=portail`); no `onglet` is the first. */
+const TABS = ['actions', 'budget', 'indicateurs', 'participants', 'echanges', 'portail', 'historique'] as const
+type ProjectTab = (typeof TABS)[number]
+const FIRST_TAB: ProjectTab = 'actions'
+
+function tabOf(value: string | null): ProjectTab {
+  return TABS.find((tab) => tab === value) ?? FIRST_TAB
+}
+
 /** One project: its plan, its money, its impact, who takes part, what was said, and every change made. */
 export function ProjectPage() {
+  const params = useParams()
+  const id = Number(params.projectId)
+  // Another project (a search result, a link) starts afresh: its own tabs, dialogs and drafts, nothing of the last one.
+  return <ProjectView key={id} id={id} />
+}
+
+function ProjectView({ id }: { id: number }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const params = useParams()
-  const [searchParams] = useSearchParams()
-  const id = Number(params.projectId)
+  const [searchParams, setSearchParams] = useSearchParams()
   const project = useApiQuery('projects.get', { id })
   const referentiel = useApiQuery('referentiel.get', {})
   const session = useApiQuery('session.get', {})
@@ -36,13 +50,26 @@ export function ProjectPage() {
   const remove = useApiMutation('projects.remove', { beforeRefresh: () => navigate('/projets') })
   const [auditPage, setAuditPage] = useState(1)
   const openTaskId = searchParams.get('tache') ? Number(searchParams.get('tache')) : null
-  const [tab, setTab] = useState(searchParams.get('onglet') ?? 'actions')
+  // The tab is the address's: a link to this project with another ?onglet= switches it, and a click on a tab writes it.
+  const tab = tabOf(searchParams.get('onglet'))
   // The tabs with a form are mounted the first time they are shown, then kept: nothing is read for a tab never opened.
-  const [visited, setVisited] = useState(() => new Set([tab]))
+  const [visited, setVisited] = useState(() => new Set<ProjectTab>([tab]))
+  // Set while rendering (React's way for state that follows a change): a tab the address switches to is mounted at once.
+  if (!visited.has(tab)) setVisited(new Set(visited).add(tab))
   function showTab(value: string | null) {
-    if (value === null) return
-    setTab(value)
-    setVisited((seen) => (seen.has(value) ? seen : new Set(seen).add(value)))
+    const next = tabOf(value)
+    if (value === null || next === tab) return
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current)
+        // The task a link opened (?tache=) was for that visit: coming back to the actions does not open it again.
+        params.delete('tache')
+        if (next === FIRST_TAB) params.delete('onglet')
+        else params.set('onglet', next)
+        return params
+      },
+      { replace: true },
+    )
   }
 
   if (project.isError) return <FormError message={project.error.message} />
