@@ -18,6 +18,11 @@ const PADDING_TOP = 22
 const PADDING_BOTTOM = 10
 /** The height of a letter's content: a third of the page less its paddings and the cut line (pdfmake adds them). */
 const LETTER_HEIGHT = Math.floor(PAGE_HEIGHT / LETTERS_PER_PAGE) - PADDING_TOP - PADDING_BOTTOM - 1
+/**
+ * The logo by name, from the document's `images`: pdfkit then embeds it once for the whole file. Given as a data URL
+ * on each letter it would be embedded again on every letter (350 copies of a 150 KB coat of arms: a 50 MB file).
+ */
+const LOGO_IMAGE = 'logo'
 const BLUE = '#0f3ac8'
 const MUTED = '#5c5f66'
 
@@ -50,7 +55,7 @@ function letter(input: LettersInput, code: string, index: number): Content {
   } as Content
   return {
     stack: [
-      { columns: frame.logo ? [{ image: frame.logo.dataUrl, fit: [42, 42], width: 50 }, heading] : [heading], columnGap: 10 },
+      { columns: frame.logo ? [{ image: LOGO_IMAGE, fit: [42, 42], width: 50 }, heading] : [heading], columnGap: 10 },
       {
         text: 'Madame, Monsieur, la mairie vous remet ce code personnel. Il montre que vous habitez la commune et vous permet de participer aux votes et consultations réservés aux habitants.',
         margin: [0, 8, 0, 6],
@@ -138,6 +143,7 @@ export function lettersDocument(input: LettersInput): TDocumentDefinitions {
     },
     language: 'fr-FR',
     content: pages,
+    images: input.frame.logo ? { [LOGO_IMAGE]: input.frame.logo.dataUrl } : undefined,
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: '#1f2328' },
   }
 }

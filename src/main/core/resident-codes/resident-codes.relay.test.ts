@@ -14,6 +14,10 @@ import { relayForDesktopTests } from '../testing/relay-desktop'
 
 const fixture = relayForDesktopTests('residents')
 
+// A 32 × 32 PNG, as a mairie would choose its coat of arms in Paramètres.
+const COAT_OF_ARMS =
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAANUlEQVR42mP4T2PAQCcLGBgmUh2NWjBqwagFoxaMPAseMvBTHY1aMGrBqAWjFow8C4Zw6xoAT44bBOOhluAAAAAASUVORK5CYII='
+
 /** `down` cuts the network between this desktop and the fixture.relay. */
 function network() {
   const state = { down: false }
@@ -22,6 +26,11 @@ function network() {
     return fetch(url, init)
   }
   return { state, relayFetch }
+}
+
+/** The images stored in a PDF file (pdfkit writes their dictionaries in clear), however often each is drawn. */
+function imageObjects(bytes: Buffer): number {
+  return bytes.toString('latin1').split('/Subtype /Image').length - 1
 }
 
 const connected = (relayFetch?: typeof fetch) => fixture.connected({ relayFetch })
@@ -86,6 +95,31 @@ describe('resident codes on a real relay', () => {
     const status = await ok(test.core, test.session, 'portal.status', {})
     expect(text).toContain(status.portalUrl!.replace(/^https?:\/\//, ''))
     expect(text).toContain('Rue des Écoles')
+  })
+
+  it('prints the commune’s logo at the head of every letter when it has one, and the same letters without it', async () => {
+    const test = await connected()
+    const batch = await ok(test.core, test.session, 'residentCodes.create', { label: 'Hameaux', count: 4 })
+    const single = await ok(test.core, test.session, 'residentCodes.create', { label: 'Moulin', count: 1 })
+    const letters = async (id: number) => {
+      const file = await ok(test.core, test.session, 'residentCodes.letters', { id })
+      const bytes = Buffer.from(file.contentBase64, 'base64')
+      if (process.env.CAP_COMMUNE_KEEP_REPORTS) writeFileSync(join(process.env.CAP_COMMUNE_KEEP_REPORTS, `logo-${file.fileName}`), bytes)
+      return { bytes, pdf: await readPdf(bytes) }
+    }
+    const plain = await letters(batch.id)
+    expect(plain.pdf.images).toEqual([0, 0])
+
+    await ok(test.core, test.session, 'logo.set', { fileName: 'blason.png', contentBase64: COAT_OF_ARMS })
+    const withLogo = await letters(batch.id)
+    // Three letters on the first sheet, one on the second: one logo each.
+    expect(withLogo.pdf.images).toEqual([3, 1])
+    // The logo sits beside the commune's name and takes nothing away: same pages, same words.
+    expect(withLogo.pdf.pageCount).toBe(2)
+    expect(plainText(withLogo.pdf)).toBe(plainText(plain.pdf))
+    // Stored once in the file however many letters draw it (a batch of 350 stays the size of a few pages).
+    expect(imageObjects(withLogo.bytes)).toBeGreaterThan(0)
+    expect(imageObjects(withLogo.bytes)).toBe(imageObjects((await letters(single.id)).bytes))
   })
 
   it('with the relay down: a clear French refusal, nothing stored, the list still shows the batches', async () => {
