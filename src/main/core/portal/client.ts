@@ -178,14 +178,11 @@ export class RelayClient {
     if (status === 401) return new RelayCallError('refused', REFUSALS.jeton_invalide!, status, code)
     const message = (code && REFUSALS[code]) ?? (status >= 500 ? REFUSALS.serveur : status === 429 ? REFUSALS.trop_de_tentatives : null)
     if (message) return new RelayCallError('refused', message, status, code)
-    // The relay's own French message: shown as text, never as markup, and cut short.
+    // The relay's own French message: shown as text, never as markup, and cut short. Without one, the status goes to
+    // the log, not to the screen (a bare « 422 » tells a secrétaire nothing).
     const relayMessage = error.success ? error.data.message.slice(0, 300) : null
-    return new RelayCallError(
-      'refused',
-      relayMessage ? `Le relais a refusé : ${relayMessage}` : `Le relais a refusé la demande (erreur ${status}).`,
-      status,
-      code,
-    )
+    if (!relayMessage) this.log(`Refus du relais sans explication (statut HTTP ${status}${code ? `, code ${code}` : ''})`)
+    return new RelayCallError('refused', `Le relais a refusé : ${relayMessage ?? 'il n’a pas donné de raison.'}`, status, code)
   }
 }
 

@@ -26,6 +26,7 @@ export const publications = {
   waiting: 'Sera envoyé dès que le relais répondra',
   refused: 'Refusé par le relais : {{reason}}',
   closeNotice: 'Fermer ce message',
+  refusedNoReason: 'Refusé par le relais.',
   filterState: 'État',
   filterAll: 'Tous les états',
   tabs: { outbox: 'Tous les envois' },

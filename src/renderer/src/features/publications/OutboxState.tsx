@@ -13,6 +13,12 @@ export function OutboxStateBadge({ state }: { state: OutboxState }) {
   )
 }
 
+/**
+ * The main process words a refusal « Le relais a refusé : <the relay's reason> »; under « Refusé par le relais : » only
+ * the reason is kept, so that the line does not say it twice.
+ */
+const RELAY_REFUSED = /^Le relais a refusé\s*:\s*/
+
 /** What happened to an item, in words: when it was sent, why it waits, or why the relay refused it. */
 export function OutboxStateDetail({ item }: { item: OutboxItemView }) {
   const { t } = useTranslation()
@@ -25,7 +31,7 @@ export function OutboxStateDetail({ item }: { item: OutboxItemView }) {
   if (item.state === 'erreur')
     return (
       <Text size="sm" c="red.8">
-        {t('publications.refused', { reason: item.lastError ?? '' })}
+        {item.lastError ? t('publications.refused', { reason: item.lastError.replace(RELAY_REFUSED, '') }) : t('publications.refusedNoReason')}
       </Text>
     )
   if (item.attempts === 0 || !item.lastError)
