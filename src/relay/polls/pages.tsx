@@ -10,58 +10,7 @@ import { signInFirst } from '../inputs/pages'
 import { Csrf, ErrorBox, formatDateTime, formLimit, Notice, portalPage, postedForm, render, requireCitizen, type PortalPage } from '../portal/kit'
 import { allow, LIMITS } from '../security/rate-limit'
 import { castAnswer, checkReceipt, citizenAnswer, findPoll, pollResults, pollState, resultsVisible, type Poll } from './queries'
-
-function Results({ poll, results }: { poll: Poll; results: Awaited<ReturnType<typeof pollResults>> }) {
-  return (
-    <section aria-labelledby="resultats">
-      <h2 id="resultats">Résultats{pollState(poll) === 'clos' ? '' : ' (en direct)'}</h2>
-      <p>
-        {results.participants} participant{results.participants > 1 ? 's' : ''}.
-      </p>
-      {results.questions.map((q, qi) => {
-        const question = poll.questions[qi]!
-        if (q.kind === 'texte_court') {
-          return (
-            <p>
-              <strong>{question.label}</strong> : {q.answered} réponse{q.answered > 1 ? 's' : ''} écrite{q.answered > 1 ? 's' : ''}, transmise
-              {q.answered > 1 ? 's' : ''} à la mairie.
-            </p>
-          )
-        }
-        const total = q.options.reduce((sum, o) => sum + o.count, 0)
-        return (
-          <table>
-            <caption>{question.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Choix</th>
-                <th scope="col">Voix</th>
-                <th scope="col">Part</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.options.map((o) => {
-                const share = total ? Math.round((o.count / total) * 1000) / 10 : 0
-                return (
-                  <tr>
-                    <th scope="row">{o.label}</th>
-                    <td>{o.count}</td>
-                    <td>
-                      <meter min={0} max={100} value={share} aria-label={`${o.label} : ${share} %`}>
-                        {share} %
-                      </meter>{' '}
-                      {share.toLocaleString('fr-FR')} %
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        )
-      })}
-    </section>
-  )
-}
+import { Results } from './results'
 
 function AnswerForm({ p, poll, previous }: { p: PortalPage; poll: Poll; previous: StoredAnswer[] | null }) {
   const chosen = (qid: string) => previous?.find((a) => a.questionId === qid)

@@ -4,7 +4,7 @@
  * Colours are dark, distinct tones with dashes, so that a chart still reads when printed in black and white.
  */
 import type { ChartConfiguration } from 'chart.js'
-import { formatDecimal, formatMeasure, formatWholeEuros, frenchDate } from '../format'
+import { formatInteger, formatMeasure, formatPercent, formatWholeEuros, frenchDate } from '../format'
 
 export const SERIES_STYLES = [
   { color: '#0f3ac8', fill: 'rgba(15, 58, 200, 0.15)', dash: [] as number[] },
@@ -14,8 +14,8 @@ export const SERIES_STYLES = [
 
 const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric' })
 
-const percentTick = (value: string | number) => `${value} %`
-const percentTooltip = (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label} : ${formatDecimal(Number(item.raw))} %`
+const percentTick = (value: string | number) => formatPercent(Number(value))
+const percentTooltip = (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label} : ${formatPercent(Number(item.raw))}`
 
 /** Splits a long label into lines of about `width` characters, at spaces: chart.js draws an array as lines. */
 export function wrapLabel(text: string, width = 20): string[] {
@@ -249,12 +249,13 @@ export function pollResultsBarsConfig(rows: PollOptionBar[]): ChartConfiguration
     options: {
       indexAxis: 'y',
       scales: {
-        x: { stacked: true, min: 0, ticks: { precision: 0, maxTicksLimit: 8 } },
+        // Our fr-FR words, not chart.js's: in the PDF it draws in the main process, whose locale may be English.
+        x: { stacked: true, min: 0, ticks: { precision: 0, maxTicksLimit: 8, callback: (value) => formatInteger(Number(value)) } },
         y: { stacked: true, ticks: { autoSkip: false } },
       },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${Number(item.raw).toLocaleString('fr-FR')}` } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${formatInteger(Number(item.raw))}` } },
       },
     },
   }

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
+import { formatDate } from '../../../shared/format'
 import { archiveFileName, readArchive, writeArchive } from './archive'
 import { BackupEngine, type BackupEngineOptions, type DataOperation, type MadeBackup, type OperationProgress } from './engine'
 import { copyLiveDatabase } from './copy'
@@ -42,10 +43,6 @@ const DAILY_CHECK_MS = 60 * 60 * 1000
 
 function localDay(date: Date): string {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`
-}
-
-function frenchDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })
 }
 
 export interface PreparedImport {
@@ -143,7 +140,7 @@ export class DataService {
     if (!latest || now - new Date(latest.manifest.createdAt).getTime() > 7 * DAY_MS) {
       warnings.push(
         latest
-          ? `La dernière sauvegarde vérifiée date du ${frenchDate(latest.manifest.createdAt)}, il y a plus d'une semaine. Faites-en une maintenant (Paramètres › Données).`
+          ? `La dernière sauvegarde vérifiée date du ${formatDate(latest.manifest.createdAt)}, il y a plus d'une semaine. Faites-en une maintenant (Paramètres › Données).`
           : "Aucune sauvegarde vérifiée n'existe encore. Faites-en une maintenant (Paramètres › Données).",
       )
     }
@@ -152,7 +149,7 @@ export class DataService {
       const since = new Date(second.lastCopyAt ?? second.chosenAt).getTime()
       if (now - since > 3 * DAY_MS) {
         warnings.push(
-          `Le second emplacement des sauvegardes (${second.path}) est injoignable depuis ${second.lastCopyAt ? `le ${frenchDate(second.lastCopyAt)}` : 'son choix'} : rebranchez la clé USB ou le disque réseau, puis cliquez sur « Sauvegarder maintenant ».`,
+          `Le second emplacement des sauvegardes (${second.path}) est injoignable depuis ${second.lastCopyAt ? `le ${formatDate(second.lastCopyAt)}` : 'son choix'} : rebranchez la clé USB ou le disque réseau, puis cliquez sur « Sauvegarder maintenant ».`,
         )
       }
     }
@@ -168,7 +165,7 @@ export class DataService {
     return this.exclusive('restore', async (report) => {
       const backup = this.engine.local.list().backups.find((b) => b.id === id)
       if (!backup) throw new AppError('NOT_FOUND', "Cette sauvegarde n'existe plus : la liste a peut-être changé. Rechargez la page.")
-      const label = `La sauvegarde du ${frenchDate(backup.manifest.createdAt)}`
+      const label = `La sauvegarde du ${formatDate(backup.manifest.createdAt)}`
       report({ step: 'Vérification de la sauvegarde', done: 5, total: 100 })
       const { dir, databaseFile } = await stageDatabaseCopy(join(backup.dir, BACKUP_DATABASE_FILE), this.options.dataDir, label)
       const staged: StagedData = { dir, databaseFile, manifest: backup.manifest, documentPath: (sha) => this.engine.local.documentPath(sha) }
