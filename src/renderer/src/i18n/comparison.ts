@@ -40,10 +40,10 @@ export const comparison = {
   settingsLink: 'Paramètres › Portail citoyen',
   waiting: 'Le relais n’a pas encore répondu : la comparaison s’affichera après le premier envoi des scores.',
   notEnough:
-    'Pas encore assez de communes de la tranche « {{band}} » : {{count}} sur les {{minimum}} nécessaires au {{date}}. Aucun chiffre n’est affiché tant que le relais n’en a pas assez.',
+    'Pas encore assez de communes de la tranche « {{band}} » : {{count, integer}} sur les {{minimum}} nécessaires au {{date}}. Aucun chiffre n’est affiché tant que le relais n’en a pas assez.',
   notEnoughNoDate: 'Pas encore assez de communes de la tranche « {{band}} » pour afficher une comparaison.',
-  figuresOf_one: 'Communes de la tranche « {{band}} » : chiffres du relais au {{date}}, sur {{count}} commune au moins.',
-  figuresOf_other: 'Communes de la tranche « {{band}} » : chiffres du relais au {{date}}, sur {{count}} communes au moins.',
+  figuresOf_one: 'Communes de la tranche « {{band}} » : chiffres du relais au {{date}}, sur {{count, integer}} commune au moins.',
+  figuresOf_other: 'Communes de la tranche « {{band}} » : chiffres du relais au {{date}}, sur {{count, integer}} communes au moins.',
   columns: { domain: 'Domaine', own: 'Votre score', q1: '1er quartile', median: 'Médiane', q3: '3e quartile', communes: 'Communes' },
   noFigure: 'pas assez de communes',
   notShared: 'non partagé',

@@ -9,8 +9,8 @@ export const residentCodes = {
     'Aucun lot de codes pour l’instant. Commencez par « Nouveau lot de codes » : par exemple « Foyers 2026 », avec autant de codes que de foyers.',
   new: 'Nouveau lot de codes',
   create: 'Créer les codes',
-  created_one: 'Le lot « {{label}} » a été créé ({{count}} code). Imprimez maintenant les lettres.',
-  created_other: 'Le lot « {{label}} » a été créé ({{count}} codes). Imprimez maintenant les lettres.',
+  created_one: 'Le lot « {{label}} » a été créé ({{count, integer}} code). Imprimez maintenant les lettres.',
+  created_other: 'Le lot « {{label}} » a été créé ({{count, integer}} codes). Imprimez maintenant les lettres.',
   fields: {
     label: 'Nom du lot',
     labelHelp: 'Pour vous y retrouver : « Foyers 2026 », « Hameau des Prés »…',

@@ -139,7 +139,7 @@ export function ContributionDecisions({ item }: { item: ContributionDetail }) {
             error={tooLong ? t('citizens.actions.answerTooLong', { max: formatInteger(PUBLIC_ANSWER_MAX) }) : undefined}
           />
           <Text size="xs" c={tooLong ? 'red' : 'dimmed'} ta="right" aria-live="polite">
-            {t('citizens.actions.answerCount', { count: formatInteger(draft.trim().length), max: formatInteger(PUBLIC_ANSWER_MAX) })}
+            {t('citizens.actions.answerCount', { count: draft.trim().length, max: formatInteger(PUBLIC_ANSWER_MAX) })}
           </Text>
           <FormError message={answer.error?.message ?? null} />
           <Group gap="xs" justify="flex-end">
