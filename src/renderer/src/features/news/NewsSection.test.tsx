@@ -125,7 +125,8 @@ describe('NewsSection', () => {
     await waitFor(() => expect(within(row).getByText('En attente')).toBeTruthy())
 
     const reason = 'La description contient des caractères non autorisés.'
-    items = [{ ...items[0]!, item: { ...items[0]!.item!, state: 'erreur', attempts: 1, lastError: reason } }]
+    // As the main process stores it (the relay client's words); the screen says « Refusé par le relais » once.
+    items = [{ ...items[0]!, item: { ...items[0]!.item!, state: 'erreur', attempts: 1, lastError: `Le relais a refusé : ${reason}` } }]
     app.emit('data.changed', { domains: ['portal'] })
     expect(await within(notice).findByText(`Refusé par le relais : ${reason}`)).toBeTruthy()
     expect(within(notice).queryByText(/sera publiée dès que le relais répondra/)).toBeNull()

@@ -1,4 +1,5 @@
 import { Badge, Text } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { OUTBOX_STATE_LABELS, type OutboxItemView, type OutboxState } from '@shared/contract'
 import { formatDateTime } from '../../lib/format'
@@ -19,6 +20,11 @@ export function OutboxStateBadge({ state }: { state: OutboxState }) {
  */
 const RELAY_REFUSED = /^Le relais a refusé\s*:\s*/
 
+/** « Refusé par le relais : <reason> », the line of an item in « erreur » (its row, its notice). */
+export function refusedText(t: TFunction, lastError: string | null): string {
+  return lastError ? t('publications.refused', { reason: lastError.replace(RELAY_REFUSED, '') }) : t('publications.refusedNoReason')
+}
+
 /** What happened to an item, in words: when it was sent, why it waits, or why the relay refused it. */
 export function OutboxStateDetail({ item }: { item: OutboxItemView }) {
   const { t } = useTranslation()
@@ -31,7 +37,7 @@ export function OutboxStateDetail({ item }: { item: OutboxItemView }) {
   if (item.state === 'erreur')
     return (
       <Text size="sm" c="red.8">
-        {item.lastError ? t('publications.refused', { reason: item.lastError.replace(RELAY_REFUSED, '') }) : t('publications.refusedNoReason')}
+        {refusedText(t, item.lastError)}
       </Text>
     )
   if (item.attempts === 0 || !item.lastError)

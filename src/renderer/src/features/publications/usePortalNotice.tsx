@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconClockHour4 } from '@tabler/icon
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutboxItemView } from '@shared/contract'
-import { OUTBOX_STATE_COLORS } from './OutboxState'
+import { OUTBOX_STATE_COLORS, refusedText } from './OutboxState'
 
 /** What the notice of one send says while the relay has not answered, then once the relay has it. */
 export interface PortalNoticeTexts {
@@ -71,7 +71,7 @@ export function usePortalNotice(items: readonly (OutboxItemView | null | undefin
       const listed = items.find((candidate) => candidate?.id === itemId)
       // The list may still hold the version before this write (a refresh not yet back): the write's answer is newer.
       const item = listed && listed.updatedAt >= returned.updatedAt ? listed : returned
-      const notice = noticeOf(item, texts, t('publications.refused', { reason: item.lastError ?? '' }))
+      const notice = noticeOf(item, texts, refusedText(t, item.lastError))
       const said = `${item.state}|${String(notice.message)}`
       if (shown.current.get(itemId) === said) continue
       const data: NotificationData = {
