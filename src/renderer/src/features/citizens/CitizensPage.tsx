@@ -40,7 +40,7 @@ import {
 import { useApiQuery } from '../../api/hooks'
 import { FrenchDateInput } from '../../components/FrenchDateInput'
 import { FormError } from '../../components/FormError'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, formatInteger } from '../../lib/format'
 import { CitizensSyncLine } from './CitizensSyncLine'
 import { CitizenText } from './CitizenText'
 import { ContributionBadges, STATUS_COLORS } from './ContributionBadges'
@@ -183,7 +183,7 @@ export function CitizensPage() {
                   {INPUT_STATUS_LABELS[status]}
                 </Text>
                 <Text size="lg" fw={700} lh={1.2} data-testid={`count-${status}`}>
-                  {data.statusCounts[status]}
+                  {formatInteger(data.statusCounts[status])}
                 </Text>
               </UnstyledButton>
             ))}
@@ -218,7 +218,7 @@ export function CitizensPage() {
                   clearable
                   data={MODERATION_STATES.map((state) => ({
                     value: state,
-                    label: `${MODERATION_LABELS[state]} (${data.moderationCounts[state]})`,
+                    label: `${MODERATION_LABELS[state]} (${formatInteger(data.moderationCounts[state])})`,
                   }))}
                   value={filters.moderation}
                   onChange={(value) => filter('moderation', value as ModerationState | null)}
