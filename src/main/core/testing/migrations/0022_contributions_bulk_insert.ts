@@ -1,4 +1,4 @@
-import { AT, seedInitialAndDiagnostic, verifyInitialAndDiagnosticKept, type MigrationFixture } from './seeds'
+import { AT, seedInitialAndDiagnostic, seedTwoContributions, verifyInitialAndDiagnosticKept, type MigrationFixture } from './seeds'
 
 /**
  * contributions_bulk_insert (new, empty) and two indexes: contributions pulled before the upgrade are kept, found by
@@ -7,11 +7,7 @@ import { AT, seedInitialAndDiagnostic, verifyInitialAndDiagnosticKept, type Migr
 export const fixture: MigrationFixture = {
   seed: (sqlite) => {
     seedInitialAndDiagnostic(sqlite)
-    const insert = sqlite.prepare(
-      "INSERT INTO contributions (id, relay_url, relay_id, relay_seq, kind, title, body, status, moderation, created_at, updated_at, received_at) VALUES (?, 'https://relais.example.fr', ?, ?, 'besoin', ?, 'Devant l’école', 'recue', 'en_attente', ?, ?, ?)",
-    )
-    insert.run(1, 7, 3, 'Trottoir abîmé', AT, AT, AT)
-    insert.run(2, 8, 4, 'Banc cassé', AT, AT, AT)
+    seedTwoContributions(sqlite)
     sqlite.prepare('UPDATE contributions SET duplicate_of_id = 1 WHERE id = 2').run()
   },
   verify: (sqlite) => {

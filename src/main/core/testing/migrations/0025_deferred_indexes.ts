@@ -1,5 +1,5 @@
 import { deferIndexes, restoreDeferredIndexes } from '../../db/deferred-indexes'
-import { AT, seedInitialAndDiagnostic, verifyInitialAndDiagnosticKept, type MigrationFixture } from './seeds'
+import { seedInitialAndDiagnostic, seedTwoContributions, verifyInitialAndDiagnosticKept, type MigrationFixture } from './seeds'
 
 /**
  * deferred_indexes (new, empty): contributions pulled before the upgrade are kept; on the upgraded file the list's
@@ -8,11 +8,7 @@ import { AT, seedInitialAndDiagnostic, verifyInitialAndDiagnosticKept, type Migr
 export const fixture: MigrationFixture = {
   seed: (sqlite) => {
     seedInitialAndDiagnostic(sqlite)
-    const insert = sqlite.prepare(
-      "INSERT INTO contributions (id, relay_url, relay_id, relay_seq, kind, title, body, status, moderation, created_at, updated_at, received_at) VALUES (?, 'https://relais.example.fr', ?, ?, 'besoin', ?, 'Devant l’école', 'recue', 'en_attente', ?, ?, ?)",
-    )
-    insert.run(1, 7, 3, 'Trottoir abîmé', AT, AT, AT)
-    insert.run(2, 8, 4, 'Banc cassé', AT, AT, AT)
+    seedTwoContributions(sqlite)
   },
   verify: (sqlite) => {
     verifyInitialAndDiagnosticKept(sqlite)

@@ -39,6 +39,18 @@ export function verifyInitialAndDiagnosticKept(sqlite: Database.Database): void 
   if (lost.length > 0) throw new Error(`Données perdues : ${JSON.stringify(lost)}`)
 }
 
+/**
+ * Two contributions pulled before an upgrade (columns of migration 0012 onwards): 1 « Trottoir abîmé », 2 « Banc
+ * cassé », both « besoin », received and awaiting moderation.
+ */
+export function seedTwoContributions(sqlite: Database.Database): void {
+  const insert = sqlite.prepare(
+    "INSERT INTO contributions (id, relay_url, relay_id, relay_seq, kind, title, body, status, moderation, created_at, updated_at, received_at) VALUES (?, 'https://relais.example.fr', ?, ?, 'besoin', ?, 'Devant l’école', 'recue', 'en_attente', ?, ?, ?)",
+  )
+  insert.run(1, 7, 3, 'Trottoir abîmé', AT, AT, AT)
+  insert.run(2, 8, 4, 'Banc cassé', AT, AT, AT)
+}
+
 /** One row or more in every table of 0000_initial, with the references between them. */
 export function seedInitialSchema(sqlite: Database.Database): void {
   sqlite
