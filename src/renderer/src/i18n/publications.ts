@@ -8,6 +8,8 @@ export const publications = {
   settingsLink: 'Paramètres › Portail citoyen',
   withdrawItem: 'Retirer du portail',
   republishItem: 'Publier de nouveau',
+  actions: 'Actions',
+  actionsFor: 'Actions pour « {{title}} »',
   sendNow: 'Envoyer maintenant',
   sendNowHelp: 'Envoie tout ce qui n’est pas encore publié, y compris les envois refusés.',
   sentReport_one: '{{count, integer}} envoi réussi.',

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { NewsItem } from '@shared/contract'
-import { failure, renderWithApp } from '../../testing/render'
+import { failure, renderWithApp, type Rendered } from '../../testing/render'
 import { NewsSection } from './NewsSection'
 
 const waiting = {
@@ -35,6 +35,12 @@ function item(values: Partial<NewsItem> = {}): NewsItem {
     item: waiting,
     ...values,
   }
+}
+
+/** The « Actions » menu of « Coupure d’eau », then one of its items. */
+async function chooseAction(app: Rendered, action: string) {
+  await app.user.click(await screen.findByRole('button', { name: 'Actions pour « Coupure d’eau »' }))
+  await app.user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: action }))
 }
 
 describe('NewsSection', () => {
@@ -74,7 +80,7 @@ describe('NewsSection', () => {
     })
     expect(await screen.findByText('Alerte jusqu’au 2 décembre 2026')).toBeTruthy()
     expect(screen.getByText('En attente')).toBeTruthy()
-    await app.user.click(screen.getByRole('button', { name: 'Retirer du portail « Coupure d’eau »' }))
+    await chooseAction(app, 'Retirer du portail')
     expect(await screen.findByText(/ne sera plus visible sur le portail/)).toBeTruthy()
     expect(app.inputsOf('news.withdraw')).toEqual([])
     await app.user.click(screen.getByRole('button', { name: 'Retirer du portail' }))
@@ -88,7 +94,7 @@ describe('NewsSection', () => {
         'news.update': () => failure('L’actualité n’est pas enregistrée.', [{ path: 'news.title', message: 'Ce titre est déjà pris.' }]),
       },
     })
-    await app.user.click(await screen.findByRole('button', { name: /Modifier « Coupure d’eau »/ }))
+    await chooseAction(app, 'Modifier')
     const dialog = await screen.findByRole('dialog')
     const title = within(dialog).getByLabelText(/^Titre/)
     await app.user.clear(title)
@@ -117,7 +123,7 @@ describe('NewsSection', () => {
         },
       },
     })
-    await app.user.click(await screen.findByRole('button', { name: /Modifier « Coupure d’eau »/ }))
+    await chooseAction(app, 'Modifier')
     await app.user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /Enregistrer/ }))
     const notice = await screen.findByRole('status')
     expect(within(notice).getByText('Actualité enregistrée : elle sera publiée dès que le relais répondra.')).toBeTruthy()

@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { GuardedModal } from '../../components/GuardedModal'
 import { formatDate } from '../../lib/format'
-import { PortalItemButtons, PortalStateCell } from '../publications/PortalItemCells'
+import { PortalActionsCell, PortalItemActions, PortalStateCell } from '../publications/PortalItemCells'
 import { usePortalNotice } from '../publications/usePortalNotice'
 import { emptyNews, NewsForm, newsValues, type NewsValues } from './NewsForm'
 
@@ -66,53 +66,56 @@ export function NewsSection() {
         </Paper>
       ) : (
         <Paper withBorder p="md" radius="md">
-          <Table striped verticalSpacing="sm" aria-label={t('news.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('news.columns.title')}</Table.Th>
-                <Table.Th>{t('news.columns.topic')}</Table.Th>
-                <Table.Th>{t('news.columns.date')}</Table.Th>
-                <Table.Th>{t('news.columns.state')}</Table.Th>
-                <Table.Th>{t('news.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }} maw={360}>
-                    <Stack gap={4}>
-                      <Text fw={600} size="sm">
-                        {item.title}
-                      </Text>
-                      {item.isAlert && item.alertUntil && (
-                        <Text size="xs" fw={600} c="orange.9">
-                          {t('news.alertBadge', { date: formatDate(item.alertUntil) })}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{TOPIC_LABELS[item.topic]}</Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{formatDate(item.publishedOn)}</Text>
-                  </Table.Td>
-                  <Table.Td maw={300}>
-                    <PortalStateCell withdrawn={item.withdrawnAt !== null} withdrawnLabel={t('news.withdrawnBadge')} item={item.item} />
-                  </Table.Td>
-                  <Table.Td>
-                    <PortalItemButtons
-                      title={item.title}
-                      withdrawn={item.withdrawnAt !== null}
-                      onEdit={() => setEditing(item)}
-                      onWithdraw={() => confirmWithdraw(item)}
-                      onRepublish={() => void notice.after(republish.mutateAsync({ id: item.id }), republished).catch(() => {})}
-                    />
-                  </Table.Td>
+          {/* Below 760 px (a narrow window) the table scrolls inside its frame rather than spilling out of it. */}
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped verticalSpacing="sm" aria-label={t('news.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('news.columns.title')}</Table.Th>
+                  <Table.Th>{t('news.columns.topic')}</Table.Th>
+                  <Table.Th>{t('news.columns.date')}</Table.Th>
+                  <Table.Th>{t('news.columns.state')}</Table.Th>
+                  <Table.Th>{t('news.columns.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }} maw={360}>
+                      <Stack gap={4}>
+                        <Text fw={600} size="sm">
+                          {item.title}
+                        </Text>
+                        {item.isAlert && item.alertUntil && (
+                          <Text size="xs" fw={600} c="orange.9">
+                            {t('news.alertBadge', { date: formatDate(item.alertUntil) })}
+                          </Text>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{TOPIC_LABELS[item.topic]}</Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">{formatDate(item.publishedOn)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <PortalStateCell withdrawn={item.withdrawnAt !== null} withdrawnLabel={t('news.withdrawnBadge')} item={item.item} />
+                    </Table.Td>
+                    <PortalActionsCell>
+                      <PortalItemActions
+                        title={item.title}
+                        withdrawn={item.withdrawnAt !== null}
+                        onEdit={() => setEditing(item)}
+                        onWithdraw={() => confirmWithdraw(item)}
+                        onRepublish={() => void notice.after(republish.mutateAsync({ id: item.id }), republished).catch(() => {})}
+                      />
+                    </PortalActionsCell>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={current ? t('news.editTitle') : t('news.new')} size="lg">

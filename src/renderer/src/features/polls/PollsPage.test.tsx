@@ -74,6 +74,12 @@ function render(items: Poll[], more: Answers = {}, connected = true) {
   })
 }
 
+/** The row's « Actions » menu, then one of its items. */
+async function chooseAction(app: ReturnType<typeof render>, title: string, action: string) {
+  await app.user.click(await screen.findByRole('button', { name: `Actions pour « ${title} »` }))
+  await app.user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: action }))
+}
+
 async function openNew(app: ReturnType<typeof render>) {
   await app.user.click(await screen.findByRole('button', { name: 'Nouvelle consultation' }))
   return screen.findByRole('dialog')
@@ -192,7 +198,7 @@ describe('PollsPage', () => {
 
   it('once answered, keeps the questions’ shape (controls off, said why) and sends back the ids it received', async () => {
     const app = render([poll({ answers: 2 })], { 'polls.update': () => poll({ answers: 2 }) })
-    await app.user.click(await screen.findByRole('button', { name: 'Modifier « Horaires de la bibliothèque »' }))
+    await chooseAction(app, 'Horaires de la bibliothèque', 'Modifier')
     const dialog = await screen.findByRole('dialog')
     expect(within(dialog).getByText('2 habitants ont déjà répondu')).toBeTruthy()
     const first = within(dialog).getByRole('group', { name: 'Question 1' })
@@ -222,7 +228,7 @@ describe('PollsPage', () => {
 
   it('with paper ballots entered, locks the questions’ shape on screen and says how to unlock it', async () => {
     const app = render([poll({ paperBallots: 12 })])
-    await app.user.click(await screen.findByRole('button', { name: 'Modifier « Horaires de la bibliothèque »' }))
+    await chooseAction(app, 'Horaires de la bibliothèque', 'Modifier')
     const dialog = await screen.findByRole('dialog')
     expect(within(dialog).getByText('12 bulletins papier sont saisis')).toBeTruthy()
     expect(within(dialog).getByText(/retirez d’abord les bulletins papier/)).toBeTruthy()
@@ -240,13 +246,13 @@ describe('PollsPage', () => {
       'polls.withdraw': () => poll({ withdrawnAt: '2026-12-02T10:00:00.000Z' }),
       'polls.republish': () => poll({ id: 5 }),
     })
-    await app.user.click(await screen.findByRole('button', { name: 'Retirer du portail « Horaires de la bibliothèque »' }))
+    await chooseAction(app, 'Horaires de la bibliothèque', 'Retirer du portail')
     expect(await screen.findByText(/ne pourront plus y répondre/)).toBeTruthy()
     expect(app.inputsOf('polls.withdraw')).toEqual([])
     await app.user.click(screen.getByRole('button', { name: 'Retirer du portail' }))
     await waitFor(() => expect(app.inputsOf('polls.withdraw')).toEqual([{ id: 4 }]))
     expect(screen.getByText('Retirée du portail')).toBeTruthy()
-    await app.user.click(screen.getByRole('button', { name: 'Publier de nouveau « Nom de la salle »' }))
+    await chooseAction(app, 'Nom de la salle', 'Publier de nouveau')
     await waitFor(() => expect(app.inputsOf('polls.republish')).toEqual([{ id: 5 }]))
   })
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconChartBar, IconPlus } from '@tabler/icons-react'
@@ -14,7 +14,8 @@ import { GuardedModal } from '../../components/GuardedModal'
 import { formatDate, todayIso } from '../../lib/format'
 import { pollResultsPath } from '../poll-results/PollResultsPage'
 import { NotConnectedNotice } from '../publications/NotConnectedNotice'
-import { PortalItemButtons, PortalStateCell } from '../publications/PortalItemCells'
+import { StateBadge } from '../publications/OutboxState'
+import { PortalActionsCell, PortalItemActions, PortalStateCell } from '../publications/PortalItemCells'
 import { usePortalNotice } from '../publications/usePortalNotice'
 import { emptyPoll, PollForm, pollInputOf, pollValues, type PollValues } from './PollForm'
 
@@ -118,81 +119,84 @@ export function PollsPage() {
         </Paper>
       ) : (
         <Paper withBorder p="md" radius="md">
-          <Table striped verticalSpacing="sm" aria-label={t('polls.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('polls.columns.title')}</Table.Th>
-                <Table.Th>{t('polls.columns.kind')}</Table.Th>
-                <Table.Th>{t('polls.columns.dates')}</Table.Th>
-                <Table.Th>{t('polls.columns.verification')}</Table.Th>
-                <Table.Th>{t('polls.columns.state')}</Table.Th>
-                <Table.Th ta="right">{t('polls.columns.answers')}</Table.Th>
-                <Table.Th>{t('polls.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((poll) => {
-                const period = periodOf(poll, today)
-                return (
-                  <Table.Tr key={poll.id}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }} maw={300}>
-                      <Stack gap={2}>
-                        <Text fw={600} size="sm">
-                          {poll.title}
-                        </Text>
-                        {poll.kind === 'vote' && (
-                          <Text size="xs" c="dimmed">
-                            {poll.projectTitle ? t('polls.voteOn', { project: poll.projectTitle }) : t('polls.voteOnRemoved')}
+          {/* Below 880 px (a narrow window) the table scrolls inside its frame rather than spilling out of it. */}
+          <Table.ScrollContainer minWidth={880}>
+            <Table striped verticalSpacing="sm" aria-label={t('polls.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('polls.columns.title')}</Table.Th>
+                  <Table.Th>{t('polls.columns.kind')}</Table.Th>
+                  <Table.Th>{t('polls.columns.dates')}</Table.Th>
+                  <Table.Th>{t('polls.columns.verification')}</Table.Th>
+                  <Table.Th>{t('polls.columns.state')}</Table.Th>
+                  <Table.Th ta="right">{t('polls.columns.answers')}</Table.Th>
+                  <Table.Th>{t('polls.columns.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((poll) => {
+                  const period = periodOf(poll, today)
+                  return (
+                    <Table.Tr key={poll.id}>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }} maw={300}>
+                        <Stack gap={2}>
+                          <Text fw={600} size="sm">
+                            {poll.title}
                           </Text>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{POLL_KIND_LABELS[poll.kind]}</Text>
-                    </Table.Td>
-                    <Table.Td miw={150}>
-                      <Stack gap={4}>
-                        <Text size="sm">{t('polls.dates', { opens: formatDate(poll.opensOn), closes: formatDate(poll.closesOn) })}</Text>
-                        <Badge color={PERIOD_COLORS[period]} variant="outline" tt="none" w="fit-content">
-                          {t(`polls.period.${period}`)}
-                        </Badge>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td maw={180}>
-                      <Text size="sm">{VERIFICATION_LABELS[poll.verification]}</Text>
-                    </Table.Td>
-                    <Table.Td maw={260}>
-                      <PortalStateCell withdrawn={poll.withdrawnAt !== null} withdrawnLabel={t('polls.withdrawnBadge')} item={poll.item} />
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{poll.answers === 0 ? t('polls.answersNone') : t('polls.answersCount', { count: poll.answers })}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          component={Link}
-                          to={pollResultsPath(poll.id)}
-                          size="compact-sm"
-                          variant="light"
-                          leftSection={<IconChartBar size={16} />}
-                          aria-label={`${t('pollResults.title')} « ${poll.title} »`}
-                        >
-                          {t('pollResults.title')}
-                        </Button>
-                        <PortalItemButtons
-                          title={poll.title}
-                          withdrawn={poll.withdrawnAt !== null}
-                          onEdit={() => setEditing(poll)}
-                          onWithdraw={() => confirmWithdraw(poll)}
-                          onRepublish={() => void notice.after(republish.mutateAsync({ id: poll.id }), republished).catch(() => {})}
-                        />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                )
-              })}
-            </Table.Tbody>
-          </Table>
+                          {poll.kind === 'vote' && (
+                            <Text size="xs" c="dimmed">
+                              {poll.projectTitle ? t('polls.voteOn', { project: poll.projectTitle }) : t('polls.voteOnRemoved')}
+                            </Text>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{POLL_KIND_LABELS[poll.kind]}</Text>
+                      </Table.Td>
+                      <Table.Td miw={150}>
+                        <Stack gap={4}>
+                          <Text size="sm">{t('polls.dates', { opens: formatDate(poll.opensOn), closes: formatDate(poll.closesOn) })}</Text>
+                          <StateBadge color={PERIOD_COLORS[period]} variant="outline">
+                            {t(`polls.period.${period}`)}
+                          </StateBadge>
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td maw={180}>
+                        <Text size="sm">{VERIFICATION_LABELS[poll.verification]}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <PortalStateCell withdrawn={poll.withdrawnAt !== null} withdrawnLabel={t('polls.withdrawnBadge')} item={poll.item} />
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{poll.answers === 0 ? t('polls.answersNone') : t('polls.answersCount', { count: poll.answers })}</Text>
+                      </Table.Td>
+                      <PortalActionsCell>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            component={Link}
+                            to={pollResultsPath(poll.id)}
+                            size="compact-sm"
+                            variant="light"
+                            leftSection={<IconChartBar size={16} />}
+                            aria-label={`${t('pollResults.title')} « ${poll.title} »`}
+                          >
+                            {t('pollResults.title')}
+                          </Button>
+                          <PortalItemActions
+                            title={poll.title}
+                            withdrawn={poll.withdrawnAt !== null}
+                            onEdit={() => setEditing(poll)}
+                            onWithdraw={() => confirmWithdraw(poll)}
+                            onRepublish={() => void notice.after(republish.mutateAsync({ id: poll.id }), republished).catch(() => {})}
+                          />
+                        </Group>
+                      </PortalActionsCell>
+                    </Table.Tr>
+                  )
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={current ? t('polls.editTitle') : t('polls.new')} size="xl">

@@ -1,17 +1,24 @@
-import { Badge, Text } from '@mantine/core'
+import { Badge, Text, type BadgeProps } from '@mantine/core'
 import type { TFunction } from 'i18next'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OUTBOX_STATE_LABELS, type OutboxItemView, type OutboxState } from '@shared/contract'
 import { formatDateTime } from '../../lib/format'
+import classes from './PortalTable.module.css'
 
 export const OUTBOX_STATE_COLORS: Record<OutboxState, string> = { en_attente: 'yellow', publie: 'green', erreur: 'red' }
 
-export function OutboxStateBadge({ state }: { state: OutboxState }) {
+/** A badge saying a state in words (« En attente », « Retirée du portail », « Ouverte »): never cut to « En a… ». */
+export function StateBadge({ children, ...props }: Omit<BadgeProps, 'classNames'> & { children: ReactNode }) {
   return (
-    <Badge color={OUTBOX_STATE_COLORS[state]} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
-      {OUTBOX_STATE_LABELS[state]}
+    <Badge variant="light" tt="none" {...props} classNames={{ root: classes.badge, label: classes.badgeLabel }}>
+      {children}
     </Badge>
   )
+}
+
+export function OutboxStateBadge({ state }: { state: OutboxState }) {
+  return <StateBadge color={OUTBOX_STATE_COLORS[state]}>{OUTBOX_STATE_LABELS[state]}</StateBadge>
 }
 
 /**

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format'
 import { NewsSection } from '../news/NewsSection'
 import { NotConnectedNotice } from './NotConnectedNotice'
 import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
+import classes from './PortalTable.module.css'
 
 /** Where the mairie manages what an item publishes (a project's tab), when there is such a page. */
 function itemLink(item: OutboxItemView): string | null {
@@ -121,47 +122,50 @@ export function PublicationsPage() {
                   ]}
                   w="fit-content"
                 />
-                <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publications.title')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('publications.columns.what')}</Table.Th>
-                      <Table.Th>{t('publications.columns.kind')}</Table.Th>
-                      <Table.Th>{t('publications.columns.action')}</Table.Th>
-                      <Table.Th>{t('publications.columns.state')}</Table.Th>
-                      <Table.Th>{t('publications.columns.detail')}</Table.Th>
-                      <Table.Th>{t('publications.columns.updated')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {shown.map((item) => {
-                      const link = itemLink(item)
-                      return (
-                        <Table.Tr key={item.id}>
-                          <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                            {link ? (
-                              <Anchor component={Link} to={link}>
-                                {item.label}
-                              </Anchor>
-                            ) : (
-                              item.label
-                            )}
-                          </Table.Td>
-                          <Table.Td>{OUTBOX_KIND_LABELS[item.kind]}</Table.Td>
-                          <Table.Td>{OUTBOX_ACTION_LABELS[item.action]}</Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }} miw={120}>
-                            <OutboxStateBadge state={item.state} />
-                          </Table.Td>
-                          <Table.Td maw={360}>
-                            <OutboxStateDetail item={item} />
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{formatDateTime(item.updatedAt)}</Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      )
-                    })}
-                  </Table.Tbody>
-                </Table>
+                {/* Below 860 px (a narrow window) the table scrolls inside its frame rather than spilling out of it. */}
+                <Table.ScrollContainer minWidth={860}>
+                  <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publications.title')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('publications.columns.what')}</Table.Th>
+                        <Table.Th>{t('publications.columns.kind')}</Table.Th>
+                        <Table.Th>{t('publications.columns.action')}</Table.Th>
+                        <Table.Th>{t('publications.columns.state')}</Table.Th>
+                        <Table.Th>{t('publications.columns.detail')}</Table.Th>
+                        <Table.Th>{t('publications.columns.updated')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {shown.map((item) => {
+                        const link = itemLink(item)
+                        return (
+                          <Table.Tr key={item.id}>
+                            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                              {link ? (
+                                <Anchor component={Link} to={link}>
+                                  {item.label}
+                                </Anchor>
+                              ) : (
+                                item.label
+                              )}
+                            </Table.Td>
+                            <Table.Td>{OUTBOX_KIND_LABELS[item.kind]}</Table.Td>
+                            <Table.Td>{OUTBOX_ACTION_LABELS[item.action]}</Table.Td>
+                            <Table.Td>
+                              <OutboxStateBadge state={item.state} />
+                            </Table.Td>
+                            <Table.Td maw={360} className={classes.stateCell}>
+                              <OutboxStateDetail item={item} />
+                            </Table.Td>
+                            <Table.Td>
+                              <Text size="sm">{formatDateTime(item.updatedAt)}</Text>
+                            </Table.Td>
+                          </Table.Tr>
+                        )
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               </Stack>
             </Paper>
           )}
