@@ -2,9 +2,11 @@
 /**
  * News items and alerts from the browser host (1366×768) to a real relay process on 127.0.0.1 (PGlite): an alert
  * written in « Publications du portail › Actualités » refuses to go without its end date, is sent, appears on top of
- * the commune's portal page; an edit is republished; « Retirer du portail » asks first, then removes it.
+ * the commune's portal page; an edit is republished; « Retirer du portail » asks first, then removes it (both in the
+ * row's « Actions » menu). The table stays in its frame at 1366 and 1280 px, its badges whole.
  */
 import { PublicationsPage } from './pages/PublicationsPage'
+import { expectTableFits } from './pages/TableLayout'
 import { expect, invoke, test } from './support/fixtures'
 import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
@@ -40,16 +42,17 @@ test('an alert written in the desktop: checked, sent, on top of the portal page,
   await dialog.getByRole('button', { name: 'Publier' }).click()
   await expect(dialog).toBeHidden()
 
-  const table = page.getByRole('table', { name: 'Actualités et alertes' })
-  const row = table.getByRole('row').filter({ hasText: 'Coupure d’eau rue des Écoles' })
+  const title = 'Coupure d’eau rue des Écoles'
+  const row = publications.newsRow(title)
   await expect(row).toContainText('Alerte jusqu’au')
   await expect(row).toContainText('Services de la mairie')
   await expect(row).toContainText('Publié', { timeout: 20_000 })
+  await expectTableFits(publications.newsTable)
   await snap(page, 'news-03-alert-published')
   await expect.poll(async () => (await (await fetch(`${relay.url}/10145`)).text()).includes('Alerte : Coupure d’eau rue des Écoles')).toBe(true)
 
   // An edit goes to the portal too.
-  await row.getByRole('button', { name: 'Modifier « Coupure d’eau rue des Écoles »' }).click()
+  await publications.chooseForNews(title, 'Modifier')
   const edit = page.getByRole('dialog', { name: 'Modifier l’actualité' })
   await edit.getByLabel('Texte').fill('Mardi de 8 h à 14 h, pour des travaux sur le réseau.')
   await edit.getByRole('button', { name: 'Enregistrer et republier' }).click()
@@ -57,7 +60,7 @@ test('an alert written in the desktop: checked, sent, on top of the portal page,
   await expect.poll(async () => (await (await fetch(`${relay.url}/10145`)).text()).includes('Mardi de 8 h à 14 h')).toBe(true)
 
   // Withdrawing asks first.
-  await row.getByRole('button', { name: 'Retirer du portail « Coupure d’eau rue des Écoles »' }).click()
+  await publications.chooseForNews(title, 'Retirer du portail')
   const confirm = page.getByRole('dialog')
   await expect(confirm).toContainText('ne sera plus visible sur le portail')
   await snap(page, 'news-04-withdraw-confirm')
@@ -66,8 +69,13 @@ test('an alert written in the desktop: checked, sent, on top of the portal page,
   await expect
     .poll(async () => (await (await fetch(`${relay.url}/10145`)).text()).includes('Coupure d’eau rue des Écoles'), { timeout: 20_000 })
     .toBe(false)
-  await expect(row.getByRole('button', { name: 'Publier de nouveau « Coupure d’eau rue des Écoles »' })).toBeVisible()
+  expect(await publications.actions.offered(row, title)).toEqual(['Modifier', 'Publier de nouveau'])
+  await expectTableFits(publications.newsTable)
   await snap(page, 'news-05-withdrawn')
+  await page.setViewportSize({ width: 1280, height: 768 })
+  await expectTableFits(publications.newsTable)
+  await snap(page, 'news-06-withdrawn-1280')
+  await page.setViewportSize({ width: 1366, height: 768 })
 
   // The outbox list names it and links to the news tab.
   await page.getByRole('tab', { name: 'Tous les envois' }).click()

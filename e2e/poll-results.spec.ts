@@ -57,7 +57,7 @@ test('paper ballots entered on a sondage’s results: refused in French when the
 
   // With paper ballots counted, the poll's form keeps its questions and choices, and says why.
   await polls.open()
-  await polls.row('Horaires de la bibliothèque').getByRole('button', { name: 'Modifier « Horaires de la bibliothèque »' }).click()
+  await polls.choose('Horaires de la bibliothèque', 'Modifier')
   await expect(polls.dialog.getByText('40 bulletins papier sont saisis')).toBeVisible()
   await expect(polls.dialog.getByRole('button', { name: 'Ajouter une question' })).toBeDisabled()
   await expect(polls.question(1).getByRole('button', { name: 'Retirer le choix 1' })).toBeDisabled()

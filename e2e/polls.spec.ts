@@ -4,10 +4,12 @@
  * says what to do first (and that the commune is not connected yet); a sondage written with two questions (a choice
  * moved with the keyboard) before the commune is connected waits, and its notice says so until the connection sends
  * it, then says it is published, as its row; a vote on a project's options is sent and shown « Publié »; the
- * portal's public pages show them; « Retirer du portail » asks first and removes the poll, « Publier de nouveau »
- * brings it back, each notice following the send.
+ * portal's public pages show them; « Retirer du portail » (in the row's « Actions » menu, reached with the keyboard)
+ * asks first and removes the poll, « Publier de nouveau » brings it back, each notice following the send. The table
+ * stays in its frame at 1366 and 1280 px, its badges whole and the outbox line in a few lines.
  */
 import { PollsPage } from './pages/PollsPage'
+import { expectLinesAtMost, expectTableFits } from './pages/TableLayout'
 import { expect, invoke, test } from './support/fixtures'
 import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
@@ -60,6 +62,9 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   const notice = polls.notice('Horaires de la bibliothèque')
   await expect(sondage).toContainText('En attente')
   await expect(notice).toContainText('Consultation enregistrée : elle sera publiée dès que le relais répondra.')
+  // « En attente » whole, and « Sera envoyé dès que le relais répondra » in a column wide enough to read it.
+  await expectTableFits(polls.table)
+  await expectLinesAtMost(sondage.getByText('Sera envoyé dès que le relais répondra'), 3)
   await snap(page, 'polls-03-notice-waiting')
 
   // Once connected, what waited is sent without anyone asking: the notice says it is published, as the row.
@@ -101,7 +106,14 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   await expect(vote).toContainText('Habitant vérifié')
   await expect(vote).toContainText('Publié', { timeout: 20_000 })
   await expect(polls.notice('Quelle esquisse pour la place ?')).toContainText('Consultation publiée sur le portail.')
+  await expectTableFits(polls.table)
   await snap(page, 'polls-05-list-published')
+  // A smaller screen: still inside its frame, every action at hand.
+  await page.setViewportSize({ width: 1280, height: 768 })
+  await expectTableFits(polls.table)
+  await expect(polls.actions.button(vote, 'Quelle esquisse pour la place ?')).toBeVisible()
+  await snap(page, 'polls-06-list-1280')
+  await page.setViewportSize({ width: 1366, height: 768 })
   const votePage = await portalPage(`${relay.url}/10145/sondages/consultation-2`)
   expect(votePage.status).toBe(200)
   // Only verified residents see its options: the page says who may vote.
@@ -109,15 +121,21 @@ test('a sondage and a vote written in the desktop, published, on the portal, wit
   expect(votePage.html).toContain('Vote · ouvert jusqu’au')
   expect(votePage.html).toContain('Habitant vérifié')
 
-  // Withdrawing asks first; the poll stays here and can go back.
-  await sondage.getByRole('button', { name: 'Retirer du portail « Horaires de la bibliothèque »' }).click()
+  // Withdrawing asks first; the poll stays here and can go back. With the keyboard: the menu, its arrows, Entrée.
+  expect(await polls.actions.offered(sondage, 'Horaires de la bibliothèque')).toEqual(['Modifier', 'Retirer du portail'])
+  await polls.actions.button(sondage, 'Horaires de la bibliothèque').click()
+  await expect(polls.actions.menu).toHaveCSS('opacity', '1') // the screenshot after the fade-in
+  await snap(page, 'polls-07-actions-menu')
+  await page.keyboard.press('Escape')
+  await expect(polls.actions.menu).toBeHidden()
+  await polls.actions.chooseWithKeyboard(sondage, 'Horaires de la bibliothèque', 'Retirer du portail')
   const confirm = page.getByRole('dialog')
   await expect(confirm).toContainText('les habitants ne pourront plus y répondre')
   await confirm.getByRole('button', { name: 'Retirer du portail' }).click()
   await expect(sondage).toContainText('Retirée du portail')
   await expect.poll(async () => (await portalPage(sondagePath)).status, { timeout: 20_000 }).toBe(404)
   await expect(notice).toContainText('Consultation retirée du portail.')
-  await sondage.getByRole('button', { name: 'Publier de nouveau « Horaires de la bibliothèque »' }).click()
+  await polls.choose('Horaires de la bibliothèque', 'Publier de nouveau')
   await expect(sondage).toContainText('Publié', { timeout: 20_000 })
   await expect(notice).toContainText('Consultation publiée de nouveau sur le portail.')
   await expect.poll(async () => (await portalPage(sondagePath)).status, { timeout: 20_000 }).toBe(200)

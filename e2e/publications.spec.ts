@@ -7,6 +7,7 @@
  * attente » with the reason in French.
  */
 import { PublicationsPage } from './pages/PublicationsPage'
+import { expectTableFits } from './pages/TableLayout'
 import { expect, invoke, test } from './support/fixtures'
 import { relayForSpec } from './support/relay'
 import { seedFauxVillecerf } from './support/seed'
@@ -60,6 +61,7 @@ test('a project published on the portal: waits while not connected, sent, shown 
   await expect(page.getByRole('button', { name: 'Envoyer maintenant' })).toBeDisabled()
   await expect(publications.row(title)).toContainText('Envoyé le')
   await expect(page.getByTestId('count-publie')).toHaveText('1')
+  await expectTableFits(publications.table)
   await snap(page, 'publications-04-list-published')
 
   const portalPage = await fetch(`${relay.url}/10145/projets/projet-1`)
@@ -95,5 +97,10 @@ test('a project published on the portal: waits while not connected, sent, shown 
   await expect(publications.row(title)).toContainText('Nouvel essai le')
   await expect(publications.row(title)).toContainText('En attente')
   await expect(page.getByText('1 envoi n’a pas abouti : Le relais ne répond pas')).toBeVisible()
+  // The relay's reason, long, wraps in its column; the badge stays whole.
+  await expectTableFits(publications.table)
   await snap(page, 'publications-07-relay-down')
+  await page.setViewportSize({ width: 1280, height: 768 })
+  await expectTableFits(publications.table)
+  await snap(page, 'publications-08-relay-down-1280')
 })

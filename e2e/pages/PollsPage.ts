@@ -1,8 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { PortalItemActions } from './PortalItemActions'
 
 /** The « Consultations » page: the list of polls and votes, and the dialog that writes one. */
 export class PollsPage {
-  constructor(readonly page: Page) {}
+  readonly actions: PortalItemActions
+
+  constructor(readonly page: Page) {
+    this.actions = new PortalItemActions(page)
+  }
 
   get table(): Locator {
     return this.page.getByRole('table', { name: 'Consultations' })
@@ -19,6 +24,11 @@ export class PollsPage {
 
   row(title: string): Locator {
     return this.table.getByRole('row').filter({ hasText: title })
+  }
+
+  /** Chooses `action` in the « Actions » menu of the poll `title` (« Modifier », « Retirer du portail »…). */
+  async choose(title: string, action: string): Promise<void> {
+    await this.actions.choose(this.row(title), title, action)
   }
 
   /** The notice that follows a poll's send to the portal (titled with the poll's title). */

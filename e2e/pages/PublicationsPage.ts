@@ -1,8 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { PortalItemActions } from './PortalItemActions'
 
 /** A project's « Portail citoyen » tab and the « Publications du portail » page. */
 export class PublicationsPage {
-  constructor(readonly page: Page) {}
+  readonly actions: PortalItemActions
+
+  constructor(readonly page: Page) {
+    this.actions = new PortalItemActions(page)
+  }
 
   get projectPanel(): Locator {
     return this.page.getByRole('region', { name: 'Portail citoyen' })
@@ -26,5 +31,19 @@ export class PublicationsPage {
 
   row(label: string): Locator {
     return this.table.getByRole('row').filter({ hasText: label })
+  }
+
+  /** The « Actualités » tab's table. */
+  get newsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Actualités et alertes' })
+  }
+
+  newsRow(title: string): Locator {
+    return this.newsTable.getByRole('row').filter({ hasText: title })
+  }
+
+  /** Chooses `action` in the « Actions » menu of the news item `title`. */
+  async chooseForNews(title: string, action: string): Promise<void> {
+    await this.actions.choose(this.newsRow(title), title, action)
   }
 }

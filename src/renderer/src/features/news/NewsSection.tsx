@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormError } from '../../components/FormError'
 import { GuardedModal } from '../../components/GuardedModal'
 import { formatDate } from '../../lib/format'
-import { PortalActionsCell, PortalItemActions, PortalStateCell } from '../publications/PortalItemCells'
+import { PortalActionsCell, PortalItemActions, PortalStateCell, PortalTableContainer } from '../publications/PortalItemCells'
 import { usePortalNotice } from '../publications/usePortalNotice'
 import { emptyNews, NewsForm, newsValues, type NewsValues } from './NewsForm'
 
@@ -66,8 +66,7 @@ export function NewsSection() {
         </Paper>
       ) : (
         <Paper withBorder p="md" radius="md">
-          {/* Below 760 px (a narrow window) the table scrolls inside its frame rather than spilling out of it. */}
-          <Table.ScrollContainer minWidth={760}>
+          <PortalTableContainer minWidth={760}>
             <Table striped verticalSpacing="sm" aria-label={t('news.title')}>
               <Table.Thead>
                 <Table.Tr>
@@ -115,7 +114,7 @@ export function NewsSection() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </PortalTableContainer>
         </Paper>
       )}
       <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={current ? t('news.editTitle') : t('news.new')} size="lg">

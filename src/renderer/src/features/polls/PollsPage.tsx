@@ -15,7 +15,7 @@ import { formatDate, todayIso } from '../../lib/format'
 import { pollResultsPath } from '../poll-results/PollResultsPage'
 import { NotConnectedNotice } from '../publications/NotConnectedNotice'
 import { StateBadge } from '../publications/OutboxState'
-import { PortalActionsCell, PortalItemActions, PortalStateCell } from '../publications/PortalItemCells'
+import { PortalActionsCell, PortalItemActions, PortalStateCell, PortalTableContainer } from '../publications/PortalItemCells'
 import { usePortalNotice } from '../publications/usePortalNotice'
 import { emptyPoll, PollForm, pollInputOf, pollValues, type PollValues } from './PollForm'
 
@@ -119,8 +119,7 @@ export function PollsPage() {
         </Paper>
       ) : (
         <Paper withBorder p="md" radius="md">
-          {/* Below 880 px (a narrow window) the table scrolls inside its frame rather than spilling out of it. */}
-          <Table.ScrollContainer minWidth={880}>
+          <PortalTableContainer minWidth={880}>
             <Table striped verticalSpacing="sm" aria-label={t('polls.title')}>
               <Table.Thead>
                 <Table.Tr>
@@ -171,32 +170,30 @@ export function PollsPage() {
                         <Text size="sm">{poll.answers === 0 ? t('polls.answersNone') : t('polls.answersCount', { count: poll.answers })}</Text>
                       </Table.Td>
                       <PortalActionsCell>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            component={Link}
-                            to={pollResultsPath(poll.id)}
-                            size="compact-sm"
-                            variant="light"
-                            leftSection={<IconChartBar size={16} />}
-                            aria-label={`${t('pollResults.title')} « ${poll.title} »`}
-                          >
-                            {t('pollResults.title')}
-                          </Button>
-                          <PortalItemActions
-                            title={poll.title}
-                            withdrawn={poll.withdrawnAt !== null}
-                            onEdit={() => setEditing(poll)}
-                            onWithdraw={() => confirmWithdraw(poll)}
-                            onRepublish={() => void notice.after(republish.mutateAsync({ id: poll.id }), republished).catch(() => {})}
-                          />
-                        </Group>
+                        <Button
+                          component={Link}
+                          to={pollResultsPath(poll.id)}
+                          size="compact-sm"
+                          variant="light"
+                          leftSection={<IconChartBar size={16} />}
+                          aria-label={`${t('pollResults.title')} « ${poll.title} »`}
+                        >
+                          {t('pollResults.title')}
+                        </Button>
+                        <PortalItemActions
+                          title={poll.title}
+                          withdrawn={poll.withdrawnAt !== null}
+                          onEdit={() => setEditing(poll)}
+                          onWithdraw={() => confirmWithdraw(poll)}
+                          onRepublish={() => void notice.after(republish.mutateAsync({ id: poll.id }), republished).catch(() => {})}
+                        />
                       </PortalActionsCell>
                     </Table.Tr>
                   )
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </PortalTableContainer>
         </Paper>
       )}
       <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={current ? t('polls.editTitle') : t('polls.new')} size="xl">

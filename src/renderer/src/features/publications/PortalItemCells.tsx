@@ -16,9 +16,25 @@ export function PortalStateCell({ withdrawn, withdrawnLabel, item }: { withdrawn
   )
 }
 
+/**
+ * A table of the portal's items in its frame: below `minWidth` (a narrow window) it scrolls inside the frame rather
+ * than spilling out of it, and its actions cells (PortalActionsCell) stack their buttons when the frame is narrow.
+ */
+export function PortalTableContainer({ minWidth, children }: { minWidth: number; children: ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth} className={classes.container}>
+      {children}
+    </Table.ScrollContainer>
+  )
+}
+
 /** The « Actions » cell of a row: as wide as its buttons, so that the columns of words keep their width. */
 export function PortalActionsCell({ children }: { children: ReactNode }) {
-  return <Table.Td className={classes.actionsCell}>{children}</Table.Td>
+  return (
+    <Table.Td className={classes.actionsCell}>
+      <div className={classes.actions}>{children}</div>
+    </Table.Td>
+  )
 }
 
 interface PortalItemActionsProps {

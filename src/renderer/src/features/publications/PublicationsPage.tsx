@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format'
 import { NewsSection } from '../news/NewsSection'
 import { NotConnectedNotice } from './NotConnectedNotice'
 import { OutboxStateBadge, OutboxStateDetail } from './OutboxState'
+import { PortalTableContainer } from './PortalItemCells'
 import classes from './PortalTable.module.css'
 
 /** Where the mairie manages what an item publishes (a project's tab), when there is such a page. */
@@ -122,8 +123,7 @@ export function PublicationsPage() {
                   ]}
                   w="fit-content"
                 />
-                {/* Below 860 px (a narrow window) the table scrolls inside its frame rather than spilling out of it. */}
-                <Table.ScrollContainer minWidth={860}>
+                <PortalTableContainer minWidth={860}>
                   <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publications.title')}>
                     <Table.Thead>
                       <Table.Tr>
@@ -165,7 +165,7 @@ export function PublicationsPage() {
                       })}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </PortalTableContainer>
               </Stack>
             </Paper>
           )}
