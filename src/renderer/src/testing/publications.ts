@@ -1,7 +1,7 @@
 import type { OutboxItemView, ProjectPublication } from '@shared/contract'
 
-/** Project 7's outbox item, waiting for its first send. */
-export function projectOutboxItem(values: Partial<OutboxItemView> = {}): OutboxItemView {
+/** An outbox item waiting for its first send: project 7's unless `values` say otherwise. */
+export function outboxItem(values: Partial<OutboxItemView> = {}): OutboxItemView {
   return {
     id: 12,
     kind: 'project',

@@ -2,21 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { NewsItem } from '@shared/contract'
 import { failure, renderWithApp, type Rendered } from '../../testing/render'
+import { outboxItem } from '../../testing/publications'
 import { NewsSection } from './NewsSection'
 
-const waiting = {
-  id: 7,
-  kind: 'news',
-  action: 'put',
-  externalId: 'actualite-3',
-  label: 'Coupure d’eau',
-  state: 'en_attente',
-  lastError: null,
-  attempts: 0,
-  nextAttemptAt: '2026-12-01T09:00:00.000Z',
-  updatedAt: '2026-12-01T09:00:00.000Z',
-  sentAt: null,
-} as const
+const waiting = outboxItem({ id: 7, kind: 'news', externalId: 'actualite-3', label: 'Coupure d’eau' })
 
 function item(values: Partial<NewsItem> = {}): NewsItem {
   return {

@@ -1,23 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import type { OutboxItemView } from '@shared/contract'
 import { renderWithApp } from '../../testing/render'
+import { outboxItem } from '../../testing/publications'
 import { PortalItemActions, PortalStateCell } from './PortalItemCells'
 import classes from './PortalTable.module.css'
 
-const waiting: OutboxItemView = {
-  id: 9,
-  kind: 'poll',
-  action: 'put',
-  externalId: 'consultation-4',
-  label: 'Horaires de la bibliothèque',
-  state: 'en_attente',
-  lastError: null,
-  attempts: 0,
-  nextAttemptAt: '2026-12-01T09:00:00.000Z',
-  updatedAt: '2026-12-01T09:00:00.000Z',
-  sentAt: null,
-}
+const waiting = outboxItem({ id: 9, kind: 'poll', externalId: 'consultation-4', label: 'Horaires de la bibliothèque' })
 
 function renderActions(withdrawn: boolean) {
   const handlers = { onEdit: vi.fn(), onWithdraw: vi.fn(), onRepublish: vi.fn() }
