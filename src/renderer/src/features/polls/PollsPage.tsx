@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { modals } from '@mantine/modals'
+import { confirmRemoval } from '../../components/confirmRemoval'
 import { notifications } from '@mantine/notifications'
 import { IconChartBar, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -50,7 +50,8 @@ export function PollsPage() {
   const projects = useApiQuery('projects.list', { pageSize: 200, sort: 'updated' })
   const create = useApiMutation('polls.create')
   const update = useApiMutation('polls.update')
-  const withdraw = useApiMutation('polls.withdraw', { failure: 'notification' })
+  // confirmRemoval shows a refusal.
+  const withdraw = useApiMutation('polls.withdraw')
   const republish = useApiMutation('polls.republish', { failure: 'notification' })
   const [editing, setEditing] = useState<Poll | 'new' | null>(null)
   const notice = usePortalNotice(list.data?.items.map((poll) => poll.item) ?? [])
@@ -59,12 +60,11 @@ export function PollsPage() {
   const republished = { waiting: t('polls.republished'), sent: t('polls.republishedSent') }
 
   function confirmWithdraw(poll: Poll) {
-    modals.openConfirmModal({
+    confirmRemoval({
       title: t('polls.withdrawTitle'),
-      children: <Text>{t('polls.withdrawConfirm', { title: poll.title })}</Text>,
-      labels: { confirm: t('polls.withdraw'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => void notice.after(withdraw.mutateAsync({ id: poll.id }), withdrawn).catch(() => {}),
+      message: t('polls.withdrawConfirm', { title: poll.title }),
+      confirm: t('polls.withdraw'),
+      remove: () => notice.after(withdraw.mutateAsync({ id: poll.id }), withdrawn),
     })
   }
 
